@@ -1,0 +1,233 @@
+//! The streaming `.sf` writer.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use flate2::{Compress, Compression, FlushCompress, Status};
+
+use super::{CODEC_KEY, Codec, MAGIC, SCHEMA_KEY, SYNC_LEN};
+use crate::datum::put_long;
+use crate::schema::SCHEMA_JSON;
+use crate::sysflow::SysFlow;
+
+/// How an [`SfWriter`] lays out its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriterOptions {
+    /// Block codec; deflate by default.
+    pub codec: Codec,
+    /// A block is cut before the record that would be appended to a block
+    /// already holding at least this many uncompressed bytes. Default 80,000,
+    /// the reference collector's sync interval.
+    pub block_size: usize,
+    /// Deflate level, 0 to 9; default 6 (zlib's default, as the reference uses).
+    pub compression_level: u32,
+    /// The sync marker; random when `None` (the default).
+    pub sync_marker: Option<[u8; SYNC_LEN]>,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions {
+            codec: Codec::Deflate,
+            block_size: 80_000,
+            compression_level: 6,
+            sync_marker: None,
+        }
+    }
+}
+
+/// Writes SysFlow records to an Avro object-container file.
+///
+/// The header (magic, codec, the v5 schema, sync marker) is written by the
+/// constructor. Records are encoded into an in-memory block that is compressed
+/// and written when it reaches [`WriterOptions::block_size`], on
+/// [`flush`](SfWriter::flush), and on [`finish`](SfWriter::finish). A writer
+/// dropped without `finish` still writes its last block, ignoring errors, so
+/// the file is never left without its tail; call `finish` to see those errors.
+///
+/// After a write to the underlying writer fails, the file is in an unknown
+/// state and every later call returns an error.
+#[derive(Debug)]
+pub struct SfWriter<W: Write> {
+    out: Option<W>,
+    codec: Codec,
+    block_size: usize,
+    sync: [u8; SYNC_LEN],
+    block: Vec<u8>,
+    block_records: u64,
+    compressed: Vec<u8>,
+    deflater: Compress,
+    records: u64,
+    failed: bool,
+}
+
+impl SfWriter<BufWriter<fs::File>> {
+    /// Creates (or truncates) the file at `path` and writes its header.
+    pub fn create(path: impl AsRef<Path>) -> io::Result<Self> {
+        SfWriter::new(BufWriter::new(fs::File::create(path)?))
+    }
+}
+
+impl<W: Write> SfWriter<W> {
+    /// Starts a file on `out` with the default options and writes its header.
+    pub fn new(out: W) -> io::Result<Self> {
+        SfWriter::with_options(out, WriterOptions::default())
+    }
+
+    /// Starts a file on `out` and writes its header.
+    pub fn with_options(mut out: W, options: WriterOptions) -> io::Result<Self> {
+        let sync = match options.sync_marker {
+            Some(sync) => sync,
+            None => {
+                let mut sync = [0u8; SYNC_LEN];
+                getrandom::fill(&mut sync).map_err(|e| io::Error::other(e.to_string()))?;
+                sync
+            }
+        };
+        let mut header = Vec::with_capacity(SCHEMA_JSON.len() + 64);
+        header.extend_from_slice(&MAGIC);
+        // One map block with both entries, keys in sorted order as the reference writes them.
+        put_long(&mut header, 2);
+        for (key, value) in [(CODEC_KEY, options.codec.name()), (SCHEMA_KEY, SCHEMA_JSON)] {
+            put_long(&mut header, key.len() as i64);
+            header.extend_from_slice(key.as_bytes());
+            put_long(&mut header, value.len() as i64);
+            header.extend_from_slice(value.as_bytes());
+        }
+        put_long(&mut header, 0);
+        header.extend_from_slice(&sync);
+        out.write_all(&header)?;
+        let level = Compression::new(options.compression_level.min(9));
+        Ok(SfWriter {
+            out: Some(out),
+            codec: options.codec,
+            block_size: options.block_size,
+            sync,
+            block: Vec::with_capacity(options.block_size + 4096),
+            block_records: 0,
+            compressed: Vec::new(),
+            deflater: Compress::new(level, false),
+            records: 0,
+            failed: false,
+        })
+    }
+
+    /// Appends one record.
+    pub fn append(&mut self, rec: &SysFlow) -> io::Result<()> {
+        self.check()?;
+        if self.block.len() >= self.block_size {
+            self.write_block()?;
+        }
+        rec.encode(&mut self.block);
+        self.block_records += 1;
+        self.records += 1;
+        Ok(())
+    }
+
+    /// Writes the pending block, if any, and flushes the underlying writer, so
+    /// that everything appended so far is readable from the file.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.check()?;
+        self.write_block()?;
+        self.with_out(|out| out.flush())
+    }
+
+    /// Writes the last block, flushes, and returns the underlying writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.flush()?;
+        self.out
+            .take()
+            .ok_or_else(|| io::Error::other("the .sf writer was already finished"))
+    }
+
+    /// Number of records appended.
+    pub fn records_written(&self) -> u64 {
+        self.records
+    }
+
+    /// The file's sync marker.
+    pub fn sync_marker(&self) -> [u8; SYNC_LEN] {
+        self.sync
+    }
+
+    /// The underlying writer.
+    pub fn get_ref(&self) -> Option<&W> {
+        self.out.as_ref()
+    }
+
+    fn check(&self) -> io::Result<()> {
+        if self.failed {
+            Err(io::Error::other("an earlier write to this .sf file failed"))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn with_out<T>(&mut self, f: impl FnOnce(&mut W) -> io::Result<T>) -> io::Result<T> {
+        let Some(out) = self.out.as_mut() else {
+            return Err(io::Error::other("the .sf writer was already finished"));
+        };
+        let result = f(out);
+        if result.is_err() {
+            self.failed = true;
+        }
+        result
+    }
+
+    fn write_block(&mut self) -> io::Result<()> {
+        if self.block_records == 0 {
+            return Ok(());
+        }
+        let data: &[u8] = match self.codec {
+            Codec::Null => &self.block,
+            Codec::Deflate => {
+                deflate(&mut self.deflater, &self.block, &mut self.compressed)?;
+                &self.compressed
+            }
+        };
+        let mut head = Vec::with_capacity(20);
+        put_long(&mut head, self.block_records as i64);
+        put_long(&mut head, data.len() as i64);
+        let Some(out) = self.out.as_mut() else {
+            return Err(io::Error::other("the .sf writer was already finished"));
+        };
+        let result = out
+            .write_all(&head)
+            .and_then(|()| out.write_all(data))
+            .and_then(|()| out.write_all(&self.sync));
+        if result.is_err() {
+            self.failed = true;
+        }
+        result?;
+        self.block.clear();
+        self.block_records = 0;
+        Ok(())
+    }
+}
+
+impl<W: Write> Drop for SfWriter<W> {
+    fn drop(&mut self) {
+        if self.out.is_some() && !self.failed {
+            // Errors cannot be reported from drop; `finish` is the way to see them.
+            let _ = self.flush();
+        }
+    }
+}
+
+/// Raw-deflates `input` into `out` (replacing its contents).
+fn deflate(deflater: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+    deflater.reset();
+    out.clear();
+    // Deflate's worst case is a few bytes per 16 KiB over the input.
+    out.reserve(input.len() + input.len() / 64 + 64);
+    loop {
+        let consumed = deflater.total_in() as usize;
+        let rest = input.get(consumed..).unwrap_or_default();
+        match deflater.compress_vec(rest, out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => return Ok(()),
+            Ok(_) => out.reserve(out.capacity().max(4096)),
+            Err(e) => return Err(io::Error::other(e)),
+        }
+    }
+}

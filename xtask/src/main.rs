@@ -1,0 +1,172 @@
+//! Development tasks for the sysflow-rs workspace, run as `cargo xtask <task>`
+//! (the alias is in `.cargo/config.toml`).
+//!
+//! - `test [ARGS...]`: makes sure `target/sysflow-venv` is a Python virtual
+//!   environment with the official SysFlow reader (`sysflow-tools`, pinned),
+//!   then runs `cargo test --workspace ARGS...` with `SYSFLOW_PYTHON` set to
+//!   its python, so that the interop tests of `sysflow-types` run. When the
+//!   environment cannot be made (no `python3`, no `venv` module, no network),
+//!   it warns and runs the tests anyway: they then skip, or fail under `CI`.
+//!   The exit status is cargo's.
+//! - `tidy`: checks the workspace's conventions (see `tidy.rs`); it also runs
+//!   as a test.
+
+mod tidy;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context, Result, bail};
+
+/// The `sysflow-tools` release the interop tests are written against.
+const SYSFLOW_TOOLS_VERSION: &str = "0.6.1";
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  test [ARGS...]   install sysflow-tools into target/sysflow-venv, then run
+                   `cargo test --workspace ARGS...` with SYSFLOW_PYTHON set
+  tidy             check file headers, crate versions and the layering";
+
+fn main() -> Result<ExitCode> {
+    let mut args = std::env::args_os().skip(1);
+    let task = args.next();
+    match task.as_ref().map(|t| t.to_string_lossy()).as_deref() {
+        Some("test") => test(args.collect()),
+        Some("tidy") => {
+            let problems = tidy::problems(&workspace_root()?)?;
+            for p in &problems {
+                eprintln!("tidy: {p}");
+            }
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => usage_error(&format!("unknown task `{other}`")),
+        None => usage_error("no task given"),
+    }
+}
+
+/// Reports a command-line mistake without anyhow's backtrace.
+fn usage_error(msg: &str) -> Result<ExitCode> {
+    eprintln!("error: {msg}\n\n{USAGE}");
+    Ok(ExitCode::from(2))
+}
+
+/// `cargo xtask test`.
+fn test(args: Vec<OsString>) -> Result<ExitCode> {
+    let root = workspace_root()?;
+    let venv = root.join("target").join("sysflow-venv");
+    let python = venv_python(&venv);
+    if let Err(e) = ensure_venv(&venv, &python) {
+        eprintln!(
+            "xtask: warning: no sysflow-tools {SYSFLOW_TOOLS_VERSION} in {}: {e:#}\n\
+             xtask: warning: the interop tests will skip (and fail under CI)",
+            venv.display()
+        );
+    }
+
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(&cargo)
+        .current_dir(&root)
+        .args(["test", "--workspace"])
+        .args(&args)
+        .env("SYSFLOW_PYTHON", &python)
+        .status()
+        .with_context(|| format!("cannot run `{} test`", Path::new(&cargo).display()))?;
+    Ok(match status.code() {
+        Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        // Killed by a signal.
+        None => ExitCode::FAILURE,
+    })
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn workspace_root() -> Result<PathBuf> {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .with_context(|| format!("{} has no parent directory", manifest_dir.display()))
+}
+
+fn venv_python(venv: &Path) -> PathBuf {
+    if cfg!(windows) {
+        venv.join("Scripts").join("python.exe")
+    } else {
+        venv.join("bin").join("python")
+    }
+}
+
+/// Creates the virtual environment if needed and installs the pinned
+/// `sysflow-tools` into it, unless that version is already there.
+fn ensure_venv(venv: &Path, python: &Path) -> Result<()> {
+    if installed_version(python).as_deref() == Some(SYSFLOW_TOOLS_VERSION) {
+        eprintln!(
+            "xtask: sysflow-tools {SYSFLOW_TOOLS_VERSION} is in {}",
+            venv.display()
+        );
+        return Ok(());
+    }
+    if !python.exists() {
+        eprintln!("xtask: creating {}", venv.display());
+        run(Command::new("python3").arg("-m").arg("venv").arg(venv))
+            .context("cannot create the virtual environment with `python3 -m venv`")?;
+    }
+    eprintln!(
+        "xtask: installing sysflow-tools=={SYSFLOW_TOOLS_VERSION} into {}",
+        venv.display()
+    );
+    run(Command::new(python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+        ])
+        .arg(format!("sysflow-tools=={SYSFLOW_TOOLS_VERSION}")))
+    .context("cannot install sysflow-tools with pip")?;
+    match installed_version(python) {
+        Some(v) if v == SYSFLOW_TOOLS_VERSION => Ok(()),
+        Some(v) => bail!("pip left sysflow-tools {v} installed"),
+        None => bail!("sysflow-tools is still not importable after pip install"),
+    }
+}
+
+/// The version of `sysflow-tools` installed for `python`, if it runs and has one.
+fn installed_version(python: &Path) -> Option<String> {
+    let out = Command::new(python)
+        .args([
+            "-c",
+            "import importlib.metadata as m, sysflow.reader; print(m.version('sysflow-tools'))",
+        ])
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8(out.stdout)
+        .ok()
+        .map(|v| v.trim().to_owned())
+}
+
+/// Runs a command to completion, failing unless it exits with status 0.
+fn run(cmd: &mut Command) -> Result<()> {
+    let program = cmd.get_program().to_owned();
+    let status = cmd
+        .status()
+        .with_context(|| format!("cannot start `{}`", Path::new(&program).display()))?;
+    if !status.success() {
+        bail!("`{}` failed ({status})", Path::new(&program).display());
+    }
+    Ok(())
+}

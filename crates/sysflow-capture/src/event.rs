@@ -1,0 +1,274 @@
+//! Kernel events as stored in event blocks: header fields plus raw parameters.
+
+use crate::abi::{self, AbiRevision, Direction, EventInfo};
+use crate::error::{CaptureError, EventDefect};
+use crate::param::ParamValue;
+use crate::wire::Cursor;
+
+/// Size of a V2 event header (ts, tid, len, type, nparams).
+pub(crate) const HEADER_LEN_V2: u32 = 26;
+/// Size of a V1 event header (no nparams).
+pub(crate) const HEADER_LEN_V1: u32 = 22;
+
+/// One event, owned.
+///
+/// Parameters are kept as raw bytes with the count and lengths found in the
+/// file (which may be more or fewer than any table says); decode them with
+/// [`Event::param`] or [`Event::params`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Event {
+    /// 1-based position of the event among all events this reader has read.
+    pub index: u64,
+    /// Byte offset of the event block.
+    pub offset: u64,
+    /// CPU that produced the event.
+    pub cpu: u16,
+    /// Dump flags of `EVF` blocks (`None` for plain event blocks). Bit 0 is
+    /// `SCAP_DF_STATE_ONLY`: sysdig uses such events for state but never shows them.
+    pub dump_flags: Option<u32>,
+    /// Timestamp in ns since the epoch.
+    pub ts: u64,
+    /// Host thread id (`u64::MAX`, i.e. -1, for some metadata events).
+    pub tid: u64,
+    /// Event type id.
+    pub event_type: u16,
+    lens: Vec<u32>,
+    data: Vec<u8>,
+}
+
+impl Event {
+    /// Build an event from header fields and raw parameter values (for
+    /// writing captures or tests). `index` and `offset` are 0.
+    pub fn new(ts: u64, tid: u64, cpu: u16, event_type: u16, params: &[&[u8]]) -> Event {
+        let lens = params
+            .iter()
+            .map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX))
+            .collect();
+        Event {
+            index: 0,
+            offset: 0,
+            cpu,
+            dump_flags: None,
+            ts,
+            tid,
+            event_type,
+            lens,
+            data: params.concat(),
+        }
+    }
+
+    /// Parameter lengths as stored.
+    pub(crate) fn param_lens(&self) -> &[u32] {
+        &self.lens
+    }
+
+    /// Concatenated parameter values.
+    pub(crate) fn param_data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// Decode an event from an event block body (after cpuid and any flags).
+    /// `v1` selects the V1 header, whose parameter count is derived.
+    pub(crate) fn decode(
+        body: &[u8],
+        v1: bool,
+        offset: u64,
+        cpu: u16,
+        dump_flags: Option<u32>,
+    ) -> Result<Event, CaptureError> {
+        let bad = |event_type, defect| CaptureError::BadEvent {
+            offset,
+            event_type,
+            defect,
+        };
+        let mut c = Cursor::new(body);
+        let short = || bad(0, EventDefect::ShortHeader);
+        let ts = c.u64().ok_or_else(short)?;
+        let tid = c.u64().ok_or_else(short)?;
+        let len = c.u32().ok_or_else(short)?;
+        let event_type = c.u16().ok_or_else(short)?;
+        let header_len = if v1 { HEADER_LEN_V1 } else { HEADER_LEN_V2 };
+        let nparams_field = if v1 {
+            None
+        } else {
+            Some(c.u32().ok_or_else(short)?)
+        };
+        let len_defect = EventDefect::Length {
+            len,
+            available: body.len(),
+        };
+        if len < header_len || usize::try_from(len).map_or(true, |l| l > body.len()) {
+            return Err(bad(event_type, len_defect));
+        }
+        // Parameters live between the header and `len`.
+        let rest = body
+            .get(header_len as usize..len as usize)
+            .ok_or(bad(event_type, len_defect))?;
+        let width = if abi::has_large_payload(event_type) {
+            4
+        } else {
+            2
+        };
+        let nparams = match nparams_field {
+            Some(n) => n,
+            None => derive_nparams(event_type, rest, width)
+                .ok_or(bad(event_type, EventDefect::V1ParamCount { len }))?,
+        };
+        let overrun = || bad(event_type, EventDefect::Params { nparams, len });
+        let array_len = usize::try_from(nparams)
+            .ok()
+            .and_then(|n| n.checked_mul(width))
+            .filter(|&n| n <= rest.len())
+            .ok_or_else(overrun)?;
+        let mut lc = Cursor::new(rest.get(..array_len).ok_or_else(overrun)?);
+        let mut lens = Vec::with_capacity(array_len / width);
+        let mut total: usize = 0;
+        for _ in 0..nparams {
+            let l = if width == 4 {
+                lc.u32().ok_or_else(overrun)?
+            } else {
+                lc.u16().map(u32::from).ok_or_else(overrun)?
+            };
+            total = total.checked_add(l as usize).ok_or_else(overrun)?;
+            lens.push(l);
+        }
+        let values = rest.get(array_len..).ok_or_else(overrun)?;
+        let data = values.get(..total).ok_or_else(overrun)?.to_vec();
+        Ok(Event {
+            index: 0,
+            offset,
+            cpu,
+            dump_flags,
+            ts,
+            tid,
+            event_type,
+            lens,
+            data,
+        })
+    }
+
+    /// Enter or exit, from the low bit of the type id.
+    pub fn direction(&self) -> Direction {
+        Direction::of(self.event_type)
+    }
+
+    /// The current table's entry for this event type.
+    pub fn info(&self) -> Option<&'static EventInfo> {
+        abi::event_info(self.event_type)
+    }
+
+    /// The table entry of a given revision for this event type.
+    pub fn info_in(&self, rev: AbiRevision) -> Option<&'static EventInfo> {
+        rev.event(self.event_type)
+    }
+
+    /// Whether `EVF` dump flags mark the event as state-only (never shown).
+    pub fn is_state_only(&self) -> bool {
+        self.dump_flags.is_some_and(|f| f & 1 != 0)
+    }
+
+    /// Number of parameters stored in the file.
+    pub fn nparams(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// The raw bytes of parameter `index`, or `None` past the stored count.
+    pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
+        let start: usize = self.lens.get(..index)?.iter().map(|&l| l as usize).sum();
+        let len = *self.lens.get(index)? as usize;
+        self.data.get(start..start.checked_add(len)?)
+    }
+
+    /// Iterate over the raw bytes of every stored parameter.
+    pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let mut pos = 0usize;
+        self.lens.iter().map(move |&l| {
+            let start = pos;
+            pos = pos.saturating_add(l as usize);
+            self.data.get(start..pos).unwrap_or_default()
+        })
+    }
+
+    /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.
+    pub fn generic_syscall(&self) -> Option<u16> {
+        if self.event_type > 1 {
+            return None;
+        }
+        let raw = self.raw_param(0)?;
+        Some(u16::from_le_bytes(raw.try_into().ok()?))
+    }
+
+    /// The name sysdig-style tools show as the event type: the table name,
+    /// or for generic events the syscall's name. `None` for unknown ids.
+    pub fn type_name(&self, rev: AbiRevision) -> Option<&'static str> {
+        if let Some(code) = self.generic_syscall() {
+            return rev.generic_syscall_name(code);
+        }
+        self.info_in(rev).map(|i| i.name)
+    }
+
+    /// Decode parameter `index` by the type the given revision declares.
+    ///
+    /// Returns `None` past the stored count or when the table does not
+    /// describe the slot.
+    pub fn param(
+        &self,
+        rev: AbiRevision,
+        index: usize,
+    ) -> Option<Result<ParamValue<'_>, CaptureError>> {
+        let info = self.info_in(rev)?.params.get(index)?;
+        let raw = self.raw_param(index)?;
+        Some(
+            ParamValue::decode(info.ty, raw).ok_or(CaptureError::BadParam {
+                event_type: self.event_type,
+                index,
+                ty: info.ty,
+                len: raw.len(),
+            }),
+        )
+    }
+
+    /// Decode every parameter that both the file and the table have
+    /// (`min(nparams, table)` of them, like libsinsp), with its table name.
+    pub fn params(
+        &self,
+        rev: AbiRevision,
+    ) -> impl Iterator<Item = (&'static str, Result<ParamValue<'_>, CaptureError>)> + '_ {
+        let infos = self.info_in(rev).map(|i| i.params).unwrap_or_default();
+        infos
+            .iter()
+            .zip(self.raw_params())
+            .enumerate()
+            .map(move |(index, (info, raw))| {
+                let value = ParamValue::decode(info.ty, raw).ok_or(CaptureError::BadParam {
+                    event_type: self.event_type,
+                    index,
+                    ty: info.ty,
+                    len: raw.len(),
+                });
+                (info.name, value)
+            })
+    }
+}
+
+/// Derive the parameter count of a V1 event: the largest count, starting
+/// from the table's, whose length array and values exactly fill `rest`.
+fn derive_nparams(event_type: u16, rest: &[u8], width: usize) -> Option<u32> {
+    let table = abi::event_info(event_type).map_or(0, |i| i.params.len());
+    (0..=table).rev().find_map(|n| {
+        let mut c = Cursor::new(rest);
+        let mut total = n * width;
+        for _ in 0..n {
+            let l = if width == 4 {
+                c.u32()? as usize
+            } else {
+                usize::from(c.u16()?)
+            };
+            total = total.checked_add(l)?;
+        }
+        (total == rest.len())
+            .then(|| u32::try_from(n).ok())
+            .flatten()
+    })
+}

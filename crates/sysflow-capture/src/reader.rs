@@ -1,0 +1,583 @@
+//! [`ScapReader`]: a streaming reader of scap capture files.
+//!
+//! The reader pulls one block at a time through [`std::io::Read`], so memory
+//! use is bounded by the largest block (capped by
+//! [`ScapReader::with_max_block_len`]), never by the file. Each block is
+//! decoded into [`Item`]s that are handed out in file order; when a block is
+//! malformed, the items decoded before the fault are delivered first and the
+//! error comes next, after which the reader is finished.
+//!
+//! Leniency, where libscap is stricter: a metadata block after the first
+//! event is decoded and delivered in place (libscap stops with "unexpected
+//! block" unless it is the section header of a concatenated capture), and a
+//! section header may carry trailing option bytes (as current libs allow).
+//! Event block trailers are not checked, as in libscap.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufReader, Chain, Cursor as IoCursor, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+
+use crate::error::CaptureError;
+use crate::event::Event;
+use crate::fd::{self, FdEntry};
+use crate::interface::{self, Interface};
+use crate::machine::{MACHINE_INFO_LEN, MachineInfo};
+use crate::process::{self, ProcessEntry};
+use crate::section::{MAGIC, SectionHeader};
+use crate::user::{self, Group, User, UserEntry};
+use crate::wire::Cursor;
+
+/// Block type ids (`*_INT` are pre-release ids that readers still accept).
+mod block {
+    pub const SHB: u32 = 0x0A0D_0D0A;
+    pub const MI: u32 = 0x201;
+    pub const MI_INT: u32 = 0x8002_ABCD;
+    pub const PL_V1: u32 = 0x202;
+    pub const PL_V1_INT: u32 = 0x8000_ABCD;
+    pub const PL_V2: u32 = 0x207;
+    pub const PL_V2_INT: u32 = 0x8013_ABCD;
+    pub const PL_V3: u32 = 0x209;
+    pub const PL_V3_INT: u32 = 0x8014_ABCD;
+    pub const PL_V4: u32 = 0x210;
+    pub const PL_V5: u32 = 0x211;
+    pub const PL_V6: u32 = 0x212;
+    pub const PL_V7: u32 = 0x213;
+    pub const PL_V8: u32 = 0x214;
+    pub const PL_V9: u32 = 0x215;
+    pub const FDL_V1: u32 = 0x203;
+    pub const FDL_V1_INT: u32 = 0x8001_ABCD;
+    pub const FDL_V2: u32 = 0x218;
+    pub const EV_V1: u32 = 0x204;
+    pub const EV_V1_INT: u32 = 0x8010_ABCD;
+    pub const EVF_V1: u32 = 0x208;
+    pub const EV_V2: u32 = 0x216;
+    pub const EVF_V2: u32 = 0x217;
+    pub const EV_V2_LARGE: u32 = 0x221;
+    pub const EVF_V2_LARGE: u32 = 0x222;
+    pub const IL_V1: u32 = 0x205;
+    pub const IL_V1_INT: u32 = 0x8011_ABCD;
+    pub const IL_V2: u32 = 0x219;
+    pub const UL_V1: u32 = 0x206;
+    pub const UL_V1_INT: u32 = 0x8012_ABCD;
+    pub const UL_V2: u32 = 0x220;
+}
+
+/// Default cap on a block's total length (256 MiB).
+const DEFAULT_MAX_BLOCK_LEN: u32 = 256 << 20;
+/// Block header: type and total length.
+const BLOCK_HEADER_LEN: u32 = 8;
+/// Block header plus trailer.
+const BLOCK_OVERHEAD: u32 = 12;
+/// Section header body: magic, major, minor, section length.
+const SHB_BODY_LEN: usize = 16;
+
+/// One thing read from a capture, in file order.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Item {
+    /// A section header: the start of a capture, or of a further capture
+    /// concatenated after the previous one's events.
+    Section(SectionHeader),
+    /// The capturing machine.
+    Machine(MachineInfo),
+    /// A thread that existed when the capture started (boxed: it is by far
+    /// the largest item).
+    Process(Box<ProcessEntry>),
+    /// An fd open when the capture started.
+    Fd(FdEntry),
+    /// A network interface address.
+    Interface(Interface),
+    /// A user account.
+    User(User),
+    /// A group.
+    Group(Group),
+    /// A kernel event.
+    Event(Event),
+}
+
+/// The input with the sniffed leading bytes put back in front.
+type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
+
+/// The byte source: plain, or gunzipped when the input starts with `1f 8b`.
+enum Source<R: Read> {
+    Plain(BufReader<Prefixed<R>>),
+    Gzip(Box<BufReader<MultiGzDecoder<Prefixed<R>>>>),
+}
+
+impl<R: Read> Read for Source<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Source::Plain(r) => r.read(buf),
+            Source::Gzip(r) => r.read(buf),
+        }
+    }
+}
+
+/// A streaming reader of scap capture files (plain or gzip-compressed).
+///
+/// Use it as an iterator of `Result<Item, CaptureError>`, or call
+/// [`ScapReader::next_item`] / [`ScapReader::next_event`].
+pub struct ScapReader<R: Read> {
+    src: Source<R>,
+    offset: u64,
+    pending: VecDeque<Item>,
+    pending_err: Option<CaptureError>,
+    seen_section: bool,
+    events: u64,
+    done: bool,
+    max_block_len: u32,
+    buf: Vec<u8>,
+}
+
+impl ScapReader<File> {
+    /// Open a capture file.
+    pub fn open(path: impl AsRef<Path>) -> Result<ScapReader<File>, CaptureError> {
+        let file = File::open(path).map_err(|source| CaptureError::Io { offset: 0, source })?;
+        ScapReader::new(file)
+    }
+}
+
+impl<R: Read> ScapReader<R> {
+    /// Wrap a byte stream. A gzip stream (`1f 8b`) is decompressed on the
+    /// fly; offsets in errors then refer to the decompressed bytes.
+    pub fn new(mut inner: R) -> Result<ScapReader<R>, CaptureError> {
+        let mut head = [0u8; 2];
+        let mut got = 0;
+        while got < head.len() {
+            let slot = head.get_mut(got..).unwrap_or_default();
+            match inner.read(slot) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(source) => return Err(CaptureError::Io { offset: 0, source }),
+            }
+        }
+        let prefix = head.get(..got).unwrap_or_default().to_vec();
+        let gzip = prefix == [0x1f, 0x8b];
+        let chained = IoCursor::new(prefix).chain(inner);
+        let src = if gzip {
+            Source::Gzip(Box::new(BufReader::new(MultiGzDecoder::new(chained))))
+        } else {
+            Source::Plain(BufReader::new(chained))
+        };
+        Ok(ScapReader {
+            src,
+            offset: 0,
+            pending: VecDeque::new(),
+            pending_err: None,
+            seen_section: false,
+            events: 0,
+            done: false,
+            max_block_len: DEFAULT_MAX_BLOCK_LEN,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Refuse blocks whose total length exceeds `max` bytes (default 256 MiB)
+    /// with [`CaptureError::BadBlockLength`].
+    pub fn with_max_block_len(mut self, max: u32) -> Self {
+        self.max_block_len = max;
+        self
+    }
+
+    /// Number of events read so far.
+    pub fn events_read(&self) -> u64 {
+        self.events
+    }
+
+    /// The next item in file order, `Ok(None)` at the end of the capture.
+    /// After an error the reader is finished and returns `Ok(None)`.
+    pub fn next_item(&mut self) -> Result<Option<Item>, CaptureError> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Ok(Some(item));
+            }
+            if let Some(err) = self.pending_err.take() {
+                self.done = true;
+                return Err(err);
+            }
+            if self.done {
+                return Ok(None);
+            }
+            match self.read_block() {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.done = true;
+                }
+                Err(err) => {
+                    self.pending_err = Some(err);
+                }
+            }
+        }
+    }
+
+    /// The next event, skipping metadata items; `Ok(None)` at the end.
+    pub fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
+        while let Some(item) = self.next_item()? {
+            if let Item::Event(ev) = item {
+                return Ok(Some(ev));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Read up to `n` bytes into `self.buf`; returns how many arrived.
+    fn fill(&mut self, n: u64) -> Result<usize, CaptureError> {
+        self.buf.clear();
+        let offset = self.offset;
+        let got = (&mut self.src)
+            .take(n)
+            .read_to_end(&mut self.buf)
+            .map_err(|source| CaptureError::Io { offset, source })?;
+        self.offset += got as u64;
+        Ok(got)
+    }
+
+    /// Read and decode one block. `Ok(false)` at a clean end of input.
+    fn read_block(&mut self) -> Result<bool, CaptureError> {
+        let off = self.offset;
+        let got = self.fill(u64::from(BLOCK_HEADER_LEN))?;
+        if got == 0 && self.seen_section {
+            return Ok(false);
+        }
+        let mut c = Cursor::new(&self.buf);
+        let (Some(block_type), Some(length)) = (c.u32(), c.u32()) else {
+            return Err(CaptureError::Truncated {
+                offset: off,
+                needed: u64::from(BLOCK_HEADER_LEN),
+                available: got as u64,
+            });
+        };
+        if !self.seen_section && block_type != block::SHB {
+            return Err(CaptureError::NotScap {
+                offset: off,
+                block_type,
+            });
+        }
+        if block_type == block::SHB {
+            return self.read_section(off, length);
+        }
+        if length < BLOCK_OVERHEAD || length > self.max_block_len {
+            return Err(CaptureError::BadBlockLength {
+                offset: off,
+                block_type,
+                length,
+            });
+        }
+        self.read_rest(off, length)?;
+        let body_len = self.buf.len().saturating_sub(4);
+        let (body, trailer) = self.buf.split_at(body_len);
+        let trailer = Cursor::new(trailer).u32().unwrap_or_default();
+        let mut out = Vec::new();
+        let body_off = off + u64::from(BLOCK_HEADER_LEN);
+        let is_event = matches!(
+            block_type,
+            block::EV_V1
+                | block::EV_V1_INT
+                | block::EVF_V1
+                | block::EV_V2
+                | block::EVF_V2
+                | block::EV_V2_LARGE
+                | block::EVF_V2_LARGE
+        );
+        if !is_event && trailer != length {
+            return Err(CaptureError::TrailerMismatch {
+                offset: off,
+                block_type,
+                length,
+                trailer,
+            });
+        }
+        let result = match block_type {
+            block::MI | block::MI_INT => match MachineInfo::decode(body) {
+                Some(mi) if body.len() >= MACHINE_INFO_LEN => {
+                    out.push(Item::Machine(mi));
+                    Ok(())
+                }
+                _ => Err(CaptureError::BadBlockLength {
+                    offset: off,
+                    block_type,
+                    length,
+                }),
+            },
+            block::PL_V1 | block::PL_V1_INT => {
+                decode_processes(body, body_off, block_type, 1, &mut out)
+            }
+            block::PL_V2 | block::PL_V2_INT => {
+                decode_processes(body, body_off, block_type, 2, &mut out)
+            }
+            block::PL_V3 | block::PL_V3_INT => {
+                decode_processes(body, body_off, block_type, 3, &mut out)
+            }
+            block::PL_V4 => decode_processes(body, body_off, block_type, 4, &mut out),
+            block::PL_V5 => decode_processes(body, body_off, block_type, 5, &mut out),
+            block::PL_V6 => decode_processes(body, body_off, block_type, 6, &mut out),
+            block::PL_V7 => decode_processes(body, body_off, block_type, 7, &mut out),
+            block::PL_V8 => decode_processes(body, body_off, block_type, 8, &mut out),
+            block::PL_V9 => decode_processes(body, body_off, block_type, 9, &mut out),
+            block::FDL_V1 | block::FDL_V1_INT => {
+                decode_fds(body, body_off, block_type, false, &mut out)
+            }
+            block::FDL_V2 => decode_fds(body, body_off, block_type, true, &mut out),
+            block::IL_V1 | block::IL_V1_INT => {
+                decode_interfaces(body, body_off, block_type, false, &mut out)
+            }
+            block::IL_V2 => decode_interfaces(body, body_off, block_type, true, &mut out),
+            block::UL_V1 | block::UL_V1_INT => {
+                decode_users(body, body_off, block_type, false, &mut out)
+            }
+            block::UL_V2 => decode_users(body, body_off, block_type, true, &mut out),
+            _ if is_event => {
+                let v1 = matches!(block_type, block::EV_V1 | block::EV_V1_INT | block::EVF_V1);
+                let flagged = matches!(
+                    block_type,
+                    block::EVF_V1 | block::EVF_V2 | block::EVF_V2_LARGE
+                );
+                decode_event(body, off, v1, flagged).map(|mut ev| {
+                    self.events += 1;
+                    ev.index = self.events;
+                    out.push(Item::Event(ev));
+                })
+            }
+            // Unknown block types are skipped by length.
+            _ => Ok(()),
+        };
+        self.pending.extend(out);
+        result.map(|()| true)
+    }
+
+    /// Read the rest of a block whose 8-byte header was read.
+    fn read_rest(&mut self, off: u64, length: u32) -> Result<(), CaptureError> {
+        let want = u64::from(length - BLOCK_HEADER_LEN);
+        let got = self.fill(want)?;
+        if (got as u64) < want {
+            return Err(CaptureError::Truncated {
+                offset: off,
+                needed: u64::from(length),
+                available: u64::from(BLOCK_HEADER_LEN) + got as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// Decode a section header block whose 8-byte header was read.
+    fn read_section(&mut self, off: u64, length: u32) -> Result<bool, CaptureError> {
+        // Check the magic before trusting the length: in a byte-swapped file
+        // the length is swapped too.
+        let got = self.fill(4)?;
+        let magic = Cursor::new(&self.buf)
+            .u32()
+            .ok_or(CaptureError::Truncated {
+                offset: off,
+                needed: u64::from(BLOCK_HEADER_LEN) + 4,
+                available: u64::from(BLOCK_HEADER_LEN) + got as u64,
+            })?;
+        if magic == MAGIC.swap_bytes() {
+            return Err(CaptureError::ByteSwapped { offset: off });
+        }
+        if magic != MAGIC {
+            return Err(CaptureError::BadMagic { offset: off, magic });
+        }
+        let min = BLOCK_OVERHEAD + SHB_BODY_LEN as u32;
+        if length < min || length > self.max_block_len {
+            return Err(CaptureError::BadBlockLength {
+                offset: off,
+                block_type: block::SHB,
+                length,
+            });
+        }
+        // Everything after the magic: versions, section length, options, trailer.
+        let want = u64::from(length - BLOCK_HEADER_LEN - 4);
+        let got = self.fill(want)?;
+        if (got as u64) < want {
+            return Err(CaptureError::Truncated {
+                offset: off,
+                needed: u64::from(length),
+                available: u64::from(BLOCK_HEADER_LEN) + 4 + got as u64,
+            });
+        }
+        let mut c = Cursor::new(&self.buf);
+        let (major, minor, section_length) = match (c.u16(), c.u16(), c.u64()) {
+            (Some(a), Some(b), Some(l)) => (a, b, l),
+            _ => {
+                return Err(CaptureError::BadBlockLength {
+                    offset: off,
+                    block_type: block::SHB,
+                    length,
+                });
+            }
+        };
+        if major > 1 {
+            return Err(CaptureError::UnsupportedVersion {
+                offset: off,
+                major,
+                minor,
+            });
+        }
+        self.seen_section = true;
+        self.pending.push_back(Item::Section(SectionHeader {
+            offset: off,
+            major,
+            minor,
+            section_length,
+        }));
+        Ok(true)
+    }
+}
+
+impl<R: Read> Iterator for ScapReader<R> {
+    type Item = Result<Item, CaptureError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_item().transpose()
+    }
+}
+
+impl<R: Read> std::fmt::Debug for ScapReader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScapReader")
+            .field("offset", &self.offset)
+            .field("events", &self.events)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Walk a block body's entries while at least 4 bytes remain (less is
+/// padding). `entry` decodes one entry from the cursor, given its offset.
+fn entries(
+    body: &[u8],
+    body_off: u64,
+    block_type: u32,
+    what: &'static str,
+    mut entry: impl FnMut(&mut Cursor<'_>) -> Option<()>,
+) -> Result<(), CaptureError> {
+    let mut c = Cursor::new(body);
+    while c.remaining() >= 4 {
+        let offset = body_off + c.pos() as u64;
+        if entry(&mut c).is_none() {
+            return Err(CaptureError::BadEntry {
+                offset,
+                block_type,
+                what,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Take a u32 entry length and return a cursor over the entry's content.
+/// `counts_itself` says whether the length includes its own 4 bytes.
+fn sized<'a>(c: &mut Cursor<'a>, counts_itself: bool) -> Option<Cursor<'a>> {
+    let len = c.u32()? as usize;
+    let content = if counts_itself {
+        len.checked_sub(4)?
+    } else {
+        len
+    };
+    c.sub(content)
+}
+
+fn decode_processes(
+    body: &[u8],
+    body_off: u64,
+    block_type: u32,
+    version: u8,
+    out: &mut Vec<Item>,
+) -> Result<(), CaptureError> {
+    entries(body, body_off, block_type, "process", |c| {
+        let p = if version >= 9 {
+            process::decode_entry(&mut sized(c, true)?, version)?
+        } else {
+            process::decode_entry(c, version)?
+        };
+        out.push(Item::Process(Box::new(p)));
+        Some(())
+    })
+}
+
+fn decode_fds(
+    body: &[u8],
+    body_off: u64,
+    block_type: u32,
+    v2: bool,
+    out: &mut Vec<Item>,
+) -> Result<(), CaptureError> {
+    let mut c = Cursor::new(body);
+    let Some(tid) = c.i64() else {
+        return Err(CaptureError::BadEntry {
+            offset: body_off,
+            block_type,
+            what: "fd list",
+        });
+    };
+    let rest = body.get(8..).unwrap_or_default();
+    entries(rest, body_off + 8, block_type, "fd", |c| {
+        let e = if v2 {
+            fd::decode_entry(&mut sized(c, true)?, tid, true)?
+        } else {
+            fd::decode_entry(c, tid, false)?
+        };
+        out.push(Item::Fd(e));
+        Some(())
+    })
+}
+
+fn decode_interfaces(
+    body: &[u8],
+    body_off: u64,
+    block_type: u32,
+    v2: bool,
+    out: &mut Vec<Item>,
+) -> Result<(), CaptureError> {
+    entries(body, body_off, block_type, "interface", |c| {
+        let i = if v2 {
+            interface::decode_entry(&mut sized(c, false)?)?
+        } else {
+            interface::decode_entry(c)?
+        };
+        out.push(Item::Interface(i));
+        Some(())
+    })
+}
+
+fn decode_users(
+    body: &[u8],
+    body_off: u64,
+    block_type: u32,
+    v2: bool,
+    out: &mut Vec<Item>,
+) -> Result<(), CaptureError> {
+    entries(body, body_off, block_type, "user", |c| {
+        let u = if v2 {
+            user::decode_entry(&mut sized(c, true)?)?
+        } else {
+            user::decode_entry(c)?
+        };
+        out.push(match u {
+            UserEntry::User(u) => Item::User(u),
+            UserEntry::Group(g) => Item::Group(g),
+        });
+        Some(())
+    })
+}
+
+fn decode_event(body: &[u8], off: u64, v1: bool, flagged: bool) -> Result<Event, CaptureError> {
+    let mut c = Cursor::new(body);
+    let short = || CaptureError::BadEvent {
+        offset: off,
+        event_type: 0,
+        defect: crate::error::EventDefect::ShortHeader,
+    };
+    let cpu = c.u16().ok_or_else(short)?;
+    let dump_flags = if flagged {
+        Some(c.u32().ok_or_else(short)?)
+    } else {
+        None
+    };
+    let rest = body.get(c.pos()..).unwrap_or_default();
+    Event::decode(rest, v1, off, cpu, dump_flags)
+}

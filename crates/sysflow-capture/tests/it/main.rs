@@ -1,0 +1,60 @@
+//! Integration tests of `sysflow-capture`, one binary:
+//!
+//! - `corpus`: the reader against the real traces in `../shared`
+//!   (block census, metadata contents, event decoding);
+//! - `malformed`: truncated, corrupted and synthetic captures derived from
+//!   real traces (typed errors, nothing lost before the fault);
+//! - `roundtrip`: `ScapWriter` copies read back identically, also for sysdig;
+//! - `sysdig`: differential test against Debian's sysdig 0.29.3.
+//! - `tooling`: the generated ABI table is up to date; the `scapdump` example.
+//!
+//! Tests that need `../shared` (beside the repository root) skip with a
+//! message when it is absent, and fail instead when `CI` is set.
+
+// Test helpers outside `#[test]` functions panic on broken fixtures by design
+// (the workspace warns on `expect`/`unwrap` outside tests).
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod corpus;
+mod malformed;
+mod roundtrip;
+mod sysdig;
+mod tooling;
+
+use std::path::PathBuf;
+
+/// The shared reference folder, or `None` (after printing why) when absent.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if dir.join("golden").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "CI is set but the shared folder {} is missing",
+            dir.display()
+        );
+    }
+    eprintln!("SKIP: shared folder {} not found", dir.display());
+    None
+}
+
+/// Every real trace: the golden ones and `traces/nginx-legacy.scap`, with a
+/// short name.
+pub fn traces(shared: &std::path::Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(shared.join("golden")) {
+        for e in rd.flatten() {
+            let p = e.path().join("trace.scap");
+            if p.is_file() {
+                out.push((e.file_name().to_string_lossy().into_owned(), p));
+            }
+        }
+    }
+    let legacy = shared.join("traces/nginx-legacy.scap");
+    if legacy.is_file() {
+        out.push(("nginx-legacy".to_owned(), legacy));
+    }
+    out.sort();
+    out
+}

@@ -763,6 +763,25 @@ fn summary(corpus: &Corpus) {
             file_null.len() as f64 / size as f64,
         );
     }
+    // Background compression needs many blocks to show: the corpus 20 times over.
+    let many: Vec<SysFlow> = (0..20).flat_map(|_| records.iter().cloned()).collect();
+    println!(
+        "background deflate (WriterOptions::compression_threads), L6, {} records:",
+        many.len()
+    );
+    let inline = rate(many.len(), || write_file(&many, WriterOptions::default()));
+    for threads in [0, 1, 2, 3] {
+        let opts = WriterOptions {
+            compression_threads: threads,
+            ..WriterOptions::default()
+        };
+        let write = rate(many.len(), || write_file(&many, opts.clone()));
+        println!(
+            "  {threads} threads: {:>10} ({:.2}x inline)",
+            mega(write),
+            write / inline
+        );
+    }
 }
 
 fn main() {

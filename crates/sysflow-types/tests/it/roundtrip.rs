@@ -311,10 +311,16 @@ proptest! {
     }
 
     #[test]
-    fn file_roundtrip(recs in vec(record(), 0..60), block_size in 1usize..4_000, deflate in any::<bool>()) {
+    fn file_roundtrip(
+        recs in vec(record(), 0..60),
+        block_size in 1usize..4_000,
+        deflate in any::<bool>(),
+        compression_threads in 0usize..3,
+    ) {
         let options = WriterOptions {
             codec: if deflate { Codec::Deflate } else { Codec::Null },
             block_size,
+            compression_threads,
             ..WriterOptions::default()
         };
         let mut writer = SfWriter::with_options(Vec::new(), options).unwrap();

@@ -20,6 +20,20 @@ pub struct FdEntry {
     pub info: FdInfo,
 }
 
+impl FdEntry {
+    /// Build an entry (for writing captures or tests). `fd_type` is the raw
+    /// `SCAP_FD_*` byte and should match `info`'s kind.
+    pub fn new(tid: i64, fd: i64, ino: u64, fd_type: u8, info: FdInfo) -> FdEntry {
+        FdEntry {
+            tid,
+            fd,
+            ino,
+            fd_type,
+            info,
+        }
+    }
+}
+
 /// Layer-4 protocol of a socket fd (`SCAP_L4_*`), kept as the raw byte.
 pub type L4Proto = u8;
 

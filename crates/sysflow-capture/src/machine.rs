@@ -6,7 +6,10 @@ use crate::wire::Cursor;
 pub(crate) const MACHINE_INFO_LEN: usize = 180;
 
 /// Contents of the machine info block (`MI`, block type 0x201).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// To build one for writing, start from `MachineInfo::default()` and set
+/// the fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct MachineInfo {
     /// Number of CPUs of the capturing host.

@@ -28,6 +28,29 @@ pub struct Group {
     pub name: Vec<u8>,
 }
 
+impl User {
+    /// Build a user (for writing captures or tests).
+    pub fn new(uid: u32, gid: u32, name: &[u8], home: &[u8], shell: &[u8]) -> User {
+        User {
+            uid,
+            gid,
+            name: name.to_vec(),
+            home: home.to_vec(),
+            shell: shell.to_vec(),
+        }
+    }
+}
+
+impl Group {
+    /// Build a group (for writing captures or tests).
+    pub fn new(gid: u32, name: &[u8]) -> Group {
+        Group {
+            gid,
+            name: name.to_vec(),
+        }
+    }
+}
+
 /// One decoded user list entry.
 pub(crate) enum UserEntry {
     User(User),

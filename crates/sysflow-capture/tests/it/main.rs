@@ -2,6 +2,9 @@
 //!
 //! - `corpus`: the reader against the real traces in `../shared`
 //!   (block census, metadata contents, event decoding);
+//! - `generated`: property test, generated items of every kind (events of
+//!   every id with valid typed parameters, metadata) written, read back
+//!   (plain and gzip) and rewritten identically;
 //! - `malformed`: truncated, corrupted and synthetic captures derived from
 //!   real traces (typed errors, nothing lost before the fault);
 //! - `roundtrip`: `ScapWriter` copies read back identically, also for sysdig;
@@ -16,6 +19,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod corpus;
+mod generated;
 mod malformed;
 mod roundtrip;
 mod sysdig;

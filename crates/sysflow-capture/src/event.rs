@@ -68,15 +68,17 @@ impl Event {
         &self.data
     }
 
-    /// Decode an event from an event block body (after cpuid and any flags).
-    /// `v1` selects the V1 header, whose parameter count is derived.
-    pub(crate) fn decode(
+    /// Decode an event from an event block body (after cpuid and any flags)
+    /// into `self`, reusing its buffers. `v1` selects the V1 header, whose
+    /// parameter count is derived. On error `self` is left half-written.
+    pub(crate) fn decode_from(
+        &mut self,
         body: &[u8],
         v1: bool,
         offset: u64,
         cpu: u16,
         dump_flags: Option<u32>,
-    ) -> Result<Event, CaptureError> {
+    ) -> Result<(), CaptureError> {
         let bad = |event_type, defect| CaptureError::BadEvent {
             offset,
             event_type,
@@ -121,31 +123,33 @@ impl Event {
             .and_then(|n| n.checked_mul(width))
             .filter(|&n| n <= rest.len())
             .ok_or_else(overrun)?;
-        let mut lc = Cursor::new(rest.get(..array_len).ok_or_else(overrun)?);
-        let mut lens = Vec::with_capacity(array_len / width);
-        let mut total: usize = 0;
-        for _ in 0..nparams {
-            let l = if width == 4 {
-                lc.u32().ok_or_else(overrun)?
-            } else {
-                lc.u16().map(u32::from).ok_or_else(overrun)?
-            };
-            total = total.checked_add(l as usize).ok_or_else(overrun)?;
-            lens.push(l);
+        let (array, values) = rest.split_at(array_len);
+        // The length array is in the block, so it bounds the allocation.
+        self.lens.clear();
+        if width == 4 {
+            let lens = array.as_chunks::<4>().0;
+            self.lens
+                .extend(lens.iter().map(|&l| u32::from_le_bytes(l)));
+        } else {
+            let lens = array.as_chunks::<2>().0;
+            self.lens
+                .extend(lens.iter().map(|&l| u32::from(u16::from_le_bytes(l))));
         }
-        let values = rest.get(array_len..).ok_or_else(overrun)?;
-        let data = values.get(..total).ok_or_else(overrun)?.to_vec();
-        Ok(Event {
-            index: 0,
-            offset,
-            cpu,
-            dump_flags,
-            ts,
-            tid,
-            event_type,
-            lens,
-            data,
-        })
+        let total = self
+            .lens
+            .iter()
+            .fold(0usize, |t, &l| t.saturating_add(l as usize));
+        let data = values.get(..total).ok_or_else(overrun)?;
+        self.data.clear();
+        self.data.extend_from_slice(data);
+        self.index = 0;
+        self.offset = offset;
+        self.cpu = cpu;
+        self.dump_flags = dump_flags;
+        self.ts = ts;
+        self.tid = tid;
+        self.event_type = event_type;
+        Ok(())
     }
 
     /// Enter or exit, from the low bit of the type id.
@@ -159,6 +163,7 @@ impl Event {
     }
 
     /// The table entry of a given revision for this event type.
+    #[inline]
     pub fn info_in(&self, rev: AbiRevision) -> Option<&'static EventInfo> {
         rev.event(self.event_type)
     }
@@ -181,6 +186,7 @@ impl Event {
     }
 
     /// Iterate over the raw bytes of every stored parameter.
+    #[inline]
     pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
         let mut pos = 0usize;
         self.lens.iter().map(move |&l| {
@@ -191,6 +197,7 @@ impl Event {
     }
 
     /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.
+    #[inline]
     pub fn generic_syscall(&self) -> Option<u16> {
         if self.event_type > 1 {
             return None;
@@ -201,6 +208,7 @@ impl Event {
 
     /// The name sysdig-style tools show as the event type: the table name,
     /// or for generic events the syscall's name. `None` for unknown ids.
+    #[inline]
     pub fn type_name(&self, rev: AbiRevision) -> Option<&'static str> {
         if let Some(code) = self.generic_syscall() {
             return rev.generic_syscall_name(code);
@@ -231,6 +239,7 @@ impl Event {
 
     /// Decode every parameter that both the file and the table have
     /// (`min(nparams, table)` of them, like libsinsp), with its table name.
+    #[inline]
     pub fn params(
         &self,
         rev: AbiRevision,

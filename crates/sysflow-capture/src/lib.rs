@@ -49,6 +49,7 @@ mod abi;
 mod error;
 mod event;
 mod fd;
+mod input;
 mod interface;
 mod machine;
 mod param;

@@ -1,8 +1,9 @@
 //! [`ScapReader`]: a streaming reader of scap capture files.
 //!
-//! The reader pulls one block at a time through [`std::io::Read`], so memory
-//! use is bounded by the largest block (capped by
-//! [`ScapReader::with_max_block_len`]), never by the file. Each block is
+//! The reader pulls large chunks through [`std::io::Read`] into one buffer
+//! and decodes whole blocks in place, so memory use is bounded by the
+//! largest block (capped by [`ScapReader::with_max_block_len`], and only
+//! allocated as its bytes arrive), never by the file. Each block is
 //! decoded into [`Item`]s that are handed out in file order; when a block is
 //! malformed, the items decoded before the fault are delivered first and the
 //! error comes next, after which the reader is finished.
@@ -15,14 +16,13 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufReader, Chain, Cursor as IoCursor, Read};
+use std::io::Read;
 use std::path::Path;
-
-use flate2::read::MultiGzDecoder;
 
 use crate::error::CaptureError;
 use crate::event::Event;
 use crate::fd::{self, FdEntry};
+use crate::input::Input;
 use crate::interface::{self, Interface};
 use crate::machine::{MACHINE_INFO_LEN, MachineInfo};
 use crate::process::{self, ProcessEntry};
@@ -98,38 +98,32 @@ pub enum Item {
     Event(Event),
 }
 
-/// The input with the sniffed leading bytes put back in front.
-type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
-
-/// The byte source: plain, or gunzipped when the input starts with `1f 8b`.
-enum Source<R: Read> {
-    Plain(BufReader<Prefixed<R>>),
-    Gzip(Box<BufReader<MultiGzDecoder<Prefixed<R>>>>),
-}
-
-impl<R: Read> Read for Source<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Source::Plain(r) => r.read(buf),
-            Source::Gzip(r) => r.read(buf),
-        }
-    }
+/// What one block gave.
+enum Block {
+    /// The end of the input, at a block boundary.
+    End,
+    /// A section header or an event.
+    Item(Item),
+    /// An event, decoded into the caller's slot.
+    EventInto,
+    /// Metadata items (queued in `pending`), or an unknown block skipped.
+    Queued,
 }
 
 /// A streaming reader of scap capture files (plain or gzip-compressed).
 ///
 /// Use it as an iterator of `Result<Item, CaptureError>`, or call
-/// [`ScapReader::next_item`] / [`ScapReader::next_event`].
+/// [`ScapReader::next_item`] / [`ScapReader::next_event`]. To read events
+/// without allocating for each, call [`ScapReader::read_event`] with one
+/// reused [`Event`].
 pub struct ScapReader<R: Read> {
-    src: Source<R>,
-    offset: u64,
+    input: Input<R>,
     pending: VecDeque<Item>,
     pending_err: Option<CaptureError>,
     seen_section: bool,
     events: u64,
     done: bool,
     max_block_len: u32,
-    buf: Vec<u8>,
 }
 
 impl ScapReader<File> {
@@ -143,36 +137,16 @@ impl ScapReader<File> {
 impl<R: Read> ScapReader<R> {
     /// Wrap a byte stream. A gzip stream (`1f 8b`) is decompressed on the
     /// fly; offsets in errors then refer to the decompressed bytes.
-    pub fn new(mut inner: R) -> Result<ScapReader<R>, CaptureError> {
-        let mut head = [0u8; 2];
-        let mut got = 0;
-        while got < head.len() {
-            let slot = head.get_mut(got..).unwrap_or_default();
-            match inner.read(slot) {
-                Ok(0) => break,
-                Ok(n) => got += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(source) => return Err(CaptureError::Io { offset: 0, source }),
-            }
-        }
-        let prefix = head.get(..got).unwrap_or_default().to_vec();
-        let gzip = prefix == [0x1f, 0x8b];
-        let chained = IoCursor::new(prefix).chain(inner);
-        let src = if gzip {
-            Source::Gzip(Box::new(BufReader::new(MultiGzDecoder::new(chained))))
-        } else {
-            Source::Plain(BufReader::new(chained))
-        };
+    pub fn new(inner: R) -> Result<ScapReader<R>, CaptureError> {
+        let input = Input::new(inner).map_err(|source| CaptureError::Io { offset: 0, source })?;
         Ok(ScapReader {
-            src,
-            offset: 0,
+            input,
             pending: VecDeque::new(),
             pending_err: None,
             seen_section: false,
             events: 0,
             done: false,
             max_block_len: DEFAULT_MAX_BLOCK_LEN,
-            buf: Vec::new(),
         })
     }
 
@@ -202,14 +176,11 @@ impl<R: Read> ScapReader<R> {
             if self.done {
                 return Ok(None);
             }
-            match self.read_block() {
-                Ok(true) => {}
-                Ok(false) => {
-                    self.done = true;
-                }
-                Err(err) => {
-                    self.pending_err = Some(err);
-                }
+            match self.read_block(None) {
+                Ok(Block::Item(item)) => return Ok(Some(item)),
+                Ok(Block::EventInto | Block::Queued) => {}
+                Ok(Block::End) => self.done = true,
+                Err(err) => self.pending_err = Some(err),
             }
         }
     }
@@ -224,26 +195,73 @@ impl<R: Read> ScapReader<R> {
         Ok(None)
     }
 
-    /// Read up to `n` bytes into `self.buf`; returns how many arrived.
-    fn fill(&mut self, n: u64) -> Result<usize, CaptureError> {
-        self.buf.clear();
-        let offset = self.offset;
-        let got = (&mut self.src)
-            .take(n)
-            .read_to_end(&mut self.buf)
-            .map_err(|source| CaptureError::Io { offset, source })?;
-        self.offset += got as u64;
-        Ok(got)
+    /// Read the next event into `ev`, skipping metadata items, and reusing
+    /// `ev`'s parameter buffers (so a loop over a capture allocates only
+    /// while they grow). Returns `Ok(false)` at the end. After an error,
+    /// `ev`'s contents are unspecified and the reader is finished.
+    pub fn read_event(&mut self, ev: &mut Event) -> Result<bool, CaptureError> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                if let Item::Event(e) = item {
+                    *ev = e;
+                    return Ok(true);
+                }
+                continue;
+            }
+            if let Some(err) = self.pending_err.take() {
+                self.done = true;
+                return Err(err);
+            }
+            if self.done {
+                return Ok(false);
+            }
+            match self.read_block(Some(ev)) {
+                Ok(Block::EventInto) => return Ok(true),
+                Ok(Block::Item(Item::Event(e))) => {
+                    *ev = e;
+                    return Ok(true);
+                }
+                Ok(Block::Item(_) | Block::Queued) => {}
+                Ok(Block::End) => self.done = true,
+                Err(err) => self.pending_err = Some(err),
+            }
+        }
     }
 
-    /// Read and decode one block. `Ok(false)` at a clean end of input.
-    fn read_block(&mut self) -> Result<bool, CaptureError> {
-        let off = self.offset;
-        let got = self.fill(u64::from(BLOCK_HEADER_LEN))?;
-        if got == 0 && self.seen_section {
-            return Ok(false);
+    /// Make the `n`-byte block at the current offset available, or report
+    /// how it is truncated.
+    fn fill_block(&mut self, off: u64, n: u32) -> Result<(), CaptureError> {
+        let avail = self
+            .input
+            .fill(n as usize)
+            .map_err(|source| CaptureError::Io {
+                offset: self.input.offset(),
+                source,
+            })?;
+        if avail < n as usize {
+            return Err(CaptureError::Truncated {
+                offset: off,
+                needed: u64::from(n),
+                available: avail as u64,
+            });
         }
-        let mut c = Cursor::new(&self.buf);
+        Ok(())
+    }
+
+    /// Read and decode one block. Events go into `slot` when given.
+    fn read_block(&mut self, slot: Option<&mut Event>) -> Result<Block, CaptureError> {
+        let off = self.input.offset();
+        let got = self
+            .input
+            .fill(BLOCK_HEADER_LEN as usize)
+            .map_err(|source| CaptureError::Io {
+                offset: self.input.offset(),
+                source,
+            })?;
+        if got == 0 && self.seen_section {
+            return Ok(Block::End);
+        }
+        let mut c = Cursor::new(self.input.peek(BLOCK_HEADER_LEN as usize));
         let (Some(block_type), Some(length)) = (c.u32(), c.u32()) else {
             return Err(CaptureError::Truncated {
                 offset: off,
@@ -267,23 +285,40 @@ impl<R: Read> ScapReader<R> {
                 length,
             });
         }
-        self.read_rest(off, length)?;
-        let body_len = self.buf.len().saturating_sub(4);
-        let (body, trailer) = self.buf.split_at(body_len);
+        self.fill_block(off, length)?;
+        let whole = self.input.peek(length as usize);
+        let inner = whole.get(BLOCK_HEADER_LEN as usize..).unwrap_or_default();
+        let (body, trailer) = inner.split_at(inner.len().saturating_sub(4));
         let trailer = Cursor::new(trailer).u32().unwrap_or_default();
-        let mut out = Vec::new();
         let body_off = off + u64::from(BLOCK_HEADER_LEN);
-        let is_event = matches!(
-            block_type,
-            block::EV_V1
-                | block::EV_V1_INT
-                | block::EVF_V1
-                | block::EV_V2
-                | block::EVF_V2
-                | block::EV_V2_LARGE
-                | block::EVF_V2_LARGE
-        );
-        if !is_event && trailer != length {
+        let event_kind = match block_type {
+            block::EV_V2 | block::EV_V2_LARGE => Some((false, false)),
+            block::EVF_V2 | block::EVF_V2_LARGE => Some((false, true)),
+            block::EV_V1 | block::EV_V1_INT => Some((true, false)),
+            block::EVF_V1 => Some((true, true)),
+            _ => None,
+        };
+        if let Some((v1, flagged)) = event_kind {
+            // Event block trailers are not checked, as in libscap.
+            let result = match slot {
+                Some(ev) => decode_event_into(ev, body, off, v1, flagged).map(|()| {
+                    self.events += 1;
+                    ev.index = self.events;
+                    Block::EventInto
+                }),
+                None => {
+                    let mut ev = Event::new(0, 0, 0, 0, &[]);
+                    decode_event_into(&mut ev, body, off, v1, flagged).map(|()| {
+                        self.events += 1;
+                        ev.index = self.events;
+                        Block::Item(Item::Event(ev))
+                    })
+                }
+            };
+            self.input.consume(length as usize);
+            return result;
+        }
+        if trailer != length {
             return Err(CaptureError::TrailerMismatch {
                 offset: off,
                 block_type,
@@ -291,10 +326,11 @@ impl<R: Read> ScapReader<R> {
                 trailer,
             });
         }
+        let out = &mut self.pending;
         let result = match block_type {
             block::MI | block::MI_INT => match MachineInfo::decode(body) {
                 Some(mi) if body.len() >= MACHINE_INFO_LEN => {
-                    out.push(Item::Machine(mi));
+                    out.push_back(Item::Machine(mi));
                     Ok(())
                 }
                 _ => Err(CaptureError::BadBlockLength {
@@ -303,78 +339,39 @@ impl<R: Read> ScapReader<R> {
                     length,
                 }),
             },
-            block::PL_V1 | block::PL_V1_INT => {
-                decode_processes(body, body_off, block_type, 1, &mut out)
-            }
-            block::PL_V2 | block::PL_V2_INT => {
-                decode_processes(body, body_off, block_type, 2, &mut out)
-            }
-            block::PL_V3 | block::PL_V3_INT => {
-                decode_processes(body, body_off, block_type, 3, &mut out)
-            }
-            block::PL_V4 => decode_processes(body, body_off, block_type, 4, &mut out),
-            block::PL_V5 => decode_processes(body, body_off, block_type, 5, &mut out),
-            block::PL_V6 => decode_processes(body, body_off, block_type, 6, &mut out),
-            block::PL_V7 => decode_processes(body, body_off, block_type, 7, &mut out),
-            block::PL_V8 => decode_processes(body, body_off, block_type, 8, &mut out),
-            block::PL_V9 => decode_processes(body, body_off, block_type, 9, &mut out),
-            block::FDL_V1 | block::FDL_V1_INT => {
-                decode_fds(body, body_off, block_type, false, &mut out)
-            }
-            block::FDL_V2 => decode_fds(body, body_off, block_type, true, &mut out),
+            block::PL_V1 | block::PL_V1_INT => decode_processes(body, body_off, block_type, 1, out),
+            block::PL_V2 | block::PL_V2_INT => decode_processes(body, body_off, block_type, 2, out),
+            block::PL_V3 | block::PL_V3_INT => decode_processes(body, body_off, block_type, 3, out),
+            block::PL_V4 => decode_processes(body, body_off, block_type, 4, out),
+            block::PL_V5 => decode_processes(body, body_off, block_type, 5, out),
+            block::PL_V6 => decode_processes(body, body_off, block_type, 6, out),
+            block::PL_V7 => decode_processes(body, body_off, block_type, 7, out),
+            block::PL_V8 => decode_processes(body, body_off, block_type, 8, out),
+            block::PL_V9 => decode_processes(body, body_off, block_type, 9, out),
+            block::FDL_V1 | block::FDL_V1_INT => decode_fds(body, body_off, block_type, false, out),
+            block::FDL_V2 => decode_fds(body, body_off, block_type, true, out),
             block::IL_V1 | block::IL_V1_INT => {
-                decode_interfaces(body, body_off, block_type, false, &mut out)
+                decode_interfaces(body, body_off, block_type, false, out)
             }
-            block::IL_V2 => decode_interfaces(body, body_off, block_type, true, &mut out),
-            block::UL_V1 | block::UL_V1_INT => {
-                decode_users(body, body_off, block_type, false, &mut out)
-            }
-            block::UL_V2 => decode_users(body, body_off, block_type, true, &mut out),
-            _ if is_event => {
-                let v1 = matches!(block_type, block::EV_V1 | block::EV_V1_INT | block::EVF_V1);
-                let flagged = matches!(
-                    block_type,
-                    block::EVF_V1 | block::EVF_V2 | block::EVF_V2_LARGE
-                );
-                decode_event(body, off, v1, flagged).map(|mut ev| {
-                    self.events += 1;
-                    ev.index = self.events;
-                    out.push(Item::Event(ev));
-                })
-            }
+            block::IL_V2 => decode_interfaces(body, body_off, block_type, true, out),
+            block::UL_V1 | block::UL_V1_INT => decode_users(body, body_off, block_type, false, out),
+            block::UL_V2 => decode_users(body, body_off, block_type, true, out),
             // Unknown block types are skipped by length.
             _ => Ok(()),
         };
-        self.pending.extend(out);
-        result.map(|()| true)
+        self.input.consume(length as usize);
+        result.map(|()| Block::Queued)
     }
 
-    /// Read the rest of a block whose 8-byte header was read.
-    fn read_rest(&mut self, off: u64, length: u32) -> Result<(), CaptureError> {
-        let want = u64::from(length - BLOCK_HEADER_LEN);
-        let got = self.fill(want)?;
-        if (got as u64) < want {
-            return Err(CaptureError::Truncated {
-                offset: off,
-                needed: u64::from(length),
-                available: u64::from(BLOCK_HEADER_LEN) + got as u64,
-            });
-        }
-        Ok(())
-    }
-
-    /// Decode a section header block whose 8-byte header was read.
-    fn read_section(&mut self, off: u64, length: u32) -> Result<bool, CaptureError> {
+    /// Decode a section header block whose 8-byte header is available.
+    fn read_section(&mut self, off: u64, length: u32) -> Result<Block, CaptureError> {
         // Check the magic before trusting the length: in a byte-swapped file
         // the length is swapped too.
-        let got = self.fill(4)?;
-        let magic = Cursor::new(&self.buf)
+        self.fill_block(off, BLOCK_HEADER_LEN + 4)?;
+        let head = self.input.peek((BLOCK_HEADER_LEN + 4) as usize);
+        let magic = Cursor::new(head.get(BLOCK_HEADER_LEN as usize..).unwrap_or_default())
             .u32()
-            .ok_or(CaptureError::Truncated {
-                offset: off,
-                needed: u64::from(BLOCK_HEADER_LEN) + 4,
-                available: u64::from(BLOCK_HEADER_LEN) + got as u64,
-            })?;
+            .unwrap_or_default();
         if magic == MAGIC.swap_bytes() {
             return Err(CaptureError::ByteSwapped { offset: off });
         }
@@ -389,17 +386,14 @@ impl<R: Read> ScapReader<R> {
                 length,
             });
         }
-        // Everything after the magic: versions, section length, options, trailer.
-        let want = u64::from(length - BLOCK_HEADER_LEN - 4);
-        let got = self.fill(want)?;
-        if (got as u64) < want {
-            return Err(CaptureError::Truncated {
-                offset: off,
-                needed: u64::from(length),
-                available: u64::from(BLOCK_HEADER_LEN) + 4 + got as u64,
-            });
-        }
-        let mut c = Cursor::new(&self.buf);
+        self.fill_block(off, length)?;
+        // Versions and section length follow the magic; options are ignored.
+        let fields = self.input.peek(length as usize);
+        let mut c = Cursor::new(
+            fields
+                .get(BLOCK_HEADER_LEN as usize + 4..)
+                .unwrap_or_default(),
+        );
         let (major, minor, section_length) = match (c.u16(), c.u16(), c.u64()) {
             (Some(a), Some(b), Some(l)) => (a, b, l),
             _ => {
@@ -417,14 +411,14 @@ impl<R: Read> ScapReader<R> {
                 minor,
             });
         }
+        self.input.consume(length as usize);
         self.seen_section = true;
-        self.pending.push_back(Item::Section(SectionHeader {
+        Ok(Block::Item(Item::Section(SectionHeader {
             offset: off,
             major,
             minor,
             section_length,
-        }));
-        Ok(true)
+        })))
     }
 }
 
@@ -439,7 +433,7 @@ impl<R: Read> Iterator for ScapReader<R> {
 impl<R: Read> std::fmt::Debug for ScapReader<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ScapReader")
-            .field("offset", &self.offset)
+            .field("offset", &self.input.offset())
             .field("events", &self.events)
             .field("done", &self.done)
             .finish_non_exhaustive()
@@ -486,7 +480,7 @@ fn decode_processes(
     body_off: u64,
     block_type: u32,
     version: u8,
-    out: &mut Vec<Item>,
+    out: &mut VecDeque<Item>,
 ) -> Result<(), CaptureError> {
     entries(body, body_off, block_type, "process", |c| {
         let p = if version >= 9 {
@@ -494,7 +488,7 @@ fn decode_processes(
         } else {
             process::decode_entry(c, version)?
         };
-        out.push(Item::Process(Box::new(p)));
+        out.push_back(Item::Process(Box::new(p)));
         Some(())
     })
 }
@@ -504,7 +498,7 @@ fn decode_fds(
     body_off: u64,
     block_type: u32,
     v2: bool,
-    out: &mut Vec<Item>,
+    out: &mut VecDeque<Item>,
 ) -> Result<(), CaptureError> {
     let mut c = Cursor::new(body);
     let Some(tid) = c.i64() else {
@@ -521,7 +515,7 @@ fn decode_fds(
         } else {
             fd::decode_entry(c, tid, false)?
         };
-        out.push(Item::Fd(e));
+        out.push_back(Item::Fd(e));
         Some(())
     })
 }
@@ -531,7 +525,7 @@ fn decode_interfaces(
     body_off: u64,
     block_type: u32,
     v2: bool,
-    out: &mut Vec<Item>,
+    out: &mut VecDeque<Item>,
 ) -> Result<(), CaptureError> {
     entries(body, body_off, block_type, "interface", |c| {
         let i = if v2 {
@@ -539,7 +533,7 @@ fn decode_interfaces(
         } else {
             interface::decode_entry(c)?
         };
-        out.push(Item::Interface(i));
+        out.push_back(Item::Interface(i));
         Some(())
     })
 }
@@ -549,7 +543,7 @@ fn decode_users(
     body_off: u64,
     block_type: u32,
     v2: bool,
-    out: &mut Vec<Item>,
+    out: &mut VecDeque<Item>,
 ) -> Result<(), CaptureError> {
     entries(body, body_off, block_type, "user", |c| {
         let u = if v2 {
@@ -557,7 +551,7 @@ fn decode_users(
         } else {
             user::decode_entry(c)?
         };
-        out.push(match u {
+        out.push_back(match u {
             UserEntry::User(u) => Item::User(u),
             UserEntry::Group(g) => Item::Group(g),
         });
@@ -565,7 +559,14 @@ fn decode_users(
     })
 }
 
-fn decode_event(body: &[u8], off: u64, v1: bool, flagged: bool) -> Result<Event, CaptureError> {
+/// Decode the event of an event block body into `ev`.
+fn decode_event_into(
+    ev: &mut Event,
+    body: &[u8],
+    off: u64,
+    v1: bool,
+    flagged: bool,
+) -> Result<(), CaptureError> {
     let mut c = Cursor::new(body);
     let short = || CaptureError::BadEvent {
         offset: off,
@@ -579,5 +580,5 @@ fn decode_event(body: &[u8], off: u64, v1: bool, flagged: bool) -> Result<Event,
         None
     };
     let rest = body.get(c.pos()..).unwrap_or_default();
-    Event::decode(rest, v1, off, cpu, dump_flags)
+    ev.decode_from(rest, v1, off, cpu, dump_flags)
 }

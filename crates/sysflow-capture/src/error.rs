@@ -66,8 +66,8 @@ pub enum CaptureError {
         /// Minor version found.
         minor: u16,
     },
-    /// A block total length that is too small, too large or inconsistent
-    /// with the block's content.
+    /// A block total length that is too small, too large, not a multiple
+    /// of 4, or inconsistent with the block's content.
     #[error("bad length {length} for block type {block_type:#x} at byte {offset}")]
     BadBlockLength {
         /// Offset of the block.

@@ -278,7 +278,8 @@ impl<R: Read> ScapReader<R> {
         if block_type == block::SHB {
             return self.read_section(off, length);
         }
-        if length < BLOCK_OVERHEAD || length > self.max_block_len {
+        // Writers pad every block to 4 bytes.
+        if length < BLOCK_OVERHEAD || length > self.max_block_len || !length.is_multiple_of(4) {
             return Err(CaptureError::BadBlockLength {
                 offset: off,
                 block_type,
@@ -379,7 +380,7 @@ impl<R: Read> ScapReader<R> {
             return Err(CaptureError::BadMagic { offset: off, magic });
         }
         let min = BLOCK_OVERHEAD + SHB_BODY_LEN as u32;
-        if length < min || length > self.max_block_len {
+        if length < min || length > self.max_block_len || !length.is_multiple_of(4) {
             return Err(CaptureError::BadBlockLength {
                 offset: off,
                 block_type: block::SHB,

@@ -1,5 +1,7 @@
 //! Integration tests of `sysflow-capture`, one binary:
 //!
+//! - `broken`: the committed hand-made broken files in `tests/data/broken`
+//!   and the typed error each must give;
 //! - `corpus`: the reader against the real traces in `../shared`
 //!   (block census, metadata contents, event decoding);
 //! - `generated`: property test, generated items of every kind (events of
@@ -18,6 +20,7 @@
 // (the workspace warns on `expect`/`unwrap` outside tests).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod broken;
 mod corpus;
 mod generated;
 mod malformed;

@@ -1,0 +1,277 @@
+//! A view of one kernel event: what it means to the collector ([`Kind`]) and
+//! its parameters by name.
+//!
+//! Falco's event ids are versioned (`execve` has eight exit layouts, `clone`
+//! four); the kind is derived once from each id's C symbol, and parameters are
+//! looked up by name in that id's table, so every layout is handled alike.
+
+use std::sync::OnceLock;
+
+use sysflow_capture::{AbiRevision, Event, EventInfo, ParamValue, SockTuple};
+
+/// What an event means to the state tables and the record processors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// clone, clone3, fork, vfork exit.
+    CloneX,
+    /// execve exit (execveat included: the driver reports its exit like execve's).
+    ExecveX,
+    /// Process or thread exit.
+    ProcExit,
+    /// setuid enter: carries the requested uid.
+    SetuidE,
+    /// setuid exit.
+    SetuidX,
+    /// setresuid enter: carries the requested ids.
+    SetresuidE,
+    /// setresuid exit.
+    SetresuidX,
+    /// setgid / setresgid exit: updates state only.
+    SetgidX,
+    /// open, openat, openat2, creat exit.
+    OpenX,
+    /// close exit.
+    CloseX,
+    /// dup, dup2, dup3 exit.
+    DupX,
+    /// fcntl enter (remembers the command) and exit.
+    FcntlE,
+    /// fcntl exit.
+    FcntlX,
+    /// pipe, pipe2 exit.
+    PipeX,
+    /// socket exit.
+    SocketX,
+    /// socketpair exit.
+    SocketpairX,
+    /// connect exit.
+    ConnectX,
+    /// accept, accept4 exit.
+    AcceptX,
+    /// Reads and receives.
+    ReadX,
+    /// Writes and sends.
+    WriteX,
+    /// shutdown exit.
+    ShutdownX,
+    /// setns exit.
+    SetnsX,
+    /// mmap, mmap2 enter (the reference reads the fd from the enter event).
+    MmapE,
+    /// mkdir, mkdirat exit.
+    MkdirX,
+    /// rmdir exit.
+    RmdirX,
+    /// unlink, unlinkat exit.
+    UnlinkX,
+    /// link, linkat exit.
+    LinkX,
+    /// symlink, symlinkat exit.
+    SymlinkX,
+    /// rename, renameat, renameat2 exit.
+    RenameX,
+    /// chdir exit.
+    ChdirX,
+    /// fchdir exit.
+    FchdirX,
+    /// An fd of a kind no flow is made of (eventfd, epoll, signalfd, …): only tracked.
+    OtherFdX(u8),
+    /// Container metadata (JSON or fixed fields).
+    Container,
+    /// A user account appeared.
+    UserAdded,
+    /// A group appeared.
+    GroupAdded,
+    /// Anything else.
+    Other,
+}
+
+fn classify(info: &EventInfo) -> Kind {
+    let s = info.symbol;
+    let exit = s.ends_with("_X");
+    let base = s
+        .trim_start_matches("PPME_")
+        .trim_end_matches("_E")
+        .trim_end_matches("_X");
+    // Strip the version suffix (`EXECVE_19`, `CLONE_20`, `ACCEPT4_5`).
+    let stem = match base.rsplit_once('_') {
+        Some((stem, v)) if v.chars().all(|c| c.is_ascii_digit()) => stem,
+        _ => base,
+    };
+    let name = stem
+        .trim_start_matches("SYSCALL_")
+        .trim_start_matches("SOCKET_");
+    match (name, exit) {
+        ("CLONE" | "CLONE3" | "FORK" | "VFORK", true) => Kind::CloneX,
+        ("EXECVE" | "EXECVEAT", true) => Kind::ExecveX,
+        ("PROCEXIT", false) => Kind::ProcExit,
+        ("SETUID", false) => Kind::SetuidE,
+        ("SETUID", true) => Kind::SetuidX,
+        ("SETRESUID", false) => Kind::SetresuidE,
+        ("SETRESUID", true) => Kind::SetresuidX,
+        ("SETGID" | "SETRESGID", true) => Kind::SetgidX,
+        ("OPEN" | "OPENAT" | "OPENAT2" | "CREAT" | "OPEN_BY_HANDLE_AT", true) => Kind::OpenX,
+        ("CLOSE", true) => Kind::CloseX,
+        ("DUP" | "DUP2" | "DUP3", true) => Kind::DupX,
+        ("FCNTL", false) => Kind::FcntlE,
+        ("FCNTL", true) => Kind::FcntlX,
+        ("PIPE" | "PIPE2", true) => Kind::PipeX,
+        ("SOCKET", true) => Kind::SocketX,
+        ("SOCKETPAIR", true) => Kind::SocketpairX,
+        ("CONNECT", true) => Kind::ConnectX,
+        ("ACCEPT" | "ACCEPT4", true) => Kind::AcceptX,
+        (
+            "READ" | "READV" | "PREAD" | "PREADV" | "RECV" | "RECVFROM" | "RECVMSG" | "RECVMMSG",
+            true,
+        ) => Kind::ReadX,
+        (
+            "WRITE" | "WRITEV" | "PWRITE" | "PWRITEV" | "SEND" | "SENDTO" | "SENDMSG" | "SENDMMSG",
+            true,
+        ) => Kind::WriteX,
+        ("SHUTDOWN", true) => Kind::ShutdownX,
+        ("SETNS", true) => Kind::SetnsX,
+        ("MMAP" | "MMAP2", false) => Kind::MmapE,
+        ("MKDIR" | "MKDIRAT", true) => Kind::MkdirX,
+        ("RMDIR", true) => Kind::RmdirX,
+        ("UNLINK" | "UNLINKAT", true) => Kind::UnlinkX,
+        ("LINK" | "LINKAT", true) => Kind::LinkX,
+        ("SYMLINK" | "SYMLINKAT", true) => Kind::SymlinkX,
+        ("RENAME" | "RENAMEAT" | "RENAMEAT2", true) => Kind::RenameX,
+        ("CHDIR", true) => Kind::ChdirX,
+        ("FCHDIR", true) => Kind::FchdirX,
+        ("EVENTFD" | "EVENTFD2", true) => Kind::OtherFdX(b'e'),
+        ("SIGNALFD" | "SIGNALFD4", true) => Kind::OtherFdX(b's'),
+        ("EPOLL_CREATE" | "EPOLL_CREATE1", true) => Kind::OtherFdX(b'l'),
+        ("INOTIFY_INIT" | "INOTIFY_INIT1", true) => Kind::OtherFdX(b'i'),
+        ("TIMERFD_CREATE", true) => Kind::OtherFdX(b't'),
+        ("USERFAULTFD", true) => Kind::OtherFdX(b'u'),
+        ("MEMFD_CREATE", true) => Kind::OtherFdX(b'm'),
+        ("PIDFD_OPEN" | "PIDFD_GETFD", true) => Kind::OtherFdX(b'P'),
+        ("CONTAINER" | "CONTAINER_JSON" | "CONTAINER_JSON_2", false) => Kind::Container,
+        ("USER_ADDED", false) => Kind::UserAdded,
+        ("GROUP_ADDED", false) => Kind::GroupAdded,
+        _ => Kind::Other,
+    }
+}
+
+/// The kind of every event id, computed once.
+fn kinds() -> &'static [Kind] {
+    static KINDS: OnceLock<Vec<Kind>> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let rev = AbiRevision::Current;
+        (0..rev.event_max())
+            .map(|id| rev.event(id).map_or(Kind::Other, classify))
+            .collect()
+    })
+}
+
+/// One event with its meaning and named parameters.
+pub(crate) struct Ev<'a> {
+    pub ev: &'a Event,
+    pub kind: Kind,
+    info: Option<&'static EventInfo>,
+}
+
+impl<'a> Ev<'a> {
+    pub fn new(ev: &'a Event) -> Ev<'a> {
+        Ev {
+            ev,
+            kind: kinds()
+                .get(usize::from(ev.event_type))
+                .copied()
+                .unwrap_or(Kind::Other),
+            info: ev.info_in(AbiRevision::Current),
+        }
+    }
+
+    pub fn ts(&self) -> u64 {
+        self.ev.ts
+    }
+
+    pub fn tid(&self) -> i64 {
+        self.ev.tid as i64
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.info?.params.iter().position(|p| p.name == name)
+    }
+
+    /// Parameter `name`, decoded; `None` when this layout lacks it, the file
+    /// stored fewer parameters, or the bytes do not decode.
+    pub fn param(&self, name: &str) -> Option<ParamValue<'a>> {
+        let index = self.index(name)?;
+        self.ev.param(AbiRevision::Current, index)?.ok()
+    }
+
+    /// The first parameter, whatever its name (the return value of exit events).
+    pub fn first(&self) -> Option<ParamValue<'a>> {
+        self.ev.param(AbiRevision::Current, 0)?.ok()
+    }
+
+    /// An integer parameter of any integer-like type.
+    pub fn int(&self, name: &str) -> Option<i64> {
+        self.param(name).and_then(|v| as_int(&v))
+    }
+
+    /// The return value: the first parameter as an integer.
+    pub fn ret(&self) -> Option<i64> {
+        self.first().and_then(|v| as_int(&v))
+    }
+
+    /// A text or path parameter, lossily decoded.
+    pub fn text(&self, name: &str) -> Option<String> {
+        match self.param(name)? {
+            ParamValue::Str(b) | ParamValue::Path(b) | ParamValue::Bytes(b) => {
+                Some(String::from_utf8_lossy(b).into_owned())
+            }
+            ParamValue::Empty => Some(String::new()),
+            _ => None,
+        }
+    }
+
+    /// A NUL-separated list parameter (args, env, cgroups).
+    pub fn list(&self, name: &str) -> Option<Vec<String>> {
+        match self.param(name)? {
+            ParamValue::Bytes(b) | ParamValue::Str(b) => Some(split_list(b)),
+            ParamValue::Empty => Some(Vec::new()),
+            _ => None,
+        }
+    }
+
+    /// A socket tuple parameter.
+    pub fn tuple(&self, name: &str) -> Option<SockTuple<'a>> {
+        match self.param(name)? {
+            ParamValue::SockTuple(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// Splits a NUL-separated list; a trailing NUL ends the last item.
+pub(crate) fn split_list(bytes: &[u8]) -> Vec<String> {
+    if bytes.is_empty() {
+        return Vec::new();
+    }
+    let bytes = bytes.strip_suffix(&[0]).unwrap_or(bytes);
+    bytes
+        .split(|&b| b == 0)
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .collect()
+}
+
+/// Any integer-like value as i64.
+pub(crate) fn as_int(v: &ParamValue<'_>) -> Option<i64> {
+    Some(match *v {
+        ParamValue::Int(i) | ParamValue::Fd(i) | ParamValue::Pid(i) | ParamValue::Errno(i) => i,
+        ParamValue::Uint(u) => u as i64,
+        ParamValue::Flags(f) | ParamValue::Mode(f) | ParamValue::Uid(f) | ParamValue::Gid(f) => {
+            i64::from(f)
+        }
+        ParamValue::Port(p) => i64::from(p),
+        ParamValue::SyscallId(s) => i64::from(s),
+        ParamValue::Signal(s) | ParamValue::L4Proto(s) | ParamValue::SockFamily(s) => i64::from(s),
+        ParamValue::Bool(b) => i64::from(b),
+        ParamValue::RelTime(t) | ParamValue::AbsTime(t) => t as i64,
+        _ => return None,
+    })
+}

@@ -1,0 +1,132 @@
+//! File and network flows: per-process tables of open flows, the operations
+//! they accumulate, and when they are written (close, exit, periodic export,
+//! end of input).
+
+use std::collections::BTreeMap;
+
+use sysflow_types::{FileFlow, Foid, NetworkFlow, Oid, OpFlags, OpenFlags};
+
+use crate::config::FileReadMode;
+
+/// A flow is exported after this long without being written (seconds).
+pub(crate) const EXPORT_SECS: u64 = 30;
+/// An open flow with no activity for this long is dropped (seconds).
+pub(crate) const EXPIRE_SECS: u64 = 60;
+
+/// The reference's key of a network flow within its process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct NetKey {
+    pub tid: i64,
+    pub sip: u32,
+    pub sport: u16,
+    pub dip: u32,
+    pub dport: u16,
+    pub fd: i64,
+}
+
+/// Bookkeeping shared by both flow kinds.
+#[derive(Debug, Clone)]
+pub(crate) struct Timing {
+    /// Insertion order, to break export-time ties as the reference does.
+    pub seq: u64,
+    /// Second of the last export (or creation).
+    pub export_secs: u64,
+    /// Second of the last operation.
+    pub update_secs: u64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OpenFileFlow {
+    pub rec: FileFlow,
+    /// Container id + path: which flows are "related" on close.
+    pub file_key: String,
+    pub path: String,
+    pub timing: Timing,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OpenNetFlow {
+    pub rec: NetworkFlow,
+    pub timing: Timing,
+}
+
+/// The open flows of one process.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ProcessFlows {
+    pub files: BTreeMap<String, OpenFileFlow>,
+    pub nets: BTreeMap<NetKey, OpenNetFlow>,
+}
+
+impl ProcessFlows {
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.nets.is_empty()
+    }
+}
+
+/// Applies one operation to a flow's counters.
+pub(crate) fn apply(op: OpFlags, ret: i64, flags: &mut OpFlags, counters: [&mut i64; 4]) {
+    *flags |= op;
+    let [r_ops, w_ops, r_bytes, w_bytes] = counters;
+    if op == OpFlags::WRITE_SEND {
+        *w_ops += 1;
+        if ret > 0 {
+            *w_bytes += i64::from(ret as i32);
+        }
+    } else if op == OpFlags::READ_RECV {
+        *r_ops += 1;
+        if ret > 0 {
+            *r_bytes += i64::from(ret as i32);
+        }
+    }
+}
+
+/// System paths whose reads mode 2 drops.
+const SYSTEM_PREFIXES: [&str; 8] = [
+    "/proc/",
+    "/dev/",
+    "/sys/",
+    "//sys/",
+    "/lib/",
+    "/lib64/",
+    "/usr/lib/",
+    "/usr/lib64/",
+];
+
+/// Whether a file flow is written under the read mode (the reference's read-noise filter).
+pub(crate) fn should_write(mode: FileReadMode, flow: &FileFlow, key: &str) -> bool {
+    let is_read = flow.open_flags.contains(OpenFlags::RDONLY)
+        || (flow.op_flags.contains(OpFlags::READ_RECV)
+            && !flow
+                .op_flags
+                .intersects(OpFlags::WRITE_SEND | OpFlags::MMAP));
+    match mode {
+        FileReadMode::All => true,
+        FileReadMode::NoReads => !is_read,
+        FileReadMode::NoSystemReads => {
+            !(is_read && SYSTEM_PREFIXES.iter().any(|p| key.starts_with(p)))
+        }
+    }
+}
+
+/// Whether the writer keeps a flow: not empty, not only `TRUNCATE`.
+pub(crate) fn worth_writing(op_flags: OpFlags) -> bool {
+    !op_flags.is_empty() && op_flags != OpFlags::TRUNCATE
+}
+
+/// A new file flow record.
+pub(crate) fn new_file_flow(proc_oid: Oid, ts: u64, tid: i64, fd: i64, file_oid: Foid) -> FileFlow {
+    FileFlow {
+        proc_oid,
+        ts: ts as i64,
+        tid,
+        op_flags: OpFlags::NONE,
+        open_flags: OpenFlags::NONE,
+        end_ts: 0,
+        file_oid,
+        fd: fd as i32,
+        num_r_recv_ops: 0,
+        num_w_send_ops: 0,
+        num_r_recv_bytes: 0,
+        num_w_send_bytes: 0,
+    }
+}

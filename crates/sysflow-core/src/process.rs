@@ -1,0 +1,363 @@
+//! Process entities: the process cache, written once per segment before the
+//! first record that references a process, with its ancestors oldest first.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
+
+use crate::emit::Emitter;
+use crate::state::{State, Thread};
+
+/// Placeholder metadata for a container the capture has not described.
+const INCOMPLETE: &str = "incomplete";
+
+/// A cached process.
+#[derive(Debug, Clone)]
+pub(crate) struct CachedProcess {
+    pub rec: Process,
+    /// Written in the current segment.
+    pub written: bool,
+    /// Processes whose `poid` is this one and that are still cached.
+    pub children: BTreeSet<Oid>,
+}
+
+/// A cached container and whether it was written in this segment.
+#[derive(Debug, Clone)]
+struct CachedContainer {
+    written: bool,
+    incomplete: bool,
+}
+
+/// Processes and containers written so far, by identity.
+#[derive(Debug, Default)]
+pub(crate) struct Processes {
+    pub cache: BTreeMap<Oid, CachedProcess>,
+    containers: BTreeMap<String, CachedContainer>,
+    /// Processes whose main thread exited, with the time (ns) they were queued.
+    deletion: VecDeque<(Oid, u64)>,
+    last_deletion_check: u64,
+}
+
+/// The OID of a thread's process: its main thread's clone time and pid.
+pub(crate) fn oid_of(main: &Thread) -> Oid {
+    Oid::new(main.clone_ts as i64, main.pid)
+}
+
+fn user_or_na(name: Option<&str>) -> String {
+    name.unwrap_or("<NA>").to_owned()
+}
+
+impl Processes {
+    /// Builds the record of a process from its main thread.
+    fn build(
+        state: &State,
+        main: &Thread,
+        container_tid: i64,
+        record_state: SfObjectState,
+        ts: i64,
+        poid: Option<Oid>,
+    ) -> Process {
+        let container_id = state
+            .threads
+            .get(&container_tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default();
+        let exe = if main.exepath.is_empty() || main.exepath == "<NA>" {
+            main.exe.clone()
+        } else {
+            main.exepath.clone()
+        };
+        Process {
+            state: record_state,
+            oid: oid_of(main),
+            poid,
+            ts,
+            exe,
+            exe_args: main.args.join(" "),
+            uid: main.uid as i32,
+            user_name: user_or_na(
+                state
+                    .user_name(&main.container_id, main.uid)
+                    .filter(|_| main.uid != u32::MAX),
+            ),
+            gid: main.gid as i32,
+            group_name: user_or_na(
+                state
+                    .group_name(&main.container_id, main.gid)
+                    .filter(|_| main.gid != u32::MAX),
+            ),
+            tty: main.tty != 0,
+            container_id: (!container_id.is_empty()).then_some(container_id),
+            entry: main.vpid == 1,
+            cwd: main.cwd.clone(),
+            env: main.env.clone(),
+        }
+    }
+
+    /// The parent of a main thread, promoted to its own main thread.
+    fn parent_main<'s>(state: &'s State, main: &Thread) -> Option<&'s Thread> {
+        if main.ptid < 0 {
+            return None;
+        }
+        state.main_thread(main.ptid)
+    }
+
+    /// The parent OID of a main thread: its parent thread's process, or else a
+    /// cached process whose pid is the parent id.
+    fn parent_oid(&self, state: &State, main: &Thread) -> Option<Oid> {
+        if let Some(p) = Self::parent_main(state, main) {
+            return Some(oid_of(p));
+        }
+        self.cache
+            .keys()
+            .find(|o| o.hpid == main.ptid && main.ptid > 0)
+            .copied()
+    }
+
+    /// Makes sure the process of `tid` and its ancestors are written in this
+    /// segment (oldest first), creating it with `requested` state if new.
+    /// Returns its OID and whether it already existed in the cache.
+    pub fn get(
+        &mut self,
+        state: &State,
+        tid: i64,
+        requested: SfObjectState,
+        ts: u64,
+        out: &mut Emitter,
+    ) -> Option<(Oid, bool)> {
+        let main = state.main_thread(tid)?;
+        let oid = oid_of(main);
+        let existed = self.cache.contains_key(&oid);
+        if self.cache.get(&oid).is_some_and(|c| c.written) {
+            return Some((oid, true));
+        }
+        // Collect this process and its unwritten ancestors, youngest first.
+        let mut chain: Vec<Process> = Vec::new();
+        let poid = self.parent_oid(state, main);
+        let rec = match self.cache.get(&oid) {
+            Some(c) => {
+                let mut rec = c.rec.clone();
+                rec.state = SfObjectState::Reup;
+                rec
+            }
+            None => Self::build(state, main, tid, requested, ts as i64, poid),
+        };
+        chain.push(rec);
+        // Walk up the parent threads; when the walk runs out of known threads
+        // (rather than reaching a written ancestor), follow cached parents.
+        let mut cur = main.clone();
+        let mut seen = BTreeSet::from([oid]);
+        let mut follow_cache = true;
+        while let Some(parent) = Self::parent_main(state, &cur) {
+            let poid = oid_of(parent);
+            if (parent.pid == 0 && parent.clone_ts == 0) || !seen.insert(poid) {
+                follow_cache = false;
+                break;
+            }
+            match self.cache.get(&poid) {
+                Some(c) if c.written => {
+                    follow_cache = false;
+                    break;
+                }
+                Some(c) => {
+                    let mut rec = c.rec.clone();
+                    rec.state = SfObjectState::Reup;
+                    chain.push(rec);
+                }
+                None => {
+                    let grand = self.parent_oid(state, parent);
+                    chain.push(Self::build(
+                        state,
+                        parent,
+                        parent.tid,
+                        SfObjectState::Reup,
+                        ts as i64,
+                        grand,
+                    ));
+                }
+            }
+            cur = parent.clone();
+        }
+        if follow_cache {
+            let mut next = chain.last().and_then(|p| p.poid);
+            while let Some(p) = next {
+                if !seen.insert(p) {
+                    break;
+                }
+                match self.cache.get(&p) {
+                    Some(c) if !c.written => {
+                        let mut rec = c.rec.clone();
+                        rec.state = SfObjectState::Reup;
+                        next = rec.poid;
+                        chain.push(rec);
+                    }
+                    _ => break,
+                }
+            }
+        }
+        for rec in chain.into_iter().rev() {
+            if let Some(cid) = rec.container_id.clone() {
+                self.write_container(state, &cid, out);
+            }
+            let this = rec.oid;
+            if let Some(parent) = rec.poid
+                && let Some(p) = self.cache.get_mut(&parent)
+            {
+                p.children.insert(this);
+            }
+            out.push(rec.clone());
+            let entry = self.cache.entry(this).or_insert_with(|| CachedProcess {
+                rec: rec.clone(),
+                written: true,
+                children: BTreeSet::new(),
+            });
+            entry.rec = rec;
+            entry.written = true;
+        }
+        Some((oid, existed))
+    }
+
+    /// Writes a process again as MODIFIED after exec or setuid changed it.
+    pub fn modified(&mut self, state: &State, tid: i64, ts: u64, out: &mut Emitter) {
+        let Some(main) = state.main_thread(tid) else {
+            return;
+        };
+        let oid = oid_of(main);
+        let Some(cached) = self.cache.get_mut(&oid) else {
+            return;
+        };
+        let fresh = Self::build(state, main, tid, SfObjectState::Modified, ts as i64, None);
+        let rec = &mut cached.rec;
+        rec.state = SfObjectState::Modified;
+        rec.ts = fresh.ts;
+        rec.exe = fresh.exe;
+        rec.exe_args = fresh.exe_args;
+        rec.uid = fresh.uid;
+        rec.user_name = fresh.user_name;
+        rec.gid = fresh.gid;
+        rec.group_name = fresh.group_name;
+        cached.written = true;
+        out.push(cached.rec.clone());
+    }
+
+    /// Writes the process itself (and its container) if unwritten in this
+    /// segment, without its ancestors: what periodic flow export does.
+    pub fn export(&mut self, state: &State, oid: Oid, out: &mut Emitter) {
+        let Some(cached) = self.cache.get(&oid) else {
+            return;
+        };
+        if cached.written {
+            return;
+        }
+        let mut rec = cached.rec.clone();
+        rec.state = SfObjectState::Reup;
+        if let Some(cid) = rec.container_id.clone() {
+            self.write_container(state, &cid, out);
+        }
+        out.push(rec.clone());
+        if let Some(c) = self.cache.get_mut(&oid) {
+            c.rec = rec;
+            c.written = true;
+        }
+    }
+
+    /// Writes a cached process and its unwritten cached ancestors (oldest
+    /// first), as the final flush does for processes that still own flows.
+    pub fn export_with_ancestors(&mut self, state: &State, oid: Oid, out: &mut Emitter) {
+        let mut chain = Vec::new();
+        let mut next = Some(oid);
+        while let Some(o) = next {
+            match self.cache.get(&o) {
+                Some(c) if !c.written && !chain.contains(&o) => {
+                    chain.push(o);
+                    next = c.rec.poid;
+                }
+                _ => break,
+            }
+        }
+        for o in chain.into_iter().rev() {
+            self.export(state, o, out);
+        }
+    }
+
+    /// Makes sure container `id` is written in this segment.
+    pub fn write_container(&mut self, state: &State, id: &str, out: &mut Emitter) {
+        let known = state.containers.get(id);
+        if let Some(c) = self.containers.get(id)
+            && c.written
+            && !(c.incomplete && known.is_some())
+        {
+            return;
+        }
+        let rec = match known {
+            Some(info) => Container {
+                id: id.to_owned(),
+                name: info.name.clone(),
+                image: format!("{}:{}", info.image, info.image_tag),
+                imageid: info.image_id.clone(),
+                container_type: usize::try_from(info.kind)
+                    .ok()
+                    .and_then(ContainerType::from_index)
+                    .unwrap_or(ContainerType::Docker),
+                privileged: info.privileged,
+                pod_id: None,
+            },
+            None => Container {
+                id: id.to_owned(),
+                name: INCOMPLETE.into(),
+                image: format!("{INCOMPLETE}:{INCOMPLETE}"),
+                imageid: String::new(),
+                container_type: ContainerType::Docker,
+                privileged: false,
+                pod_id: None,
+            },
+        };
+        out.push(rec);
+        self.containers.insert(
+            id.to_owned(),
+            CachedContainer {
+                written: true,
+                incomplete: known.is_none(),
+            },
+        );
+    }
+
+    /// Queues a process for removal from the cache one second after its exit.
+    pub fn mark_for_deletion(&mut self, oid: Oid, now: u64) {
+        self.deletion.push_back((oid, now));
+    }
+
+    /// Removes processes queued at least a second ago (checked at most once a second).
+    pub fn check_deletions(&mut self, now: u64, has_flows: impl Fn(Oid) -> bool) {
+        const SECOND: u64 = 1_000_000_000;
+        if now < self.last_deletion_check + SECOND {
+            return;
+        }
+        self.last_deletion_check = now;
+        while let Some(&(oid, at)) = self.deletion.front() {
+            if now < at + SECOND {
+                break;
+            }
+            self.deletion.pop_front();
+            if has_flows(oid) {
+                continue;
+            }
+            if let Some(gone) = self.cache.remove(&oid)
+                && let Some(parent) = gone.rec.poid
+                && let Some(p) = self.cache.get_mut(&parent)
+            {
+                p.children.remove(&oid);
+            }
+        }
+    }
+
+    /// A new segment: everything is written again before its next reference.
+    pub fn new_segment(&mut self) {
+        for p in self.cache.values_mut() {
+            p.written = false;
+        }
+        for c in self.containers.values_mut() {
+            c.written = false;
+        }
+    }
+}

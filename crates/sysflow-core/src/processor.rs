@@ -1,0 +1,942 @@
+//! The entry point: items in, records out. Dispatches each event to the
+//! process-event, data-flow and file-event handlers after the state tables
+//! have seen it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sysflow_capture::Item;
+use sysflow_types::{
+    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, RecordSink,
+    RecordType, SfObjectState, SysFlow,
+};
+
+use crate::config::{CollectionMode, CoreConfig};
+use crate::emit::Emitter;
+use crate::event::{Ev, Kind};
+use crate::file::Files;
+use crate::flow::{
+    EXPIRE_SECS, EXPORT_SECS, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply,
+    new_file_flow, should_write, worth_writing,
+};
+use crate::process::Processes;
+use crate::state::{AT_FDCWD, FdKind, State, resolve};
+
+const NS: u64 = 1_000_000_000;
+/// mmap flag: no file behind the mapping.
+const PPM_MAP_ANONYMOUS: i64 = 1 << 4;
+
+/// Counters of a [`Processor`]'s work, for stats and the end-of-run summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CoreStats {
+    /// Items handled (metadata and events).
+    pub items: u64,
+    /// Events handled.
+    pub events: u64,
+    /// Records written, by [`RecordType::index`].
+    pub records: [u64; 12],
+    /// Processes in the process cache now.
+    pub processes: usize,
+    /// Threads in the thread table now.
+    pub threads: usize,
+    /// File flows open now.
+    pub file_flows: usize,
+    /// Network flows open now.
+    pub network_flows: usize,
+}
+
+impl CoreStats {
+    /// Records written of one type.
+    pub fn records_of(&self, ty: RecordType) -> u64 {
+        self.records.get(ty.index()).copied().unwrap_or_default()
+    }
+
+    /// Records written in all.
+    pub fn records_total(&self) -> u64 {
+        self.records.iter().sum()
+    }
+}
+
+/// Turns a capture's items into SysFlow records.
+#[derive(Debug)]
+pub struct Processor {
+    config: CoreConfig,
+    stats: CoreStats,
+    state: State,
+    procs: Processes,
+    files: Files,
+    flows: BTreeMap<Oid, ProcessFlows>,
+    seq: u64,
+    out: Emitter,
+    /// Timestamp of the last event (ns): the clock offline.
+    now: u64,
+    /// Second of the last expiry check; `None` until the first primes it.
+    last_expiry_check: Option<u64>,
+    /// The rendered argument of each thread's pending setuid.
+    setuid_arg: HashMap<i64, String>,
+}
+
+impl Processor {
+    /// A processor with empty tables.
+    pub fn new(config: CoreConfig) -> Processor {
+        Processor {
+            config,
+            stats: CoreStats::default(),
+            state: State::default(),
+            procs: Processes::default(),
+            files: Files::default(),
+            flows: BTreeMap::new(),
+            seq: 0,
+            out: Emitter::default(),
+            now: 0,
+            last_expiry_check: None,
+            setuid_arg: HashMap::new(),
+        }
+    }
+
+    /// The options this processor was made with.
+    pub fn config(&self) -> &CoreConfig {
+        &self.config
+    }
+
+    /// Handles one item of the capture, in capture order; the records it
+    /// produces go to `sink`. Only the sink's errors are returned.
+    pub fn handle<S: RecordSink + ?Sized>(
+        &mut self,
+        item: &Item,
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
+        self.stats.items += 1;
+        if !self.state.seed(item)
+            && let Item::Event(e) = item
+        {
+            self.stats.events += 1;
+            let ev = Ev::new(e);
+            self.event(&ev);
+        }
+        self.drain(sink)
+    }
+
+    /// Starts a new output segment: the pipeline has just written a header
+    /// (new file, reconnected socket), so every entity is written again, as
+    /// `REUP`, before the next record that references it.
+    pub fn new_segment(&mut self) {
+        self.procs.new_segment();
+        self.files.new_segment();
+    }
+
+    /// Periodic work at time `now_ns` (ns since the epoch) when no event
+    /// arrives: flows are exported every 30 s and dropped after 60 s idle.
+    /// Offline, event timestamps drive this and `tick` is not needed.
+    pub fn tick<S: RecordSink + ?Sized>(
+        &mut self,
+        now_ns: u64,
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
+        self.now = self.now.max(now_ns);
+        self.periodic();
+        self.drain(sink)
+    }
+
+    /// Ends the input: every open flow is written with `TRUNCATE`, after any
+    /// process it needs.
+    pub fn finish<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
+        let flows = std::mem::take(&mut self.flows);
+        for (oid, pf) in flows {
+            if pf.is_empty() {
+                continue;
+            }
+            self.procs
+                .export_with_ancestors(&self.state, oid, &mut self.out);
+            for (_, mut f) in pf.nets {
+                f.rec.op_flags |= OpFlags::TRUNCATE;
+                f.rec.end_ts = self.now as i64;
+                self.write_net(f.rec);
+            }
+            for (_, mut f) in pf.files {
+                f.rec.op_flags |= OpFlags::TRUNCATE;
+                f.rec.end_ts = self.now as i64;
+                // The reference skips the read filter in this last flush.
+                if worth_writing(f.rec.op_flags) {
+                    self.out.push(f.rec);
+                }
+            }
+        }
+        self.drain(sink)
+    }
+
+    /// Counters so far.
+    pub fn stats(&self) -> CoreStats {
+        let mut s = self.stats.clone();
+        s.processes = self.procs.cache.len();
+        s.threads = self.state.thread_count();
+        s.file_flows = self.flows.values().map(|f| f.files.len()).sum();
+        s.network_flows = self.flows.values().map(|f| f.nets.len()).sum();
+        s
+    }
+
+    fn drain<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
+        for rec in self.out.records.drain(..) {
+            if let Some(n) = self.stats.records.get_mut(rec.record_type().index()) {
+                *n += 1;
+            }
+            sink.record(&rec)?;
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, ev: &Ev<'_>) {
+        self.now = ev.ts();
+        self.periodic();
+        if ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE {
+            // Rendered before the state changes, as the reference renders the enter event.
+            let arg = match ev.int("uid") {
+                Some(uid) => {
+                    let container = self
+                        .state
+                        .threads
+                        .get(&ev.tid())
+                        .map(|t| t.container_id.clone())
+                        .unwrap_or_default();
+                    self.state
+                        .user_name(&container, uid as u32)
+                        .map_or_else(|| uid.to_string(), str::to_owned)
+                }
+                None => String::new(),
+            };
+            self.setuid_arg.insert(ev.tid(), arg);
+        }
+        self.state.before(ev);
+        let skip = self.config.filter_containers
+            && self
+                .state
+                .threads
+                .get(&ev.tid())
+                .is_none_or(|t| t.container_id.is_empty());
+        if !skip {
+            self.dispatch(ev);
+        }
+        self.state.after(ev);
+    }
+
+    fn dispatch(&mut self, ev: &Ev<'_>) {
+        let mode = self.config.collection_mode;
+        let files = mode != CollectionMode::NoFiles;
+        let io = mode == CollectionMode::Flow;
+        match ev.kind {
+            Kind::CloneX => self.clone_event(ev),
+            Kind::ExecveX => self.exec_event(ev),
+            Kind::ProcExit => self.exit_event(ev),
+            Kind::SetuidX | Kind::SetresuidX => self.setuid_event(ev),
+            Kind::OpenX => self.data_event(ev, OpFlags::OPEN),
+            Kind::AcceptX => self.data_event(ev, OpFlags::ACCEPT),
+            Kind::ConnectX => self.data_event(ev, OpFlags::CONNECT),
+            Kind::CloseX => self.data_event(ev, OpFlags::CLOSE),
+            Kind::WriteX if io || is_socket_io(ev) => self.data_event(ev, OpFlags::WRITE_SEND),
+            Kind::ReadX if io || is_socket_io(ev) => self.data_event(ev, OpFlags::READ_RECV),
+            Kind::ShutdownX if io => self.data_event(ev, OpFlags::SHUTDOWN),
+            Kind::SetnsX if io => self.data_event(ev, OpFlags::SETNS),
+            Kind::MmapE if io => self.data_event(ev, OpFlags::MMAP),
+            Kind::MkdirX if files => self.file_event(ev, OpFlags::MKDIR),
+            Kind::RmdirX if files => self.file_event(ev, OpFlags::RMDIR),
+            Kind::UnlinkX if files => self.file_event(ev, OpFlags::UNLINK),
+            Kind::LinkX if files => self.file_event(ev, OpFlags::LINK),
+            Kind::SymlinkX if files => self.file_event(ev, OpFlags::SYMLINK),
+            Kind::RenameX if files => self.file_event(ev, OpFlags::RENAME),
+            _ => {}
+        }
+    }
+
+    // -- process events ------------------------------------------------------
+
+    fn process_event(&mut self, oid: Oid, ev: &Ev<'_>, op: OpFlags, args: Vec<String>) {
+        let ret = ev.ret().map_or(-1, |r| r as i32);
+        self.out.push(ProcessEvent {
+            proc_oid: oid,
+            ts: ev.ts() as i64,
+            tid: ev.tid(),
+            op_flags: op,
+            args,
+            ret,
+        });
+    }
+
+    fn clone_event(&mut self, ev: &Ev<'_>) {
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            ev.tid(),
+            SfObjectState::Created,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        self.process_event(oid, ev, OpFlags::CLONE, Vec::new());
+    }
+
+    fn exec_event(&mut self, ev: &Ev<'_>) {
+        let Some((oid, existed)) = self.procs.get(
+            &self.state,
+            ev.tid(),
+            SfObjectState::Created,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        if existed {
+            self.procs
+                .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
+        }
+        self.process_event(oid, ev, OpFlags::EXEC, Vec::new());
+    }
+
+    fn setuid_event(&mut self, ev: &Ev<'_>) {
+        let Some((oid, existed)) = self.procs.get(
+            &self.state,
+            ev.tid(),
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        if existed {
+            self.procs
+                .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
+        }
+        let arg = self.setuid_arg.remove(&ev.tid()).unwrap_or_default();
+        self.process_event(oid, ev, OpFlags::SETUID, vec![arg]);
+    }
+
+    fn exit_event(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            tid,
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        let is_main = self.state.threads.get(&tid).is_some_and(|t| t.is_main());
+        self.flush_flows(oid, if is_main { None } else { Some(tid) }, ev.ts());
+        self.process_event(oid, ev, OpFlags::EXIT, Vec::new());
+        if is_main {
+            self.procs.mark_for_deletion(oid, ev.ts());
+        }
+    }
+
+    /// Writes with `TRUNCATE` every flow of a process (or of one of its threads).
+    fn flush_flows(&mut self, oid: Oid, only_tid: Option<i64>, ts: u64) {
+        let Some(pf) = self.flows.get_mut(&oid) else {
+            return;
+        };
+        let files: Vec<String> = pf
+            .files
+            .iter()
+            .filter(|(_, f)| only_tid.is_none_or(|t| f.rec.tid == t))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let nets: Vec<NetKey> = pf
+            .nets
+            .keys()
+            .filter(|k| only_tid.is_none_or(|t| k.tid == t))
+            .copied()
+            .collect();
+        let mut file_recs = Vec::new();
+        for k in files {
+            if let Some(f) = pf.files.remove(&k) {
+                file_recs.push(f);
+            }
+        }
+        let mut net_recs = Vec::new();
+        for k in nets {
+            if let Some(f) = pf.nets.remove(&k) {
+                net_recs.push(f);
+            }
+        }
+        for mut f in file_recs {
+            f.rec.op_flags |= OpFlags::TRUNCATE;
+            f.rec.end_ts = ts as i64;
+            self.write_file_flow(f.rec, &f.path);
+        }
+        for mut f in net_recs {
+            f.rec.op_flags |= OpFlags::TRUNCATE;
+            f.rec.end_ts = ts as i64;
+            self.write_net(f.rec);
+        }
+    }
+
+    fn write_file_flow(&mut self, rec: FileFlow, path: &str) {
+        if worth_writing(rec.op_flags) && should_write(self.config.file_read_mode, &rec, path) {
+            self.out.push(rec);
+        }
+    }
+
+    fn write_net(&mut self, rec: NetworkFlow) {
+        if worth_writing(rec.op_flags) {
+            self.out.push(rec);
+        }
+    }
+
+    // -- data flows ------------------------------------------------------------
+
+    fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
+        let tid = ev.tid();
+        let fd_num = match ev.kind {
+            Kind::OpenX => ev.ret(),
+            Kind::AcceptX => ev.int("fd").or_else(|| ev.ret()),
+            Kind::MmapE => {
+                if ev.int("flags").is_some_and(|f| f & PPM_MAP_ANONYMOUS != 0) {
+                    return;
+                }
+                ev.int("fd")
+            }
+            _ => self.state.event_fd(ev),
+        };
+        let Some(fd_num) = fd_num.filter(|&fd| fd >= 0) else {
+            return;
+        };
+        let Some(fd) = self.state.fd(tid, fd_num).cloned() else {
+            return;
+        };
+        let ret = if ev.kind == Kind::MmapE {
+            0
+        } else {
+            ev.ret().unwrap_or(0)
+        };
+        match fd.kind {
+            FdKind::Ipv4 {
+                sip,
+                sport,
+                dip,
+                dport,
+                proto,
+            } => {
+                let key = NetKey {
+                    tid,
+                    sip,
+                    sport,
+                    dip,
+                    dport,
+                    fd: fd_num,
+                };
+                self.net_flow(ev, op, key, proto, ret);
+            }
+            FdKind::Ipv6 => {}
+            _ => {
+                if self.config.collection_mode == CollectionMode::NoFiles {
+                    return;
+                }
+                let tc = fd.type_char();
+                let accepted = if self.config.file_only {
+                    tc == b'f'
+                } else {
+                    matches!(tc, b'f' | b'd' | b'u' | b'p')
+                };
+                if accepted {
+                    self.file_flow(ev, op, fd_num, &fd.name, tc, fd.open_flags, ret);
+                }
+            }
+        }
+    }
+
+    fn timing(&mut self) -> Timing {
+        self.seq += 1;
+        Timing {
+            seq: self.seq,
+            export_secs: self.now / NS,
+            update_secs: self.now / NS,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn file_flow(
+        &mut self,
+        ev: &Ev<'_>,
+        op: OpFlags,
+        fd: i64,
+        path: &str,
+        tc: u8,
+        open_flags: u32,
+        ret: i64,
+    ) {
+        let tid = ev.tid();
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            tid,
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        let file_oid = self.files.get(
+            &self.state,
+            &mut self.procs,
+            tid,
+            path,
+            tc,
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        );
+        let container = self
+            .state
+            .threads
+            .get(&tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default();
+        let key = format!("{path}{container}{tid}{fd}");
+        let file_key = format!("{container}{path}");
+        if self.config.collection_mode == CollectionMode::Consumer {
+            if op == OpFlags::OPEN {
+                let mut rec = new_file_flow(oid, ev.ts(), tid, fd, file_oid);
+                rec.op_flags = OpFlags::OPEN;
+                rec.open_flags = OpenFlags(open_flags as i32);
+                rec.end_ts = ev.ts() as i64;
+                self.write_file_flow(rec, "");
+            }
+            return;
+        }
+        let exists = self
+            .flows
+            .get(&oid)
+            .is_some_and(|pf| pf.files.contains_key(&key));
+        if !exists {
+            let mut rec = new_file_flow(oid, ev.ts(), tid, fd, file_oid);
+            if op == OpFlags::OPEN {
+                rec.open_flags = OpenFlags(open_flags as i32);
+            }
+            if op == OpFlags::CLOSE {
+                self.close_related_files(oid, &file_key, fd, tid, ev.ts());
+                rec.op_flags = OpFlags::CLOSE;
+                rec.end_ts = ev.ts() as i64;
+                self.write_file_flow(rec, path);
+                return;
+            }
+            let timing = self.timing();
+            let flow = OpenFileFlow {
+                rec,
+                file_key: file_key.clone(),
+                path: path.to_owned(),
+                timing,
+            };
+            self.flows
+                .entry(oid)
+                .or_default()
+                .files
+                .insert(key.clone(), flow);
+        }
+        let now_secs = self.now / NS;
+        let Some(flow) = self
+            .flows
+            .get_mut(&oid)
+            .and_then(|pf| pf.files.get_mut(&key))
+        else {
+            return;
+        };
+        let r = &mut flow.rec;
+        apply(
+            op,
+            ret,
+            &mut r.op_flags,
+            [
+                &mut r.num_r_recv_ops,
+                &mut r.num_w_send_ops,
+                &mut r.num_r_recv_bytes,
+                &mut r.num_w_send_bytes,
+            ],
+        );
+        if op == OpFlags::OPEN {
+            r.open_flags = OpenFlags(open_flags as i32);
+        }
+        flow.timing.update_secs = now_secs;
+        if op == OpFlags::CLOSE {
+            self.close_related_files(oid, &file_key, fd, tid, ev.ts());
+            if let Some(mut flow) = self
+                .flows
+                .get_mut(&oid)
+                .and_then(|pf| pf.files.remove(&key))
+            {
+                flow.rec.end_ts = ev.ts() as i64;
+                self.write_file_flow(flow.rec, &flow.path);
+            }
+        }
+    }
+
+    /// On close, flows of the same file and fd on other threads of the process
+    /// are written with `TRUNCATE`: those that saw the open first.
+    fn close_related_files(&mut self, oid: Oid, file_key: &str, fd: i64, tid: i64, ts: u64) {
+        let Some(pf) = self.flows.get_mut(&oid) else {
+            return;
+        };
+        let related: Vec<String> = pf
+            .files
+            .iter()
+            .filter(|(_, f)| {
+                f.file_key == file_key && i64::from(f.rec.fd) == fd && f.rec.tid != tid
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut recs: Vec<OpenFileFlow> =
+            related.iter().filter_map(|k| pf.files.remove(k)).collect();
+        recs.sort_by_key(|f| !f.rec.op_flags.contains(OpFlags::OPEN));
+        for mut f in recs {
+            f.rec.op_flags |= OpFlags::TRUNCATE;
+            f.rec.end_ts = ts as i64;
+            self.write_file_flow(f.rec, &f.path);
+        }
+    }
+
+    fn net_flow(&mut self, ev: &Ev<'_>, op: OpFlags, key: NetKey, proto: u8, ret: i64) {
+        let tid = ev.tid();
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            tid,
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        let proto = match proto {
+            6 => 6,
+            17 => 17,
+            1 => 1,
+            254 => 254,
+            _ => -1,
+        };
+        let new_rec = || NetworkFlow {
+            proc_oid: oid,
+            ts: ev.ts() as i64,
+            tid,
+            op_flags: OpFlags::NONE,
+            end_ts: 0,
+            sip: key.sip as i32,
+            sport: i32::from(key.sport),
+            dip: key.dip as i32,
+            dport: i32::from(key.dport),
+            proto,
+            fd: key.fd as i32,
+            num_r_recv_ops: 0,
+            num_w_send_ops: 0,
+            num_r_recv_bytes: 0,
+            num_w_send_bytes: 0,
+        };
+        if self.config.collection_mode == CollectionMode::Consumer
+            && op != OpFlags::CONNECT
+            && op != OpFlags::ACCEPT
+        {
+            return;
+        }
+        let exists = self
+            .flows
+            .get(&oid)
+            .is_some_and(|pf| pf.nets.contains_key(&key));
+        if !exists {
+            if op == OpFlags::CLOSE {
+                self.close_related_nets(oid, key, ev.ts());
+                let mut rec = new_rec();
+                rec.op_flags = OpFlags::CLOSE;
+                rec.end_ts = ev.ts() as i64;
+                self.write_net(rec);
+                return;
+            }
+            let timing = self.timing();
+            self.flows.entry(oid).or_default().nets.insert(
+                key,
+                OpenNetFlow {
+                    rec: new_rec(),
+                    timing,
+                },
+            );
+        }
+        let now_secs = self.now / NS;
+        let Some(flow) = self
+            .flows
+            .get_mut(&oid)
+            .and_then(|pf| pf.nets.get_mut(&key))
+        else {
+            return;
+        };
+        let r = &mut flow.rec;
+        apply(
+            op,
+            ret,
+            &mut r.op_flags,
+            [
+                &mut r.num_r_recv_ops,
+                &mut r.num_w_send_ops,
+                &mut r.num_r_recv_bytes,
+                &mut r.num_w_send_bytes,
+            ],
+        );
+        flow.timing.update_secs = now_secs;
+        if op == OpFlags::CLOSE {
+            self.close_related_nets(oid, key, ev.ts());
+            if let Some(mut flow) = self.flows.get_mut(&oid).and_then(|pf| pf.nets.remove(&key)) {
+                flow.rec.end_ts = ev.ts() as i64;
+                self.write_net(flow.rec);
+            }
+        }
+    }
+
+    fn close_related_nets(&mut self, oid: Oid, key: NetKey, ts: u64) {
+        let Some(pf) = self.flows.get_mut(&oid) else {
+            return;
+        };
+        let related: Vec<NetKey> = pf
+            .nets
+            .keys()
+            .filter(|k| {
+                k.tid != key.tid
+                    && NetKey {
+                        tid: key.tid,
+                        ..**k
+                    } == key
+            })
+            .copied()
+            .collect();
+        let mut recs: Vec<OpenNetFlow> = related.iter().filter_map(|k| pf.nets.remove(k)).collect();
+        recs.sort_by_key(|f| {
+            !f.rec
+                .op_flags
+                .intersects(OpFlags::ACCEPT | OpFlags::CONNECT)
+        });
+        for mut f in recs {
+            f.rec.op_flags |= OpFlags::TRUNCATE;
+            f.rec.end_ts = ts as i64;
+            self.write_net(f.rec);
+        }
+    }
+
+    // -- file events -------------------------------------------------------------
+
+    fn file_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
+        let tid = ev.tid();
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            tid,
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        let cwd = self
+            .state
+            .threads
+            .get(&tid)
+            .map(|t| t.cwd.clone())
+            .unwrap_or_default();
+        let absolute = |state: &State, path: &str, dirfd: Option<i64>| -> String {
+            match dirfd {
+                Some(fd) if fd != AT_FDCWD => resolve(&state.dir_of(tid, Some(fd)), path),
+                _ => resolve(&cwd, path),
+            }
+        };
+        let (first, second) = match op {
+            OpFlags::MKDIR | OpFlags::RMDIR | OpFlags::UNLINK => {
+                let path = ev
+                    .text("path")
+                    .or_else(|| ev.text("name"))
+                    .unwrap_or_default();
+                let dirfd = ev.int("dirfd");
+                (absolute(&self.state, &path, dirfd), None)
+            }
+            OpFlags::LINK => {
+                let old = ev.text("oldpath").unwrap_or_default();
+                let new = ev.text("newpath").unwrap_or_default();
+                (
+                    absolute(&self.state, &old, ev.int("olddir")),
+                    Some(absolute(&self.state, &new, ev.int("newdir"))),
+                )
+            }
+            OpFlags::RENAME => {
+                let old = ev.text("oldpath").unwrap_or_default();
+                let new = ev.text("newpath").unwrap_or_default();
+                (
+                    absolute(&self.state, &old, ev.int("olddirfd")),
+                    Some(absolute(&self.state, &new, ev.int("newdirfd"))),
+                )
+            }
+            OpFlags::SYMLINK => {
+                let target = ev.text("target").unwrap_or_default();
+                let link = ev.text("linkpath").unwrap_or_default();
+                match ev.int("linkdirfd") {
+                    Some(dirfd) => (target, Some(absolute(&self.state, &link, Some(dirfd)))),
+                    None => (
+                        absolute(&self.state, &target, None),
+                        Some(absolute(&self.state, &link, None)),
+                    ),
+                }
+            }
+            _ => return,
+        };
+        let restype = if matches!(op, OpFlags::MKDIR | OpFlags::RMDIR) {
+            b'd'
+        } else {
+            b'?'
+        };
+        let (first_state, second_state) = if second.is_some() {
+            (SfObjectState::Reup, SfObjectState::Created)
+        } else {
+            (SfObjectState::Created, SfObjectState::Created)
+        };
+        let file_oid = self.files.get(
+            &self.state,
+            &mut self.procs,
+            tid,
+            &first,
+            restype,
+            first_state,
+            ev.ts(),
+            &mut self.out,
+        );
+        let new_file_oid = second.map(|p| {
+            self.files.get(
+                &self.state,
+                &mut self.procs,
+                tid,
+                &p,
+                b'?',
+                second_state,
+                ev.ts(),
+                &mut self.out,
+            )
+        });
+        self.out.push(FileEvent {
+            proc_oid: oid,
+            ts: ev.ts() as i64,
+            tid,
+            op_flags: op,
+            file_oid,
+            ret: ev.ret().map_or(-1, |r| r as i32),
+            new_file_oid,
+        });
+    }
+
+    // -- time ------------------------------------------------------------------
+
+    /// Exports flows open for 30 s and drops those idle for 60 s (at most once
+    /// a second), and removes exited processes from the cache.
+    fn periodic(&mut self) {
+        let now = self.now;
+        let flows = &self.flows;
+        self.procs
+            .check_deletions(now, |oid| flows.get(&oid).is_some_and(|pf| !pf.is_empty()));
+        let secs = now / NS;
+        match self.last_expiry_check {
+            None => {
+                self.last_expiry_check = Some(secs);
+                return;
+            }
+            Some(last) if secs <= last => return,
+            Some(_) => self.last_expiry_check = Some(secs),
+        }
+        // Every open flow due for export, oldest export first, ties in creation order.
+        let mut due: Vec<(u64, u64, Oid, FlowRef)> = Vec::new();
+        for (oid, pf) in &self.flows {
+            for (k, f) in &pf.files {
+                if secs >= f.timing.export_secs + EXPORT_SECS {
+                    due.push((
+                        f.timing.export_secs,
+                        f.timing.seq,
+                        *oid,
+                        FlowRef::File(k.clone()),
+                    ));
+                }
+            }
+            for (k, f) in &pf.nets {
+                if secs >= f.timing.export_secs + EXPORT_SECS {
+                    due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::Net(*k)));
+                }
+            }
+        }
+        due.sort_by_key(|a| (a.0, a.1));
+        for (_, _, oid, r) in due {
+            match r {
+                FlowRef::File(k) => self.export_file_flow(oid, &k, now),
+                FlowRef::Net(k) => self.export_net_flow(oid, k, now),
+            }
+        }
+    }
+
+    fn export_file_flow(&mut self, oid: Oid, key: &str, now: u64) {
+        let secs = now / NS;
+        let Some(pf) = self.flows.get_mut(&oid) else {
+            return;
+        };
+        let Some(f) = pf.files.get_mut(key) else {
+            return;
+        };
+        if secs >= f.timing.update_secs + EXPIRE_SECS {
+            pf.files.remove(key);
+            return;
+        }
+        let mut rec = f.rec.clone();
+        rec.end_ts = now as i64;
+        let path = f.path.clone();
+        reset_file(&mut f.rec, now);
+        f.timing.export_secs = secs;
+        self.procs.export(&self.state, oid, &mut self.out);
+        self.write_file_flow(rec, &path);
+    }
+
+    fn export_net_flow(&mut self, oid: Oid, key: NetKey, now: u64) {
+        let secs = now / NS;
+        let Some(pf) = self.flows.get_mut(&oid) else {
+            return;
+        };
+        let Some(f) = pf.nets.get_mut(&key) else {
+            return;
+        };
+        if secs >= f.timing.update_secs + EXPIRE_SECS {
+            pf.nets.remove(&key);
+            return;
+        }
+        let mut rec = f.rec.clone();
+        rec.end_ts = now as i64;
+        let r = &mut f.rec;
+        r.ts = now as i64;
+        r.end_ts = 0;
+        r.op_flags = OpFlags::NONE;
+        r.num_r_recv_ops = 0;
+        r.num_w_send_ops = 0;
+        r.num_r_recv_bytes = 0;
+        r.num_w_send_bytes = 0;
+        f.timing.export_secs = secs;
+        self.procs.export(&self.state, oid, &mut self.out);
+        self.write_net(rec);
+    }
+}
+
+/// Which open flow an export refers to.
+enum FlowRef {
+    File(String),
+    Net(NetKey),
+}
+
+fn reset_file(r: &mut FileFlow, now: u64) {
+    r.ts = now as i64;
+    r.end_ts = 0;
+    r.op_flags = OpFlags::NONE;
+    r.num_r_recv_ops = 0;
+    r.num_w_send_ops = 0;
+    r.num_r_recv_bytes = 0;
+    r.num_w_send_bytes = 0;
+}
+
+/// Whether a read or write event is a socket call (recv*/send*), which the
+/// consumer mode still collects.
+fn is_socket_io(ev: &Ev<'_>) -> bool {
+    ev.ev
+        .info()
+        .is_some_and(|i| i.symbol.starts_with("PPME_SOCKET_"))
+}
+
+#[allow(dead_code)]
+fn _assert_sysflow(_: SysFlow) {}

@@ -1,0 +1,70 @@
+//! Open file descriptors, as the collector needs them: a kind, a name, open flags.
+
+use std::collections::HashMap;
+
+/// What an fd refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FdKind {
+    /// A regular file (`f`).
+    File,
+    /// A directory (`d`).
+    Directory,
+    /// An IPv4 socket; addresses as the collector writes them (network order read little-endian).
+    Ipv4 {
+        sip: u32,
+        sport: u16,
+        dip: u32,
+        dport: u16,
+        proto: u8,
+    },
+    /// An IPv6 socket (`6`): ignored by the flow processors.
+    Ipv6,
+    /// A unix-domain socket (`u`).
+    Unix,
+    /// A pipe (`p`).
+    Pipe,
+    /// Any other kind, by its type character.
+    Other(u8),
+}
+
+/// One open fd.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fd {
+    pub kind: FdKind,
+    /// Path, socket tuple, or `pipe:[inode]`.
+    pub name: String,
+    /// Open flags in Falco's `PPM_O_*` encoding (0 when not opened by open).
+    pub open_flags: u32,
+}
+
+impl Fd {
+    pub fn new(kind: FdKind, name: String) -> Fd {
+        Fd {
+            kind,
+            name,
+            open_flags: 0,
+        }
+    }
+
+    /// The type character the reference uses (`f`, `d`, `4`, `6`, `u`, `p`, …).
+    pub fn type_char(&self) -> u8 {
+        match self.kind {
+            FdKind::File => b'f',
+            FdKind::Directory => b'd',
+            FdKind::Ipv4 { .. } => b'4',
+            FdKind::Ipv6 => b'6',
+            FdKind::Unix => b'u',
+            FdKind::Pipe => b'p',
+            FdKind::Other(c) => c,
+        }
+    }
+}
+
+/// The fds of one process (threads share their process's table).
+pub(crate) type FdTable = HashMap<i64, Fd>;
+
+/// Socket tuple as libsinsp names it: `a.b.c.d:p->e.f.g.h:q`.
+pub(crate) fn ipv4_name(sip: u32, sport: u16, dip: u32, dport: u16) -> String {
+    let ip = |a: u32| std::net::Ipv4Addr::from(a.to_le_bytes());
+    format!("{}:{sport}->{}:{dport}", ip(sip), ip(dip))
+}

@@ -1,0 +1,694 @@
+//! The state the reference's capture library (libsinsp) keeps and the
+//! collector reads: threads, fd tables, users, groups and containers, seeded
+//! from a capture's lists and kept current by events.
+//!
+//! Updates follow libsinsp's order: an event changes the state before the
+//! record processors see it, except that a closed fd and an exited thread stay
+//! visible to the processors of their own event and go afterwards
+//! ([`State::after`]).
+
+mod container;
+mod fd;
+mod path;
+mod thread;
+
+use std::collections::HashMap;
+
+use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple, split_nul_list};
+
+pub(crate) use container::ContainerInfo;
+pub(crate) use fd::{Fd, FdKind, ipv4_name};
+pub(crate) use path::resolve;
+pub(crate) use thread::Thread;
+
+use crate::event::{Ev, Kind, split_list};
+use fd::FdTable;
+use thread::container_id_from_cgroups;
+
+/// `AT_FDCWD`: a dirfd meaning "the working directory".
+pub(crate) const AT_FDCWD: i64 = -100;
+
+/// Clone flag: the new task is a thread of the caller's process.
+const PPM_CL_CLONE_THREAD: i64 = 1 << 16;
+/// Clone flag: the new task shares the caller's fd table.
+const PPM_CL_CLONE_FILES: i64 = 1 << 2;
+/// `PPM_O_DIRECTORY`.
+const PPM_O_DIRECTORY: u32 = 1 << 10;
+/// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
+const PPM_FCNTL_F_DUPFD: i64 = 1;
+const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 23;
+/// Socket families in Falco's encoding.
+const PPM_AF_UNIX: i64 = 1;
+const PPM_AF_INET: i64 = 2;
+const PPM_AF_INET6: i64 = 10;
+const PPM_AF_NETLINK: i64 = 16;
+
+/// Threads, fds, users, groups and containers.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    pub threads: HashMap<i64, Thread>,
+    /// Fd tables by process id (the main thread's tid).
+    fds: HashMap<i64, FdTable>,
+    /// User names by (container id, uid); the host is the empty container id.
+    users: HashMap<(String, u32), String>,
+    groups: HashMap<(String, u32), String>,
+    pub containers: HashMap<String, ContainerInfo>,
+    /// What each thread's last enter event carried, for its exit.
+    entered: HashMap<i64, Entered>,
+}
+
+/// Arguments of a thread's last enter event that its exit event lacks.
+#[derive(Debug, Default, Clone, Copy)]
+struct Entered {
+    /// The fd the call operates on.
+    fd: Option<i64>,
+    /// fcntl's command.
+    fcntl_cmd: Option<i64>,
+    /// The uid setuid/setresuid asked for.
+    uid: Option<i64>,
+    /// socket's domain.
+    domain: Option<i64>,
+}
+
+impl State {
+    /// Seeds the state from a capture's metadata item; false for events.
+    pub fn seed(&mut self, item: &Item) -> bool {
+        match item {
+            Item::Process(p) => self.add_listed_process(p),
+            Item::Fd(fd) => self.add_listed_fd(fd),
+            Item::User(u) => {
+                self.users.insert(
+                    (String::new(), u.uid),
+                    String::from_utf8_lossy(&u.name).into_owned(),
+                );
+            }
+            Item::Group(g) => {
+                self.groups.insert(
+                    (String::new(), g.gid),
+                    String::from_utf8_lossy(&g.name).into_owned(),
+                );
+            }
+            Item::Event(_) => return false,
+            _ => {}
+        }
+        true
+    }
+
+    fn add_listed_process(&mut self, p: &ProcessEntry) {
+        let list = |b: &Option<Vec<u8>>| {
+            b.as_deref()
+                .map(|b| {
+                    split_nul_list(b)
+                        .iter()
+                        .map(|s| String::from_utf8_lossy(s).into_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let cgroups: Vec<String> = list(&p.cgroups);
+        let thread = Thread {
+            tid: p.tid,
+            pid: p.pid,
+            ptid: p.ptid,
+            comm: text(&p.comm),
+            exe: text(&p.exe),
+            exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
+            args: split_list(&p.args),
+            env: list(&p.env),
+            cwd: text(&p.cwd),
+            uid: p.uid,
+            gid: p.gid,
+            clone_ts: 0,
+            vtid: p.vtid.unwrap_or(p.tid),
+            vpid: p.vpid.unwrap_or(p.pid),
+            tty: p.tty.unwrap_or(0),
+            container_id: container_id_from_cgroups(&cgroups),
+        };
+        self.threads.insert(p.tid, thread);
+    }
+
+    fn add_listed_fd(&mut self, e: &FdEntry) {
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let fd = match &e.info {
+            FdInfo::File {
+                open_flags, name, ..
+            } => Fd {
+                kind: if open_flags & PPM_O_DIRECTORY != 0 {
+                    FdKind::Directory
+                } else {
+                    FdKind::File
+                },
+                name: text(name),
+                open_flags: *open_flags,
+            },
+            FdInfo::Named { name } => {
+                let kind = match e.fd_type {
+                    1 => FdKind::File,
+                    2 => FdKind::Directory,
+                    7 => FdKind::Pipe,
+                    9 => FdKind::Other(b'e'),
+                    10 => FdKind::Other(b's'),
+                    11 => FdKind::Other(b'l'),
+                    12 => FdKind::Other(b'i'),
+                    13 => FdKind::Other(b't'),
+                    14 => FdKind::Other(b'n'),
+                    _ => FdKind::Other(b'o'),
+                };
+                Fd::new(kind, text(name))
+            }
+            FdInfo::Ipv4Socket {
+                sip,
+                dip,
+                sport,
+                dport,
+                l4proto,
+            } => {
+                let (s, d) = (
+                    u32::from_le_bytes(sip.octets()),
+                    u32::from_le_bytes(dip.octets()),
+                );
+                Fd::new(
+                    FdKind::Ipv4 {
+                        sip: s,
+                        sport: *sport,
+                        dip: d,
+                        dport: *dport,
+                        proto: *l4proto,
+                    },
+                    ipv4_name(s, *sport, d, *dport),
+                )
+            }
+            FdInfo::Ipv4Server { ip, port, l4proto } => {
+                let a = u32::from_le_bytes(ip.octets());
+                Fd::new(
+                    FdKind::Ipv4 {
+                        sip: 0,
+                        sport: 0,
+                        dip: a,
+                        dport: *port,
+                        proto: *l4proto,
+                    },
+                    format!("{}:{port}", ip),
+                )
+            }
+            FdInfo::Ipv6Socket { .. } | FdInfo::Ipv6Server { .. } => {
+                Fd::new(FdKind::Ipv6, String::new())
+            }
+            FdInfo::Unix { name, .. } => Fd::new(FdKind::Unix, text(name)),
+            _ => Fd::new(FdKind::Other(b'o'), String::new()),
+        };
+        self.fds.entry(e.tid).or_default().insert(e.fd, fd);
+    }
+
+    /// The thread of an event, created with nothing known if it is new.
+    pub fn thread_mut(&mut self, tid: i64) -> &mut Thread {
+        self.threads
+            .entry(tid)
+            .or_insert_with(|| Thread::unknown(tid))
+    }
+
+    /// The main thread of `tid`'s process (the thread itself if its main thread is unknown).
+    pub fn main_thread(&self, tid: i64) -> Option<&Thread> {
+        let t = self.threads.get(&tid)?;
+        Some(self.threads.get(&t.pid).unwrap_or(t))
+    }
+
+    /// The fd table of `tid`'s process.
+    fn fd_table_mut(&mut self, tid: i64) -> &mut FdTable {
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        self.fds.entry(pid).or_default()
+    }
+
+    /// Fd `fd` of thread `tid`'s process.
+    pub fn fd(&self, tid: i64, fd: i64) -> Option<&Fd> {
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        self.fds.get(&pid)?.get(&fd)
+    }
+
+    /// The name of a user, looked up in the container's users, then the host's.
+    pub fn user_name(&self, container: &str, uid: u32) -> Option<&str> {
+        self.users
+            .get(&(container.to_owned(), uid))
+            .or_else(|| self.users.get(&(String::new(), uid)))
+            .map(String::as_str)
+    }
+
+    /// The name of a group, looked up like [`State::user_name`].
+    pub fn group_name(&self, container: &str, gid: u32) -> Option<&str> {
+        self.groups
+            .get(&(container.to_owned(), gid))
+            .or_else(|| self.groups.get(&(String::new(), gid)))
+            .map(String::as_str)
+    }
+
+    /// The directory a relative path of `tid` resolves against, given a dirfd parameter.
+    pub fn dir_of(&self, tid: i64, dirfd: Option<i64>) -> String {
+        match dirfd {
+            Some(fd) if fd != AT_FDCWD => {
+                self.fd(tid, fd).map(|f| f.name.clone()).unwrap_or_default()
+            }
+            _ => self
+                .threads
+                .get(&tid)
+                .map(|t| t.cwd.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Applies an event to the state, before the record processors see it.
+    pub fn before(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        match ev.kind {
+            Kind::CloneX => self.clone_exit(ev),
+            Kind::ExecveX => self.execve_exit(ev),
+            Kind::SetuidX | Kind::SetresuidX => {
+                if ev.ret() == Some(0)
+                    && let Some(uid) = self.requested_uid(tid)
+                {
+                    self.set_uid(tid, uid);
+                }
+            }
+            Kind::SetuidE => self.entered.entry(tid).or_default().uid = ev.int("uid"),
+            Kind::SetresuidE => self.entered.entry(tid).or_default().uid = ev.int("euid"),
+            Kind::OpenX => self.open_exit(ev),
+            Kind::DupX => {
+                let old = ev.int("oldfd").or_else(|| self.entered_fd(tid));
+                if let (Some(new), Some(old)) = (ev.ret(), old) {
+                    self.dup(tid, old, new);
+                }
+            }
+            Kind::FcntlX => {
+                let e = self.entered.get(&tid).copied().unwrap_or_default();
+                if matches!(
+                    e.fcntl_cmd,
+                    Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC)
+                ) && let (Some(new), Some(old)) = (ev.ret(), e.fd)
+                {
+                    self.dup(tid, old, new);
+                }
+            }
+            Kind::FcntlE => {
+                let e = self.entered.entry(tid).or_default();
+                e.fd = ev.int("fd");
+                e.fcntl_cmd = ev.int("cmd");
+            }
+            Kind::PipeX => {
+                if ev.ret().is_some_and(|r| r >= 0) {
+                    let ino = ev.int("ino").unwrap_or(0);
+                    let name = format!("pipe:[{ino}]");
+                    for p in ["fd1", "fd2"] {
+                        if let Some(fd) = ev.int(p) {
+                            self.fd_table_mut(tid)
+                                .insert(fd, Fd::new(FdKind::Pipe, name.clone()));
+                        }
+                    }
+                }
+            }
+            Kind::SocketX => {
+                // The domain is on the enter event, remembered by `enter`.
+                if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
+                    let domain = self
+                        .entered
+                        .get(&tid)
+                        .and_then(|e| e.domain)
+                        .unwrap_or(PPM_AF_INET);
+                    let kind = match domain {
+                        PPM_AF_UNIX => FdKind::Unix,
+                        PPM_AF_INET => FdKind::Ipv4 {
+                            sip: 0,
+                            sport: 0,
+                            dip: 0,
+                            dport: 0,
+                            proto: 0,
+                        },
+                        PPM_AF_INET6 => FdKind::Ipv6,
+                        PPM_AF_NETLINK => FdKind::Other(b'n'),
+                        _ => FdKind::Other(b'o'),
+                    };
+                    self.fd_table_mut(tid)
+                        .insert(fd, Fd::new(kind, String::new()));
+                }
+            }
+            Kind::SocketpairX => {
+                if ev.ret() == Some(0) {
+                    for p in ["fd1", "fd2"] {
+                        if let Some(fd) = ev.int(p) {
+                            self.fd_table_mut(tid)
+                                .insert(fd, Fd::new(FdKind::Unix, String::new()));
+                        }
+                    }
+                }
+            }
+            Kind::ConnectX => {
+                if let (Some(fd), Some(tuple)) = (self.entered_fd(tid), ev.tuple("tuple")) {
+                    self.set_tuple(tid, fd, &tuple);
+                }
+            }
+            Kind::AcceptX => {
+                if let Some(fd) = ev.int("fd").filter(|&fd| fd >= 0) {
+                    let fresh = Fd::new(
+                        FdKind::Ipv4 {
+                            sip: 0,
+                            sport: 0,
+                            dip: 0,
+                            dport: 0,
+                            proto: 6,
+                        },
+                        String::new(),
+                    );
+                    self.fd_table_mut(tid).insert(fd, fresh);
+                    if let Some(tuple) = ev.tuple("tuple") {
+                        self.set_tuple(tid, fd, &tuple);
+                    }
+                }
+            }
+            Kind::ChdirX => {
+                if ev.ret() == Some(0)
+                    && let Some(path) = ev.text("path")
+                {
+                    let cwd = self
+                        .threads
+                        .get(&tid)
+                        .map(|t| t.cwd.clone())
+                        .unwrap_or_default();
+                    let new = resolve(&cwd, &path);
+                    self.set_cwd(tid, new);
+                }
+            }
+            Kind::FchdirX => {
+                if ev.ret() == Some(0)
+                    && let Some(name) = self
+                        .entered_fd(tid)
+                        .and_then(|fd| self.fd(tid, fd))
+                        .map(|f| f.name.clone())
+                {
+                    self.set_cwd(tid, name);
+                }
+            }
+            Kind::OtherFdX(c) => {
+                if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
+                    self.fd_table_mut(tid)
+                        .insert(fd, Fd::new(FdKind::Other(c), String::new()));
+                }
+            }
+            Kind::Container => self.container_event(ev),
+            Kind::UserAdded => {
+                if let (Some(uid), Some(name)) = (ev.int("uid"), ev.text("name")) {
+                    let container = ev.text("container_id").unwrap_or_default();
+                    self.users.insert((container, uid as u32), name);
+                }
+            }
+            Kind::GroupAdded => {
+                if let (Some(gid), Some(name)) = (ev.int("gid"), ev.text("name")) {
+                    let container = ev.text("container_id").unwrap_or_default();
+                    self.groups.insert((container, gid as u32), name);
+                }
+            }
+            _ => self.enter(ev),
+        }
+    }
+
+    /// Remembers what enter events carry for their exits (the fd of an
+    /// operation whose exit lacks it, a socket's domain).
+    fn enter(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ev.direction() != sysflow_capture::Direction::Enter {
+            return;
+        }
+        let e = self.entered.entry(tid).or_default();
+        e.fd = ev.int("fd");
+        if let Some(domain) = ev.int("domain") {
+            e.domain = Some(domain);
+        }
+    }
+
+    /// Applies what must wait until the processors have seen the event.
+    pub fn after(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        match ev.kind {
+            Kind::CloseX => {
+                if ev.ret().is_some_and(|r| r >= 0)
+                    && let Some(fd) = self.entered_fd(tid)
+                {
+                    self.fd_table_mut(tid).remove(&fd);
+                }
+            }
+            Kind::ProcExit => {
+                if let Some(t) = self.threads.remove(&tid) {
+                    self.entered.remove(&tid);
+                    let others = self.threads.values().any(|o| o.pid == t.pid);
+                    if !others {
+                        self.fds.remove(&t.pid);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The fd an event's exit applies to: its `fd` parameter, or the one its enter carried.
+    pub fn event_fd(&self, ev: &Ev<'_>) -> Option<i64> {
+        ev.int("fd").or_else(|| self.entered_fd(ev.tid()))
+    }
+
+    fn entered_fd(&self, tid: i64) -> Option<i64> {
+        self.entered.get(&tid).and_then(|e| e.fd)
+    }
+
+    /// The uid argument of the thread's last setuid/setresuid enter.
+    pub fn requested_uid(&self, tid: i64) -> Option<u32> {
+        self.entered
+            .get(&tid)
+            .and_then(|e| e.uid)
+            .and_then(|u| u32::try_from(u).ok())
+    }
+
+    fn set_uid(&mut self, tid: i64, uid: u32) {
+        if uid == u32::MAX {
+            return;
+        }
+        // Credentials are per process in the reference's view: set them on every thread.
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        for t in self
+            .threads
+            .values_mut()
+            .filter(|t| t.pid == pid || t.tid == tid)
+        {
+            t.uid = uid;
+        }
+    }
+
+    fn set_cwd(&mut self, tid: i64, cwd: String) {
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        for t in self
+            .threads
+            .values_mut()
+            .filter(|t| t.pid == pid || t.tid == tid)
+        {
+            t.cwd = cwd.clone();
+        }
+    }
+
+    fn dup(&mut self, tid: i64, old: i64, new: i64) {
+        if new < 0 {
+            return;
+        }
+        if let Some(fd) = self.fd(tid, old).cloned() {
+            self.fd_table_mut(tid).insert(new, fd);
+        }
+    }
+
+    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>) {
+        let table = self.fd_table_mut(tid);
+        let Some(entry) = table.get_mut(&fd) else {
+            return;
+        };
+        match tuple {
+            SockTuple::Inet { src, dst } => {
+                let (sip, dip) = (
+                    u32::from_le_bytes(src.ip().octets()),
+                    u32::from_le_bytes(dst.ip().octets()),
+                );
+                let proto = match entry.kind {
+                    FdKind::Ipv4 { proto, .. } if proto != 0 => proto,
+                    _ => 6,
+                };
+                entry.kind = FdKind::Ipv4 {
+                    sip,
+                    sport: src.port(),
+                    dip,
+                    dport: dst.port(),
+                    proto,
+                };
+                entry.name = ipv4_name(sip, src.port(), dip, dst.port());
+            }
+            SockTuple::Unix { path, .. } => {
+                entry.kind = FdKind::Unix;
+                entry.name = String::from_utf8_lossy(path).into_owned();
+            }
+            SockTuple::Inet6 { .. } => entry.kind = FdKind::Ipv6,
+            _ => {}
+        }
+    }
+
+    fn open_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let Some(fd) = ev.ret().filter(|&fd| fd >= 0) else {
+            return;
+        };
+        let Some(name) = ev.text("name").or_else(|| ev.text("path")) else {
+            return;
+        };
+        let flags = ev.int("flags").unwrap_or(0) as u32;
+        let dirfd = ev.int("dirfd");
+        let base = self.dir_of(tid, dirfd);
+        let path = resolve(&base, &name);
+        let kind = if flags & PPM_O_DIRECTORY != 0 {
+            FdKind::Directory
+        } else {
+            FdKind::File
+        };
+        self.fd_table_mut(tid).insert(
+            fd,
+            Fd {
+                kind,
+                name: path,
+                open_flags: flags,
+            },
+        );
+    }
+
+    fn clone_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let Some(res) = ev.ret() else { return };
+        if res < 0 {
+            return;
+        }
+        let flags = ev.int("flags").unwrap_or(0);
+        let child_tid = if res == 0 { tid } else { res };
+        // The first of the two exit events (parent's or child's) creates the
+        // child; the second finds it and changes nothing.
+        if res == 0 && self.threads.get(&tid).is_some_and(|t| t.clone_ts != 0) {
+            return;
+        }
+        if res > 0 && self.threads.contains_key(&child_tid) {
+            return;
+        }
+        let parent_tid = if res == 0 {
+            ev.int("ptid").unwrap_or(-1)
+        } else {
+            tid
+        };
+        let parent = self.threads.get(&parent_tid).cloned();
+        let mut child = parent.clone().unwrap_or_else(|| Thread::unknown(child_tid));
+        child.tid = child_tid;
+        let is_thread = flags & PPM_CL_CLONE_THREAD != 0;
+        if res == 0 {
+            child.pid = ev.int("pid").unwrap_or(child_tid);
+            child.ptid = ev.int("ptid").unwrap_or(-1);
+        } else {
+            child.pid = if is_thread {
+                parent.as_ref().map_or(tid, |p| p.pid)
+            } else {
+                child_tid
+            };
+            child.ptid = if is_thread {
+                parent.as_ref().map_or(-1, |p| p.ptid)
+            } else {
+                tid
+            };
+        }
+        if let Some(comm) = ev.text("comm") {
+            child.comm = comm;
+        }
+        if let Some(exe) = ev.text("exe") {
+            child.exe = exe;
+        }
+        if let Some(args) = ev.list("args") {
+            child.args = args;
+        }
+        if let Some(cwd) = ev.text("cwd").filter(|c| !c.is_empty()) {
+            child.cwd = cwd;
+        }
+        if let Some(uid) = ev.int("uid") {
+            child.uid = uid as u32;
+        }
+        if let Some(gid) = ev.int("gid") {
+            child.gid = gid as u32;
+        }
+        if res == 0 {
+            child.vtid = ev.int("vtid").unwrap_or(child_tid);
+            child.vpid = ev.int("vpid").unwrap_or(child.pid);
+        } else {
+            child.vtid = -1;
+            child.vpid = -1;
+        }
+        if let Some(cg) = ev.list("cgroups") {
+            child.container_id = container_id_from_cgroups(&cg);
+        }
+        child.clone_ts = ev.ts();
+        // A new process gets a copy of its parent's fds; a thread (or CLONE_FILES) shares them.
+        if !is_thread && flags & PPM_CL_CLONE_FILES == 0 {
+            let parent_pid = parent.as_ref().map_or(parent_tid, |p| p.pid);
+            if let Some(table) = self.fds.get(&parent_pid).cloned() {
+                self.fds.insert(child.pid, table);
+            }
+        }
+        self.threads.insert(child_tid, child);
+    }
+
+    fn execve_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret().is_some_and(|r| r < 0) {
+            return;
+        }
+        let t = self.thread_mut(tid);
+        if let Some(exe) = ev.text("exe") {
+            t.exe = exe;
+        }
+        if let Some(args) = ev.list("args") {
+            t.args = args;
+        }
+        if let Some(comm) = ev.text("comm") {
+            t.comm = comm;
+        }
+        if let Some(cwd) = ev.text("cwd") {
+            t.cwd = cwd;
+        }
+        if let Some(env) = ev.list("env") {
+            t.env = env;
+        }
+        if let Some(pid) = ev.int("pid") {
+            t.pid = pid;
+        }
+        if let Some(ptid) = ev.int("ptid") {
+            t.ptid = ptid;
+        }
+        if let Some(tty) = ev.int("tty") {
+            t.tty = tty as u32;
+        }
+        if let Some(uid) = ev.int("uid") {
+            t.uid = uid as u32;
+        }
+        if let Some(gid) = ev.int("gid") {
+            t.gid = gid as u32;
+        }
+        t.exepath = ev.text("trusted_exepath").unwrap_or_default();
+        if let Some(cg) = ev.list("cgroups") {
+            t.container_id = container_id_from_cgroups(&cg);
+        }
+    }
+
+    fn container_event(&mut self, ev: &Ev<'_>) {
+        let Some(json) = ev.text("json") else { return };
+        if let Some(info) = ContainerInfo::from_json(&json) {
+            self.containers.insert(info.id.clone(), info);
+        }
+    }
+
+    /// Threads known now.
+    pub fn thread_count(&self) -> usize {
+        self.threads.len()
+    }
+}

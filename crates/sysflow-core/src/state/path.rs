@@ -1,0 +1,54 @@
+//! Path arithmetic the way the reference's capture library does it: lexical,
+//! never touching the file system of the machine that replays a capture.
+
+/// `path` made absolute against `base` (a directory) and normalized: `.` and
+/// empty components dropped, `..` removes the previous component.
+pub(crate) fn resolve(base: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        return normalize(path);
+    }
+    if base.is_empty() {
+        return normalize(path);
+    }
+    normalize(&format!("{base}/{path}"))
+}
+
+/// Lexically normalized absolute path; a relative path stays relative.
+pub(crate) fn normalize(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_like_the_reference() {
+        assert_eq!(resolve("/tmp", "x.txt"), "/tmp/x.txt");
+        assert_eq!(resolve("/tmp/", "./x.txt"), "/tmp/x.txt");
+        assert_eq!(resolve("/a/b", "../c"), "/a/c");
+        assert_eq!(resolve("/a", "/etc//passwd"), "/etc/passwd");
+        assert_eq!(resolve("/", ".."), "/");
+        assert_eq!(normalize("/var/lib/x/"), "/var/lib/x");
+    }
+}

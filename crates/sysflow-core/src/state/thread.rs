@@ -1,0 +1,97 @@
+//! Threads as the collector sees them: identity, program, credentials, cwd,
+//! container, and when they were cloned.
+
+/// One thread. Process-wide facts (program, credentials) are kept on every
+/// thread, as the reference's capture library does, and read from the main thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Thread {
+    pub tid: i64,
+    /// Thread-group id: the main thread's tid.
+    pub pid: i64,
+    /// Parent thread id, -1 when unknown.
+    pub ptid: i64,
+    pub comm: String,
+    /// argv\[0\] or the exe path the driver reported.
+    pub exe: String,
+    /// The resolved executable path, empty when unknown.
+    pub exepath: String,
+    pub args: Vec<String>,
+    pub env: Vec<String>,
+    pub cwd: String,
+    /// User and group ids; `u32::MAX` when unknown.
+    pub uid: u32,
+    pub gid: u32,
+    /// When the thread was cloned (ns), 0 when it predates the capture.
+    pub clone_ts: u64,
+    /// Thread id inside its pid namespace.
+    pub vtid: i64,
+    /// Process id inside its pid namespace.
+    pub vpid: i64,
+    /// Controlling terminal device, 0 when none.
+    pub tty: u32,
+    /// Container id, empty on the host.
+    pub container_id: String,
+}
+
+impl Thread {
+    /// A thread first seen through one of its events, with nothing known about it.
+    pub fn unknown(tid: i64) -> Thread {
+        Thread {
+            tid,
+            pid: tid,
+            ptid: -1,
+            comm: String::new(),
+            exe: String::new(),
+            exepath: String::new(),
+            args: Vec::new(),
+            env: Vec::new(),
+            cwd: String::new(),
+            uid: u32::MAX,
+            gid: u32::MAX,
+            clone_ts: 0,
+            vtid: -1,
+            vpid: -1,
+            tty: 0,
+            container_id: String::new(),
+        }
+    }
+
+    pub fn is_main(&self) -> bool {
+        self.tid == self.pid
+    }
+}
+
+/// The container id a cgroup list names, as the reference's capture library
+/// derives it: the first 12 hex digits of a 64-digit docker/containerd id.
+pub(crate) fn container_id_from_cgroups(cgroups: &[String]) -> String {
+    for entry in cgroups {
+        let path = entry.split_once('=').map_or(entry.as_str(), |(_, p)| p);
+        for part in path.split('/') {
+            // `/docker/<id>`, `/kubepods/.../<id>`, `docker-<id>.scope`, `cri-containerd-<id>.scope`, `crio-<id>.scope`.
+            let candidate = part
+                .trim_end_matches(".scope")
+                .rsplit(['-', ':'])
+                .next()
+                .unwrap_or(part);
+            if candidate.len() == 64 && candidate.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return candidate[..12].to_owned();
+            }
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docker_cgroup_names_a_short_id() {
+        let id = "b199b3b57988e3e14b08e95a0259000e048e894187d0326d61327a0ea5e0a2d0";
+        let cg = vec![format!("cpuset=/docker/{id}"), "cpu=/".into()];
+        assert_eq!(container_id_from_cgroups(&cg), "b199b3b57988");
+        let scope = vec![format!("memory=/system.slice/docker-{id}.scope")];
+        assert_eq!(container_id_from_cgroups(&scope), "b199b3b57988");
+        assert_eq!(container_id_from_cgroups(&["cpu=/user.slice".into()]), "");
+    }
+}

@@ -1,0 +1,207 @@
+//! The file sink: `.sf` files, each opened with an SFHeader.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use sysflow_types::{
+    RecordSink, RecordType, SCHEMA_VERSION, SfHeader, SfWriter, SysFlow, WriterOptions,
+};
+use tracing::debug;
+
+use crate::error::ExportError;
+use crate::naming::{Naming, file_name};
+
+/// Where a [`FileSink`] writes, and what its headers say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileSinkConfig {
+    /// The configured output: a prefix (file) or a directory (ends in `/`).
+    pub path: PathBuf,
+    /// How file names are made from [`path`](FileSinkConfig::path).
+    pub naming: Naming,
+    /// The header's `exporter`.
+    pub exporter: String,
+    /// The header's `ip`.
+    pub ip: String,
+    /// How the `.sf` container is written; [`FileSinkConfig::new`] deflates on
+    /// one background thread, as a collector wants.
+    pub writer_options: WriterOptions,
+}
+
+impl FileSinkConfig {
+    /// A configuration with one background compression thread.
+    pub fn new(
+        path: impl Into<PathBuf>,
+        naming: Naming,
+        exporter: impl Into<String>,
+        ip: impl Into<String>,
+    ) -> FileSinkConfig {
+        FileSinkConfig {
+            path: path.into(),
+            naming,
+            exporter: exporter.into(),
+            ip: ip.into(),
+            writer_options: WriterOptions {
+                compression_threads: 1,
+                ..WriterOptions::default()
+            },
+        }
+    }
+}
+
+/// Writes records to `.sf` files named by the reference's rules.
+///
+/// [`create`](FileSink::create) opens the first file and writes its
+/// [`SfHeader`]; [`rotate`](FileSink::rotate) closes it and opens the next,
+/// with a new header. The caller then starts a new segment (entities are
+/// written again after each header). [`finish`](FileSink::finish) closes the
+/// file; dropping the sink closes it too, ignoring errors.
+///
+/// As a [`RecordSink`], `record` buffers into the current block and `flush`
+/// writes the pending block so that a reader sees every record so far.
+#[derive(Debug)]
+pub struct FileSink {
+    config: FileSinkConfig,
+    writer: Option<SfWriter<BufWriter<File>>>,
+    path: PathBuf,
+    /// Records of the current file.
+    file_records: u64,
+    /// Records of every file, by type.
+    counts: [u64; 12],
+    files: u64,
+}
+
+impl FileSink {
+    /// Creates the first file for time `now_secs` (seconds since the epoch,
+    /// used only for names that carry a time) and writes its header.
+    pub fn create(config: FileSinkConfig, now_secs: u64) -> Result<FileSink, ExportError> {
+        let path = file_name(&config.path, config.naming, now_secs);
+        let mut sink = FileSink {
+            config,
+            writer: None,
+            path,
+            file_records: 0,
+            counts: [0; 12],
+            files: 0,
+        };
+        sink.open()?;
+        Ok(sink)
+    }
+
+    /// Closes the current file and opens the next one, named for
+    /// `now_secs`, starting with a new header.
+    ///
+    /// With [`Naming::Exact`] and a prefix, the next file has the same name
+    /// and replaces the previous one, as in the reference.
+    pub fn rotate(&mut self, now_secs: u64) -> Result<(), ExportError> {
+        self.finish()?;
+        self.path = file_name(&self.config.path, self.config.naming, now_secs);
+        self.open()
+    }
+
+    /// Writes the last block and closes the current file. Calling it again
+    /// does nothing; records after it are refused with
+    /// [`ExportError::Closed`].
+    pub fn finish(&mut self) -> Result<(), ExportError> {
+        let Some(writer) = self.writer.take() else {
+            return Ok(());
+        };
+        let records = self.file_records;
+        let out = writer
+            .finish()
+            .map_err(|source| self.write_error(records, source))?;
+        out.into_inner()
+            .map_err(|e| self.write_error(records, e.into_error()))?;
+        debug!(path = %self.path.display(), records, "closed output file");
+        Ok(())
+    }
+
+    /// The file being written (or last written, once finished).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Files opened so far.
+    pub fn files_opened(&self) -> u64 {
+        self.files
+    }
+
+    /// Records of one type written to every file so far, headers included.
+    pub fn records_of(&self, ty: RecordType) -> u64 {
+        self.counts.get(ty.index()).copied().unwrap_or_default()
+    }
+
+    /// Records written to every file so far, headers included.
+    pub fn records_total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The header every file starts with.
+    fn header(&self) -> SysFlow {
+        SysFlow::Header(SfHeader {
+            version: SCHEMA_VERSION,
+            exporter: self.config.exporter.clone(),
+            ip: self.config.ip.clone(),
+            filename: self.path.to_string_lossy().into_owned(),
+        })
+    }
+
+    fn open(&mut self) -> Result<(), ExportError> {
+        let file = File::create(&self.path).map_err(|source| ExportError::Create {
+            path: self.path.clone(),
+            source,
+        })?;
+        let writer =
+            SfWriter::with_options(BufWriter::new(file), self.config.writer_options.clone())
+                .map_err(|source| self.write_error(0, source))?;
+        self.writer = Some(writer);
+        self.file_records = 0;
+        self.files += 1;
+        debug!(path = %self.path.display(), "opened output file");
+        let header = self.header();
+        self.record(&header)
+    }
+
+    fn write_error(&self, records: u64, source: std::io::Error) -> ExportError {
+        ExportError::Write {
+            path: self.path.clone(),
+            records,
+            source,
+        }
+    }
+}
+
+impl RecordSink for FileSink {
+    type Error = ExportError;
+
+    fn record(&mut self, rec: &SysFlow) -> Result<(), ExportError> {
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(ExportError::Closed {
+                path: self.path.clone(),
+            });
+        };
+        if let Err(source) = writer.append(rec) {
+            // The file is in an unknown state: refuse everything after this.
+            self.writer = None;
+            return Err(self.write_error(self.file_records, source));
+        }
+        self.file_records += 1;
+        if let Some(n) = self.counts.get_mut(rec.record_type().index()) {
+            *n += 1;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        let records = self.file_records;
+        let result = match self.writer.as_mut() {
+            None => return Ok(()),
+            Some(writer) => writer.flush(),
+        };
+        result.map_err(|source| self.write_error(records, source))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! Unit tests of the file sink, on real files in temporary directories.
+
+use std::fs;
+
+use sysflow_types::{Oid, OpFlags, ProcessEvent, RecordSink, RecordType, SfReader, SysFlow};
+
+use super::*;
+
+fn event(ts: i64) -> SysFlow {
+    SysFlow::ProcessEvent(ProcessEvent {
+        proc_oid: Oid::new(ts, 42),
+        ts,
+        tid: 42,
+        op_flags: OpFlags::EXEC,
+        args: vec!["-c".into(), "true".into()],
+        ret: 0,
+    })
+}
+
+fn read_all(path: &Path) -> Vec<SysFlow> {
+    SfReader::open(path)
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+}
+
+fn header(rec: &SysFlow) -> &SfHeader {
+    match rec {
+        SysFlow::Header(h) => h,
+        other => panic!("expected a header, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_prefix_is_written_exactly_header_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.sf");
+    let config = FileSinkConfig::new(&path, Naming::Exact, "tests", "10.0.0.1");
+    let mut sink = FileSink::create(config, 1_700_000_000).unwrap();
+    assert_eq!(sink.path(), path);
+    for ts in 1..=3 {
+        sink.record(&event(ts)).unwrap();
+    }
+    sink.finish().unwrap();
+    sink.finish().unwrap();
+
+    let records = read_all(&path);
+    assert_eq!(records.len(), 4);
+    let h = header(&records[0]);
+    assert_eq!(h.version, SCHEMA_VERSION);
+    assert_eq!(h.exporter, "tests");
+    assert_eq!(h.ip, "10.0.0.1");
+    assert_eq!(h.filename, path.to_string_lossy());
+    assert_eq!(records[1..], [event(1), event(2), event(3)]);
+    assert_eq!(sink.records_of(RecordType::Header), 1);
+    assert_eq!(sink.records_of(RecordType::ProcessEvent), 3);
+    assert_eq!(sink.records_total(), 4);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_directory_gets_a_file_named_by_the_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = dir.path().as_os_str().to_os_string();
+    out.push("/");
+    let config = FileSinkConfig::new(&out, Naming::Exact, "tests", "");
+    let mut sink = FileSink::create(config, 1_700_000_000).unwrap();
+    sink.finish().unwrap();
+    let want = dir.path().join("1700000000");
+    assert_eq!(sink.path(), want);
+    let records = read_all(&want);
+    assert_eq!(records.len(), 1);
+    assert_eq!(header(&records[0]).filename, want.to_string_lossy());
+}
+
+#[test]
+fn flush_makes_records_readable_before_the_file_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.sf");
+    let mut sink = FileSink::create(FileSinkConfig::new(&path, Naming::Exact, "e", ""), 0).unwrap();
+    sink.record(&event(7)).unwrap();
+    sink.flush().unwrap();
+    assert_eq!(read_all(&path).len(), 2);
+    sink.record(&event(8)).unwrap();
+    drop(sink);
+    assert_eq!(
+        read_all(&path).len(),
+        3,
+        "dropping the sink closes the file"
+    );
+}
+
+#[test]
+fn rotation_opens_the_next_file_with_its_own_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("seg");
+    let config = FileSinkConfig::new(&prefix, Naming::Timestamped, "tests", "");
+    let mut sink = FileSink::create(config, 100).unwrap();
+    sink.record(&event(1)).unwrap();
+    sink.rotate(130).unwrap();
+    sink.record(&event(2)).unwrap();
+    sink.record(&event(3)).unwrap();
+    sink.finish().unwrap();
+
+    let first = dir.path().join("seg.100");
+    let second = dir.path().join("seg.130");
+    let a = read_all(&first);
+    let b = read_all(&second);
+    assert_eq!(a.len(), 2);
+    assert_eq!(header(&a[0]).filename, first.to_string_lossy());
+    assert_eq!(b.len(), 3);
+    assert_eq!(header(&b[0]).filename, second.to_string_lossy());
+    assert_eq!(b[1..], [event(2), event(3)]);
+    assert_eq!(sink.files_opened(), 2);
+    assert_eq!(sink.records_of(RecordType::Header), 2);
+}
+
+#[test]
+fn records_after_finish_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.sf");
+    let mut sink = FileSink::create(FileSinkConfig::new(&path, Naming::Exact, "e", ""), 0).unwrap();
+    sink.finish().unwrap();
+    let err = sink.record(&event(1)).unwrap_err();
+    assert!(
+        matches!(err, ExportError::Closed { ref path } if path.ends_with("x.sf")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_directory_is_a_create_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/dir/out.sf");
+    let err = FileSink::create(FileSinkConfig::new(&path, Naming::Exact, "e", ""), 0).unwrap_err();
+    match err {
+        ExportError::Create { path: p, source } => {
+            assert_eq!(p, path);
+            assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}

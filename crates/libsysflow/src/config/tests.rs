@@ -1,0 +1,160 @@
+//! Unit tests of the defaults and the environment overrides.
+
+use std::collections::HashMap;
+
+use super::*;
+
+fn with_env(config: &mut SysFlowConfig, vars: &[(&str, &str)]) {
+    let env: HashMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    config.apply_env_with(|name| env.get(name).cloned());
+}
+
+#[test]
+fn defaults_are_the_reference_library_defaults() {
+    let c = SysFlowConfig::default();
+    assert!(!c.filter_containers);
+    assert_eq!(c.rotate_interval, 300);
+    assert_eq!(c.exporter_id, "");
+    assert_eq!(c.node_ip, "");
+    assert_eq!(c.file_path, None);
+    assert_eq!(c.scap_input_path, None);
+    assert_eq!(c.sampling_ratio, 1);
+    assert_eq!(c.cri_timeout, 30);
+    assert!(!c.enable_stats);
+    assert!(c.enable_process_flow);
+    assert!(c.file_only);
+    assert_eq!(c.file_read_mode, FileReadMode::NoSystemReads);
+    assert!(c.drop_mode);
+    assert!(!c.debug_mode);
+    assert!(c.module_checks);
+    assert_eq!(c.single_buffer_dimension, 8 * 1024 * 1024);
+    assert_eq!(c.app_name, "sysflowlibs");
+    assert_eq!(c.collection_mode, CollectionMode::Flow);
+    assert_eq!(c.driver_type, DriverType::NoDriver);
+    assert_eq!(c.core_config(), CoreConfig::default());
+}
+
+#[test]
+fn unset_variables_change_nothing() {
+    let mut c = SysFlowConfig::default();
+    with_env(&mut c, &[]);
+    assert_eq!(c, SysFlowConfig::default());
+}
+
+#[test]
+fn the_reference_test_environment_turns_everything_on_or_off() {
+    let mut c = SysFlowConfig::default();
+    with_env(
+        &mut c,
+        &[
+            ("ENABLE_PROC_FLOW", "0"),
+            ("FILE_ONLY", "0"),
+            ("FILE_READ_MODE", "0"),
+            ("ENABLE_DROP_MODE", "0"),
+        ],
+    );
+    assert!(!c.enable_process_flow);
+    assert!(!c.file_only);
+    assert_eq!(c.file_read_mode, FileReadMode::All);
+    assert!(!c.drop_mode);
+    let core = c.core_config();
+    assert!(!core.enable_process_flow && !core.file_only);
+    assert_eq!(core.file_read_mode, FileReadMode::All);
+}
+
+#[test]
+fn flags_are_on_only_for_exactly_1() {
+    for (value, want) in [
+        ("1", true),
+        ("0", false),
+        ("true", false),
+        ("", false),
+        ("yes", false),
+    ] {
+        let mut c = SysFlowConfig {
+            enable_process_flow: !want,
+            file_only: !want,
+            drop_mode: !want,
+            debug_mode: !want,
+            ..SysFlowConfig::default()
+        };
+        with_env(
+            &mut c,
+            &[
+                ("ENABLE_PROC_FLOW", value),
+                ("FILE_ONLY", value),
+                ("ENABLE_DROP_MODE", value),
+                ("DRIVER_LOG", value),
+            ],
+        );
+        assert_eq!(
+            (
+                c.enable_process_flow,
+                c.file_only,
+                c.drop_mode,
+                c.debug_mode
+            ),
+            (want, want, want, want),
+            "value {value:?}"
+        );
+    }
+}
+
+#[test]
+fn node_ip_set_but_empty_clears_the_configured_ip() {
+    let mut c = SysFlowConfig {
+        node_ip: "10.1.1.1".into(),
+        ..SysFlowConfig::default()
+    };
+    with_env(&mut c, &[]);
+    assert_eq!(c.node_ip, "10.1.1.1");
+    with_env(&mut c, &[("NODE_IP", "192.168.0.7")]);
+    assert_eq!(c.node_ip, "192.168.0.7");
+    with_env(&mut c, &[("NODE_IP", "")]);
+    assert_eq!(c.node_ip, "");
+}
+
+#[test]
+fn enable_stats_only_ever_enables() {
+    let mut c = SysFlowConfig::default();
+    with_env(&mut c, &[("ENABLE_STATS", "0")]);
+    assert!(!c.enable_stats);
+    with_env(&mut c, &[("ENABLE_STATS", "1")]);
+    assert!(c.enable_stats);
+    with_env(&mut c, &[("ENABLE_STATS", "0")]);
+    assert!(
+        c.enable_stats,
+        "the reference never disables stats from the environment"
+    );
+}
+
+#[test]
+fn file_read_mode_takes_0_1_2_and_keeps_the_config_otherwise() {
+    for (value, want) in [
+        ("0", FileReadMode::All),
+        ("1", FileReadMode::NoReads),
+        ("2", FileReadMode::NoSystemReads),
+        ("3", FileReadMode::NoReads),
+        ("x", FileReadMode::NoReads),
+    ] {
+        let mut c = SysFlowConfig {
+            file_read_mode: FileReadMode::NoReads,
+            ..SysFlowConfig::default()
+        };
+        with_env(&mut c, &[("FILE_READ_MODE", value)]);
+        assert_eq!(c.file_read_mode, want, "value {value:?}");
+    }
+}
+
+#[test]
+fn file_read_mode_is_ignored_in_nofiles_mode() {
+    let mut c = SysFlowConfig {
+        collection_mode: CollectionMode::NoFiles,
+        ..SysFlowConfig::default()
+    };
+    with_env(&mut c, &[("FILE_READ_MODE", "0")]);
+    assert_eq!(c.file_read_mode, FileReadMode::NoSystemReads);
+}

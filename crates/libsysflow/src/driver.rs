@@ -1,0 +1,438 @@
+//! [`SysFlowDriver`]: the pipeline loop, from a capture to a `.sf` file.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use sysflow_capture::{CaptureError, Item, ScapReader};
+use sysflow_core::{CoreStats, Processor};
+use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
+use sysflow_types::RecordType;
+use tracing::{debug, error, info};
+
+use crate::config::{DriverType, SysFlowConfig};
+use crate::error::SysFlowError;
+use crate::progress::{Counted, Progress};
+
+/// Items between two progress reports (and exit-flag checks are every item).
+const PROGRESS_EVERY: u64 = 4096;
+
+/// Asks a running [`SysFlowDriver`] to stop, from any thread or a signal handler.
+///
+/// The driver notices at the next item: the item is not processed, open
+/// flows are written with `TRUNCATE`, and the output file is closed, as when
+/// the input ends.
+#[derive(Debug, Clone, Default)]
+pub struct ExitHandle(Arc<AtomicBool>);
+
+impl ExitHandle {
+    /// Requests the stop. Only stores to an atomic, so it is async-signal-safe.
+    pub fn exit(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a stop was requested.
+    pub fn is_requested(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// The flag itself, for APIs that set an `AtomicBool` from a signal
+    /// handler (such as `signal_hook::flag::register`).
+    pub fn flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.0)
+    }
+}
+
+/// What a run did, for stats and summaries.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct DriverStats {
+    /// Bytes of the capture read.
+    pub bytes_read: u64,
+    /// Size of the capture file.
+    pub bytes_total: Option<u64>,
+    /// Items (metadata entries and events) read from the capture.
+    pub items: u64,
+    /// Events read from the capture.
+    pub events: u64,
+    /// Records written, by [`RecordType::index`], headers included.
+    pub records: [u64; 12],
+    /// Output files written.
+    pub files: u64,
+    /// The last output file.
+    pub output: Option<PathBuf>,
+    /// Whether the run stopped early because [`ExitHandle::exit`] was called.
+    pub exited_early: bool,
+    /// Wall time of [`SysFlowDriver::run`].
+    pub elapsed: Duration,
+    /// The state machines' counters at the end of the run.
+    pub core: CoreStats,
+}
+
+impl DriverStats {
+    /// Records written of one type.
+    pub fn records_of(&self, ty: RecordType) -> u64 {
+        self.records.get(ty.index()).copied().unwrap_or_default()
+    }
+
+    /// Records written in all, headers included.
+    pub fn records_total(&self) -> u64 {
+        self.records.iter().sum()
+    }
+}
+
+/// Why the item loop stopped early.
+enum Stop {
+    Capture(CaptureError),
+    Sink(ExportError),
+}
+
+type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
+
+/// Collects SysFlow from a capture into a `.sf` file: the reference's
+/// `SysFlowDriver`.
+///
+/// ```no_run
+/// use libsysflow::{SysFlowConfig, SysFlowDriver};
+///
+/// let mut config = SysFlowConfig::from_env();
+/// config.scap_input_path = Some("trace.scap".into());
+/// config.file_path = Some("out.sf".into());
+/// let mut driver = SysFlowDriver::new(config)?;
+/// driver.run()?;
+/// println!("{} records", driver.stats().records_total());
+/// # Ok::<(), libsysflow::SysFlowError>(())
+/// ```
+pub struct SysFlowDriver {
+    config: SysFlowConfig,
+    input: PathBuf,
+    output: PathBuf,
+    input_len: Option<u64>,
+    exit: ExitHandle,
+    stats: DriverStats,
+    progress: Option<ProgressFn>,
+    ran: bool,
+}
+
+impl std::fmt::Debug for SysFlowDriver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SysFlowDriver")
+            .field("config", &self.config)
+            .field("stats", &self.stats)
+            .field("ran", &self.ran)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SysFlowDriver {
+    /// Checks the configuration and the input and output locations.
+    ///
+    /// Today the driver reads capture files ([`SysFlowConfig::scap_input_path`])
+    /// into `.sf` files ([`SysFlowConfig::file_path`]); live capture, sockets,
+    /// filters and CRI metadata are refused with
+    /// [`SysFlowError::Unsupported`] rather than ignored.
+    pub fn new(config: SysFlowConfig) -> Result<SysFlowDriver, SysFlowError> {
+        let unsupported = |feature, hint| Err(SysFlowError::Unsupported { feature, hint });
+        let Some(input) = config.scap_input_path.clone() else {
+            return unsupported(
+                "live capture",
+                "give a scap capture file to read (scap_input_path; sysporter -r FILE)",
+            );
+        };
+        if config.driver_type != DriverType::NoDriver {
+            return unsupported(
+                "a kernel driver (driver_type; sysporter -k)",
+                "reading a capture file needs no driver; live capture comes later",
+            );
+        }
+        if config.socket_path.is_some() {
+            return unsupported(
+                "unix socket output (socket_path; sysporter -u)",
+                "write a file with file_path (sysporter -w)",
+            );
+        }
+        if config.falco_filter.is_some() {
+            return unsupported(
+                "event filters (falco_filter; sysporter -f)",
+                "filter the records downstream, e.g. with sf-processor",
+            );
+        }
+        if config.sampling_ratio != 1 {
+            return unsupported(
+                "sampling (sampling_ratio; sysporter -s)",
+                "sampling is part of live capture's drop mode",
+            );
+        }
+        if config.cri_path.is_some() || config.cri_timeout != SysFlowConfig::default().cri_timeout {
+            return unsupported(
+                "CRI container metadata (cri_path, cri_timeout; sysporter -p, -t)",
+                "container metadata comes from the capture's container events",
+            );
+        }
+        let Some(output) = config.file_path.clone() else {
+            return Err(SysFlowError::Config {
+                field: "file_path",
+                problem: "an output file or directory is required",
+            });
+        };
+        check_output_dir(&output)?;
+        let meta = fs::metadata(&input).map_err(|source| SysFlowError::OpenCapture {
+            path: input.clone(),
+            source,
+        })?;
+        if !meta.is_file() {
+            return Err(SysFlowError::OpenCapture {
+                path: input,
+                source: io::Error::other("not a regular file"),
+            });
+        }
+        Ok(SysFlowDriver {
+            input_len: Some(meta.len()),
+            input,
+            output,
+            config,
+            exit: ExitHandle::default(),
+            stats: DriverStats::default(),
+            progress: None,
+            ran: false,
+        })
+    }
+
+    /// The library's version, e.g. `0.1.0`.
+    pub fn version() -> &'static str {
+        crate::VERSION
+    }
+
+    /// The configuration the driver runs with.
+    pub fn config(&self) -> &SysFlowConfig {
+        &self.config
+    }
+
+    /// A handle that stops [`run`](SysFlowDriver::run) from another thread
+    /// or a signal handler.
+    pub fn exit_handle(&self) -> ExitHandle {
+        self.exit.clone()
+    }
+
+    /// Requests a stop (see [`ExitHandle::exit`]).
+    pub fn exit(&self) {
+        self.exit.exit();
+    }
+
+    /// Calls `f` every few thousand items during [`run`](SysFlowDriver::run),
+    /// and once at the end, with how far the run has got.
+    pub fn on_progress(&mut self, f: impl FnMut(&Progress) + Send + 'static) {
+        self.progress = Some(Box::new(f));
+    }
+
+    /// What the run did so far (complete once `run` returns).
+    pub fn stats(&self) -> &DriverStats {
+        &self.stats
+    }
+
+    /// Reads the whole capture and writes its records: opens the output file
+    /// (its header first), feeds every item of the capture to the state
+    /// machines in order, then writes the open flows and closes the file.
+    ///
+    /// If the capture is damaged part way, every record derived from the
+    /// items before the damage is still written to a valid, closed file, and
+    /// the error names the byte offset. A driver runs once.
+    pub fn run(&mut self) -> Result<(), SysFlowError> {
+        if self.ran {
+            return Err(SysFlowError::Unsupported {
+                feature: "running a driver twice",
+                hint: "make a new SysFlowDriver for each run",
+            });
+        }
+        self.ran = true;
+        let started = Instant::now();
+        let result = self.run_inner();
+        self.stats.elapsed = started.elapsed();
+        if self.config.enable_stats {
+            let c = &self.stats.core;
+            info!(
+                processes = c.processes,
+                threads = c.threads,
+                file_flows = c.file_flows,
+                network_flows = c.network_flows,
+                records = self.stats.records_total(),
+                "stats"
+            );
+        }
+        result
+    }
+
+    fn run_inner(&mut self) -> Result<(), SysFlowError> {
+        let file = File::open(&self.input).map_err(|source| SysFlowError::OpenCapture {
+            path: self.input.clone(),
+            source,
+        })?;
+        let (counted, bytes) = Counted::new(file);
+        let mut reader =
+            ScapReader::new(counted).map_err(|e| SysFlowError::capture(self.input.clone(), e))?;
+        self.stats.bytes_total = self.input_len;
+
+        // Items up to the machine block, held until the exporter is known.
+        let mut held = Vec::new();
+        let mut failure = None;
+        let mut exporter = self.config.exporter_id.clone();
+        if exporter.is_empty() {
+            loop {
+                match reader.next_item() {
+                    Ok(Some(Item::Machine(m))) => {
+                        exporter = m.hostname.clone();
+                        held.push(Item::Machine(m));
+                        break;
+                    }
+                    Ok(Some(item @ Item::Event(_))) => {
+                        held.push(item);
+                        break;
+                    }
+                    Ok(Some(item)) => held.push(item),
+                    Ok(None) => break,
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+            if exporter.is_empty() {
+                exporter = local_hostname();
+            }
+        }
+
+        let now_secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // Offline runs never rotate, so names never carry a time (the reference's m_start == 0).
+        let sink_config =
+            FileSinkConfig::new(&self.output, Naming::Exact, exporter, &self.config.node_ip);
+        let mut sink = FileSink::create(sink_config, now_secs)?;
+        info!(input = %self.input.display(), output = %sink.path().display(), "converting capture");
+        let mut processor = Processor::new(self.config.core_config());
+
+        let stop = match failure {
+            Some(e) => Err(Stop::Capture(e)),
+            None => self.pump(&mut reader, held, &mut processor, &mut sink, &bytes),
+        };
+        let result = match stop {
+            // The sink failed: nothing more can be written.
+            Err(Stop::Sink(e)) => Err(SysFlowError::Export(e)),
+            Ok(()) => processor
+                .finish(&mut sink)
+                .and_then(|()| sink.finish())
+                .map_err(SysFlowError::Export),
+            // Records of the items before the damage still reach a closed file.
+            Err(Stop::Capture(e)) => match processor.finish(&mut sink).and_then(|()| sink.finish())
+            {
+                Ok(()) => Err(SysFlowError::capture(self.input.clone(), e)),
+                Err(export) => {
+                    error!(error = %e, "the capture was unreadable too");
+                    Err(SysFlowError::Export(export))
+                }
+            },
+        };
+        if result.is_err() {
+            // Closes what can still be closed; a no-op when the file already is.
+            let _ = sink.finish();
+        }
+
+        self.stats.bytes_read = bytes.load(Ordering::Relaxed);
+        self.stats.events = reader.events_read();
+        self.stats.core = processor.stats().clone();
+        for ty in RecordType::ALL {
+            if let Some(n) = self.stats.records.get_mut(ty.index()) {
+                *n = sink.records_of(ty);
+            }
+        }
+        self.stats.files = sink.files_opened();
+        self.stats.output = Some(sink.path().to_path_buf());
+        self.report_progress();
+        debug!(?self.stats, "run finished");
+        result
+    }
+
+    /// Feeds items to the processor until the end, an error, or an exit request.
+    fn pump(
+        &mut self,
+        reader: &mut ScapReader<Counted<File>>,
+        held: Vec<Item>,
+        processor: &mut Processor,
+        sink: &mut FileSink,
+        bytes: &AtomicU64,
+    ) -> Result<(), Stop> {
+        let mut held = held.into_iter();
+        loop {
+            let item = match held.next() {
+                Some(item) => item,
+                None => match reader.next_item() {
+                    Ok(Some(item)) => item,
+                    Ok(None) => return Ok(()),
+                    Err(e) => return Err(Stop::Capture(e)),
+                },
+            };
+            if self.exit.is_requested() {
+                info!("exit requested: stopping");
+                self.stats.exited_early = true;
+                return Ok(());
+            }
+            processor.handle(&item, sink).map_err(Stop::Sink)?;
+            self.stats.items += 1;
+            if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
+                self.stats.bytes_read = bytes.load(Ordering::Relaxed);
+                self.stats.events = reader.events_read();
+                self.report_progress();
+            }
+        }
+    }
+
+    fn report_progress(&mut self) {
+        if let Some(f) = self.progress.as_mut() {
+            f(&Progress {
+                bytes_read: self.stats.bytes_read,
+                bytes_total: self.stats.bytes_total,
+                items: self.stats.items,
+                events: self.stats.events,
+            });
+        }
+    }
+}
+
+/// Fails unless the directory the output goes to exists.
+fn check_output_dir(output: &Path) -> Result<(), SysFlowError> {
+    let dir = if sysflow_export::is_prefix(output) {
+        match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        }
+    } else if output.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        output
+    };
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(SysFlowError::OutputDir {
+            path: dir.to_path_buf(),
+            source: io::Error::other("not a directory"),
+        }),
+        Err(source) => Err(SysFlowError::OutputDir {
+            path: dir.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// This machine's host name, the exporter when neither the configuration
+/// nor the capture gives one.
+fn local_hostname() -> String {
+    fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

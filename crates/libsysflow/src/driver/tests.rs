@@ -1,0 +1,143 @@
+//! Unit tests of the driver's checks; runs on real captures are in `tests/golden.rs`.
+
+use super::*;
+use crate::error::ErrorCode;
+
+fn offline(dir: &Path) -> SysFlowConfig {
+    let input = dir.join("in.scap");
+    fs::write(&input, b"").unwrap();
+    SysFlowConfig {
+        scap_input_path: Some(input),
+        file_path: Some(dir.join("out.sf")),
+        ..SysFlowConfig::default()
+    }
+}
+
+/// A named change to a configuration.
+type Tweak = (&'static str, fn(&mut SysFlowConfig));
+
+fn refused(config: SysFlowConfig) -> SysFlowError {
+    match SysFlowDriver::new(config) {
+        Ok(_) => panic!("the configuration was accepted"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn live_capture_is_not_supported_yet() {
+    let err = refused(SysFlowConfig::default());
+    assert_eq!(err.code(), ErrorCode::OperationNotSupported);
+    assert!(err.to_string().contains("live capture"), "{err}");
+}
+
+#[test]
+fn options_without_a_capability_are_refused_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let tweaks: [Tweak; 6] = [
+        ("socket", |c| c.socket_path = Some("/tmp/sock".into())),
+        ("filter", |c| c.falco_filter = Some("proc.name=sh".into())),
+        ("sampling", |c| c.sampling_ratio = 10),
+        ("CRI", |c| c.cri_path = Some("/run/cri.sock".into())),
+        ("CRI", |c| c.cri_timeout = 5),
+        ("driver", |c| c.driver_type = DriverType::Kmod),
+    ];
+    for (what, tweak) in tweaks {
+        let mut c = offline(dir.path());
+        tweak(&mut c);
+        let err = refused(c);
+        assert_eq!(
+            err.code(),
+            ErrorCode::OperationNotSupported,
+            "{what}: {err}"
+        );
+        assert!(err.to_string().contains(what), "{what}: {err}");
+    }
+}
+
+#[test]
+fn an_output_is_required_and_its_directory_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    c.file_path = None;
+    assert!(matches!(
+        refused(c),
+        SysFlowError::Config {
+            field: "file_path",
+            ..
+        }
+    ));
+
+    let mut c = offline(dir.path());
+    c.file_path = Some(dir.path().join("missing/out.sf"));
+    let err = refused(c);
+    assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+    assert!(matches!(err, SysFlowError::OutputDir { ref path, .. } if path.ends_with("missing")));
+
+    let mut c = offline(dir.path());
+    let mut out = dir.path().join("missing").into_os_string();
+    out.push("/");
+    c.file_path = Some(out.into());
+    assert!(matches!(refused(c), SysFlowError::OutputDir { .. }));
+
+    let mut c = offline(dir.path());
+    let mut out = dir.path().as_os_str().to_os_string();
+    out.push("/");
+    c.file_path = Some(out.into());
+    assert!(
+        SysFlowDriver::new(c).is_ok(),
+        "an existing directory is fine"
+    );
+}
+
+#[test]
+fn a_missing_capture_is_a_file_system_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    c.scap_input_path = Some(dir.path().join("nope.scap"));
+    let err = refused(c);
+    assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+    assert!(matches!(err, SysFlowError::OpenCapture { .. }));
+}
+
+#[test]
+fn a_capture_that_is_not_scap_still_leaves_a_valid_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    let input = dir.path().join("in.scap");
+    fs::write(&input, b"this is not a capture file at all").unwrap();
+    c.exporter_id = "tests".into();
+    let out = c.file_path.clone().unwrap();
+    let mut driver = SysFlowDriver::new(c).unwrap();
+    let err = driver.run().unwrap_err();
+    assert_eq!(err.code(), ErrorCode::EventParsingError);
+    assert_eq!(err.offset(), Some(0), "{err}");
+    let records: Vec<_> = sysflow_types::SfReader::open(&out)
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(records.len(), 1, "just the header");
+    assert_eq!(driver.stats().records_of(RecordType::Header), 1);
+    assert!(matches!(
+        driver.run(),
+        Err(SysFlowError::Unsupported { .. })
+    ));
+}
+
+#[test]
+fn the_version_is_the_crate_version() {
+    assert_eq!(SysFlowDriver::version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(SysFlowDriver::version().split('.').count(), 3);
+}
+
+#[test]
+fn exit_handles_share_one_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let driver = SysFlowDriver::new(offline(dir.path())).unwrap();
+    let handle = driver.exit_handle();
+    assert!(!handle.is_requested());
+    let flag = handle.flag();
+    std::thread::spawn(move || flag.store(true, Ordering::Relaxed))
+        .join()
+        .unwrap();
+    assert!(driver.exit_handle().is_requested());
+}

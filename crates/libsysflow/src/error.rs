@@ -1,0 +1,250 @@
+//! [`SysFlowError`], the facade's one error, and the reference's [`ErrorCode`]s.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use sysflow_capture::CaptureError;
+use sysflow_export::ExportError;
+
+/// The reference collector's error codes (`SysFlowException::getErrorCode`),
+/// in the reference's order, so that [`ErrorCode::value`] matches its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorCode {
+    /// A failure of the capture library (the reference's catch-all).
+    LibsError,
+    /// The driver or probe cannot be accessed (permissions).
+    ProbeAccessDenied,
+    /// The eBPF probe file does not exist.
+    ProbeNotExist,
+    /// Reading or writing the file system failed.
+    ErrorReadingFileSystem,
+    /// A name is too long (unused by the reference).
+    NameTooLong,
+    /// The probe check failed otherwise.
+    ProbeCheckError,
+    /// The kernel module is not loaded.
+    ProbeNotLoaded,
+    /// The driver's API version does not match the library's.
+    DriverLibsMismatch,
+    /// The event stream could not be parsed.
+    EventParsingError,
+    /// A `/proc` resource was not found.
+    ProcResourceNotFound,
+    /// The requested operation or configuration is not supported.
+    OperationNotSupported,
+}
+
+impl ErrorCode {
+    /// Every code, in the reference's order.
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::LibsError,
+        ErrorCode::ProbeAccessDenied,
+        ErrorCode::ProbeNotExist,
+        ErrorCode::ErrorReadingFileSystem,
+        ErrorCode::NameTooLong,
+        ErrorCode::ProbeCheckError,
+        ErrorCode::ProbeNotLoaded,
+        ErrorCode::DriverLibsMismatch,
+        ErrorCode::EventParsingError,
+        ErrorCode::ProcResourceNotFound,
+        ErrorCode::OperationNotSupported,
+    ];
+
+    /// The reference's numeric value (its enum ordinal).
+    pub const fn value(self) -> i32 {
+        self as i32
+    }
+
+    /// The reference's name, e.g. `EventParsingError`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ErrorCode::LibsError => "LibsError",
+            ErrorCode::ProbeAccessDenied => "ProbeAccessDenied",
+            ErrorCode::ProbeNotExist => "ProbeNotExist",
+            ErrorCode::ErrorReadingFileSystem => "ErrorReadingFileSystem",
+            ErrorCode::NameTooLong => "NameTooLong",
+            ErrorCode::ProbeCheckError => "ProbeCheckError",
+            ErrorCode::ProbeNotLoaded => "ProbeNotLoaded",
+            ErrorCode::DriverLibsMismatch => "DriverLibsMismatch",
+            ErrorCode::EventParsingError => "EventParsingError",
+            ErrorCode::ProcResourceNotFound => "ProcResourceNotFound",
+            ErrorCode::OperationNotSupported => "OperationNotSupported",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why collection could not start or did not complete.
+///
+/// [`code`](SysFlowError::code) gives the reference's [`ErrorCode`]; the
+/// [`source`](std::error::Error::source) chain holds the underlying error.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SysFlowError {
+    /// A capability this version does not have yet.
+    #[error("{feature} is not supported yet: {hint}")]
+    Unsupported {
+        /// What was asked for.
+        feature: &'static str,
+        /// What to do instead.
+        hint: &'static str,
+    },
+    /// A configuration that cannot run.
+    #[error("invalid configuration: {field}: {problem}")]
+    Config {
+        /// The [`SysFlowConfig`](crate::SysFlowConfig) field at fault.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// The directory the output goes to does not exist or is not a directory.
+    #[error("output directory {} is not usable", path.display())]
+    OutputDir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// The capture file could not be opened.
+    #[error("cannot open capture {}", path.display())]
+    OpenCapture {
+        /// The capture file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// Reading the capture failed; every record derived from the events
+    /// before `offset` was written and the output file closed.
+    #[error("capture {} is unreadable{}", path.display(), AtOffset(*offset))]
+    Capture {
+        /// The capture file.
+        path: PathBuf,
+        /// Byte offset of the damage in the (decompressed) capture, when known.
+        offset: Option<u64>,
+        /// The reader's error.
+        #[source]
+        source: CaptureError,
+    },
+    /// Writing the output failed.
+    #[error("cannot write the SysFlow output")]
+    Export(#[from] ExportError),
+}
+
+impl SysFlowError {
+    /// The reference's code for this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            SysFlowError::Unsupported { .. } | SysFlowError::Config { .. } => {
+                ErrorCode::OperationNotSupported
+            }
+            SysFlowError::OutputDir { .. }
+            | SysFlowError::OpenCapture { .. }
+            | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,
+            SysFlowError::Capture { source, .. } => match source {
+                CaptureError::Io { .. } => ErrorCode::ErrorReadingFileSystem,
+                _ => ErrorCode::EventParsingError,
+            },
+        }
+    }
+
+    /// The byte offset in the input where reading failed, for capture errors.
+    pub fn offset(&self) -> Option<u64> {
+        match self {
+            SysFlowError::Capture { offset, .. } => *offset,
+            _ => None,
+        }
+    }
+
+    pub(crate) fn capture(path: PathBuf, source: CaptureError) -> SysFlowError {
+        SysFlowError::Capture {
+            offset: capture_offset(&source),
+            path,
+            source,
+        }
+    }
+}
+
+/// Where in the capture a reader error happened, when the error says.
+fn capture_offset(e: &CaptureError) -> Option<u64> {
+    match e {
+        CaptureError::Io { offset, .. }
+        | CaptureError::Truncated { offset, .. }
+        | CaptureError::NotScap { offset, .. }
+        | CaptureError::ByteSwapped { offset }
+        | CaptureError::BadMagic { offset, .. }
+        | CaptureError::UnsupportedVersion { offset, .. }
+        | CaptureError::BadBlockLength { offset, .. }
+        | CaptureError::TrailerMismatch { offset, .. }
+        | CaptureError::BadEntry { offset, .. }
+        | CaptureError::BadEvent { offset, .. }
+        | CaptureError::Write { offset, .. } => Some(*offset),
+        _ => None,
+    }
+}
+
+/// Formats ` at byte N`, or nothing when the offset is unknown.
+struct AtOffset(Option<u64>);
+
+impl fmt::Display for AtOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(offset) => write!(f, " at byte {offset}"),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_keep_the_reference_order() {
+        let values: Vec<i32> = ErrorCode::ALL.iter().map(|c| c.value()).collect();
+        assert_eq!(values, (0..11).collect::<Vec<_>>());
+        assert_eq!(ErrorCode::EventParsingError.value(), 8);
+        assert_eq!(
+            ErrorCode::OperationNotSupported.to_string(),
+            "OperationNotSupported"
+        );
+    }
+
+    #[test]
+    fn a_truncated_capture_names_its_offset() {
+        let err = SysFlowError::capture(
+            "t.scap".into(),
+            CaptureError::Truncated {
+                offset: 4242,
+                needed: 100,
+                available: 3,
+            },
+        );
+        assert_eq!(err.code(), ErrorCode::EventParsingError);
+        assert_eq!(err.offset(), Some(4242));
+        assert_eq!(err.to_string(), "capture t.scap is unreadable at byte 4242");
+        let source = std::error::Error::source(&err).map(|s| s.to_string());
+        assert!(source.is_some_and(|s| s.contains("4242")));
+    }
+
+    #[test]
+    fn io_errors_are_file_system_errors() {
+        let err = SysFlowError::capture(
+            "t.scap".into(),
+            CaptureError::Io {
+                offset: 0,
+                source: io::Error::other("disk on fire"),
+            },
+        );
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+        let err = SysFlowError::Export(ExportError::Closed { path: "x".into() });
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+    }
+}

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod config;
+mod driver;
+mod error;
+mod progress;
+
+pub use config::{DriverType, ENV_OVERRIDES, SysFlowConfig};
+pub use driver::{DriverStats, ExitHandle, SysFlowDriver};
+pub use error::{ErrorCode, SysFlowError};
+pub use progress::Progress;
+pub use sysflow_capture::CaptureError;
+pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
+pub use sysflow_export::ExportError;
+pub use sysflow_types as types;
+pub use sysflow_types::{RecordType, SCHEMA_VERSION};
+
+/// The library's version (the crate version, e.g. `0.1.0`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

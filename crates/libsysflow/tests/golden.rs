@@ -1,0 +1,241 @@
+//! End-to-end tests on the reference collector's golden data: each trace in
+//! `../shared/golden/<case>/trace.scap` is converted by the driver, with the
+//! reference's test environment, and compared with `expected.sf`.
+//!
+//! - `every_trace_converts_to_a_valid_file` (always on) checks what holds
+//!   already: the run succeeds, reads the whole input, and the output is a
+//!   valid `.sf` with our header and the driver's record counts. It prints
+//!   the per-case comparison table (matched, missing, extra, ordering-rule
+//!   violations); run with `--nocapture` to see it.
+//! - `expected_files_keep_the_ordering_rule` checks the ordering checker on
+//!   the reference's own output.
+//! - One test per case (`golden_<case>`) asserts that our records equal the
+//!   expected ones as multisets and keep the ordering rule; they are
+//!   `#[ignore]`d until `sysflow-core` produces them (run them with
+//!   `cargo test -p libsysflow --test golden -- --ignored`), and on failure
+//!   print, for each unmatched record of ours, the fields that differ from
+//!   the closest expected one.
+//!
+//! Without `../shared/golden` the tests skip with a message, unless `CI` is
+//! set, where they fail.
+//!
+//! Modules: `golden/compare.rs` (multiset comparison, field diffs, ordering rule).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "golden/compare.rs"]
+mod compare;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use libsysflow::types::{SfReader, SysFlow};
+use libsysflow::{DriverStats, RecordType, SCHEMA_VERSION, SysFlowConfig, SysFlowDriver};
+
+/// The 13 cases of `../shared/golden`.
+const CASES: [&str; 13] = [
+    "client-server-tcp-client-server",
+    "files-files",
+    "files-filesat",
+    "mpm-event-cold-start-capture",
+    "mpm-event-full-capture",
+    "mpm-preforked-cold-start-capture",
+    "mpm-preforked-full-capture",
+    "mpm-worker-cold-start-capture",
+    "namespaces-setns",
+    "objectstore-download",
+    "objectstore-upload",
+    "rename-rename",
+    "setuid-setuid",
+];
+
+/// The environment the reference's test image sets (`tests/tests.bats`).
+const REFERENCE_TEST_ENV: [(&str, &str); 4] = [
+    ("ENABLE_PROC_FLOW", "0"),
+    ("FILE_ONLY", "0"),
+    ("FILE_READ_MODE", "0"),
+    ("ENABLE_DROP_MODE", "0"),
+];
+
+/// `../shared/golden` beside the repository, or `None` (after saying so) when absent.
+fn golden_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/golden");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing, and CI needs it",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: {} is absent (the golden data lives beside the repository)",
+        dir.display()
+    );
+    None
+}
+
+/// What one conversion gave.
+struct Run {
+    out: PathBuf,
+    ours: Vec<SysFlow>,
+    expected: Vec<SysFlow>,
+    stats: DriverStats,
+}
+
+fn read_sf(path: &Path) -> Vec<SysFlow> {
+    let reader = SfReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    reader
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Converts one case's trace as `sysporter -r trace.scap -w out.sf -e tests`
+/// does under the reference's test environment.
+fn convert(golden: &Path, case: &str, tmp: &Path) -> Run {
+    let env: HashMap<&str, &str> = REFERENCE_TEST_ENV.into_iter().collect();
+    let mut config = SysFlowConfig::default();
+    config.apply_env_with(|name| env.get(name).map(|v| v.to_string()));
+    config.exporter_id = "tests".into();
+    config.scap_input_path = Some(golden.join(case).join("trace.scap"));
+    let out = tmp.join(format!("{case}.sf"));
+    config.file_path = Some(out.clone());
+    let mut driver = SysFlowDriver::new(config).unwrap_or_else(|e| panic!("{case}: {e}"));
+    if let Err(e) = driver.run() {
+        panic!("{case}: {:#}", Chain(&e));
+    }
+    Run {
+        ours: read_sf(&out),
+        expected: read_sf(&golden.join(case).join("expected.sf")),
+        stats: driver.stats().clone(),
+        out,
+    }
+}
+
+/// Formats an error with its sources.
+struct Chain<'a>(&'a dyn std::error::Error);
+
+impl std::fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(s) = source {
+            write!(f, ": {s}")?;
+            source = s.source();
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn every_trace_converts_to_a_valid_file() {
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut table =
+        String::from("case                               matched missing   extra   order\n");
+    for case in CASES {
+        let run = convert(&golden, case, tmp.path());
+        let SysFlow::Header(h) = &run.ours[0] else {
+            panic!(
+                "{case}: the first record is {:?}, not a header",
+                run.ours[0]
+            );
+        };
+        assert_eq!(h.version, SCHEMA_VERSION, "{case}");
+        assert_eq!(h.exporter, "tests", "{case}");
+        assert_eq!(h.ip, "", "{case}");
+        assert_eq!(Path::new(&h.filename), run.out, "{case}");
+        let headers = run
+            .ours
+            .iter()
+            .filter(|r| matches!(r, SysFlow::Header(_)))
+            .count();
+        assert_eq!(headers, 1, "{case}: an offline run writes one segment");
+        assert_eq!(run.stats.records_total(), run.ours.len() as u64, "{case}");
+        assert_eq!(run.stats.records_of(RecordType::Header), 1, "{case}");
+        assert!(run.stats.events > 0, "{case}: no events read");
+        assert_eq!(
+            Some(run.stats.bytes_read),
+            run.stats.bytes_total,
+            "{case}: input not read to the end"
+        );
+        // Informational until the core is complete: the per-case tests assert these.
+        let cmp = compare::compare(&run.ours, &run.expected);
+        let order = compare::ordering_violations(&run.ours);
+        table.push_str(&format!(
+            "{case:<34} {:>7} {:>7} {:>7} {:>7}\n",
+            cmp.matched,
+            cmp.missing.len(),
+            cmp.extra.len(),
+            order.len()
+        ));
+    }
+    eprintln!("{table}");
+}
+
+#[test]
+fn expected_files_keep_the_ordering_rule() {
+    let Some(golden) = golden_dir() else { return };
+    for case in CASES {
+        let expected = read_sf(&golden.join(case).join("expected.sf"));
+        let bad = compare::ordering_violations(&expected);
+        assert!(bad.is_empty(), "{case}: {}", bad.join("\n"));
+    }
+}
+
+/// Converts one case and asserts that it matches the reference.
+fn check_case(case: &str) {
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let run = convert(&golden, case, tmp.path());
+    let cmp = compare::compare(&run.ours, &run.expected);
+    let order = compare::ordering_violations(&run.ours);
+    eprintln!("{case}:\n{}", cmp.report(20));
+    assert!(
+        order.is_empty(),
+        "{case}: ordering rule broken:\n{}",
+        order.join("\n")
+    );
+    assert!(
+        cmp.is_match(),
+        "{case}: the records differ from the reference (see above)"
+    );
+}
+
+macro_rules! golden_cases {
+    ($($name:ident => $case:literal),* $(,)?) => {$(
+        #[test]
+        #[ignore = "sysflow-core does not yet produce every record"]
+        fn $name() {
+            check_case($case);
+        }
+    )*};
+}
+
+golden_cases! {
+    golden_client_server_tcp_client_server => "client-server-tcp-client-server",
+    golden_files_files => "files-files",
+    golden_files_filesat => "files-filesat",
+    golden_mpm_event_cold_start_capture => "mpm-event-cold-start-capture",
+    golden_mpm_event_full_capture => "mpm-event-full-capture",
+    golden_mpm_preforked_cold_start_capture => "mpm-preforked-cold-start-capture",
+    golden_mpm_preforked_full_capture => "mpm-preforked-full-capture",
+    golden_mpm_worker_cold_start_capture => "mpm-worker-cold-start-capture",
+    golden_namespaces_setns => "namespaces-setns",
+    golden_objectstore_download => "objectstore-download",
+    golden_objectstore_upload => "objectstore-upload",
+    golden_rename_rename => "rename-rename",
+    golden_setuid_setuid => "setuid-setuid",
+}
+
+#[test]
+fn every_case_has_a_test() {
+    // The macro's list and CASES must not drift apart.
+    let source = include_str!("golden.rs");
+    for case in CASES {
+        assert!(
+            source.contains(&format!("=> \"{case}\"")),
+            "{case} has no golden test"
+        );
+    }
+}

@@ -247,16 +247,19 @@ impl<'a> Ev<'a> {
     }
 }
 
-/// Splits a NUL-separated list; a trailing NUL ends the last item.
+/// Splits a NUL-separated list the way libsinsp does: one trailing NUL is
+/// dropped, then C strings are read while bytes remain (so `"\0\0\0"` holds
+/// two empty strings, and `"a\0b\0"` holds `a` and `b`).
 pub(crate) fn split_list(bytes: &[u8]) -> Vec<String> {
-    if bytes.is_empty() {
-        return Vec::new();
-    }
     let bytes = bytes.strip_suffix(&[0]).unwrap_or(bytes);
-    bytes
-        .split(|&b| b == 0)
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .collect()
+    let mut items = Vec::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        items.push(String::from_utf8_lossy(&rest[..end]).into_owned());
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+    items
 }
 
 /// Any integer-like value as i64.

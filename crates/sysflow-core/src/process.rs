@@ -43,10 +43,6 @@ pub(crate) fn oid_of(main: &Thread) -> Oid {
     Oid::new(main.clone_ts as i64, main.pid)
 }
 
-fn user_or_na(name: Option<&str>) -> String {
-    name.unwrap_or("<NA>").to_owned()
-}
-
 impl Processes {
     /// Builds the record of a process from its main thread.
     fn build(
@@ -75,17 +71,9 @@ impl Processes {
             exe,
             exe_args: main.args.join(" "),
             uid: main.uid as i32,
-            user_name: user_or_na(
-                state
-                    .user_name(&main.container_id, main.uid)
-                    .filter(|_| main.uid != u32::MAX),
-            ),
+            user_name: main.user_name.clone(),
             gid: main.gid as i32,
-            group_name: user_or_na(
-                state
-                    .group_name(&main.container_id, main.gid)
-                    .filter(|_| main.gid != u32::MAX),
-            ),
+            group_name: main.group_name.clone(),
             tty: main.tty != 0,
             container_id: (!container_id.is_empty()).then_some(container_id),
             entry: main.vpid == 1,

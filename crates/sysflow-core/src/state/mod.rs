@@ -14,11 +14,12 @@ mod thread;
 
 use std::collections::HashMap;
 
-use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple, split_nul_list};
+use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
 pub(crate) use path::resolve;
+use thread::NA;
 pub(crate) use thread::Thread;
 
 use crate::event::{Ev, Kind, split_list};
@@ -95,16 +96,7 @@ impl State {
     }
 
     fn add_listed_process(&mut self, p: &ProcessEntry) {
-        let list = |b: &Option<Vec<u8>>| {
-            b.as_deref()
-                .map(|b| {
-                    split_nul_list(b)
-                        .iter()
-                        .map(|s| String::from_utf8_lossy(s).into_owned())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let list = |b: &Option<Vec<u8>>| b.as_deref().map(split_list).unwrap_or_default();
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let cgroups: Vec<String> = list(&p.cgroups);
         let thread = Thread {
@@ -116,9 +108,13 @@ impl State {
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
             args: split_list(&p.args),
             env: list(&p.env),
-            cwd: text(&p.cwd),
+            cwd: with_slash(text(&p.cwd)),
             uid: p.uid,
             gid: p.gid,
+            // libsinsp builds its thread table before it imports the user
+            // list, so listed threads only know root by name.
+            user_name: name_or_na(None, p.uid),
+            group_name: name_or_na(None, p.gid),
             clone_ts: 0,
             vtid: p.vtid.unwrap_or(p.tid),
             vpid: p.vpid.unwrap_or(p.pid),
@@ -373,7 +369,7 @@ impl State {
                         .map(|t| t.cwd.clone())
                         .unwrap_or_default();
                     let new = resolve(&cwd, &path);
-                    self.set_cwd(tid, new);
+                    self.set_cwd(tid, with_slash(new));
                 }
             }
             Kind::FchdirX => {
@@ -383,7 +379,7 @@ impl State {
                         .and_then(|fd| self.fd(tid, fd))
                         .map(|f| f.name.clone())
                 {
-                    self.set_cwd(tid, name);
+                    self.set_cwd(tid, with_slash(name));
                 }
             }
             Kind::OtherFdX(c) => {
@@ -414,6 +410,15 @@ impl State {
     fn enter(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ev.direction() != sysflow_capture::Direction::Enter {
+            return;
+        }
+        // Only system calls count: a context switch or signal delivered
+        // between a call's enter and exit must not change what the exit sees.
+        let symbol = ev.ev.info().map_or("", |i| i.symbol);
+        if !["PPME_SYSCALL_", "PPME_SOCKET_", "PPME_GENERIC_"]
+            .iter()
+            .any(|p| symbol.starts_with(p))
+        {
             return;
         }
         let e = self.entered.entry(tid).or_default();
@@ -470,12 +475,19 @@ impl State {
         }
         // Credentials are per process in the reference's view: set them on every thread.
         let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        let container = self
+            .threads
+            .get(&tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default();
+        let name = name_or_na(self.user_name(&container, uid), uid);
         for t in self
             .threads
             .values_mut()
             .filter(|t| t.pid == pid || t.tid == tid)
         {
             t.uid = uid;
+            t.user_name = name.clone();
         }
     }
 
@@ -613,9 +625,12 @@ impl State {
         }
         if let Some(uid) = ev.int("uid") {
             child.uid = uid as u32;
+            child.user_name = name_or_na(self.user_name(&child.container_id, child.uid), child.uid);
         }
         if let Some(gid) = ev.int("gid") {
             child.gid = gid as u32;
+            child.group_name =
+                name_or_na(self.group_name(&child.container_id, child.gid), child.gid);
         }
         if res == 0 {
             child.vtid = ev.int("vtid").unwrap_or(child_tid);
@@ -668,11 +683,26 @@ impl State {
         if let Some(tty) = ev.int("tty") {
             t.tty = tty as u32;
         }
-        if let Some(uid) = ev.int("uid") {
+        let (uid, gid) = (ev.int("uid"), ev.int("gid"));
+        if let Some(uid) = uid {
             t.uid = uid as u32;
         }
-        if let Some(gid) = ev.int("gid") {
+        if let Some(gid) = gid {
             t.gid = gid as u32;
+        }
+        let (container, uid, gid) = (t.container_id.clone(), t.uid, t.gid);
+        let user = ev
+            .int("uid")
+            .map(|_| name_or_na(self.user_name(&container, uid), uid));
+        let group = ev
+            .int("gid")
+            .map(|_| name_or_na(self.group_name(&container, gid), gid));
+        let t = self.thread_mut(tid);
+        if let Some(u) = user {
+            t.user_name = u;
+        }
+        if let Some(g) = group {
+            t.group_name = g;
         }
         t.exepath = ev.text("trusted_exepath").unwrap_or_default();
         if let Some(cg) = ev.list("cgroups") {
@@ -691,4 +721,21 @@ impl State {
     pub fn thread_count(&self) -> usize {
         self.threads.len()
     }
+}
+
+/// A resolved name, or what libsinsp shows for an unknown id (root is always known).
+fn name_or_na(name: Option<&str>, id: u32) -> String {
+    match name {
+        Some(n) => n.to_owned(),
+        None if id == 0 => "root".to_owned(),
+        None => NA.to_owned(),
+    }
+}
+
+/// A working directory as libsinsp keeps it: with a trailing slash.
+fn with_slash(mut dir: String) -> String {
+    if !dir.is_empty() && !dir.ends_with('/') {
+        dir.push('/');
+    }
+    dir
 }

@@ -1,6 +1,9 @@
 //! Threads as the collector sees them: identity, program, credentials, cwd,
 //! container, and when they were cloned.
 
+/// What libsinsp calls an unknown name.
+pub(crate) const NA: &str = "<NA>";
+
 /// One thread. Process-wide facts (program, credentials) are kept on every
 /// thread, as the reference's capture library does, and read from the main thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +24,9 @@ pub(crate) struct Thread {
     /// User and group ids; `u32::MAX` when unknown.
     pub uid: u32,
     pub gid: u32,
+    /// User and group names, resolved when the ids were set (as libsinsp does).
+    pub user_name: String,
+    pub group_name: String,
     /// When the thread was cloned (ns), 0 when it predates the capture.
     pub clone_ts: u64,
     /// Thread id inside its pid namespace.
@@ -48,6 +54,8 @@ impl Thread {
             cwd: String::new(),
             uid: u32::MAX,
             gid: u32::MAX,
+            user_name: NA.into(),
+            group_name: NA.into(),
             clone_ts: 0,
             vtid: -1,
             vpid: -1,

@@ -19,7 +19,7 @@ use crate::flow::{
     new_file_flow, should_write, worth_writing,
 };
 use crate::process::Processes;
-use crate::state::{AT_FDCWD, FdKind, State, resolve};
+use crate::state::{AT_FDCWD, FdKind, State, resolve_event_path};
 
 const NS: u64 = 1_000_000_000;
 /// mmap flag: no file behind the mapping.
@@ -734,8 +734,10 @@ impl Processor {
             .unwrap_or_default();
         let absolute = |state: &State, path: &str, dirfd: Option<i64>| -> String {
             match dirfd {
-                Some(fd) if fd != AT_FDCWD => resolve(&state.dir_of(tid, Some(fd)), path),
-                _ => resolve(&cwd, path),
+                Some(fd) if fd != AT_FDCWD => {
+                    resolve_event_path(&state.dir_of(tid, Some(fd)), path)
+                }
+                _ => resolve_event_path(&cwd, path),
             }
         };
         let (first, second) = match op {

@@ -18,7 +18,7 @@ use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
-pub(crate) use path::resolve;
+pub(crate) use path::{resolve, resolve_event_path};
 use thread::NA;
 pub(crate) use thread::Thread;
 

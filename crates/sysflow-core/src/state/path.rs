@@ -13,6 +13,16 @@ pub(crate) fn resolve(base: &str, path: &str) -> String {
     normalize(&format!("{base}/{path}"))
 }
 
+/// A path of a file event made absolute the way the reference collector does
+/// it: like [`resolve`], except that a relative path with no directory to
+/// anchor it (a thread whose cwd is unknown) is kept exactly as the call gave it.
+pub(crate) fn resolve_event_path(base: &str, path: &str) -> String {
+    if base.is_empty() && !path.starts_with('/') {
+        return path.to_owned();
+    }
+    resolve(base, path)
+}
+
 /// Lexically normalized absolute path; a relative path stays relative.
 pub(crate) fn normalize(path: &str) -> String {
     let absolute = path.starts_with('/');

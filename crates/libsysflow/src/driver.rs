@@ -136,18 +136,18 @@ impl SysFlowDriver {
     /// [`SysFlowError::Unsupported`] rather than ignored.
     pub fn new(config: SysFlowConfig) -> Result<SysFlowDriver, SysFlowError> {
         let unsupported = |feature, hint| Err(SysFlowError::Unsupported { feature, hint });
+        if config.driver_type != DriverType::NoDriver {
+            return unsupported(
+                "live capture with a kernel driver (driver_type; sysporter -k)",
+                "give a scap capture file to read instead (scap_input_path; sysporter -r FILE)",
+            );
+        }
         let Some(input) = config.scap_input_path.clone() else {
             return unsupported(
                 "live capture",
                 "give a scap capture file to read (scap_input_path; sysporter -r FILE)",
             );
         };
-        if config.driver_type != DriverType::NoDriver {
-            return unsupported(
-                "a kernel driver (driver_type; sysporter -k)",
-                "reading a capture file needs no driver; live capture comes later",
-            );
-        }
         if config.socket_path.is_some() {
             return unsupported(
                 "unix socket output (socket_path; sysporter -u)",

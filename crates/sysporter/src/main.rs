@@ -1,0 +1,308 @@
+//! `sysporter`: the SysFlow collector's command line. Parses the reference's
+//! flags, applies the environment overrides, runs a `libsysflow` driver with
+//! a progress bar and signal handling, and prints a one-line summary.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use libsysflow::{
+    CollectionMode, DriverStats, DriverType, RecordType, SCHEMA_VERSION, SysFlowConfig,
+    SysFlowDriver, SysFlowError,
+};
+use signal_hook::consts::{SIGINT, SIGTERM};
+use tracing_subscriber::EnvFilter;
+
+/// Convert Falco/sysdig scap captures into SysFlow (.sf) files.
+///
+/// Flags are those of the reference collector's sysporter. The environment
+/// variables NODE_IP, ENABLE_DROP_MODE, FILE_ONLY, ENABLE_PROC_FLOW,
+/// FILE_READ_MODE, ENABLE_STATS and DRIVER_LOG override flags and defaults as
+/// in the reference ("1" turns a switch on, any other value off). Logs go to
+/// stderr, filtered by RUST_LOG (default: warn).
+#[derive(Debug, Parser)]
+#[command(
+    name = "sysporter",
+    disable_version_flag = true,
+    override_usage = "sysporter [OPTIONS] -r <FILE> -w <PATH>"
+)]
+struct Cli {
+    /// Read events from this scap capture file (offline mode)
+    ///
+    /// Plain or gzip-compressed captures written by sysdig, Falco or
+    /// sysflow-rs. Without -r the reference captures live, which is not
+    /// supported yet.
+    #[arg(short = 'r', value_name = "FILE")]
+    scap: Option<PathBuf>,
+
+    /// Write SysFlow to this file, or into this directory if it ends in '/'
+    ///
+    /// A file path is written exactly (offline runs never rotate). A directory
+    /// gets a file named by the current time in seconds since the epoch. The
+    /// directory must exist.
+    #[arg(short = 'w', value_name = "PATH")]
+    write: Option<PathBuf>,
+
+    /// Exporter id stored in the file header
+    ///
+    /// A globally unique id of the monitored host. Without it, the capturing
+    /// machine's host name recorded in the capture is used, else this
+    /// machine's.
+    #[arg(short = 'e', value_name = "ID")]
+    exporter: Option<String>,
+
+    /// Rotate the output every SECS seconds (live capture only)
+    ///
+    /// As in the reference, offline runs never rotate: the whole capture goes
+    /// to one file.
+    #[arg(short = 'G', value_name = "SECS", value_parser = clap::value_parser!(i64).range(1..))]
+    rotate: Option<i64>,
+
+    /// Which syscalls become records (default: flow)
+    #[arg(short = 'm', value_name = "MODE", value_enum)]
+    mode: Option<Mode>,
+
+    /// Print cache and table statistics at the end (not debug logging)
+    #[arg(short = 'd')]
+    stats: bool,
+
+    /// Print the version and the SysFlow schema version to stderr, then exit
+    #[arg(short = 'v')]
+    version: bool,
+
+    /// Only events of processes in containers (simple, fast filter)
+    #[arg(short = 'c')]
+    containers_only: bool,
+
+    /// Stream records to this unix socket (not supported yet)
+    #[arg(short = 'u', value_name = "PATH")]
+    socket: Option<PathBuf>,
+
+    /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (not supported yet)
+    #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
+    sampling: Option<u32>,
+
+    /// Falco-style event filter, in quotes (not supported yet)
+    #[arg(short = 'f', value_name = "FILTER")]
+    filter: Option<String>,
+
+    /// CRI socket for container metadata (not supported yet)
+    #[arg(short = 'p', value_name = "PATH")]
+    cri_path: Option<PathBuf>,
+
+    /// CRI timeout in ms (not supported yet)
+    #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    cri_timeout: Option<u32>,
+
+    /// Kernel driver for live capture: ebpf, ebpf-core or kmod (not supported yet)
+    #[arg(short = 'k', value_name = "DRIVER", value_enum)]
+    driver: Option<Driver>,
+
+    /// log4cxx properties file of the reference (not supported: use RUST_LOG)
+    #[arg(short = 'l', value_name = "FILE")]
+    log_conf: Option<PathBuf>,
+}
+
+/// `-m` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Mode {
+    /// Process events and all flows.
+    Flow,
+    /// Opens as one-shot file flows, connections, no reads or writes.
+    Consume,
+    /// Like flow, without file flows and file events.
+    Nofiles,
+}
+
+/// `-k` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Driver {
+    /// Falco's legacy eBPF probe.
+    Ebpf,
+    /// The CO-RE eBPF probe.
+    EbpfCore,
+    /// Falco's kernel module.
+    Kmod,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // The reference exits 1 on argument errors, 0 for help.
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    if cli.version {
+        eprintln!(
+            "sysporter Version: {} Avro Schema Version: {SCHEMA_VERSION}",
+            SysFlowDriver::version()
+        );
+        return ExitCode::SUCCESS;
+    }
+    init_logging();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.downcast_ref::<SysFlowError>() {
+                Some(sf) => eprintln!("sysporter: error [{}]: {e:#}", sf.code()),
+                None => eprintln!("sysporter: error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+}
+
+/// The configuration the flags and the environment ask for.
+fn config(cli: &Cli) -> Result<SysFlowConfig> {
+    if let Some(conf) = &cli.log_conf {
+        bail!(
+            "-l {} is not supported: sysporter logs through `tracing`; set RUST_LOG (e.g. RUST_LOG=info) instead",
+            conf.display()
+        );
+    }
+    if cli.scap.is_some() && cli.driver.is_some() {
+        bail!("cannot set both -r and -k: a capture file needs no driver");
+    }
+    if cli.write.is_none() && cli.socket.is_none() {
+        bail!("an output is required: -w PATH (a file, or a directory ending in '/')");
+    }
+    let mut config = SysFlowConfig::default();
+    config.app_name = "sysporter".into();
+    config.scap_input_path = cli.scap.clone();
+    config.file_path = cli.write.clone();
+    config.socket_path = cli.socket.clone();
+    if let Some(id) = &cli.exporter {
+        config.exporter_id = id.clone();
+    }
+    if let Some(secs) = cli.rotate {
+        config.rotate_interval = secs;
+    }
+    if let Some(mode) = cli.mode {
+        config.collection_mode = match mode {
+            Mode::Flow => CollectionMode::Flow,
+            Mode::Consume => CollectionMode::Consumer,
+            Mode::Nofiles => CollectionMode::NoFiles,
+        };
+    }
+    config.enable_stats = cli.stats;
+    config.filter_containers = cli.containers_only;
+    if let Some(n) = cli.sampling {
+        config.sampling_ratio = n;
+    }
+    config.falco_filter = cli.filter.clone();
+    config.cri_path = cli.cri_path.clone();
+    if let Some(t) = cli.cri_timeout {
+        config.cri_timeout = t;
+    }
+    if let Some(d) = cli.driver {
+        config.driver_type = match d {
+            Driver::Ebpf => DriverType::Ebpf,
+            Driver::EbpfCore => DriverType::CoreEbpf,
+            Driver::Kmod => DriverType::Kmod,
+        };
+    }
+    config.apply_env();
+    Ok(config)
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config = config(&cli)?;
+    let mut driver = SysFlowDriver::new(config)?;
+    let stop = driver.exit_handle();
+    for signal in [SIGINT, SIGTERM] {
+        // A second signal while the first is being handled ends the process at once.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, stop.flag())
+            .context("cannot install the signal handlers")?;
+        signal_hook::flag::register(signal, stop.flag())
+            .context("cannot install the signal handlers")?;
+    }
+    let bar = progress_bar();
+    if let Some(bar) = bar.clone() {
+        driver.on_progress(move |p| {
+            if let Some(total) = p.bytes_total {
+                bar.set_length(total);
+            }
+            bar.set_position(p.bytes_read);
+            bar.set_message(format!("{} events", p.events));
+        });
+    }
+    let result = driver.run();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let stats = driver.stats();
+    eprintln!("{}", summary(stats));
+    if cli.stats {
+        let c = &stats.core;
+        eprintln!(
+            "sysporter: stats: processes {}, threads {}, file flows {}, network flows {}, records {}",
+            c.processes,
+            c.threads,
+            c.file_flows,
+            c.network_flows,
+            stats.records_total()
+        );
+    }
+    result?;
+    Ok(())
+}
+
+/// A byte-based progress bar on stderr, only when stderr is a terminal.
+fn progress_bar() -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({eta}) {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    Some(bar)
+}
+
+/// One line: what was read, what was written, how long it took.
+fn summary(stats: &DriverStats) -> String {
+    let by_type: Vec<String> = RecordType::ALL
+        .iter()
+        .filter(|ty| stats.records_of(**ty) > 0)
+        .map(|ty| format!("{} {}", stats.records_of(*ty), ty.name()))
+        .collect();
+    let output = stats
+        .output
+        .as_ref()
+        .map_or_else(String::new, |p| format!(" to {}", p.display()));
+    let stopped = if stats.exited_early {
+        " (stopped early)"
+    } else {
+        ""
+    };
+    format!(
+        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}",
+        stats.events,
+        stats.bytes_read as f64 / 1e6,
+        stats.elapsed.as_secs_f64(),
+        stats.records_total(),
+        by_type.join(", ")
+    )
+}

@@ -1,0 +1,245 @@
+//! Tests of the `sysporter` binary as a user runs it: flags, exit codes,
+//! messages, and the files it leaves, on the golden traces in
+//! `../shared/golden` (skipped with a message when absent, failing under CI).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use libsysflow::types::{SfReader, SysFlow};
+
+fn sysporter(args: &[&str]) -> Output {
+    sysporter_env(args, &[])
+}
+
+/// Runs the binary with a clean set of the reference's override variables.
+fn sysporter_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
+    cmd.args(args);
+    for var in libsysflow::ENV_OVERRIDES {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied());
+    cmd.output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn trace(case: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/golden")
+        .join(case)
+        .join("trace.scap");
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing, and CI needs it",
+        path.display()
+    );
+    eprintln!("skipped: {} is absent", path.display());
+    None
+}
+
+/// Every record of a `.sf` file; panics unless it reads cleanly to the end.
+fn read_sf(path: &Path) -> Vec<SysFlow> {
+    SfReader::open(path)
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("{} is not a valid, closed .sf file: {e}", path.display()))
+}
+
+fn header(rec: &SysFlow) -> &libsysflow::types::SfHeader {
+    match rec {
+        SysFlow::Header(h) => h,
+        other => panic!("the first record is {other:?}, not a header"),
+    }
+}
+
+#[test]
+fn v_prints_both_versions_to_stderr() {
+    let out = sysporter(&["-v"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("Version: {}", libsysflow::VERSION)),
+        "{err}"
+    );
+    assert!(err.contains("Avro Schema Version: 5"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let out = sysporter(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "-r <FILE>",
+        "-w <PATH>",
+        "-e <ID>",
+        "-G <SECS>",
+        "-m <MODE>",
+        "-d",
+        "-v",
+        "-c",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+    for flag in ["-u", "-s", "-f", "-p", "-t", "-k", "-l"] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+    assert!(help.contains("ENABLE_PROC_FLOW"), "{help}");
+    assert!(sysporter(&["-h"]).status.success());
+}
+
+#[test]
+fn argument_errors_exit_1_like_the_reference() {
+    for args in [
+        &["-z"][..],
+        &["-G", "0", "-w", "x.sf"],
+        &["-m", "fast", "-w", "x.sf"],
+    ] {
+        let out = sysporter(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+    }
+    let out = sysporter(&["-r", "t.scap"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("-w PATH"), "{}", stderr(&out));
+}
+
+#[test]
+fn flags_without_a_capability_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("t.scap");
+    fs::write(&input, b"").unwrap();
+    let input = input.to_str().unwrap();
+    let out_sf = dir.path().join("o.sf");
+    let out_sf = out_sf.to_str().unwrap();
+    let cases: [(&[&str], &str); 8] = [
+        (&["-w", out_sf], "live capture is not supported yet"),
+        (&["-r", input, "-u", "/tmp/sf.sock"], "unix socket"),
+        (
+            &["-r", input, "-w", out_sf, "-f", "proc.name=sh"],
+            "filters",
+        ),
+        (&["-r", input, "-w", out_sf, "-s", "10"], "sampling"),
+        (&["-r", input, "-w", out_sf, "-p", "/run/cri.sock"], "CRI"),
+        (&["-r", input, "-w", out_sf, "-t", "5"], "CRI"),
+        (&["-w", out_sf, "-k", "kmod"], "driver"),
+        (&["-r", input, "-w", out_sf, "-l", "log.conf"], "RUST_LOG"),
+    ];
+    for (args, want) in cases {
+        let out = sysporter(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let out = sysporter(&["-r", input, "-w", out_sf, "-k", "ebpf"]);
+    assert!(stderr(&out).contains("both -r and -k"), "{}", stderr(&out));
+    assert!(!Path::new(out_sf).exists(), "a refused run writes nothing");
+}
+
+#[test]
+fn a_golden_trace_converts_to_a_valid_file() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("out.sf");
+    let env = [
+        ("ENABLE_PROC_FLOW", "0"),
+        ("FILE_ONLY", "0"),
+        ("FILE_READ_MODE", "0"),
+        ("ENABLE_DROP_MODE", "0"),
+        ("NODE_IP", "10.9.8.7"),
+    ];
+    let args = [
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+        "-e",
+        "tests",
+    ];
+    let out = sysporter_env(&args, &env);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let records = read_sf(&out_sf);
+    let h = header(&records[0]);
+    assert_eq!(h.exporter, "tests");
+    assert_eq!(h.ip, "10.9.8.7", "NODE_IP overrides the header ip");
+    assert_eq!(h.filename, out_sf.to_str().unwrap());
+    assert!(records.len() > 1, "only a header");
+    let summary = err
+        .lines()
+        .find(|l| l.contains("events"))
+        .unwrap_or_default();
+    assert!(
+        summary.contains(&format!("wrote {} records", records.len())),
+        "{err}"
+    );
+    assert!(summary.contains("1 SFHeader"), "{err}");
+}
+
+#[test]
+fn a_directory_output_gets_a_timestamp_name_and_the_capture_host_as_exporter() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = format!("{}/", dir.path().display());
+    let out = sysporter(&["-r", trace.to_str().unwrap(), "-w", &out_dir, "-d"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stats: processes"),
+        "{}",
+        stderr(&out)
+    );
+    let files: Vec<PathBuf> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(
+        name.parse::<u64>().is_ok_and(|secs| secs > 1_600_000_000),
+        "{name}"
+    );
+    let records = read_sf(&files[0]);
+    assert!(!header(&records[0]).exporter.is_empty());
+}
+
+#[test]
+fn a_truncated_capture_fails_naming_the_offset_and_leaves_a_closed_file() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = fs::read(&trace).unwrap();
+    let cut = dir.path().join("cut.scap");
+    fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out_sf = dir.path().join("out.sf");
+    let out = sysporter(&[
+        "-r",
+        cut.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+        "-e",
+        "tests",
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("at byte "), "{err}");
+    assert!(err.contains("EventParsingError"), "{err}");
+    let records = read_sf(&out_sf);
+    assert_eq!(header(&records[0]).exporter, "tests");
+    assert!(
+        err.contains(&format!("wrote {} records", records.len())),
+        "{err}"
+    );
+}

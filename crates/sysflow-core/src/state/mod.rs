@@ -539,7 +539,26 @@ impl State {
                 entry.kind = FdKind::Unix;
                 entry.name = String::from_utf8_lossy(path).into_owned();
             }
-            SockTuple::Inet6 { .. } => entry.kind = FdKind::Ipv6,
+            // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
+            SockTuple::Inet6 { src, dst } => {
+                match (src.ip().to_ipv4_mapped(), dst.ip().to_ipv4_mapped()) {
+                    (Some(s4), Some(d4)) => {
+                        let (sip, dip) = (
+                            u32::from_le_bytes(s4.octets()),
+                            u32::from_le_bytes(d4.octets()),
+                        );
+                        entry.kind = FdKind::Ipv4 {
+                            sip,
+                            sport: src.port(),
+                            dip,
+                            dport: dst.port(),
+                            proto: 6,
+                        };
+                        entry.name = ipv4_name(sip, src.port(), dip, dst.port());
+                    }
+                    _ => entry.kind = FdKind::Ipv6,
+                }
+            }
             _ => {}
         }
     }

@@ -26,8 +26,12 @@ pub(crate) enum Kind {
     SetresuidE,
     /// setresuid exit.
     SetresuidX,
+    /// setgid / setresgid enter: carries the requested group.
+    SetgidE,
     /// setgid / setresgid exit: updates state only.
     SetgidX,
+    /// execve enter: carries the file name the exit lacks.
+    ExecveE,
     /// open, openat, openat2, creat exit.
     OpenX,
     /// close exit.
@@ -110,6 +114,8 @@ fn classify(info: &EventInfo) -> Kind {
         ("SETRESUID", false) => Kind::SetresuidE,
         ("SETRESUID", true) => Kind::SetresuidX,
         ("SETGID" | "SETRESGID", true) => Kind::SetgidX,
+        ("SETGID" | "SETRESGID", false) => Kind::SetgidE,
+        ("EXECVE" | "EXECVEAT", false) => Kind::ExecveE,
         ("OPEN" | "OPENAT" | "OPENAT2" | "CREAT" | "OPEN_BY_HANDLE_AT", true) => Kind::OpenX,
         ("CLOSE", true) => Kind::CloseX,
         ("DUP" | "DUP2" | "DUP3", true) => Kind::DupX,

@@ -43,6 +43,8 @@ const PPM_AF_UNIX: i64 = 1;
 const PPM_AF_INET: i64 = 2;
 const PPM_AF_INET6: i64 = 10;
 const PPM_AF_NETLINK: i64 = 16;
+/// A non-blocking connect still in progress: not a failure.
+const EINPROGRESS: i64 = 115;
 
 /// Threads, fds, users, groups and containers.
 #[derive(Debug, Default)]
@@ -56,6 +58,8 @@ pub(crate) struct State {
     pub containers: HashMap<String, ContainerInfo>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
+    /// The file name of each thread's pending execve (not `Copy`, so kept apart).
+    exec_filename: HashMap<i64, String>,
 }
 
 /// Arguments of a thread's last enter event that its exit event lacks.
@@ -69,6 +73,8 @@ struct Entered {
     uid: Option<i64>,
     /// socket's domain.
     domain: Option<i64>,
+    /// The gid setgid/setresgid asked for.
+    gid: Option<i64>,
 }
 
 impl State {
@@ -222,11 +228,10 @@ impl State {
         self.fds.get(&pid)?.get(&fd)
     }
 
-    /// The name of a user, looked up in the container's users, then the host's.
+    /// The name of a user in the container's users (the host's for the empty id).
     pub fn user_name(&self, container: &str, uid: u32) -> Option<&str> {
         self.users
             .get(&(container.to_owned(), uid))
-            .or_else(|| self.users.get(&(String::new(), uid)))
             .map(String::as_str)
     }
 
@@ -234,7 +239,6 @@ impl State {
     pub fn group_name(&self, container: &str, gid: u32) -> Option<&str> {
         self.groups
             .get(&(container.to_owned(), gid))
-            .or_else(|| self.groups.get(&(String::new(), gid)))
             .map(String::as_str)
     }
 
@@ -266,6 +270,26 @@ impl State {
                 }
             }
             Kind::SetuidE => self.entered.entry(tid).or_default().uid = ev.int("uid"),
+            Kind::SetgidE => {
+                self.entered.entry(tid).or_default().gid = ev.int("gid").or_else(|| ev.int("egid"));
+            }
+            Kind::SetgidX => {
+                let gid = self
+                    .entered
+                    .get(&tid)
+                    .and_then(|e| e.gid)
+                    .and_then(|g| u32::try_from(g).ok());
+                if ev.ret() == Some(0)
+                    && let Some(gid) = gid.filter(|&g| g != u32::MAX)
+                {
+                    self.set_gid(tid, gid);
+                }
+            }
+            Kind::ExecveE => {
+                if let Some(f) = ev.text("filename") {
+                    self.exec_filename.insert(tid, f);
+                }
+            }
             Kind::SetresuidE => self.entered.entry(tid).or_default().uid = ev.int("euid"),
             Kind::OpenX => self.open_exit(ev),
             Kind::DupX => {
@@ -291,8 +315,8 @@ impl State {
             }
             Kind::PipeX => {
                 if ev.ret().is_some_and(|r| r >= 0) {
-                    let ino = ev.int("ino").unwrap_or(0);
-                    let name = format!("pipe:[{ino}]");
+                    // libsinsp names pipes only when it reads them from /proc.
+                    let name = String::new();
                     for p in ["fd1", "fd2"] {
                         if let Some(fd) = ev.int(p) {
                             self.fd_table_mut(tid)
@@ -338,7 +362,8 @@ impl State {
             }
             Kind::ConnectX => {
                 if let (Some(fd), Some(tuple)) = (self.entered_fd(tid), ev.tuple("tuple")) {
-                    self.set_tuple(tid, fd, &tuple);
+                    let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
+                    self.set_tuple(tid, fd, &tuple, failed);
                 }
             }
             Kind::AcceptX => {
@@ -355,7 +380,7 @@ impl State {
                     );
                     self.fd_table_mut(tid).insert(fd, fresh);
                     if let Some(tuple) = ev.tuple("tuple") {
-                        self.set_tuple(tid, fd, &tuple);
+                        self.set_tuple(tid, fd, &tuple, false);
                     }
                 }
             }
@@ -491,6 +516,24 @@ impl State {
         }
     }
 
+    fn set_gid(&mut self, tid: i64, gid: u32) {
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        let container = self
+            .threads
+            .get(&tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default();
+        let name = name_or_na(self.group_name(&container, gid), gid);
+        for t in self
+            .threads
+            .values_mut()
+            .filter(|t| t.pid == pid || t.tid == tid)
+        {
+            t.gid = gid;
+            t.group_name = name.clone();
+        }
+    }
+
     fn set_cwd(&mut self, tid: i64, cwd: String) {
         let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
         for t in self
@@ -511,7 +554,10 @@ impl State {
         }
     }
 
-    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>) {
+    /// Records a socket's addresses. A unix socket is named as libsinsp
+    /// prints its tuple (`source->dest path`), or by its source address alone
+    /// when the connect failed.
+    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>, failed: bool) {
         let table = self.fd_table_mut(tid);
         let Some(entry) = table.get_mut(&fd) else {
             return;
@@ -535,9 +581,13 @@ impl State {
                 };
                 entry.name = ipv4_name(sip, src.port(), dip, dst.port());
             }
-            SockTuple::Unix { path, .. } => {
+            SockTuple::Unix { source, dest, path } => {
                 entry.kind = FdKind::Unix;
-                entry.name = String::from_utf8_lossy(path).into_owned();
+                entry.name = if failed {
+                    format!("{source:x}")
+                } else {
+                    format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path))
+                };
             }
             // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
             SockTuple::Inet6 { src, dst } => {
@@ -611,6 +661,18 @@ impl State {
         } else {
             tid
         };
+        if res == 0 && parent_tid > 0 && !self.threads.contains_key(&parent_tid) {
+            // libsinsp makes up the unknown parent from what the clone event
+            // says of the caller's image; its ids were never set, so it has no
+            // user or group name at all.
+            let mut stub = Thread::unknown(parent_tid);
+            stub.comm = ev.text("comm").unwrap_or_default();
+            stub.exe = ev.text("exe").unwrap_or_default();
+            stub.args = ev.list("args").unwrap_or_default();
+            stub.user_name = String::new();
+            stub.group_name = String::new();
+            self.threads.insert(parent_tid, stub);
+        }
         let parent = self.threads.get(&parent_tid).cloned();
         let mut child = parent.clone().unwrap_or_else(|| Thread::unknown(child_tid));
         child.tid = child_tid;
@@ -723,7 +785,20 @@ impl State {
         if let Some(g) = group {
             t.group_name = g;
         }
-        t.exepath = ev.text("trusted_exepath").unwrap_or_default();
+        let filename = self.exec_filename.remove(&tid);
+        let t = self.thread_mut(tid);
+        // Without the driver's resolved path, libsinsp takes the file name execve was given.
+        t.exepath = match (ev.text("trusted_exepath"), filename) {
+            (Some(p), _) if !p.is_empty() => p,
+            (_, Some(f)) if !f.is_empty() && f != NA => {
+                if f.starts_with('/') {
+                    f
+                } else {
+                    resolve(&t.cwd, &f)
+                }
+            }
+            _ => String::new(),
+        };
         if let Some(cg) = ev.list("cgroups") {
             t.container_id = container_id_from_cgroups(&cg);
         }

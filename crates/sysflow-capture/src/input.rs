@@ -2,15 +2,20 @@
 //! which whole blocks are decoded in place.
 //!
 //! Allocation is driven by bytes that actually arrived, never by a length
-//! field: the buffer starts at [`CHUNK`] bytes and at most doubles while it
-//! is full of unconsumed data.
+//! field: the buffer starts at 16 KiB and at most doubles each time it has
+//! been filled, up to [`CHUNK`] or the size of the largest block.
 
 use std::io::{self, Chain, Cursor as IoCursor, Read};
 
 use flate2::read::MultiGzDecoder;
 
-/// Initial buffer size and the least amount asked of the source per read.
+/// The buffer size reads grow to (and, once reached, the least amount
+/// asked of the source per read).
 const CHUNK: usize = 256 << 10;
+/// The first buffer size.
+const FIRST_CHUNK: usize = 16 << 10;
+/// Free space below which consumed bytes are dropped before reading.
+const MIN_READ: usize = 4 << 10;
 
 /// The input with the sniffed leading bytes put back in front.
 type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
@@ -95,7 +100,8 @@ impl<R: Read> Input<R> {
     #[inline(never)]
     fn refill(&mut self, n: usize) -> io::Result<usize> {
         while self.end - self.pos < n && !self.eof {
-            if self.end == self.buf.len() {
+            let free = self.buf.len() - self.end;
+            if free == 0 || (free < MIN_READ && self.pos > 0) {
                 self.make_room(n);
             }
             let Some(space) = self.buf.get_mut(self.end..) else {
@@ -112,25 +118,22 @@ impl<R: Read> Input<R> {
     }
 
     /// Free space at the end of the buffer: move the unconsumed bytes to
-    /// the front, or grow (at most doubling, and only beyond [`CHUNK`] when
-    /// `n` bytes need it).
+    /// the front, and grow the buffer (at most doubling) while it is under
+    /// [`CHUNK`] or too small for the `n` bytes wanted. Growth thus follows
+    /// the bytes that arrived: a short input never gets a large buffer.
     fn make_room(&mut self, n: usize) {
         if self.pos > 0 {
             self.buf.copy_within(self.pos..self.end, 0);
             self.end -= self.pos;
             self.pos = 0;
-            if self.end < self.buf.len() {
-                return;
-            }
         }
         let len = self.buf.len();
-        let target = len.saturating_mul(2).clamp(CHUNK, n.max(CHUNK));
-        if target > len {
-            self.buf.resize(target, 0);
-        } else {
-            // `n` fits but the buffer is full of it: nothing to do but read.
-            self.buf.resize(len.saturating_add(CHUNK), 0);
+        if self.end < len && len >= CHUNK {
+            return;
         }
+        let target = len.saturating_mul(2).clamp(FIRST_CHUNK, n.max(CHUNK));
+        // The buffer is full of wanted bytes (`n > len`), or under `CHUNK`.
+        self.buf.resize(target.max(len + 1), 0);
     }
 
     /// The next `n` unconsumed bytes (after a successful [`Input::fill`]).

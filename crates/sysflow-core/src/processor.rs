@@ -190,18 +190,20 @@ impl Processor {
         self.periodic();
         if ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE {
             // Rendered before the state changes, as the reference renders the enter event.
+            // Rendered as the reference renders the enter event: the user's
+            // name in the thread's container, or `<NA>`.
+            let container = self
+                .state
+                .threads
+                .get(&ev.tid())
+                .map(|t| t.container_id.clone())
+                .unwrap_or_default();
             let arg = match ev.int("uid") {
-                Some(uid) => {
-                    let container = self
-                        .state
-                        .threads
-                        .get(&ev.tid())
-                        .map(|t| t.container_id.clone())
-                        .unwrap_or_default();
-                    self.state
-                        .user_name(&container, uid as u32)
-                        .map_or_else(|| uid.to_string(), str::to_owned)
-                }
+                Some(uid) => self
+                    .state
+                    .user_name(&container, uid as u32)
+                    .unwrap_or("<NA>")
+                    .to_owned(),
                 None => String::new(),
             };
             self.setuid_arg.insert(ev.tid(), arg);

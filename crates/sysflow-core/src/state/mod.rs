@@ -650,10 +650,25 @@ impl State {
         let child_tid = if res == 0 { tid } else { res };
         // The first of the two exit events (parent's or child's) creates the
         // child; the second finds it and changes nothing.
-        if res == 0 && self.threads.get(&tid).is_some_and(|t| t.clone_ts != 0) {
+        if res == 0
+            && let Some(t) = self.threads.get_mut(&tid).filter(|t| t.clone_ts != 0)
+        {
+            // Only the child knows its ids inside its pid namespace.
+            t.vtid = ev.int("vtid").unwrap_or(t.vtid);
+            t.vpid = ev.int("vpid").unwrap_or(t.vpid);
             return;
         }
         if res > 0 && self.threads.contains_key(&child_tid) {
+            return;
+        }
+        // A caller inside a pid namespace gets the child's id in that
+        // namespace, which names no host thread: wait for the child's event.
+        if res > 0
+            && self
+                .threads
+                .get(&tid)
+                .is_some_and(|t| t.vtid > 0 && t.vtid != t.tid)
+        {
             return;
         }
         let parent_tid = if res == 0 {
@@ -749,8 +764,9 @@ impl State {
         if let Some(comm) = ev.text("comm") {
             t.comm = comm;
         }
-        if let Some(cwd) = ev.text("cwd") {
-            t.cwd = cwd;
+        // Old drivers send an empty cwd: the thread keeps the one it has.
+        if let Some(cwd) = ev.text("cwd").filter(|c| !c.is_empty()) {
+            t.cwd = with_slash(cwd);
         }
         if let Some(env) = ev.list("env") {
             t.env = env;

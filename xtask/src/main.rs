@@ -10,7 +10,11 @@
 //!   The exit status is cargo's.
 //! - `tidy`: checks the workspace's conventions (see `tidy.rs`); it also runs
 //!   as a test.
+//! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
+//!   on 40 concatenated copies of a golden trace and prints the ratio of
+//!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
 
+mod bench;
 mod tidy;
 
 use std::ffi::OsString;
@@ -28,7 +32,9 @@ usage: cargo xtask <task>
 tasks:
   test [ARGS...]   install sysflow-tools into target/sysflow-venv, then run
                    `cargo test --workspace ARGS...` with SYSFLOW_PYTHON set
-  tidy             check file headers, crate versions and the layering";
+  tidy             check file headers, crate versions and the layering
+  bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
+                   40 concatenated copies of a golden trace; print the ratio";
 
 fn main() -> Result<ExitCode> {
     let mut args = std::env::args_os().skip(1);
@@ -45,6 +51,10 @@ fn main() -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Some("bench") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            bench::run(&workspace_root()?, &args)
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

@@ -183,14 +183,15 @@ impl SysFlowDriver {
             path: input.clone(),
             source,
         })?;
-        if !meta.is_file() {
+        if meta.is_dir() {
             return Err(SysFlowError::OpenCapture {
                 path: input,
-                source: io::Error::other("not a regular file"),
+                source: io::Error::other("a directory, not a capture"),
             });
         }
         Ok(SysFlowDriver {
-            input_len: Some(meta.len()),
+            // Pipes and devices (`-r /dev/stdin`) have no size to report progress against.
+            input_len: meta.is_file().then_some(meta.len()),
             input,
             output,
             config,

@@ -239,3 +239,44 @@ fn every_case_has_a_test() {
         );
     }
 }
+
+#[test]
+fn progress_is_reported_up_to_the_whole_input() {
+    use std::sync::{Arc, Mutex};
+
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut config = SysFlowConfig::default();
+    config.scap_input_path = Some(golden.join("mpm-event-full-capture/trace.scap"));
+    config.file_path = Some(tmp.path().join("out.sf"));
+    let mut driver = SysFlowDriver::new(config).unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    driver.on_progress(move |p| sink.lock().unwrap().push(*p));
+    driver.run().unwrap();
+    let seen = seen.lock().unwrap();
+    assert!(seen.len() > 2, "only {} reports", seen.len());
+    assert!(
+        seen.windows(2)
+            .all(|w| w[0].bytes_read <= w[1].bytes_read && w[0].items <= w[1].items)
+    );
+    let last = seen.last().unwrap();
+    assert_eq!(Some(last.bytes_read), last.bytes_total);
+    assert_eq!(last.events, driver.stats().events);
+}
+
+#[test]
+fn an_exit_request_stops_before_the_next_item_and_closes_the_file() {
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut config = SysFlowConfig::default();
+    config.scap_input_path = Some(golden.join("setuid-setuid/trace.scap"));
+    let out = tmp.path().join("out.sf");
+    config.file_path = Some(out.clone());
+    let mut driver = SysFlowDriver::new(config).unwrap();
+    driver.exit();
+    driver.run().unwrap();
+    assert!(driver.stats().exited_early);
+    assert_eq!(driver.stats().items, 0);
+    assert!(matches!(read_sf(&out)[..], [SysFlow::Header(_), ..]));
+}

@@ -243,3 +243,67 @@ fn a_truncated_capture_fails_naming_the_offset_and_leaves_a_closed_file() {
         "{err}"
     );
 }
+
+#[test]
+fn sigterm_stops_the_run_and_leaves_a_closed_file() {
+    use std::io::Write;
+    use std::process::Stdio;
+    use std::time::Duration;
+
+    let Some(trace) = trace("mpm-event-full-capture") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("in.scap");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(std::env::var_os("CI").is_none(), "mkfifo failed");
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let out_sf = dir.path().join("out.sf");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
+    for var in libsysflow::ENV_OVERRIDES {
+        cmd.env_remove(var);
+    }
+    let child = cmd
+        .args([
+            "-r",
+            fifo.to_str().unwrap(),
+            "-w",
+            out_sf.to_str().unwrap(),
+            "-e",
+            "tests",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let bytes = fs::read(&trace).unwrap();
+    let (first, rest) = bytes.split_at(bytes.len() / 2);
+    // Opening the pipe waits for sysporter to open it, after it installed its handlers.
+    let mut pipe = fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    pipe.write_all(first).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(200));
+    // sysporter stops at the next item and closes the pipe: the write may fail.
+    let _ = pipe.write_all(rest);
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("(stopped early)"), "{err}");
+    let records = read_sf(&out_sf);
+    assert_eq!(header(&records[0]).exporter, "tests");
+    assert!(
+        err.contains(&format!("wrote {} records", records.len())),
+        "{err}"
+    );
+}

@@ -29,10 +29,10 @@ use thread::container_id_from_cgroups;
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
 
-/// Clone flag: the new task is a thread of the caller's process.
-const PPM_CL_CLONE_THREAD: i64 = 1 << 16;
-/// Clone flag: the new task shares the caller's fd table.
-const PPM_CL_CLONE_FILES: i64 = 1 << 2;
+/// Clone flag (Falco's encoding): the new task is a thread of the caller's process.
+const PPM_CL_CLONE_THREAD: i64 = 1 << 13;
+/// Clone flag (Falco's encoding): the new task shares the caller's fd table.
+const PPM_CL_CLONE_FILES: i64 = 1;
 /// `PPM_O_DIRECTORY`.
 const PPM_O_DIRECTORY: u32 = 1 << 10;
 /// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.

@@ -676,22 +676,31 @@ impl State {
         } else {
             tid
         };
+        let is_thread = flags & PPM_CL_CLONE_THREAD != 0;
+        // A thread's parent, for libsinsp, is its process's main thread.
+        let parent_tid = if res == 0 && is_thread {
+            ev.int("pid").unwrap_or(parent_tid)
+        } else {
+            parent_tid
+        };
         if res == 0 && parent_tid > 0 && !self.threads.contains_key(&parent_tid) {
             // libsinsp makes up the unknown parent from what the clone event
-            // says of the caller's image; its ids were never set, so it has no
-            // user or group name at all.
+            // says of the caller's image. A made-up main thread of a process
+            // looks like any thread it never saw created; a made-up parent
+            // process never had its ids set, so it has no names at all.
             let mut stub = Thread::unknown(parent_tid);
             stub.comm = ev.text("comm").unwrap_or_default();
             stub.exe = ev.text("exe").unwrap_or_default();
             stub.args = ev.list("args").unwrap_or_default();
-            stub.user_name = String::new();
-            stub.group_name = String::new();
+            if !is_thread {
+                stub.user_name = String::new();
+                stub.group_name = String::new();
+            }
             self.threads.insert(parent_tid, stub);
         }
         let parent = self.threads.get(&parent_tid).cloned();
         let mut child = parent.clone().unwrap_or_else(|| Thread::unknown(child_tid));
         child.tid = child_tid;
-        let is_thread = flags & PPM_CL_CLONE_THREAD != 0;
         if res == 0 {
             child.pid = ev.int("pid").unwrap_or(child_tid);
             child.ptid = ev.int("ptid").unwrap_or(-1);

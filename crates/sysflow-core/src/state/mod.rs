@@ -763,6 +763,7 @@ impl State {
         if ev.ret().is_some_and(|r| r < 0) {
             return;
         }
+        let existed = self.threads.contains_key(&tid);
         let t = self.thread_mut(tid);
         if let Some(exe) = ev.text("exe") {
             t.exe = exe;
@@ -773,9 +774,18 @@ impl State {
         if let Some(comm) = ev.text("comm") {
             t.comm = comm;
         }
-        // Old drivers send an empty cwd: the thread keeps the one it has.
-        if let Some(cwd) = ev.text("cwd").filter(|c| !c.is_empty()) {
-            t.cwd = with_slash(cwd);
+        // libsinsp resolves the cwd parameter against the cwd it knows and
+        // adds a slash, so an empty one (old drivers) turns an unknown cwd
+        // into "/". A thread first seen at this very event is not updated.
+        if existed && let Some(cwd) = ev.text("cwd") {
+            t.cwd = with_slash(if cwd.is_empty() {
+                t.cwd.clone()
+            } else {
+                resolve(&t.cwd, &cwd)
+            });
+            if t.cwd.is_empty() {
+                t.cwd.push('/');
+            }
         }
         if let Some(env) = ev.list("env") {
             t.env = env;

@@ -43,6 +43,33 @@ const PPM_AF_UNIX: i64 = 1;
 const PPM_AF_INET: i64 = 2;
 const PPM_AF_INET6: i64 = 10;
 const PPM_AF_NETLINK: i64 = 16;
+/// IP protocol numbers, as NetworkFlow's `proto` holds them.
+const IPPROTO_TCP: u8 = 6;
+const IPPROTO_UDP: u8 = 17;
+const IPPROTO_RAW: u8 = 254;
+
+/// The IP protocol of a socket of a given `type` (low bits: 1 stream, 2 datagram, 3 raw);
+/// 0 for anything else.
+fn ip_proto(sock_type: Option<i64>) -> u8 {
+    match sock_type.map(|t| t & 0xf) {
+        Some(1) => IPPROTO_TCP,
+        Some(2) => IPPROTO_UDP,
+        Some(3) => IPPROTO_RAW,
+        _ => 0,
+    }
+}
+
+/// The IP protocol of a capture's fd-list layer-4 code (`SCAP_L4_*`).
+fn scap_l4_to_ip(l4: u8) -> u8 {
+    match l4 {
+        2 => IPPROTO_TCP,
+        3 => IPPROTO_UDP,
+        4 => 1,
+        5 => IPPROTO_RAW,
+        _ => 0,
+    }
+}
+
 /// A non-blocking connect still in progress: not a failure.
 const EINPROGRESS: i64 = 115;
 
@@ -73,6 +100,8 @@ struct Entered {
     uid: Option<i64>,
     /// socket's domain.
     domain: Option<i64>,
+    /// socket's type (stream, datagram, raw), flags included.
+    sock_type: Option<i64>,
     /// The gid setgid/setresgid asked for.
     gid: Option<i64>,
 }
@@ -176,7 +205,7 @@ impl State {
                         sport: *sport,
                         dip: d,
                         dport: *dport,
-                        proto: *l4proto,
+                        proto: scap_l4_to_ip(*l4proto),
                     },
                     ipv4_name(s, *sport, d, *dport),
                 )
@@ -189,7 +218,7 @@ impl State {
                         sport: 0,
                         dip: a,
                         dport: *port,
-                        proto: *l4proto,
+                        proto: scap_l4_to_ip(*l4proto),
                     },
                     format!("{}:{port}", ip),
                 )
@@ -340,7 +369,7 @@ impl State {
                             sport: 0,
                             dip: 0,
                             dport: 0,
-                            proto: 0,
+                            proto: ip_proto(self.entered.get(&tid).and_then(|e| e.sock_type)),
                         },
                         PPM_AF_INET6 => FdKind::Ipv6,
                         PPM_AF_NETLINK => FdKind::Other(b'n'),
@@ -450,6 +479,7 @@ impl State {
         e.fd = ev.int("fd");
         if let Some(domain) = ev.int("domain") {
             e.domain = Some(domain);
+            e.sock_type = ev.int("type");
         }
     }
 
@@ -569,8 +599,8 @@ impl State {
                     u32::from_le_bytes(dst.ip().octets()),
                 );
                 let proto = match entry.kind {
-                    FdKind::Ipv4 { proto, .. } if proto != 0 => proto,
-                    _ => 6,
+                    FdKind::Ipv4 { proto, .. } => proto,
+                    _ => IPPROTO_TCP,
                 };
                 entry.kind = FdKind::Ipv4 {
                     sip,
@@ -597,12 +627,16 @@ impl State {
                             u32::from_le_bytes(s4.octets()),
                             u32::from_le_bytes(d4.octets()),
                         );
+                        let proto = match entry.kind {
+                            FdKind::Ipv4 { proto, .. } => proto,
+                            _ => IPPROTO_TCP,
+                        };
                         entry.kind = FdKind::Ipv4 {
                             sip,
                             sport: src.port(),
                             dip,
                             dport: dst.port(),
-                            proto: 6,
+                            proto,
                         };
                         entry.name = ipv4_name(sip, src.port(), dip, dst.port());
                     }

@@ -66,7 +66,8 @@ pub struct SysFlowConfig {
     pub file_read_mode: FileReadMode,
     /// Let the kernel drop events under load, live only (`dropMode`, default true).
     pub drop_mode: bool,
-    /// Debug logging of the capture engine (`debugMode`, default false).
+    /// Debug logging of the capture engine (`debugMode`, default false). No
+    /// effect yet: our logging goes through `tracing`, configured by the program.
     pub debug_mode: bool,
     /// Check the kernel driver before a live capture (`moduleChecks`, default true).
     pub module_checks: bool,

@@ -251,7 +251,8 @@ fn run(cli: Cli) -> Result<()> {
     }
     let stats = driver.stats();
     eprintln!("{}", summary(stats));
-    if cli.stats {
+    // -d, or ENABLE_STATS=1.
+    if driver.config().enable_stats {
         let c = &stats.core;
         eprintln!(
             "sysporter: stats: processes {}, threads {}, file flows {}, network flows {}, records {}",

@@ -200,6 +200,21 @@ fn a_directory_output_gets_a_timestamp_name_and_the_capture_host_as_exporter() {
         "{}",
         stderr(&out)
     );
+    let quiet = tempfile::tempdir().unwrap();
+    let quiet_dir = format!("{}/", quiet.path().display());
+    let args = ["-r", trace.to_str().unwrap(), "-w", &quiet_dir];
+    let out = sysporter(&args);
+    assert!(
+        !stderr(&out).contains("stats: processes"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sysporter_env(&args, &[("ENABLE_STATS", "1")]);
+    assert!(
+        stderr(&out).contains("stats: processes"),
+        "ENABLE_STATS=1 is -d: {}",
+        stderr(&out)
+    );
     let files: Vec<PathBuf> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())

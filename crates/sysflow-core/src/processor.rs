@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use sysflow_capture::Item;
 use sysflow_types::{
-    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, RecordSink,
-    RecordType, SfObjectState, SysFlow,
+    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, ProcessFlow,
+    RecordSink, RecordType, SfObjectState, SysFlow,
 };
 
 use crate::config::{CollectionMode, CoreConfig};
@@ -22,6 +22,8 @@ use crate::process::Processes;
 use crate::state::{AT_FDCWD, FdKind, State, resolve_event_path};
 
 const NS: u64 = 1_000_000_000;
+/// Clone flag (Falco's encoding): the new task is a thread of the caller's process.
+const PPM_CL_CLONE_THREAD: i64 = 1 << 13;
 /// mmap flag: no file behind the mapping.
 const PPM_MAP_ANONYMOUS: i64 = 1 << 4;
 
@@ -66,6 +68,8 @@ pub struct Processor {
     procs: Processes,
     files: Files,
     flows: BTreeMap<Oid, ProcessFlows>,
+    /// Thread activity of each process, when process flows are on.
+    proc_flows: BTreeMap<Oid, OpenProcessFlow>,
     seq: u64,
     out: Emitter,
     /// Timestamp of the last event (ns): the clock offline.
@@ -86,6 +90,7 @@ impl Processor {
             procs: Processes::default(),
             files: Files::default(),
             flows: BTreeMap::new(),
+            proc_flows: BTreeMap::new(),
             seq: 0,
             out: Emitter::default(),
             now: 0,
@@ -141,9 +146,15 @@ impl Processor {
     /// Ends the input: every open flow is written with `TRUNCATE`, after any
     /// process it needs.
     pub fn finish<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
-        let flows = std::mem::take(&mut self.flows);
-        for (oid, pf) in flows {
-            if pf.is_empty() {
+        let mut flows = std::mem::take(&mut self.flows);
+        let mut proc_flows = std::mem::take(&mut self.proc_flows);
+        let mut oids: Vec<Oid> = flows.keys().chain(proc_flows.keys()).copied().collect();
+        oids.sort();
+        oids.dedup();
+        for oid in oids {
+            let pf = flows.remove(&oid).unwrap_or_default();
+            let proc_flow = proc_flows.remove(&oid);
+            if pf.is_empty() && proc_flow.is_none() {
                 continue;
             }
             self.procs
@@ -160,6 +171,11 @@ impl Processor {
                 if worth_writing(f.rec.op_flags) {
                     self.out.push(f.rec);
                 }
+            }
+            if let Some(mut f) = proc_flow {
+                f.rec.op_flags |= OpFlags::TRUNCATE;
+                f.rec.end_ts = self.now as i64;
+                self.write_proc_flow(f.rec);
             }
         }
         self.drain(sink)
@@ -264,6 +280,23 @@ impl Processor {
     }
 
     fn clone_event(&mut self, ev: &Ev<'_>) {
+        let ret = ev.ret().unwrap_or(-1);
+        if self.config.enable_process_flow {
+            // With process flows, only process creations are events; new
+            // threads and failures are counted in the process's flow.
+            let is_main = self
+                .state
+                .threads
+                .get(&ev.tid())
+                .is_some_and(|t| t.is_main());
+            let is_thread = ev
+                .int("flags")
+                .is_some_and(|f| f & PPM_CL_CLONE_THREAD != 0);
+            if !((is_main && ret == 0) || (ret > 0 && !is_thread)) {
+                self.process_flow_op(ev, OpFlags::CLONE, ret);
+                return;
+            }
+        }
         let Some((oid, _)) = self.procs.get(
             &self.state,
             ev.tid(),
@@ -274,6 +307,47 @@ impl Processor {
             return;
         };
         self.process_event(oid, ev, OpFlags::CLONE, Vec::new());
+    }
+
+    /// Adds a thread creation, failed clone or thread exit to the process's flow.
+    fn process_flow_op(&mut self, ev: &Ev<'_>, op: OpFlags, ret: i64) {
+        let Some((oid, _)) = self.procs.get(
+            &self.state,
+            ev.tid(),
+            SfObjectState::Reup,
+            ev.ts(),
+            &mut self.out,
+        ) else {
+            return;
+        };
+        let timing = self.timing();
+        let flow = self
+            .proc_flows
+            .entry(oid)
+            .or_insert_with(|| OpenProcessFlow {
+                rec: ProcessFlow {
+                    proc_oid: oid,
+                    ts: ev.ts() as i64,
+                    num_threads_cloned: 0,
+                    op_flags: OpFlags::NONE,
+                    end_ts: 0,
+                    num_threads_exited: 0,
+                    num_clone_errors: 0,
+                },
+                timing,
+            });
+        flow.rec.op_flags |= op;
+        if op == OpFlags::CLONE {
+            if ret == 0 {
+                flow.rec.num_threads_cloned += 1;
+            } else if ret == -1 {
+                // The reference counts only -1 (EPERM), not every failure.
+                flow.rec.num_clone_errors += 1;
+            }
+        } else if op == OpFlags::EXIT {
+            flow.rec.num_threads_exited += 1;
+        }
+        flow.timing.update_secs = self.now / NS;
     }
 
     fn exec_event(&mut self, ev: &Ev<'_>) {
@@ -323,6 +397,16 @@ impl Processor {
             return;
         };
         let is_main = self.state.threads.get(&tid).is_some_and(|t| t.is_main());
+        if self.config.enable_process_flow {
+            if !is_main {
+                self.process_flow_op(ev, OpFlags::EXIT, 0);
+                return;
+            }
+            if let Some(mut flow) = self.proc_flows.remove(&oid) {
+                flow.rec.end_ts = ev.ts() as i64;
+                self.write_proc_flow(flow.rec);
+            }
+        }
         self.flush_flows(oid, if is_main { None } else { Some(tid) }, ev.ts());
         self.process_event(oid, ev, OpFlags::EXIT, Vec::new());
         if is_main {
@@ -373,6 +457,12 @@ impl Processor {
 
     fn write_file_flow(&mut self, rec: FileFlow, path: &str) {
         if worth_writing(rec.op_flags) && should_write(self.config.file_read_mode, &rec, path) {
+            self.out.push(rec);
+        }
+    }
+
+    fn write_proc_flow(&mut self, rec: ProcessFlow) {
+        if worth_writing(rec.op_flags) {
             self.out.push(rec);
         }
     }
@@ -860,11 +950,17 @@ impl Processor {
                 }
             }
         }
+        for (oid, f) in &self.proc_flows {
+            if secs >= f.timing.export_secs + EXPORT_SECS {
+                due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::Process));
+            }
+        }
         due.sort_by_key(|a| (a.0, a.1));
         for (_, _, oid, r) in due {
             match r {
                 FlowRef::File(k) => self.export_file_flow(oid, &k, now),
                 FlowRef::Net(k) => self.export_net_flow(oid, k, now),
+                FlowRef::Process => self.export_proc_flow(oid, now),
             }
         }
     }
@@ -888,6 +984,29 @@ impl Processor {
         f.timing.export_secs = secs;
         self.procs.export(&self.state, oid, &mut self.out);
         self.write_file_flow(rec, &path);
+    }
+
+    fn export_proc_flow(&mut self, oid: Oid, now: u64) {
+        let secs = now / NS;
+        let Some(f) = self.proc_flows.get_mut(&oid) else {
+            return;
+        };
+        if secs >= f.timing.update_secs + EXPIRE_SECS {
+            self.proc_flows.remove(&oid);
+            return;
+        }
+        let mut rec = f.rec.clone();
+        rec.end_ts = now as i64;
+        let r = &mut f.rec;
+        r.ts = now as i64;
+        r.end_ts = 0;
+        r.op_flags = OpFlags::NONE;
+        r.num_threads_cloned = 0;
+        r.num_threads_exited = 0;
+        r.num_clone_errors = 0;
+        f.timing.export_secs = secs;
+        self.procs.export(&self.state, oid, &mut self.out);
+        self.write_proc_flow(rec);
     }
 
     fn export_net_flow(&mut self, oid: Oid, key: NetKey, now: u64) {
@@ -922,6 +1041,14 @@ impl Processor {
 enum FlowRef {
     File(String),
     Net(NetKey),
+    Process,
+}
+
+/// A process's open ProcessFlow.
+#[derive(Debug, Clone)]
+struct OpenProcessFlow {
+    rec: ProcessFlow,
+    timing: Timing,
 }
 
 fn reset_file(r: &mut FileFlow, now: u64) {

@@ -125,20 +125,22 @@ impl Event {
             .ok_or_else(overrun)?;
         let (array, values) = rest.split_at(array_len);
         // The length array is in the block, so it bounds the allocation.
-        self.lens.clear();
+        let mut total: usize = 0;
         if width == 4 {
             let lens = array.as_chunks::<4>().0;
-            self.lens
-                .extend(lens.iter().map(|&l| u32::from_le_bytes(l)));
+            self.lens.resize(lens.len(), 0);
+            for (dst, &l) in self.lens.iter_mut().zip(lens) {
+                *dst = u32::from_le_bytes(l);
+                total = total.saturating_add(*dst as usize);
+            }
         } else {
             let lens = array.as_chunks::<2>().0;
-            self.lens
-                .extend(lens.iter().map(|&l| u32::from(u16::from_le_bytes(l))));
+            self.lens.resize(lens.len(), 0);
+            for (dst, &l) in self.lens.iter_mut().zip(lens) {
+                *dst = u32::from(u16::from_le_bytes(l));
+                total = total.saturating_add(*dst as usize);
+            }
         }
-        let total = self
-            .lens
-            .iter()
-            .fold(0usize, |t, &l| t.saturating_add(l as usize));
         let data = values.get(..total).ok_or_else(overrun)?;
         self.data.clear();
         self.data.extend_from_slice(data);
@@ -188,11 +190,13 @@ impl Event {
     /// Iterate over the raw bytes of every stored parameter.
     #[inline]
     pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        let mut pos = 0usize;
+        let mut rest = self.data.as_slice();
         self.lens.iter().map(move |&l| {
-            let start = pos;
-            pos = pos.saturating_add(l as usize);
-            self.data.get(start..pos).unwrap_or_default()
+            // Lengths past the data (impossible for decoded events) give
+            // empty parameters.
+            let (value, tail) = rest.split_at_checked(l as usize).unwrap_or_default();
+            rest = tail;
+            value
         })
     }
 

@@ -143,6 +143,12 @@ impl<R: Read> Input<R> {
         self.buf.get(self.pos..end).unwrap_or_default()
     }
 
+    /// All unconsumed bytes in the buffer.
+    #[inline]
+    pub(crate) fn available(&self) -> &[u8] {
+        self.buf.get(self.pos..self.end).unwrap_or_default()
+    }
+
     /// Consume `n` bytes (at most what is available).
     #[inline]
     pub(crate) fn consume(&mut self, n: usize) {

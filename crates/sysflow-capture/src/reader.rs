@@ -200,6 +200,13 @@ impl<R: Read> ScapReader<R> {
     /// while they grow). Returns `Ok(false)` at the end. After an error,
     /// `ev`'s contents are unspecified and the reader is finished.
     pub fn read_event(&mut self, ev: &mut Event) -> Result<bool, CaptureError> {
+        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
+        if quiet
+            && self.seen_section
+            && let Some(result) = self.buffered_event(ev)
+        {
+            return result;
+        }
         loop {
             if let Some(item) = self.pending.pop_front() {
                 if let Item::Event(e) = item {
@@ -226,6 +233,41 @@ impl<R: Read> ScapReader<R> {
                 Err(err) => self.pending_err = Some(err),
             }
         }
+    }
+
+    /// The fast path of [`ScapReader::read_event`]: a V2 event block that is
+    /// wholly in the buffer, with a plausible length, is decoded straight
+    /// into `ev`. `None` sends everything else to the general path (which
+    /// also reports bad lengths).
+    #[inline]
+    fn buffered_event(&mut self, ev: &mut Event) -> Option<Result<bool, CaptureError>> {
+        let avail = self.input.available();
+        let (&[t0, t1, t2, t3, l0, l1, l2, l3], _) = avail.split_first_chunk::<8>()?;
+        let flagged = match u32::from_le_bytes([t0, t1, t2, t3]) {
+            block::EV_V2 | block::EV_V2_LARGE => false,
+            block::EVF_V2 | block::EVF_V2_LARGE => true,
+            _ => return None,
+        };
+        let length = u32::from_le_bytes([l0, l1, l2, l3]);
+        if length < BLOCK_OVERHEAD || length > self.max_block_len || !length.is_multiple_of(4) {
+            return None;
+        }
+        let whole = avail.get(..length as usize)?;
+        let body = whole.get(BLOCK_HEADER_LEN as usize..whole.len().saturating_sub(4))?;
+        let off = self.input.offset();
+        let result = decode_event_into(ev, body, off, false, flagged);
+        self.input.consume(length as usize);
+        Some(match result {
+            Ok(()) => {
+                self.events += 1;
+                ev.index = self.events;
+                Ok(true)
+            }
+            Err(err) => {
+                self.done = true;
+                Err(err)
+            }
+        })
     }
 
     /// Make the `n`-byte block at the current offset available, or report

@@ -7,8 +7,8 @@
 //! state-only and flagged events, process entries in each V9 tail layout, fd
 //! entries of each kind, interfaces, users, groups, machine info and extra
 //! section headers. Each sequence is written with `ScapWriter`, read back with
-//! `ScapReader` (plain and gzip-compressed), compared item by item, and
-//! written again to the same bytes.
+//! `ScapReader` (plain and gzip-compressed, and with `read_event`), compared
+//! item by item, and written again to the same bytes.
 
 use std::io::Write;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -381,6 +381,16 @@ proptest! {
                 }
             }
         }
+
+        // `read_event` (one reused event) gives the same events.
+        let mut reader = ScapReader::new(&bytes[..]).expect("reader");
+        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        let mut reused = Vec::new();
+        while reader.read_event(&mut ev).expect("decode") {
+            reused.push(Item::Event(ev.clone()));
+        }
+        let events: Vec<Item> = back.iter().filter(|i| matches!(i, Item::Event(_))).cloned().collect();
+        prop_assert_eq!(reused, events);
 
         // Writing what was read gives the same bytes.
         prop_assert_eq!(write(&back), bytes.clone());

@@ -86,7 +86,10 @@ impl Files {
     }
 
     /// A new segment: every file is written again before its next reference.
-    pub fn new_segment(&mut self) {
+    ///
+    /// Files no open flow refers to leave the cache, as in the reference.
+    pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
+        self.cache.retain(|_, f| in_use(&f.rec.oid));
         for f in self.cache.values_mut() {
             f.written = false;
         }

@@ -340,10 +340,39 @@ impl Processes {
     }
 
     /// A new segment: everything is written again before its next reference.
-    pub fn new_segment(&mut self) {
+    ///
+    /// Like the reference at rotation, processes that own no flow and have no
+    /// cached children leave the cache (repeatedly, so that emptied parents
+    /// go too), and so do containers no cached process runs in.
+    pub fn new_segment(&mut self, owns_flows: impl Fn(Oid) -> bool) {
+        loop {
+            let idle: Vec<Oid> = self
+                .cache
+                .iter()
+                .filter(|(oid, p)| p.children.is_empty() && !owns_flows(**oid))
+                .map(|(oid, _)| *oid)
+                .collect();
+            if idle.is_empty() {
+                break;
+            }
+            for oid in idle {
+                if let Some(gone) = self.cache.remove(&oid)
+                    && let Some(parent) = gone.rec.poid
+                    && let Some(p) = self.cache.get_mut(&parent)
+                {
+                    p.children.remove(&oid);
+                }
+            }
+        }
         for p in self.cache.values_mut() {
             p.written = false;
         }
+        let used: BTreeSet<String> = self
+            .cache
+            .values()
+            .filter_map(|p| p.rec.container_id.clone())
+            .collect();
+        self.containers.retain(|id, _| used.contains(id));
         for c in self.containers.values_mut() {
             c.written = false;
         }

@@ -125,9 +125,21 @@ impl Processor {
     /// Starts a new output segment: the pipeline has just written a header
     /// (new file, reconnected socket), so every entity is written again, as
     /// `REUP`, before the next record that references it.
+    ///
+    /// Entities nothing open refers to are forgotten here, which is what
+    /// bounds the caches on a long run: a rotating output calls this every
+    /// rotation interval.
     pub fn new_segment(&mut self) {
-        self.procs.new_segment();
-        self.files.new_segment();
+        let flows = &self.flows;
+        let proc_flows = &self.proc_flows;
+        self.procs.new_segment(|oid| {
+            flows.get(&oid).is_some_and(|f| !f.is_empty()) || proc_flows.contains_key(&oid)
+        });
+        let open_files: std::collections::HashSet<sysflow_types::Foid> = flows
+            .values()
+            .flat_map(|pf| pf.files.values().map(|f| f.rec.file_oid))
+            .collect();
+        self.files.new_segment(|foid| open_files.contains(foid));
     }
 
     /// Periodic work at time `now_ns` (ns since the epoch) when no event
@@ -387,6 +399,7 @@ impl Processor {
 
     fn exit_event(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
+        self.setuid_arg.remove(&tid);
         let Some((oid, _)) = self.procs.get(
             &self.state,
             tid,

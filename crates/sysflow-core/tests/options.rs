@@ -236,3 +236,87 @@ fn process_flows_replace_thread_events() {
     };
     assert_eq!(data(&events), data(&flows));
 }
+
+/// Every record's process, files and container are written earlier in the
+/// same segment (`(oid, foid, container)` references all resolve).
+fn assert_self_contained(seg: &[SysFlow], what: &str) {
+    use std::collections::HashSet;
+    let (mut procs, mut files, mut conts) = (HashSet::new(), HashSet::new(), HashSet::new());
+    for (i, r) in seg.iter().enumerate() {
+        let need_proc = match r {
+            SysFlow::Container(c) => {
+                conts.insert(c.id.clone());
+                None
+            }
+            SysFlow::Process(p) => {
+                if let Some(c) = &p.container_id {
+                    assert!(
+                        conts.contains(c),
+                        "{what}: record {i}: container {c} not written before"
+                    );
+                }
+                procs.insert(p.oid);
+                None
+            }
+            SysFlow::File(f) => {
+                files.insert(f.oid);
+                None
+            }
+            SysFlow::FileFlow(f) => {
+                assert!(
+                    files.contains(&f.file_oid),
+                    "{what}: record {i}: file not written before"
+                );
+                Some(f.proc_oid)
+            }
+            SysFlow::FileEvent(f) => {
+                assert!(
+                    files.contains(&f.file_oid),
+                    "{what}: record {i}: file not written before"
+                );
+                Some(f.proc_oid)
+            }
+            SysFlow::NetworkFlow(f) => Some(f.proc_oid),
+            SysFlow::ProcessEvent(e) => Some(e.proc_oid),
+            SysFlow::ProcessFlow(f) => Some(f.proc_oid),
+            _ => None,
+        };
+        if let Some(oid) = need_proc {
+            assert!(
+                procs.contains(&oid),
+                "{what}: record {i}: process {oid} not written before"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_segment_stands_alone_after_new_segment() {
+    let Some(t) = trace("mpm-event-full-capture") else {
+        return;
+    };
+    let items: Vec<_> = ScapReader::open(&t).unwrap().map(Result::unwrap).collect();
+    let mut p = Processor::new(CoreConfig {
+        enable_process_flow: true,
+        ..golden_config()
+    });
+    let mut segments: Vec<Vec<SysFlow>> = vec![Vec::new()];
+    let cut = items.len() / 3;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 && i % cut == 0 {
+            p.new_segment();
+            segments.push(Vec::new());
+        }
+        p.handle(item, segments.last_mut().unwrap()).unwrap();
+    }
+    p.finish(segments.last_mut().unwrap()).unwrap();
+    assert!(segments.len() >= 3);
+    for (n, seg) in segments.iter().enumerate() {
+        assert!(n >= 3 || seg.len() > 100, "segment {n} has records");
+        assert_self_contained(seg, &format!("segment {n}"));
+    }
+    // Later segments re-announce what they reference, as REUP.
+    assert!(segments[1].iter().any(
+        |r| matches!(r, SysFlow::Process(p) if p.state == sysflow_types::SfObjectState::Reup)
+    ));
+}

@@ -497,6 +497,7 @@ impl State {
             Kind::ProcExit => {
                 if let Some(t) = self.threads.remove(&tid) {
                     self.entered.remove(&tid);
+                    self.exec_filename.remove(&tid);
                     let others = self.threads.values().any(|o| o.pid == t.pid);
                     if !others {
                         self.fds.remove(&t.pid);

@@ -126,19 +126,22 @@ impl Event {
         let (array, values) = rest.split_at(array_len);
         // The length array is in the block, so it bounds the allocation.
         let mut total: usize = 0;
+        self.lens.clear();
         if width == 4 {
             let lens = array.as_chunks::<4>().0;
-            self.lens.resize(lens.len(), 0);
-            for (dst, &l) in self.lens.iter_mut().zip(lens) {
-                *dst = u32::from_le_bytes(l);
-                total = total.saturating_add(*dst as usize);
+            self.lens.reserve(lens.len());
+            for &l in lens {
+                let l = u32::from_le_bytes(l);
+                total = total.saturating_add(l as usize);
+                self.lens.push(l);
             }
         } else {
             let lens = array.as_chunks::<2>().0;
-            self.lens.resize(lens.len(), 0);
-            for (dst, &l) in self.lens.iter_mut().zip(lens) {
-                *dst = u32::from(u16::from_le_bytes(l));
-                total = total.saturating_add(*dst as usize);
+            self.lens.reserve(lens.len());
+            for &l in lens {
+                let l = u16::from_le_bytes(l);
+                total = total.saturating_add(usize::from(l));
+                self.lens.push(u32::from(l));
             }
         }
         let data = values.get(..total).ok_or_else(overrun)?;

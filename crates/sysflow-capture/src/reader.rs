@@ -603,6 +603,7 @@ fn decode_users(
 }
 
 /// Decode the event of an event block body into `ev`.
+#[inline]
 fn decode_event_into(
     ev: &mut Event,
     body: &[u8],

@@ -125,7 +125,9 @@ fn build_scapdump(root: &Path) -> Result<PathBuf> {
     if !status.success() {
         bail!("building scapdump failed ({status})");
     }
-    let exe = root.join("target/release/examples/scapdump");
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let exe = target.join("release/examples/scapdump");
     if !exe.is_file() {
         bail!("{} was not built", exe.display());
     }

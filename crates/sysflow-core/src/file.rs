@@ -16,10 +16,11 @@ struct CachedFile {
     written: bool,
 }
 
-/// Files written so far, by container id + path.
+/// Files written so far, by FOID (which is the SHA-1 of their key,
+/// container id + path, so one maps to the other).
 #[derive(Debug, Default)]
 pub(crate) struct Files {
-    cache: BTreeMap<String, CachedFile>,
+    cache: BTreeMap<Foid, CachedFile>,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -50,8 +51,8 @@ impl Files {
             .get(&tid)
             .map(|t| t.container_id.clone())
             .unwrap_or_default();
-        let key = format!("{thread_container}{path}");
-        if let Some(c) = self.cache.get_mut(&key) {
+        let oid = foid(&thread_container, path);
+        if let Some(c) = self.cache.get_mut(&oid) {
             if !c.written {
                 let mut rec = c.rec.clone();
                 rec.state = SfObjectState::Reup;
@@ -70,7 +71,7 @@ impl Files {
             .unwrap_or_default();
         let rec = File {
             state: requested,
-            oid: foid(&thread_container, path),
+            oid,
             ts: ts as i64,
             restype: i32::from(type_char),
             path: path.to_owned(),
@@ -80,16 +81,34 @@ impl Files {
             procs.write_container(state, &cid, out);
         }
         out.push(rec.clone());
-        let oid = rec.oid;
-        self.cache.insert(key, CachedFile { rec, written: true });
+        self.cache.insert(oid, CachedFile { rec, written: true });
         oid
+    }
+
+    /// Writes a cached file again (as REUP) if it is unwritten in this
+    /// segment, before a flow that refers to it is written on its own
+    /// (periodic export, exit, end of input).
+    pub fn export(&mut self, state: &State, procs: &mut Processes, oid: Foid, out: &mut Emitter) {
+        let Some(c) = self.cache.get_mut(&oid) else {
+            return;
+        };
+        if c.written {
+            return;
+        }
+        c.rec.state = SfObjectState::Reup;
+        c.written = true;
+        let rec = c.rec.clone();
+        if let Some(cid) = rec.container_id.clone() {
+            procs.write_container(state, &cid, out);
+        }
+        out.push(rec);
     }
 
     /// A new segment: every file is written again before its next reference.
     ///
     /// Files no open flow refers to leave the cache, as in the reference.
     pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
-        self.cache.retain(|_, f| in_use(&f.rec.oid));
+        self.cache.retain(|oid, _| in_use(oid));
         for f in self.cache.values_mut() {
             f.written = false;
         }

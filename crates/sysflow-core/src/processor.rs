@@ -181,7 +181,7 @@ impl Processor {
                 f.rec.end_ts = self.now as i64;
                 // The reference skips the read filter in this last flush.
                 if worth_writing(f.rec.op_flags) {
-                    self.out.push(f.rec);
+                    self.push_file_flow(f.rec);
                 }
             }
             if let Some(mut f) = proc_flow {
@@ -468,20 +468,31 @@ impl Processor {
         }
     }
 
+    /// Writes a file flow that passes the read filter, after its process and
+    /// file if this segment has not written them yet.
     fn write_file_flow(&mut self, rec: FileFlow, path: &str) {
         if worth_writing(rec.op_flags) && should_write(self.config.file_read_mode, &rec, path) {
-            self.out.push(rec);
+            self.push_file_flow(rec);
         }
+    }
+
+    fn push_file_flow(&mut self, rec: FileFlow) {
+        self.procs.export(&self.state, rec.proc_oid, &mut self.out);
+        self.files
+            .export(&self.state, &mut self.procs, rec.file_oid, &mut self.out);
+        self.out.push(rec);
     }
 
     fn write_proc_flow(&mut self, rec: ProcessFlow) {
         if worth_writing(rec.op_flags) {
+            self.procs.export(&self.state, rec.proc_oid, &mut self.out);
             self.out.push(rec);
         }
     }
 
     fn write_net(&mut self, rec: NetworkFlow) {
         if worth_writing(rec.op_flags) {
+            self.procs.export(&self.state, rec.proc_oid, &mut self.out);
             self.out.push(rec);
         }
     }

@@ -41,11 +41,18 @@ impl Files {
         procs: &mut Processes,
         tid: i64,
         path: &str,
+        known: Option<Foid>,
         type_char: u8,
         requested: SfObjectState,
         ts: u64,
         out: &mut Emitter,
     ) -> Foid {
+        // The common case, a flow event on an fd whose file is written: no hashing.
+        if let Some(oid) = known
+            && self.cache.get(&oid).is_some_and(|c| c.written)
+        {
+            return oid;
+        }
         let thread_container = state
             .threads
             .get(&tid)

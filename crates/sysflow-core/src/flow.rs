@@ -24,6 +24,15 @@ pub(crate) struct NetKey {
     pub fd: i64,
 }
 
+/// The key of a file flow within its process: the reference keys it by path,
+/// container, thread and fd; the FOID stands for container and path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct FileKey {
+    pub foid: Foid,
+    pub tid: i64,
+    pub fd: i64,
+}
+
 /// Bookkeeping shared by both flow kinds.
 #[derive(Debug, Clone)]
 pub(crate) struct Timing {
@@ -38,9 +47,8 @@ pub(crate) struct Timing {
 #[derive(Debug, Clone)]
 pub(crate) struct OpenFileFlow {
     pub rec: FileFlow,
-    /// Container id + path: which flows are "related" on close.
-    pub file_key: String,
-    pub path: String,
+    /// The path, for the read filter.
+    pub path: std::sync::Arc<str>,
     pub timing: Timing,
 }
 
@@ -53,7 +61,7 @@ pub(crate) struct OpenNetFlow {
 /// The open flows of one process.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ProcessFlows {
-    pub files: BTreeMap<String, OpenFileFlow>,
+    pub files: BTreeMap<FileKey, OpenFileFlow>,
     pub nets: BTreeMap<NetKey, OpenNetFlow>,
 }
 

@@ -2,7 +2,9 @@
 //! process-event, data-flow and file-event handlers after the state tables
 //! have seen it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use sysflow_capture::Item;
 use sysflow_types::{
@@ -15,11 +17,11 @@ use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
 use crate::flow::{
-    EXPIRE_SECS, EXPORT_SECS, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply,
-    new_file_flow, should_write, worth_writing,
+    EXPIRE_SECS, EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing,
+    apply, new_file_flow, should_write, worth_writing,
 };
 use crate::process::Processes;
-use crate::state::{AT_FDCWD, FdKind, State, resolve_event_path};
+use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
 
 const NS: u64 = 1_000_000_000;
 /// Clone flag (Falco's encoding): the new task is a thread of the caller's process.
@@ -95,7 +97,7 @@ impl Processor {
             out: Emitter::default(),
             now: 0,
             last_expiry_check: None,
-            setuid_arg: HashMap::new(),
+            setuid_arg: HashMap::default(),
         }
     }
 
@@ -135,7 +137,7 @@ impl Processor {
         self.procs.new_segment(|oid| {
             flows.get(&oid).is_some_and(|f| !f.is_empty()) || proc_flows.contains_key(&oid)
         });
-        let open_files: std::collections::HashSet<sysflow_types::Foid> = flows
+        let open_files: FxHashSet<sysflow_types::Foid> = flows
             .values()
             .flat_map(|pf| pf.files.values().map(|f| f.rec.file_oid))
             .collect();
@@ -432,11 +434,11 @@ impl Processor {
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let files: Vec<String> = pf
+        let files: Vec<FileKey> = pf
             .files
             .iter()
             .filter(|(_, f)| only_tid.is_none_or(|t| f.rec.tid == t))
-            .map(|(k, _)| k.clone())
+            .map(|(k, _)| *k)
             .collect();
         let nets: Vec<NetKey> = pf
             .nets
@@ -553,7 +555,7 @@ impl Processor {
                     matches!(tc, b'f' | b'd' | b'u' | b'p')
                 };
                 if accepted {
-                    self.file_flow(ev, op, fd_num, &fd.name, tc, fd.open_flags, ret);
+                    self.file_flow(ev, op, fd_num, &fd, ret);
                 }
             }
         }
@@ -568,17 +570,7 @@ impl Processor {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn file_flow(
-        &mut self,
-        ev: &Ev<'_>,
-        op: OpFlags,
-        fd: i64,
-        path: &str,
-        tc: u8,
-        open_flags: u32,
-        ret: i64,
-    ) {
+    fn file_flow(&mut self, ev: &Ev<'_>, op: OpFlags, fd_num: i64, fd: &Fd, ret: i64) {
         let tid = ev.tid();
         let Some((oid, _)) = self.procs.get(
             &self.state,
@@ -593,58 +585,55 @@ impl Processor {
             &self.state,
             &mut self.procs,
             tid,
-            path,
-            tc,
+            &fd.name,
+            fd.foid,
+            fd.type_char(),
             SfObjectState::Reup,
             ev.ts(),
             &mut self.out,
         );
-        let container = self
-            .state
-            .threads
-            .get(&tid)
-            .map(|t| t.container_id.clone())
-            .unwrap_or_default();
-        let key = format!("{path}{container}{tid}{fd}");
-        let file_key = format!("{container}{path}");
+        if fd.foid.is_none() {
+            self.state.set_fd_foid(tid, fd_num, file_oid);
+        }
+        let open_flags = OpenFlags(fd.open_flags as i32);
         if self.config.collection_mode == CollectionMode::Consumer {
             if op == OpFlags::OPEN {
-                let mut rec = new_file_flow(oid, ev.ts(), tid, fd, file_oid);
+                let mut rec = new_file_flow(oid, ev.ts(), tid, fd_num, file_oid);
                 rec.op_flags = OpFlags::OPEN;
-                rec.open_flags = OpenFlags(open_flags as i32);
+                rec.open_flags = open_flags;
                 rec.end_ts = ev.ts() as i64;
                 self.write_file_flow(rec, "");
             }
             return;
         }
+        let key = FileKey {
+            foid: file_oid,
+            tid,
+            fd: fd_num,
+        };
         let exists = self
             .flows
             .get(&oid)
             .is_some_and(|pf| pf.files.contains_key(&key));
         if !exists {
-            let mut rec = new_file_flow(oid, ev.ts(), tid, fd, file_oid);
+            let mut rec = new_file_flow(oid, ev.ts(), tid, fd_num, file_oid);
             if op == OpFlags::OPEN {
-                rec.open_flags = OpenFlags(open_flags as i32);
+                rec.open_flags = open_flags;
             }
             if op == OpFlags::CLOSE {
-                self.close_related_files(oid, &file_key, fd, tid, ev.ts());
+                self.close_related_files(oid, key, ev.ts());
                 rec.op_flags = OpFlags::CLOSE;
                 rec.end_ts = ev.ts() as i64;
-                self.write_file_flow(rec, path);
+                self.write_file_flow(rec, &fd.name);
                 return;
             }
             let timing = self.timing();
             let flow = OpenFileFlow {
                 rec,
-                file_key: file_key.clone(),
-                path: path.to_owned(),
+                path: fd.name.clone(),
                 timing,
             };
-            self.flows
-                .entry(oid)
-                .or_default()
-                .files
-                .insert(key.clone(), flow);
+            self.flows.entry(oid).or_default().files.insert(key, flow);
         }
         let now_secs = self.now / NS;
         let Some(flow) = self
@@ -667,11 +656,11 @@ impl Processor {
             ],
         );
         if op == OpFlags::OPEN {
-            r.open_flags = OpenFlags(open_flags as i32);
+            r.open_flags = open_flags;
         }
         flow.timing.update_secs = now_secs;
         if op == OpFlags::CLOSE {
-            self.close_related_files(oid, &file_key, fd, tid, ev.ts());
+            self.close_related_files(oid, key, ev.ts());
             if let Some(mut flow) = self
                 .flows
                 .get_mut(&oid)
@@ -685,17 +674,15 @@ impl Processor {
 
     /// On close, flows of the same file and fd on other threads of the process
     /// are written with `TRUNCATE`: those that saw the open first.
-    fn close_related_files(&mut self, oid: Oid, file_key: &str, fd: i64, tid: i64, ts: u64) {
+    fn close_related_files(&mut self, oid: Oid, closing: FileKey, ts: u64) {
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let related: Vec<String> = pf
+        let related: Vec<FileKey> = pf
             .files
-            .iter()
-            .filter(|(_, f)| {
-                f.file_key == file_key && i64::from(f.rec.fd) == fd && f.rec.tid != tid
-            })
-            .map(|(k, _)| k.clone())
+            .keys()
+            .filter(|k| k.foid == closing.foid && k.fd == closing.fd && k.tid != closing.tid)
+            .copied()
             .collect();
         let mut recs: Vec<OpenFileFlow> =
             related.iter().filter_map(|k| pf.files.remove(k)).collect();
@@ -909,6 +896,7 @@ impl Processor {
             &mut self.procs,
             tid,
             &first,
+            None,
             restype,
             first_state,
             ev.ts(),
@@ -920,6 +908,7 @@ impl Processor {
                 &mut self.procs,
                 tid,
                 &p,
+                None,
                 b'?',
                 second_state,
                 ev.ts(),
@@ -960,12 +949,7 @@ impl Processor {
         for (oid, pf) in &self.flows {
             for (k, f) in &pf.files {
                 if secs >= f.timing.export_secs + EXPORT_SECS {
-                    due.push((
-                        f.timing.export_secs,
-                        f.timing.seq,
-                        *oid,
-                        FlowRef::File(k.clone()),
-                    ));
+                    due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::File(*k)));
                 }
             }
             for (k, f) in &pf.nets {
@@ -982,23 +966,23 @@ impl Processor {
         due.sort_by_key(|a| (a.0, a.1));
         for (_, _, oid, r) in due {
             match r {
-                FlowRef::File(k) => self.export_file_flow(oid, &k, now),
+                FlowRef::File(k) => self.export_file_flow(oid, k, now),
                 FlowRef::Net(k) => self.export_net_flow(oid, k, now),
                 FlowRef::Process => self.export_proc_flow(oid, now),
             }
         }
     }
 
-    fn export_file_flow(&mut self, oid: Oid, key: &str, now: u64) {
+    fn export_file_flow(&mut self, oid: Oid, key: FileKey, now: u64) {
         let secs = now / NS;
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let Some(f) = pf.files.get_mut(key) else {
+        let Some(f) = pf.files.get_mut(&key) else {
             return;
         };
         if secs >= f.timing.update_secs + EXPIRE_SECS {
-            pf.files.remove(key);
+            pf.files.remove(&key);
             return;
         }
         let mut rec = f.rec.clone();
@@ -1063,7 +1047,7 @@ impl Processor {
 
 /// Which open flow an export refers to.
 enum FlowRef {
-    File(String),
+    File(FileKey),
     Net(NetKey),
     Process,
 }

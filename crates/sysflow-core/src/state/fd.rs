@@ -1,9 +1,12 @@
 //! Open file descriptors, as the collector needs them: a kind, a name, open flags.
 
-use std::collections::HashMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap as HashMap;
+use sysflow_types::Foid;
 
 /// What an fd refers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FdKind {
     /// A regular file (`f`).
     File,
@@ -31,18 +34,22 @@ pub(crate) enum FdKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Fd {
     pub kind: FdKind,
-    /// Path, socket tuple, or `pipe:[inode]`.
-    pub name: String,
+    /// Path, socket tuple, or `pipe:[inode]`; shared, since every flow and
+    /// event on the fd refers to it.
+    pub name: Arc<str>,
     /// Open flags in Falco's `PPM_O_*` encoding (0 when not opened by open).
     pub open_flags: u32,
+    /// The FOID of the file this fd names, once a record has needed it.
+    pub foid: Option<Foid>,
 }
 
 impl Fd {
-    pub fn new(kind: FdKind, name: String) -> Fd {
+    pub fn new(kind: FdKind, name: impl Into<Arc<str>>) -> Fd {
         Fd {
             kind,
-            name,
+            name: name.into(),
             open_flags: 0,
+            foid: None,
         }
     }
 

@@ -12,7 +12,7 @@ mod fd;
 mod path;
 mod thread;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple};
 
@@ -170,8 +170,9 @@ impl State {
                 } else {
                     FdKind::File
                 },
-                name: text(name),
+                name: text(name).into(),
                 open_flags: *open_flags,
+                foid: None,
             },
             FdInfo::Named { name } => {
                 let kind = match e.fd_type {
@@ -271,12 +272,20 @@ impl State {
             .map(String::as_str)
     }
 
+    /// Remembers the FOID of the file fd `fd` of `tid` names.
+    pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid) {
+        if let Some(f) = self.fd_table_mut(tid).get_mut(&fd) {
+            f.foid = Some(foid);
+        }
+    }
+
     /// The directory a relative path of `tid` resolves against, given a dirfd parameter.
     pub fn dir_of(&self, tid: i64, dirfd: Option<i64>) -> String {
         match dirfd {
-            Some(fd) if fd != AT_FDCWD => {
-                self.fd(tid, fd).map(|f| f.name.clone()).unwrap_or_default()
-            }
+            Some(fd) if fd != AT_FDCWD => self
+                .fd(tid, fd)
+                .map(|f| f.name.to_string())
+                .unwrap_or_default(),
             _ => self
                 .threads
                 .get(&tid)
@@ -431,7 +440,7 @@ impl State {
                     && let Some(name) = self
                         .entered_fd(tid)
                         .and_then(|fd| self.fd(tid, fd))
-                        .map(|f| f.name.clone())
+                        .map(|f| f.name.to_string())
                 {
                     self.set_cwd(tid, with_slash(name));
                 }
@@ -610,7 +619,7 @@ impl State {
                     dport: dst.port(),
                     proto,
                 };
-                entry.name = ipv4_name(sip, src.port(), dip, dst.port());
+                entry.name = ipv4_name(sip, src.port(), dip, dst.port()).into();
             }
             SockTuple::Unix { source, dest, path } => {
                 entry.kind = FdKind::Unix;
@@ -618,7 +627,8 @@ impl State {
                     format!("{source:x}")
                 } else {
                     format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path))
-                };
+                }
+                .into();
             }
             // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
             SockTuple::Inet6 { src, dst } => {
@@ -639,7 +649,7 @@ impl State {
                             dport: dst.port(),
                             proto,
                         };
-                        entry.name = ipv4_name(sip, src.port(), dip, dst.port());
+                        entry.name = ipv4_name(sip, src.port(), dip, dst.port()).into();
                     }
                     _ => entry.kind = FdKind::Ipv6,
                 }
@@ -669,8 +679,9 @@ impl State {
             fd,
             Fd {
                 kind,
-                name: path,
+                name: path.into(),
                 open_flags: flags,
+                foid: None,
             },
         );
     }

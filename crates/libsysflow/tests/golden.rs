@@ -11,8 +11,7 @@
 //!   the reference's own output.
 //! - One test per case (`golden_<case>`) asserts that our records equal the
 //!   expected ones as multisets and keep the ordering rule; they are
-//!   run for every case but namespaces-setns, which is `#[ignore]`d for one
-//!   known difference (run it with `-- --ignored`), and on failure
+//!   run for every case, and on failure
 //!   print, for each unmatched record of ours, the fields that differ from
 //!   the closest expected one.
 //!
@@ -221,10 +220,6 @@ golden_cases! {
     golden_mpm_preforked_cold_start_capture => "mpm-preforked-cold-start-capture",
     golden_mpm_preforked_full_capture => "mpm-preforked-full-capture",
     golden_mpm_worker_cold_start_capture => "mpm-worker-cold-start-capture",
-    // 537 of 548 records match; the rest name unix sockets whose connect
-    // failed, where this reference output and the mpm full captures disagree
-    // (docs/deviations.md).
-    #[ignore = "unix sockets after a failed connect: see docs/deviations.md"]
     golden_namespaces_setns => "namespaces-setns",
     golden_objectstore_download => "objectstore-download",
     golden_objectstore_upload => "objectstore-upload",

@@ -48,8 +48,12 @@ pub(crate) enum Kind {
     SocketX,
     /// socketpair exit.
     SocketpairX,
+    /// connect enter.
+    ConnectE,
     /// connect exit.
     ConnectX,
+    /// bind exit.
+    BindX,
     /// accept, accept4 exit.
     AcceptX,
     /// Reads and receives.
@@ -125,6 +129,8 @@ fn classify(info: &EventInfo) -> Kind {
         ("SOCKET", true) => Kind::SocketX,
         ("SOCKETPAIR", true) => Kind::SocketpairX,
         ("CONNECT", true) => Kind::ConnectX,
+        ("CONNECT", false) => Kind::ConnectE,
+        ("BIND", true) => Kind::BindX,
         ("ACCEPT" | "ACCEPT4", true) => Kind::AcceptX,
         (
             "READ" | "READV" | "PREAD" | "PREADV" | "RECV" | "RECVFROM" | "RECVMSG" | "RECVMMSG",

@@ -237,6 +237,17 @@ impl Processor {
                 None => String::new(),
             };
             self.setuid_arg.insert(ev.tid(), arg);
+            // The reference renders setuid's uid into libsinsp's shared text
+            // buffer (see `State::rendered`); setresuid has no `uid`.
+            if ev.kind == Kind::SetuidE
+                && let Some(uid) = ev.int("uid")
+            {
+                self.state.rendered = if uid as u32 == u32::MAX {
+                    "-1".to_owned()
+                } else {
+                    uid.to_string()
+                };
+            }
         }
         self.state.before(ev);
         let skip = self.config.filter_containers

@@ -14,7 +14,7 @@ mod thread;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry, SockTuple};
+use sysflow_capture::{FdEntry, FdInfo, Item, ParamValue, ProcessEntry, SockAddr, SockTuple};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
@@ -85,6 +85,11 @@ pub(crate) struct State {
     pub containers: HashMap<String, ContainerInfo>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
+    /// libsinsp renders some parameters into one text buffer that every event
+    /// reuses, and names a new unix socket after whatever it last held when
+    /// an old driver's connect enter carries only the fd. The reference
+    /// collector writes to it too (a setuid's uid). This is that buffer.
+    pub rendered: String,
     /// The file name of each thread's pending execve (not `Copy`, so kept apart).
     exec_filename: HashMap<i64, String>,
 }
@@ -398,10 +403,38 @@ impl State {
                     }
                 }
             }
+            Kind::ConnectE => {
+                self.enter(ev);
+                if ev.ev.nparams() == 1
+                    && let Some(fd) = ev.int("fd")
+                {
+                    self.connect_enter(tid, fd);
+                }
+            }
             Kind::ConnectX => {
-                if let (Some(fd), Some(tuple)) = (self.entered_fd(tid), ev.tuple("tuple")) {
-                    let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
-                    self.set_tuple(tid, fd, &tuple, failed);
+                // A failed connect leaves the fd as it was.
+                let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
+                if !failed
+                    && let (Some(fd), Some(tuple)) = (self.entered_fd(tid), ev.tuple("tuple"))
+                {
+                    self.set_tuple(tid, fd, &tuple);
+                }
+            }
+            Kind::BindX => {
+                if ev.ret().is_some_and(|r| r >= 0)
+                    && let Some(fd) = self.entered_fd(tid)
+                    && let Some(ParamValue::SockAddr(addr)) = ev.param("addr")
+                {
+                    let name = match addr {
+                        SockAddr::Inet(a) => a.to_string(),
+                        SockAddr::Inet6(a) => a.to_string(),
+                        SockAddr::Unix(p) => String::from_utf8_lossy(p).into_owned(),
+                        _ => return,
+                    };
+                    if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                        entry.name = name.clone().into();
+                        self.rendered = name;
+                    }
                 }
             }
             Kind::AcceptX => {
@@ -418,7 +451,7 @@ impl State {
                     );
                     self.fd_table_mut(tid).insert(fd, fresh);
                     if let Some(tuple) = ev.tuple("tuple") {
-                        self.set_tuple(tid, fd, &tuple, false);
+                        self.set_tuple(tid, fd, &tuple);
                     }
                 }
             }
@@ -594,10 +627,38 @@ impl State {
         }
     }
 
-    /// Records a socket's addresses. A unix socket is named as libsinsp
-    /// prints its tuple (`source->dest path`), or by its source address alone
-    /// when the connect failed.
-    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>, failed: bool) {
+    /// What an old driver's connect enter (fd only) does to the fd: an IPv4
+    /// socket loses its destination and is named by its rendered tuple;
+    /// any other socket is named after the shared buffer's text.
+    fn connect_enter(&mut self, tid: i64, fd: i64) {
+        let rendered = self.rendered.clone();
+        let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) else {
+            return;
+        };
+        match entry.kind {
+            FdKind::Ipv4 {
+                sip, sport, proto, ..
+            } => {
+                entry.kind = FdKind::Ipv4 {
+                    sip,
+                    sport,
+                    dip: 0,
+                    dport: 0,
+                    proto,
+                };
+                let name = ipv4_name(sip, sport, 0, 0);
+                entry.name = name.clone().into();
+                self.rendered = name;
+            }
+            FdKind::Ipv6 => {}
+            _ => entry.name = rendered.into(),
+        }
+    }
+
+    /// Records a connected socket's addresses and names it as libsinsp
+    /// prints its tuple (`a.b.c.d:p->e.f.g.h:q`, or `source->dest path` for a
+    /// unix socket); the text also lands in the shared buffer.
+    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>) {
         let table = self.fd_table_mut(tid);
         let Some(entry) = table.get_mut(&fd) else {
             return;
@@ -623,12 +684,8 @@ impl State {
             }
             SockTuple::Unix { source, dest, path } => {
                 entry.kind = FdKind::Unix;
-                entry.name = if failed {
-                    format!("{source:x}")
-                } else {
-                    format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path))
-                }
-                .into();
+                entry.name =
+                    format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path)).into();
             }
             // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
             SockTuple::Inet6 { src, dst } => {
@@ -656,6 +713,8 @@ impl State {
             }
             _ => {}
         }
+        let name = entry.name.to_string();
+        self.rendered = name;
     }
 
     fn open_exit(&mut self, ev: &Ev<'_>) {

@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use sysflow_capture::{AbiRevision, Event, EventInfo, ParamValue, SockTuple};
 
 /// What an event means to the state tables and the record processors.
@@ -166,13 +167,42 @@ fn classify(info: &EventInfo) -> Kind {
     }
 }
 
-/// The kind of every event id, computed once.
-fn kinds() -> &'static [Kind] {
-    static KINDS: OnceLock<Vec<Kind>> = OnceLock::new();
-    KINDS.get_or_init(|| {
+/// What is known of an event id before any event of it is seen.
+struct Meta {
+    kind: Kind,
+    /// A system call's enter event (not a scheduler, signal or metadata event).
+    syscall_enter: bool,
+    /// Parameter slots by name.
+    params: FxHashMap<&'static str, usize>,
+}
+
+/// The meaning of every event id, computed once: replays look these up for
+/// every event, so names are not compared there.
+fn metas() -> &'static [Meta] {
+    static METAS: OnceLock<Vec<Meta>> = OnceLock::new();
+    METAS.get_or_init(|| {
         let rev = AbiRevision::Current;
         (0..rev.event_max())
-            .map(|id| rev.event(id).map_or(Kind::Other, classify))
+            .map(|id| match rev.event(id) {
+                Some(info) => Meta {
+                    kind: classify(info),
+                    syscall_enter: !info.symbol.ends_with("_X")
+                        && ["PPME_SYSCALL_", "PPME_SOCKET_", "PPME_GENERIC_"]
+                            .iter()
+                            .any(|p| info.symbol.starts_with(p)),
+                    params: info
+                        .params
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (p.name, i))
+                        .collect(),
+                },
+                None => Meta {
+                    kind: Kind::Other,
+                    syscall_enter: false,
+                    params: FxHashMap::default(),
+                },
+            })
             .collect()
     })
 }
@@ -181,18 +211,16 @@ fn kinds() -> &'static [Kind] {
 pub(crate) struct Ev<'a> {
     pub ev: &'a Event,
     pub kind: Kind,
-    info: Option<&'static EventInfo>,
+    meta: Option<&'static Meta>,
 }
 
 impl<'a> Ev<'a> {
     pub fn new(ev: &'a Event) -> Ev<'a> {
+        let meta = metas().get(usize::from(ev.event_type));
         Ev {
             ev,
-            kind: kinds()
-                .get(usize::from(ev.event_type))
-                .copied()
-                .unwrap_or(Kind::Other),
-            info: ev.info_in(AbiRevision::Current),
+            kind: meta.map_or(Kind::Other, |m| m.kind),
+            meta,
         }
     }
 
@@ -205,7 +233,12 @@ impl<'a> Ev<'a> {
     }
 
     fn index(&self, name: &str) -> Option<usize> {
-        self.info?.params.iter().position(|p| p.name == name)
+        self.meta?.params.get(name).copied()
+    }
+
+    /// Whether this is a system call's enter event.
+    pub fn is_syscall_enter(&self) -> bool {
+        self.meta.is_some_and(|m| m.syscall_enter)
     }
 
     /// Parameter `name`, decoded; `None` when this layout lacks it, the file

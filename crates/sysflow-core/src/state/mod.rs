@@ -505,16 +505,9 @@ impl State {
     /// operation whose exit lacks it, a socket's domain).
     fn enter(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
-        if ev.ev.direction() != sysflow_capture::Direction::Enter {
-            return;
-        }
         // Only system calls count: a context switch or signal delivered
         // between a call's enter and exit must not change what the exit sees.
-        let symbol = ev.ev.info().map_or("", |i| i.symbol);
-        if !["PPME_SYSCALL_", "PPME_SOCKET_", "PPME_GENERIC_"]
-            .iter()
-            .any(|p| symbol.starts_with(p))
-        {
+        if !ev.is_syscall_enter() {
             return;
         }
         let e = self.entered.entry(tid).or_default();

@@ -1,7 +1,7 @@
 //! File entities: written once per segment before the first record that
 //! references them, identified by the SHA-1 of container id and path.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use sha1::{Digest, Sha1};
 use sysflow_types::{File, Foid, SfObjectState};
@@ -20,7 +20,7 @@ struct CachedFile {
 /// container id + path, so one maps to the other).
 #[derive(Debug, Default)]
 pub(crate) struct Files {
-    cache: BTreeMap<Foid, CachedFile>,
+    cache: FxHashMap<Foid, CachedFile>,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.

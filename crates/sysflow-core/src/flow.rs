@@ -28,9 +28,9 @@ pub(crate) struct NetKey {
 /// container, thread and fd; the FOID stands for container and path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct FileKey {
-    pub foid: Foid,
     pub tid: i64,
     pub fd: i64,
+    pub foid: Foid,
 }
 
 /// Bookkeeping shared by both flow kinds.

@@ -78,7 +78,7 @@ impl Processes {
             container_id: (!container_id.is_empty()).then_some(container_id),
             entry: main.vpid == 1,
             cwd: main.cwd.clone(),
-            env: main.env.clone(),
+            env: main.env.to_vec(),
         }
     }
 

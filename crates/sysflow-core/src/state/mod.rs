@@ -146,8 +146,8 @@ impl State {
             comm: text(&p.comm),
             exe: text(&p.exe),
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
-            args: split_list(&p.args),
-            env: list(&p.env),
+            args: split_list(&p.args).into(),
+            env: list(&p.env).into(),
             cwd: with_slash(text(&p.cwd)),
             uid: p.uid,
             gid: p.gid,
@@ -789,7 +789,7 @@ impl State {
             let mut stub = Thread::unknown(parent_tid);
             stub.comm = ev.text("comm").unwrap_or_default();
             stub.exe = ev.text("exe").unwrap_or_default();
-            stub.args = ev.list("args").unwrap_or_default();
+            stub.args = ev.list("args").unwrap_or_default().into();
             if !is_thread {
                 stub.user_name = String::new();
                 stub.group_name = String::new();
@@ -821,7 +821,7 @@ impl State {
             child.exe = exe;
         }
         if let Some(args) = ev.list("args") {
-            child.args = args;
+            child.args = args.into();
         }
         if let Some(cwd) = ev.text("cwd").filter(|c| !c.is_empty()) {
             child.cwd = cwd;
@@ -867,7 +867,7 @@ impl State {
             t.exe = exe;
         }
         if let Some(args) = ev.list("args") {
-            t.args = args;
+            t.args = args.into();
         }
         if let Some(comm) = ev.text("comm") {
             t.comm = comm;
@@ -886,7 +886,7 @@ impl State {
             }
         }
         if let Some(env) = ev.list("env") {
-            t.env = env;
+            t.env = env.into();
         }
         if let Some(pid) = ev.int("pid") {
             t.pid = pid;

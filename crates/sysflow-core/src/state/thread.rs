@@ -1,6 +1,8 @@
 //! Threads as the collector sees them: identity, program, credentials, cwd,
 //! container, and when they were cloned.
 
+use std::sync::Arc;
+
 /// What libsinsp calls an unknown name.
 pub(crate) const NA: &str = "<NA>";
 
@@ -18,8 +20,9 @@ pub(crate) struct Thread {
     pub exe: String,
     /// The resolved executable path, empty when unknown.
     pub exepath: String,
-    pub args: Vec<String>,
-    pub env: Vec<String>,
+    /// Shared: a clone copies its parent's, and most threads never change them.
+    pub args: Arc<[String]>,
+    pub env: Arc<[String]>,
     pub cwd: String,
     /// User and group ids; `u32::MAX` when unknown.
     pub uid: u32,
@@ -49,8 +52,8 @@ impl Thread {
             comm: String::new(),
             exe: String::new(),
             exepath: String::new(),
-            args: Vec::new(),
-            env: Vec::new(),
+            args: Arc::from([]),
+            env: Arc::from([]),
             cwd: String::new(),
             uid: u32::MAX,
             gid: u32::MAX,

@@ -174,6 +174,10 @@ struct Meta {
     syscall_enter: bool,
     /// Parameter slots by name.
     params: FxHashMap<&'static str, usize>,
+    /// The slot of `fd`, the most looked-up parameter.
+    fd: Option<usize>,
+    /// Whether the event has a `domain` parameter (socket, socketpair).
+    has_domain: bool,
 }
 
 /// The meaning of every event id, computed once: replays look these up for
@@ -196,11 +200,15 @@ fn metas() -> &'static [Meta] {
                         .enumerate()
                         .map(|(i, p)| (p.name, i))
                         .collect(),
+                    fd: info.params.iter().position(|p| p.name == "fd"),
+                    has_domain: info.params.iter().any(|p| p.name == "domain"),
                 },
                 None => Meta {
                     kind: Kind::Other,
                     syscall_enter: false,
                     params: FxHashMap::default(),
+                    fd: None,
+                    has_domain: false,
                 },
             })
             .collect()
@@ -234,6 +242,17 @@ impl<'a> Ev<'a> {
 
     fn index(&self, name: &str) -> Option<usize> {
         self.meta?.params.get(name).copied()
+    }
+
+    /// The `fd` parameter, found without a name lookup.
+    pub fn fd_param(&self) -> Option<i64> {
+        let index = self.meta?.fd?;
+        as_int(&self.ev.param(AbiRevision::Current, index)?.ok()?)
+    }
+
+    /// Whether the event has a `domain` parameter.
+    pub fn has_domain(&self) -> bool {
+        self.meta.is_some_and(|m| m.has_domain)
     }
 
     /// Whether this is a system call's enter event.

@@ -1,6 +1,8 @@
 //! File entities: written once per segment before the first record that
 //! references them, identified by the SHA-1 of container id and path.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use sha1::{Digest, Sha1};
@@ -21,6 +23,9 @@ struct CachedFile {
 #[derive(Debug, Default)]
 pub(crate) struct Files {
     cache: FxHashMap<Foid, CachedFile>,
+    /// FOIDs of (container id, path) pairs already hashed: every open of a
+    /// file would otherwise run SHA-1 again.
+    digests: FxHashMap<(String, Arc<str>), Foid>,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -40,7 +45,7 @@ impl Files {
         state: &State,
         procs: &mut Processes,
         tid: i64,
-        path: &str,
+        path: &Arc<str>,
         known: Option<Foid>,
         type_char: u8,
         requested: SfObjectState,
@@ -58,7 +63,18 @@ impl Files {
             .get(&tid)
             .map(|t| t.container_id.clone())
             .unwrap_or_default();
-        let oid = foid(&thread_container, path);
+        let oid = match self
+            .digests
+            .get(&(thread_container.clone(), Arc::clone(path)))
+        {
+            Some(oid) => *oid,
+            None => {
+                let oid = foid(&thread_container, path);
+                self.digests
+                    .insert((thread_container.clone(), Arc::clone(path)), oid);
+                oid
+            }
+        };
         if let Some(c) = self.cache.get_mut(&oid) {
             if !c.written {
                 let mut rec = c.rec.clone();
@@ -81,7 +97,7 @@ impl Files {
             oid,
             ts: ts as i64,
             restype: i32::from(type_char),
-            path: path.to_owned(),
+            path: path.to_string(),
             container_id: (!main_container.is_empty()).then_some(main_container),
         };
         if let Some(cid) = rec.container_id.clone() {
@@ -116,6 +132,7 @@ impl Files {
     /// Files no open flow refers to leave the cache, as in the reference.
     pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
         self.cache.retain(|oid, _| in_use(oid));
+        self.digests.retain(|_, oid| in_use(oid));
         for f in self.cache.values_mut() {
             f.written = false;
         }

@@ -3,6 +3,7 @@
 //! have seen it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
@@ -906,7 +907,7 @@ impl Processor {
             &self.state,
             &mut self.procs,
             tid,
-            &first,
+            &Arc::from(first.as_str()),
             None,
             restype,
             first_state,
@@ -918,7 +919,7 @@ impl Processor {
                 &self.state,
                 &mut self.procs,
                 tid,
-                &p,
+                &Arc::from(p.as_str()),
                 None,
                 b'?',
                 second_state,

@@ -511,9 +511,9 @@ impl State {
             return;
         }
         let e = self.entered.entry(tid).or_default();
-        e.fd = ev.int("fd");
-        if let Some(domain) = ev.int("domain") {
-            e.domain = Some(domain);
+        e.fd = ev.fd_param();
+        if ev.has_domain() {
+            e.domain = ev.int("domain");
             e.sock_type = ev.int("type");
         }
     }
@@ -545,7 +545,7 @@ impl State {
 
     /// The fd an event's exit applies to: its `fd` parameter, or the one its enter carried.
     pub fn event_fd(&self, ev: &Ev<'_>) -> Option<i64> {
-        ev.int("fd").or_else(|| self.entered_fd(ev.tid()))
+        ev.fd_param().or_else(|| self.entered_fd(ev.tid()))
     }
 
     fn entered_fd(&self, tid: i64) -> Option<i64> {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use sysflow_capture::{CaptureError, Item, ScapReader};
+use sysflow_capture::{CaptureError, Event, Item, Next, ScapReader};
 use sysflow_core::{CoreStats, Processor};
 use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
 use sysflow_types::RecordType;
@@ -366,11 +366,15 @@ impl SysFlowDriver {
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
+        // Events are decoded into one reused buffer; only metadata allocates.
+        let mut event = Event::new(0, 0, 0, 0, &[]);
         loop {
             let item = match held.next() {
-                Some(item) => item,
-                None => match reader.next_item() {
-                    Ok(Some(item)) => item,
+                Some(item) => Some(item),
+                None => match reader.read_item(&mut event) {
+                    Ok(Some(Next::Event)) => None,
+                    Ok(Some(Next::Item(item))) => Some(item),
+                    Ok(Some(_)) => continue,
                     Ok(None) => return Ok(()),
                     Err(e) => return Err(Stop::Capture(e)),
                 },
@@ -380,7 +384,11 @@ impl SysFlowDriver {
                 self.stats.exited_early = true;
                 return Ok(());
             }
-            processor.handle(&item, sink).map_err(Stop::Sink)?;
+            match &item {
+                Some(item) => processor.handle(item, sink),
+                None => processor.handle_event(&event, sink),
+            }
+            .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
                 self.stats.bytes_read = bytes.load(Ordering::Relaxed);

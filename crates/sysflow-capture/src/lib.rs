@@ -72,7 +72,7 @@ pub use interface::Interface;
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};
 pub use process::{ProcessEntry, split_nul_list};
-pub use reader::{Item, ScapReader};
+pub use reader::{Item, Next, ScapReader};
 pub use section::SectionHeader;
 pub use source::EventSource;
 pub use user::{Group, User};

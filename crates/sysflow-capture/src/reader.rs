@@ -110,6 +110,16 @@ enum Block {
     Queued,
 }
 
+/// What [`ScapReader::read_item`] read.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Next {
+    /// An event, now in the caller's [`Event`].
+    Event,
+    /// A metadata item.
+    Item(Item),
+}
+
 /// A streaming reader of scap capture files (plain or gzip-compressed).
 ///
 /// Use it as an iterator of `Result<Item, CaptureError>`, or call
@@ -193,6 +203,50 @@ impl<R: Read> ScapReader<R> {
             }
         }
         Ok(None)
+    }
+
+    /// The next item in file order, like [`ScapReader::next_item`], except
+    /// that an event is decoded into `ev`, reusing its buffers, and reported
+    /// as [`Next::Event`]; metadata items come back owned. A loop over a
+    /// capture then allocates only for metadata and while buffers grow.
+    /// After an error the reader is finished and returns `Ok(None)`.
+    pub fn read_item(&mut self, ev: &mut Event) -> Result<Option<Next>, CaptureError> {
+        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
+        if quiet
+            && self.seen_section
+            && let Some(result) = self.buffered_event(ev)
+        {
+            return result.map(|got| got.then_some(Next::Event));
+        }
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Ok(Some(match item {
+                    Item::Event(e) => {
+                        *ev = e;
+                        Next::Event
+                    }
+                    other => Next::Item(other),
+                }));
+            }
+            if let Some(err) = self.pending_err.take() {
+                self.done = true;
+                return Err(err);
+            }
+            if self.done {
+                return Ok(None);
+            }
+            match self.read_block(Some(ev)) {
+                Ok(Block::EventInto) => return Ok(Some(Next::Event)),
+                Ok(Block::Item(Item::Event(e))) => {
+                    *ev = e;
+                    return Ok(Some(Next::Event));
+                }
+                Ok(Block::Item(item)) => return Ok(Some(Next::Item(item))),
+                Ok(Block::Queued) => {}
+                Ok(Block::End) => self.done = true,
+                Err(err) => self.pending_err = Some(err),
+            }
+        }
     }
 
     /// Read the next event into `ev`, skipping metadata items, and reusing

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use sysflow_capture::Item;
+use sysflow_capture::{Event, Item};
 use sysflow_types::{
     FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, ProcessFlow,
     RecordSink, RecordType, SfObjectState, SysFlow,
@@ -122,6 +122,19 @@ impl Processor {
             let ev = Ev::new(e);
             self.event(&ev);
         }
+        self.drain(sink)
+    }
+
+    /// Handles one event of the capture: [`Processor::handle`] for a caller
+    /// that reads events into a reused buffer.
+    pub fn handle_event<S: RecordSink + ?Sized>(
+        &mut self,
+        event: &Event,
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
+        self.stats.items += 1;
+        self.stats.events += 1;
+        self.event(&Ev::new(event));
         self.drain(sink)
     }
 

@@ -293,6 +293,15 @@ impl<'a> Ev<'a> {
         }
     }
 
+    /// A byte-buffer or text parameter's raw bytes.
+    pub fn bytes(&self, name: &str) -> Option<&'a [u8]> {
+        match self.param(name)? {
+            ParamValue::Bytes(b) | ParamValue::Str(b) => Some(b),
+            ParamValue::Empty => Some(&[]),
+            _ => None,
+        }
+    }
+
     /// A NUL-separated list parameter (args, env, cgroups).
     pub fn list(&self, name: &str) -> Option<Vec<String>> {
         match self.param(name)? {

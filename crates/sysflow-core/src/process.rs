@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
 
 use crate::emit::Emitter;
+use crate::event::split_list;
 use crate::state::{State, Thread};
 
 /// Placeholder metadata for a container the capture has not described.
@@ -78,7 +79,7 @@ impl Processes {
             container_id: (!container_id.is_empty()).then_some(container_id),
             entry: main.vpid == 1,
             cwd: main.cwd.clone(),
-            env: main.env.to_vec(),
+            env: split_list(&main.env),
         }
     }
 

@@ -147,7 +147,7 @@ impl State {
             exe: text(&p.exe),
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
             args: split_list(&p.args).into(),
-            env: list(&p.env).into(),
+            env: p.env.as_deref().unwrap_or_default().into(),
             cwd: with_slash(text(&p.cwd)),
             uid: p.uid,
             gid: p.gid,
@@ -885,7 +885,7 @@ impl State {
                 t.cwd.push('/');
             }
         }
-        if let Some(env) = ev.list("env") {
+        if let Some(env) = ev.bytes("env") {
             t.env = env.into();
         }
         if let Some(pid) = ev.int("pid") {

@@ -25,6 +25,9 @@ pub(crate) fn resolve_event_path(base: &str, path: &str) -> String {
 
 /// Lexically normalized absolute path; a relative path stays relative.
 pub(crate) fn normalize(path: &str) -> String {
+    if is_normal(path) {
+        return path.to_owned();
+    }
     let absolute = path.starts_with('/');
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
@@ -48,6 +51,18 @@ pub(crate) fn normalize(path: &str) -> String {
     }
 }
 
+/// Whether an absolute path is already normalized (the common case, checked
+/// without allocating).
+fn is_normal(path: &str) -> bool {
+    path.starts_with('/')
+        && (path.len() == 1 || !path.ends_with('/'))
+        && !path.contains("//")
+        && !path.contains("/./")
+        && !path.contains("/../")
+        && !path.ends_with("/.")
+        && !path.ends_with("/..")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +75,8 @@ mod tests {
         assert_eq!(resolve("/a", "/etc//passwd"), "/etc/passwd");
         assert_eq!(resolve("/", ".."), "/");
         assert_eq!(normalize("/var/lib/x/"), "/var/lib/x");
+        assert_eq!(normalize("/a/./b/../c"), "/a/c");
+        assert_eq!(normalize("/a/b/.."), "/a");
+        assert_eq!(normalize("/a/b"), "/a/b");
     }
 }

@@ -22,7 +22,9 @@ pub(crate) struct Thread {
     pub exepath: String,
     /// Shared: a clone copies its parent's, and most threads never change them.
     pub args: Arc<[String]>,
-    pub env: Arc<[String]>,
+    /// The environment as the capture stores it (NUL-separated): split only
+    /// when a Process record is built, which few threads ever need.
+    pub env: Arc<[u8]>,
     pub cwd: String,
     /// User and group ids; `u32::MAX` when unknown.
     pub uid: u32,
@@ -53,7 +55,7 @@ impl Thread {
             exe: String::new(),
             exepath: String::new(),
             args: Arc::from([]),
-            env: Arc::from([]),
+            env: Arc::from(&[][..]),
             cwd: String::new(),
             uid: u32::MAX,
             gid: u32::MAX,

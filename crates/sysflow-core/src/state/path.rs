@@ -54,13 +54,13 @@ pub(crate) fn normalize(path: &str) -> String {
 /// Whether an absolute path is already normalized (the common case, checked
 /// without allocating).
 fn is_normal(path: &str) -> bool {
-    path.starts_with('/')
-        && (path.len() == 1 || !path.ends_with('/'))
-        && !path.contains("//")
-        && !path.contains("/./")
-        && !path.contains("/../")
-        && !path.ends_with("/.")
-        && !path.ends_with("/..")
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    rest.is_empty()
+        || rest
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
 #[cfg(test)]

@@ -77,18 +77,24 @@ impl Thread {
 /// The container id a cgroup list names, as the reference's capture library
 /// derives it: the first 12 hex digits of a 64-digit docker/containerd id.
 pub(crate) fn container_id_from_cgroups(cgroups: &[String]) -> String {
+    // `/docker/<id>`, `/kubepods/.../<id>`, `docker-<id>.scope`,
+    // `cri-containerd-<id>.scope`, `crio-<id>.scope`: the id is a run of
+    // exactly 64 hex digits between non-hex characters.
     for entry in cgroups {
         let path = entry.split_once('=').map_or(entry.as_str(), |(_, p)| p);
-        for part in path.split('/') {
-            // `/docker/<id>`, `/kubepods/.../<id>`, `docker-<id>.scope`, `cri-containerd-<id>.scope`, `crio-<id>.scope`.
-            let candidate = part
-                .trim_end_matches(".scope")
-                .rsplit(['-', ':'])
-                .next()
-                .unwrap_or(part);
-            if candidate.len() == 64 && candidate.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return candidate[..12].to_owned();
+        let mut run = 0;
+        for (i, b) in path.bytes().enumerate() {
+            if b.is_ascii_hexdigit() {
+                run += 1;
+                continue;
             }
+            if run == 64 && matches!(b, b'/' | b'.' | b'-' | b':') {
+                return path[i - 64..i - 52].to_owned();
+            }
+            run = 0;
+        }
+        if run == 64 {
+            return path[path.len() - 64..path.len() - 52].to_owned();
         }
     }
     String::new()

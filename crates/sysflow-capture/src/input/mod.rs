@@ -9,6 +9,9 @@ use std::io::{self, Chain, Cursor as IoCursor, Read};
 
 use flate2::read::MultiGzDecoder;
 
+#[cfg(test)]
+mod tests;
+
 /// The buffer size reads grow to (and, once reached, the least amount
 /// asked of the source per read).
 const CHUNK: usize = 256 << 10;

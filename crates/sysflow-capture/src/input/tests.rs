@@ -1,0 +1,92 @@
+//! Unit tests of the read buffer: what it allocates, and that it hands out
+//! the stream's bytes unchanged however the source splits them.
+
+use std::io::{self, Read};
+
+use super::{CHUNK, FIRST_CHUNK, Input};
+
+/// A source that hands out at most `step` bytes per read.
+struct Dribble {
+    data: Vec<u8>,
+    pos: usize,
+    step: usize,
+}
+
+impl Read for Dribble {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let rest = self.data.get(self.pos..).unwrap_or_default();
+        let n = buf.len().min(rest.len()).min(self.step);
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+fn bytes(n: usize) -> Vec<u8> {
+    (0..n).map(|i| (i * 7 % 251) as u8).collect()
+}
+
+#[test]
+fn a_huge_request_on_a_short_input_allocates_the_first_chunk_only() {
+    let data = bytes(1000);
+    let mut input = Input::new(&data[..]).unwrap();
+    assert_eq!(input.fill(200 << 20).unwrap(), 1000);
+    assert_eq!(input.buf.len(), FIRST_CHUNK);
+    assert_eq!(input.peek(usize::MAX), &data[..]);
+}
+
+#[test]
+fn the_buffer_grows_with_the_bytes_that_arrived() {
+    // A 3 MiB "block" requested at once, arriving 1000 bytes per read: the
+    // buffer never exceeds twice what has arrived.
+    let data = bytes(3 << 20);
+    let mut input = Input::new(Dribble {
+        data: data.clone(),
+        pos: 0,
+        step: 1000,
+    })
+    .unwrap();
+    assert_eq!(input.fill(data.len()).unwrap(), data.len());
+    assert!(input.buf.len() <= 2 * data.len(), "{}", input.buf.len());
+    assert_eq!(input.peek(data.len()), &data[..]);
+    // More than the stream holds: everything, and the end is remembered.
+    assert_eq!(input.fill(data.len() + 1).unwrap(), data.len());
+    assert!(input.eof);
+}
+
+#[test]
+fn small_blocks_stream_through_a_bounded_buffer() {
+    let data = bytes(5 << 20);
+    for step in [1, 997, 4096, 1 << 20] {
+        let mut input = Input::new(Dribble {
+            data: data.clone(),
+            pos: 0,
+            step,
+        })
+        .unwrap();
+        let mut out = Vec::new();
+        loop {
+            let n = input.fill(4000).unwrap();
+            if n == 0 {
+                break;
+            }
+            assert_eq!(input.offset(), out.len() as u64);
+            out.extend_from_slice(input.peek(n));
+            input.consume(n);
+        }
+        assert!(out == data, "step {step}");
+        assert!(input.buf.len() <= CHUNK, "step {step}: {}", input.buf.len());
+    }
+}
+
+#[test]
+fn gzip_input_is_decompressed() {
+    use std::io::Write;
+    let data = bytes(100_000);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&data).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut input = Input::new(&gz[..]).unwrap();
+    assert_eq!(input.fill(data.len() + 10).unwrap(), data.len());
+    assert!(input.peek(data.len()) == &data[..]);
+}

@@ -4,8 +4,8 @@
 //!
 //! For each input it drains the reader, decoding every event's type name
 //! and parameters by both ABI revisions and formatting the error; checks
-//! that the gzip path and the reused-event path (`read_event`) see exactly
-//! the same items and error; and writes the items back with `ScapWriter`,
+//! that the gzip path and the reused-event paths (`read_event`,
+//! `read_item`) see exactly the same items and error; and writes the items back with `ScapWriter`,
 //! which must read back cleanly with as many items.
 
 #![no_main]
@@ -13,7 +13,7 @@
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
-use sysflow_capture::{AbiRevision, Event, Item, ScapReader, ScapWriter, split_nul_list};
+use sysflow_capture::{AbiRevision, Event, Item, Next, ScapReader, ScapWriter, split_nul_list};
 
 /// Everything the reader yields: items, and the error text if any.
 fn drain(data: &[u8]) -> (Vec<Item>, Option<String>) {
@@ -82,6 +82,26 @@ fn drain_events(data: &[u8]) -> (Vec<Event>, Option<String>) {
     }
 }
 
+/// Everything `read_item` gives (events from the reused one), with the
+/// error text if any.
+fn drain_read_item(data: &[u8]) -> (Vec<Item>, Option<String>) {
+    let mut out = Vec::new();
+    let mut reader = match ScapReader::new(data) {
+        Ok(r) => r,
+        Err(e) => return (out, Some(e.to_string())),
+    };
+    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    loop {
+        match reader.read_item(&mut ev) {
+            Ok(Some(Next::Event)) => out.push(Item::Event(ev.clone())),
+            Ok(Some(Next::Item(item))) => out.push(item),
+            Ok(Some(other)) => panic!("unexpected {other:?}"),
+            Ok(None) => return (out, None),
+            Err(e) => return (out, Some(e.to_string())),
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let (items, err) = drain(data);
 
@@ -96,6 +116,11 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     assert_eq!(events.iter().collect::<Vec<_>>(), expected);
     assert_eq!(err2, err);
+
+    // So does `read_item`, for every item.
+    let (all, err3) = drain_read_item(data);
+    assert_eq!(all, items);
+    assert_eq!(err3, err);
 
     // The gzip path (unless the input is gzip already) reads the same.
     if data.get(..2) != Some(&[0x1f, 0x8b][..]) {

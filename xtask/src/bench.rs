@@ -1,5 +1,11 @@
-//! `cargo xtask bench`: the offline reading benchmark, `scapdump --count`
-//! against `sysdig -r FILE -q` on the same file, side by side in one run.
+//! `cargo xtask bench`: the offline benchmarks, each side by side with
+//! `sysdig -r FILE -q` (which only parses) on the same file in one run:
+//!
+//! - reading: `scapdump --count` decodes every event and parameter; target
+//!   ratio of median wall times at most 0.25;
+//! - converting: `sysporter -r FILE -w OUT.sf` with the library defaults, the
+//!   whole pipeline from capture to a closed `.sf` file; target at most 0.5.
+//!   The peak memory of both commands is printed too (with GNU `time`).
 //!
 //! The file is 40 concatenated copies of the mpm-event full capture from
 //! `../shared/golden` (about 107 MB and 1.43 M events; sysdig reads
@@ -22,8 +28,10 @@ use anyhow::{Context, Result, bail};
 const TRACE: &str = "golden/mpm-event-full-capture/trace.scap";
 /// How many copies are concatenated.
 const COPIES: usize = 40;
-/// The largest acceptable ratio of median wall times.
+/// The largest acceptable ratio of median wall times, reading.
 const MAX_RATIO: f64 = 0.25;
+/// The largest acceptable ratio of median wall times, converting.
+const MAX_CONVERT_RATIO: f64 = 0.5;
 /// Timed runs of each command, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 10;
 
@@ -70,36 +78,116 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
         file.display()
     );
 
-    let ours = vec![
-        scapdump.display().to_string(),
-        "--count".to_owned(),
-        file.display().to_string(),
-    ];
     let theirs = vec![
         "sysdig".to_owned(),
         "-r".to_owned(),
         file.display().to_string(),
         "-q".to_owned(),
     ];
-    let (a, b) = if has_hyperfine() {
-        hyperfine(root, &ours, &theirs, runs)?
-    } else {
-        eprintln!("xtask: hyperfine not found; timing {runs} alternating runs here");
-        alternate(&ours, &theirs, runs)?
-    };
-    let ratio = a.as_secs_f64() / b.as_secs_f64();
-    println!("scapdump --count: median {:.1} ms", ms(a));
-    println!("sysdig -r -q:     median {:.1} ms", ms(b));
-    println!(
-        "ratio {ratio:.3} (scapdump {:.2}x faster; target ratio <= {MAX_RATIO})",
-        1.0 / ratio
-    );
-    Ok(if ratio <= MAX_RATIO {
+    let ours = vec![
+        scapdump.display().to_string(),
+        "--count".to_owned(),
+        file.display().to_string(),
+    ];
+    let read_ok = compare(root, "scapdump --count", &ours, &theirs, runs, MAX_RATIO)?;
+
+    let sysporter = build_sysporter(root)?;
+    let out = root.join("target/bench/out.sf");
+    let ours = vec![
+        sysporter.display().to_string(),
+        "-r".to_owned(),
+        file.display().to_string(),
+        "-w".to_owned(),
+        out.display().to_string(),
+        "-e".to_owned(),
+        "bench".to_owned(),
+    ];
+    let convert_ok = compare(
+        root,
+        "sysporter -r -w",
+        &ours,
+        &theirs,
+        runs,
+        MAX_CONVERT_RATIO,
+    )?;
+    peak_memory(&ours, &theirs);
+    Ok(if read_ok && convert_ok {
         ExitCode::SUCCESS
     } else {
-        println!("FAIL: ratio above {MAX_RATIO}");
         ExitCode::FAILURE
     })
+}
+
+/// Times `ours` against `theirs` and prints the medians and the ratio;
+/// returns whether the ratio is within `max_ratio`.
+fn compare(
+    root: &Path,
+    name: &str,
+    ours: &[String],
+    theirs: &[String],
+    runs: usize,
+    max_ratio: f64,
+) -> Result<bool> {
+    let (a, b) = if has_hyperfine() {
+        hyperfine(root, ours, theirs, runs)?
+    } else {
+        eprintln!("xtask: hyperfine not found; timing {runs} alternating runs here");
+        alternate(ours, theirs, runs)?
+    };
+    let ratio = a.as_secs_f64() / b.as_secs_f64();
+    println!("{name}: median {:.1} ms", ms(a));
+    println!("sysdig -r -q: median {:.1} ms", ms(b));
+    println!(
+        "{name}: ratio {ratio:.3} ({:.2}x sysdig's speed; target ratio <= {max_ratio})",
+        1.0 / ratio
+    );
+    if ratio > max_ratio {
+        println!("FAIL: {name}: ratio above {max_ratio}");
+    }
+    Ok(ratio <= max_ratio)
+}
+
+/// Prints the peak resident memory of one run of each command, when GNU
+/// `time` is installed.
+fn peak_memory(ours: &[String], theirs: &[String]) {
+    for argv in [ours, theirs] {
+        let out = Command::new("/usr/bin/time")
+            .args(["-f", "%M"])
+            .args(argv)
+            .stdout(Stdio::null())
+            .output();
+        match out {
+            Ok(o) if o.status.success() => {
+                let text = String::from_utf8_lossy(&o.stderr);
+                let kb = text.lines().last().unwrap_or_default().trim();
+                println!("peak memory {kb} KiB: {}", argv.join(" "));
+            }
+            _ => {
+                eprintln!("xtask: /usr/bin/time (Debian package `time`) is needed for peak memory");
+                return;
+            }
+        }
+    }
+}
+
+/// Builds the release `sysporter` binary and returns its path.
+fn build_sysporter(root: &Path) -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "--release", "--quiet", "-p", "sysporter"])
+        .status()
+        .context("cannot run cargo build")?;
+    if !status.success() {
+        bail!("building sysporter failed ({status})");
+    }
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let exe = target.join("release/sysporter");
+    if !exe.is_file() {
+        bail!("{} was not built", exe.display());
+    }
+    Ok(exe)
 }
 
 fn ms(d: Duration) -> f64 {

@@ -7,6 +7,7 @@
 //! prints it.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use sysflow_types::*;
@@ -32,6 +33,8 @@ fn main() -> ExitCode {
     }
     match print(path, entities) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`sfprint FILE | head`): not an error.
+        Err(SfError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sfprint: {path}: {e}");
             ExitCode::FAILURE
@@ -58,12 +61,14 @@ impl Entities {
 }
 
 fn print(path: &str, show_entities: bool) -> Result<(), SfError> {
+    let mut out = std::io::stdout().lock();
     let reader = SfReader::open(path)?;
     let mut seen = Entities::default();
-    println!(
+    writeln!(
+        out,
         "{:>6} {:>19} {:<4} {:<24} {:>7} {:>7} {:<11} {:<40} {:>8} {:>8}",
         "#", "ts", "type", "exe", "pid", "tid", "ops", "resource", "read", "written"
-    );
+    )?;
     for (n, rec) in reader.enumerate() {
         let rec = rec?;
         let line = match &rec {
@@ -182,7 +187,7 @@ fn print(path: &str, show_entities: bool) -> Result<(), SfError> {
             SysFlow::K8sEvent(e) => Some(format!("KE   {} {} {}", e.kind, e.action, e.message)),
         };
         if let Some(line) = line {
-            println!("{n:>6} {line}");
+            writeln!(out, "{n:>6} {line}")?;
         }
     }
     Ok(())

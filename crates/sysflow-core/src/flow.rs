@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use sysflow_types::{FileFlow, Foid, NetworkFlow, Oid, OpFlags, OpenFlags};
+use sysflow_types::{FileFlow, Foid, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessFlow};
 
 use crate::config::FileReadMode;
 
@@ -136,5 +136,46 @@ pub(crate) fn new_file_flow(proc_oid: Oid, ts: u64, tid: i64, fd: i64, file_oid:
         num_w_send_ops: 0,
         num_r_recv_bytes: 0,
         num_w_send_bytes: 0,
+    }
+}
+
+/// A flow that starts a new span after a periodic export: what it reports
+/// from then on is only what happens after `now`.
+pub(crate) trait Restart {
+    fn restart(&mut self, now: i64);
+}
+
+impl Restart for FileFlow {
+    fn restart(&mut self, now: i64) {
+        self.ts = now;
+        self.end_ts = 0;
+        self.op_flags = OpFlags::NONE;
+        self.num_r_recv_ops = 0;
+        self.num_w_send_ops = 0;
+        self.num_r_recv_bytes = 0;
+        self.num_w_send_bytes = 0;
+    }
+}
+
+impl Restart for NetworkFlow {
+    fn restart(&mut self, now: i64) {
+        self.ts = now;
+        self.end_ts = 0;
+        self.op_flags = OpFlags::NONE;
+        self.num_r_recv_ops = 0;
+        self.num_w_send_ops = 0;
+        self.num_r_recv_bytes = 0;
+        self.num_w_send_bytes = 0;
+    }
+}
+
+impl Restart for ProcessFlow {
+    fn restart(&mut self, now: i64) {
+        self.ts = now;
+        self.end_ts = 0;
+        self.op_flags = OpFlags::NONE;
+        self.num_threads_cloned = 0;
+        self.num_threads_exited = 0;
+        self.num_clone_errors = 0;
     }
 }

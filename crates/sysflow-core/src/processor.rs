@@ -18,8 +18,8 @@ use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
 use crate::flow::{
-    EXPIRE_SECS, EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing,
-    apply, new_file_flow, should_write, worth_writing,
+    EXPIRE_SECS, EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Restart,
+    Timing, apply, new_file_flow, should_write, worth_writing,
 };
 use crate::process::Processes;
 use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
@@ -1013,7 +1013,7 @@ impl Processor {
         let mut rec = f.rec.clone();
         rec.end_ts = now as i64;
         let path = f.path.clone();
-        reset_file(&mut f.rec, now);
+        f.rec.restart(now as i64);
         f.timing.export_secs = secs;
         self.procs.export(&self.state, oid, &mut self.out);
         self.write_file_flow(rec, &path);
@@ -1030,13 +1030,7 @@ impl Processor {
         }
         let mut rec = f.rec.clone();
         rec.end_ts = now as i64;
-        let r = &mut f.rec;
-        r.ts = now as i64;
-        r.end_ts = 0;
-        r.op_flags = OpFlags::NONE;
-        r.num_threads_cloned = 0;
-        r.num_threads_exited = 0;
-        r.num_clone_errors = 0;
+        f.rec.restart(now as i64);
         f.timing.export_secs = secs;
         self.procs.export(&self.state, oid, &mut self.out);
         self.write_proc_flow(rec);
@@ -1056,14 +1050,7 @@ impl Processor {
         }
         let mut rec = f.rec.clone();
         rec.end_ts = now as i64;
-        let r = &mut f.rec;
-        r.ts = now as i64;
-        r.end_ts = 0;
-        r.op_flags = OpFlags::NONE;
-        r.num_r_recv_ops = 0;
-        r.num_w_send_ops = 0;
-        r.num_r_recv_bytes = 0;
-        r.num_w_send_bytes = 0;
+        f.rec.restart(now as i64);
         f.timing.export_secs = secs;
         self.procs.export(&self.state, oid, &mut self.out);
         self.write_net(rec);
@@ -1082,16 +1069,6 @@ enum FlowRef {
 struct OpenProcessFlow {
     rec: ProcessFlow,
     timing: Timing,
-}
-
-fn reset_file(r: &mut FileFlow, now: u64) {
-    r.ts = now as i64;
-    r.end_ts = 0;
-    r.op_flags = OpFlags::NONE;
-    r.num_r_recv_ops = 0;
-    r.num_w_send_ops = 0;
-    r.num_r_recv_bytes = 0;
-    r.num_w_send_bytes = 0;
 }
 
 /// Whether a read or write event is a socket call (recv*/send*), which the

@@ -560,55 +560,47 @@ impl State {
             .and_then(|u| u32::try_from(u).ok())
     }
 
+    /// Applies `f` to every known thread of `tid`'s process (credentials and
+    /// the working directory are per process in libsinsp's view).
+    fn for_process(&mut self, tid: i64, mut f: impl FnMut(&mut Thread)) {
+        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
+        for t in self
+            .threads
+            .values_mut()
+            .filter(|t| t.pid == pid || t.tid == tid)
+        {
+            f(t);
+        }
+    }
+
+    fn container_of(&self, tid: i64) -> String {
+        self.threads
+            .get(&tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default()
+    }
+
     fn set_uid(&mut self, tid: i64, uid: u32) {
         if uid == u32::MAX {
             return;
         }
-        // Credentials are per process in the reference's view: set them on every thread.
-        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
-        let container = self
-            .threads
-            .get(&tid)
-            .map(|t| t.container_id.clone())
-            .unwrap_or_default();
-        let name = name_or_na(self.user_name(&container, uid), uid);
-        for t in self
-            .threads
-            .values_mut()
-            .filter(|t| t.pid == pid || t.tid == tid)
-        {
+        let name = name_or_na(self.user_name(&self.container_of(tid), uid), uid);
+        self.for_process(tid, |t| {
             t.uid = uid;
             t.user_name = name.clone();
-        }
+        });
     }
 
     fn set_gid(&mut self, tid: i64, gid: u32) {
-        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
-        let container = self
-            .threads
-            .get(&tid)
-            .map(|t| t.container_id.clone())
-            .unwrap_or_default();
-        let name = name_or_na(self.group_name(&container, gid), gid);
-        for t in self
-            .threads
-            .values_mut()
-            .filter(|t| t.pid == pid || t.tid == tid)
-        {
+        let name = name_or_na(self.group_name(&self.container_of(tid), gid), gid);
+        self.for_process(tid, |t| {
             t.gid = gid;
             t.group_name = name.clone();
-        }
+        });
     }
 
     fn set_cwd(&mut self, tid: i64, cwd: String) {
-        let pid = self.threads.get(&tid).map_or(tid, |t| t.pid);
-        for t in self
-            .threads
-            .values_mut()
-            .filter(|t| t.pid == pid || t.tid == tid)
-        {
-            t.cwd = cwd.clone();
-        }
+        self.for_process(tid, |t| t.cwd = cwd.clone());
     }
 
     fn dup(&mut self, tid: i64, old: i64, new: i64) {

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use sysflow_capture::{Event, Item};
 use sysflow_types::{
     FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, ProcessFlow,
-    RecordSink, RecordType, SfObjectState, SysFlow,
+    RecordSink, RecordType, SfObjectState,
 };
 
 use crate::config::{CollectionMode, CoreConfig};
@@ -1078,6 +1078,3 @@ fn is_socket_io(ev: &Ev<'_>) -> bool {
         .info()
         .is_some_and(|i| i.symbol.starts_with("PPME_SOCKET_"))
 }
-
-#[allow(dead_code)]
-fn _assert_sysflow(_: SysFlow) {}

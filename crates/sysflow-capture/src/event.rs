@@ -34,6 +34,9 @@ pub struct Event {
     /// Event type id.
     pub event_type: u16,
     lens: Vec<u32>,
+    /// Where each parameter starts in `data`: computed once per event, so
+    /// that handlers reading several parameters do not sum lengths each time.
+    starts: Vec<usize>,
     data: Vec<u8>,
 }
 
@@ -41,9 +44,17 @@ impl Event {
     /// Build an event from header fields and raw parameter values (for
     /// writing captures or tests). `index` and `offset` are 0.
     pub fn new(ts: u64, tid: u64, cpu: u16, event_type: u16, params: &[&[u8]]) -> Event {
-        let lens = params
+        let lens: Vec<u32> = params
             .iter()
             .map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX))
+            .collect();
+        let starts = lens
+            .iter()
+            .scan(0usize, |next, &l| {
+                let start = *next;
+                *next = next.saturating_add(l as usize);
+                Some(start)
+            })
             .collect();
         Event {
             index: 0,
@@ -54,6 +65,7 @@ impl Event {
             tid,
             event_type,
             lens,
+            starts,
             data: params.concat(),
         }
     }
@@ -127,19 +139,24 @@ impl Event {
         // The length array is in the block, so it bounds the allocation.
         let mut total: usize = 0;
         self.lens.clear();
+        self.starts.clear();
         if width == 4 {
             let lens = array.as_chunks::<4>().0;
             self.lens.reserve(lens.len());
+            self.starts.reserve(lens.len());
             for &l in lens {
                 let l = u32::from_le_bytes(l);
+                self.starts.push(total);
                 total = total.saturating_add(l as usize);
                 self.lens.push(l);
             }
         } else {
             let lens = array.as_chunks::<2>().0;
             self.lens.reserve(lens.len());
+            self.starts.reserve(lens.len());
             for &l in lens {
                 let l = u16::from_le_bytes(l);
+                self.starts.push(total);
                 total = total.saturating_add(usize::from(l));
                 self.lens.push(u32::from(l));
             }
@@ -185,7 +202,7 @@ impl Event {
 
     /// The raw bytes of parameter `index`, or `None` past the stored count.
     pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
-        let start: usize = self.lens.get(..index)?.iter().map(|&l| l as usize).sum();
+        let start = *self.starts.get(index)?;
         let len = *self.lens.get(index)? as usize;
         self.data.get(start..start.checked_add(len)?)
     }

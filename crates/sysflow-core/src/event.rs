@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use sysflow_capture::{AbiRevision, Event, EventInfo, ParamValue, SockTuple};
+use sysflow_capture::{AbiRevision, Event, EventInfo, ParamInfo, ParamValue, SockTuple};
 
 /// What an event means to the state tables and the record processors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +174,9 @@ struct Meta {
     syscall_enter: bool,
     /// Parameter slots by name.
     params: FxHashMap<&'static str, usize>,
+    /// The table's parameter types by slot, kept here so that decoding a
+    /// parameter needs no second table lookup.
+    infos: &'static [ParamInfo],
     /// The slot of `fd`, the most looked-up parameter.
     fd: Option<usize>,
     /// Whether the event has a `domain` parameter (socket, socketpair).
@@ -200,6 +203,7 @@ fn metas() -> &'static [Meta] {
                         .enumerate()
                         .map(|(i, p)| (p.name, i))
                         .collect(),
+                    infos: info.params,
                     fd: info.params.iter().position(|p| p.name == "fd"),
                     has_domain: info.params.iter().any(|p| p.name == "domain"),
                 },
@@ -207,6 +211,7 @@ fn metas() -> &'static [Meta] {
                     kind: Kind::Other,
                     syscall_enter: false,
                     params: FxHashMap::default(),
+                    infos: &[],
                     fd: None,
                     has_domain: false,
                 },
@@ -244,10 +249,16 @@ impl<'a> Ev<'a> {
         self.meta?.params.get(name).copied()
     }
 
+    /// Slot `index` decoded by the current table's type: what
+    /// [`Event::param`] gives, without building an error for bad bytes.
+    fn value(&self, index: usize) -> Option<ParamValue<'a>> {
+        let ty = self.meta?.infos.get(index)?.ty;
+        ParamValue::decode(ty, self.ev.raw_param(index)?)
+    }
+
     /// The `fd` parameter, found without a name lookup.
     pub fn fd_param(&self) -> Option<i64> {
-        let index = self.meta?.fd?;
-        as_int(&self.ev.param(AbiRevision::Current, index)?.ok()?)
+        as_int(&self.value(self.meta?.fd?)?)
     }
 
     /// Whether the event has a `domain` parameter.
@@ -263,13 +274,12 @@ impl<'a> Ev<'a> {
     /// Parameter `name`, decoded; `None` when this layout lacks it, the file
     /// stored fewer parameters, or the bytes do not decode.
     pub fn param(&self, name: &str) -> Option<ParamValue<'a>> {
-        let index = self.index(name)?;
-        self.ev.param(AbiRevision::Current, index)?.ok()
+        self.value(self.index(name)?)
     }
 
     /// The first parameter, whatever its name (the return value of exit events).
     pub fn first(&self) -> Option<ParamValue<'a>> {
-        self.ev.param(AbiRevision::Current, 0)?.ok()
+        self.value(0)
     }
 
     /// An integer parameter of any integer-like type.

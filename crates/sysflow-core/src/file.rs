@@ -23,9 +23,10 @@ struct CachedFile {
 #[derive(Debug, Default)]
 pub(crate) struct Files {
     cache: FxHashMap<Foid, CachedFile>,
-    /// FOIDs of (container id, path) pairs already hashed: every open of a
-    /// file would otherwise run SHA-1 again.
-    digests: FxHashMap<(String, Arc<str>), Foid>,
+    /// FOIDs of paths already hashed, by container id and path: every open
+    /// of a file would otherwise run SHA-1 again. Nested so that a lookup
+    /// borrows both keys instead of building an owned pair.
+    digests: FxHashMap<String, FxHashMap<Arc<str>, Foid>>,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -61,17 +62,19 @@ impl Files {
         let thread_container = state
             .threads
             .get(&tid)
-            .map(|t| t.container_id.clone())
-            .unwrap_or_default();
-        let oid = match self
+            .map_or("", |t| t.container_id.as_str());
+        let known_digest = self
             .digests
-            .get(&(thread_container.clone(), Arc::clone(path)))
-        {
+            .get(thread_container)
+            .and_then(|paths| paths.get(&**path));
+        let oid = match known_digest {
             Some(oid) => *oid,
             None => {
-                let oid = foid(&thread_container, path);
+                let oid = foid(thread_container, path);
                 self.digests
-                    .insert((thread_container.clone(), Arc::clone(path)), oid);
+                    .entry(thread_container.to_owned())
+                    .or_default()
+                    .insert(Arc::clone(path), oid);
                 oid
             }
         };
@@ -132,7 +135,10 @@ impl Files {
     /// Files no open flow refers to leave the cache, as in the reference.
     pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
         self.cache.retain(|oid, _| in_use(oid));
-        self.digests.retain(|_, oid| in_use(oid));
+        for paths in self.digests.values_mut() {
+            paths.retain(|_, oid| in_use(oid));
+        }
+        self.digests.retain(|_, paths| !paths.is_empty());
         for f in self.cache.values_mut() {
             f.written = false;
         }

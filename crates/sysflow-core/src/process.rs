@@ -12,6 +12,10 @@ use crate::state::{State, Thread};
 /// Placeholder metadata for a container the capture has not described.
 const INCOMPLETE: &str = "incomplete";
 
+/// How long an exited process stays in the cache, and how often the
+/// deletion queue is checked (ns).
+const DELETION_DELAY: u64 = 1_000_000_000;
+
 /// A cached process.
 #[derive(Debug, Clone)]
 pub(crate) struct CachedProcess {
@@ -116,10 +120,11 @@ impl Processes {
     ) -> Option<(Oid, bool)> {
         let main = state.main_thread(tid)?;
         let oid = oid_of(main);
-        let existed = self.cache.contains_key(&oid);
-        if self.cache.get(&oid).is_some_and(|c| c.written) {
+        let cached = self.cache.get(&oid);
+        if cached.is_some_and(|c| c.written) {
             return Some((oid, true));
         }
+        let existed = cached.is_some();
         // Collect this process and its unwritten ancestors, youngest first.
         let mut chain: Vec<Process> = Vec::new();
         let poid = self.parent_oid(state, main);
@@ -317,14 +322,21 @@ impl Processes {
     }
 
     /// Removes processes queued at least a second ago (checked at most once a second).
+    ///
+    /// Called for every event: inlined so that the usual "not yet" costs a
+    /// comparison, not a call.
+    #[inline]
     pub fn check_deletions(&mut self, now: u64, has_flows: impl Fn(Oid) -> bool) {
-        const SECOND: u64 = 1_000_000_000;
-        if now < self.last_deletion_check + SECOND {
+        if now < self.last_deletion_check + DELETION_DELAY {
             return;
         }
+        self.run_deletions(now, has_flows);
+    }
+
+    fn run_deletions(&mut self, now: u64, has_flows: impl Fn(Oid) -> bool) {
         self.last_deletion_check = now;
         while let Some(&(oid, at)) = self.deletion.front() {
-            if now < at + SECOND {
+            if now < at + DELETION_DELAY {
                 break;
             }
             self.deletion.pop_front();

@@ -220,6 +220,10 @@ impl Processor {
     }
 
     fn drain<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
+        // Most events make no record: skip setting up a drain for nothing.
+        if self.out.records.is_empty() {
+            return Ok(());
+        }
         for rec in self.out.records.drain(..) {
             if let Some(n) = self.stats.records.get_mut(rec.record_type().index()) {
                 *n += 1;

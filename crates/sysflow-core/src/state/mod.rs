@@ -248,6 +248,10 @@ impl State {
     /// The main thread of `tid`'s process (the thread itself if its main thread is unknown).
     pub fn main_thread(&self, tid: i64) -> Option<&Thread> {
         let t = self.threads.get(&tid)?;
+        // Most events come from main threads: no second lookup for those.
+        if t.pid == tid {
+            return Some(t);
+        }
         Some(self.threads.get(&t.pid).unwrap_or(t))
     }
 

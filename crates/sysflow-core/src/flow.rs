@@ -2,8 +2,7 @@
 //! they accumulate, and when they are written (close, exit, periodic export,
 //! end of input).
 
-use std::collections::BTreeMap;
-
+use rustc_hash::FxHashMap;
 use sysflow_types::{FileFlow, Foid, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessFlow};
 
 use crate::config::FileReadMode;
@@ -59,15 +58,34 @@ pub(crate) struct OpenNetFlow {
 }
 
 /// The open flows of one process.
+///
+/// Hash maps, since an open and a close per file is the hot path (a B-tree
+/// frees and reallocates its node each time the map empties); where the
+/// reference's order is observable (several flows written at once), the
+/// keys are sorted first.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ProcessFlows {
-    pub files: BTreeMap<FileKey, OpenFileFlow>,
-    pub nets: BTreeMap<NetKey, OpenNetFlow>,
+    pub files: FxHashMap<FileKey, OpenFileFlow>,
+    pub nets: FxHashMap<NetKey, OpenNetFlow>,
 }
 
 impl ProcessFlows {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty() && self.nets.is_empty()
+    }
+
+    /// Takes out every file flow, in key order.
+    pub fn take_files(&mut self) -> Vec<OpenFileFlow> {
+        let mut all: Vec<(FileKey, OpenFileFlow)> = self.files.drain().collect();
+        all.sort_unstable_by_key(|(k, _)| *k);
+        all.into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// Takes out every network flow, in key order.
+    pub fn take_nets(&mut self) -> Vec<OpenNetFlow> {
+        let mut all: Vec<(NetKey, OpenNetFlow)> = self.nets.drain().collect();
+        all.sort_unstable_by_key(|(k, _)| *k);
+        all.into_iter().map(|(_, f)| f).collect()
     }
 }
 

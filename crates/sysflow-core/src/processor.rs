@@ -70,7 +70,9 @@ pub struct Processor {
     state: State,
     procs: Processes,
     files: Files,
-    flows: BTreeMap<Oid, ProcessFlows>,
+    /// Open flows by process (unordered: every walk that writes several
+    /// flows sorts them).
+    flows: HashMap<Oid, ProcessFlows>,
     /// Thread activity of each process, when process flows are on.
     proc_flows: BTreeMap<Oid, OpenProcessFlow>,
     seq: u64,
@@ -92,7 +94,7 @@ impl Processor {
             state: State::default(),
             procs: Processes::default(),
             files: Files::default(),
-            flows: BTreeMap::new(),
+            flows: HashMap::default(),
             proc_flows: BTreeMap::new(),
             seq: 0,
             out: Emitter::default(),
@@ -180,19 +182,19 @@ impl Processor {
         oids.sort();
         oids.dedup();
         for oid in oids {
-            let pf = flows.remove(&oid).unwrap_or_default();
+            let mut pf = flows.remove(&oid).unwrap_or_default();
             let proc_flow = proc_flows.remove(&oid);
             if pf.is_empty() && proc_flow.is_none() {
                 continue;
             }
             self.procs
                 .export_with_ancestors(&self.state, oid, &mut self.out);
-            for (_, mut f) in pf.nets {
+            for mut f in pf.take_nets() {
                 f.rec.op_flags |= OpFlags::TRUNCATE;
                 f.rec.end_ts = self.now as i64;
                 self.write_net(f.rec);
             }
-            for (_, mut f) in pf.files {
+            for mut f in pf.take_files() {
                 f.rec.op_flags |= OpFlags::TRUNCATE;
                 f.rec.end_ts = self.now as i64;
                 // The reference skips the read filter in this last flush.
@@ -463,18 +465,20 @@ impl Processor {
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let files: Vec<FileKey> = pf
+        let mut files: Vec<FileKey> = pf
             .files
             .iter()
             .filter(|(_, f)| only_tid.is_none_or(|t| f.rec.tid == t))
             .map(|(k, _)| *k)
             .collect();
-        let nets: Vec<NetKey> = pf
+        files.sort_unstable();
+        let mut nets: Vec<NetKey> = pf
             .nets
             .keys()
             .filter(|k| only_tid.is_none_or(|t| k.tid == t))
             .copied()
             .collect();
+        nets.sort_unstable();
         let mut file_recs = Vec::new();
         for k in files {
             if let Some(f) = pf.files.remove(&k) {
@@ -707,12 +711,13 @@ impl Processor {
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let related: Vec<FileKey> = pf
+        let mut related: Vec<FileKey> = pf
             .files
             .keys()
             .filter(|k| k.foid == closing.foid && k.fd == closing.fd && k.tid != closing.tid)
             .copied()
             .collect();
+        related.sort_unstable();
         let mut recs: Vec<OpenFileFlow> =
             related.iter().filter_map(|k| pf.files.remove(k)).collect();
         recs.sort_by_key(|f| !f.rec.op_flags.contains(OpFlags::OPEN));
@@ -820,7 +825,7 @@ impl Processor {
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
-        let related: Vec<NetKey> = pf
+        let mut related: Vec<NetKey> = pf
             .nets
             .keys()
             .filter(|k| {
@@ -832,6 +837,7 @@ impl Processor {
             })
             .copied()
             .collect();
+        related.sort_unstable();
         let mut recs: Vec<OpenNetFlow> = related.iter().filter_map(|k| pf.nets.remove(k)).collect();
         recs.sort_by_key(|f| {
             !f.rec

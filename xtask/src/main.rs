@@ -13,8 +13,12 @@
 //! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
 //!   on 40 concatenated copies of a golden trace and prints the ratio of
 //!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
+//! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
+//!   bindings of its shared header (see `bpf.rs`); `--check` fails when the
+//!   committed ones are stale.
 
 mod bench;
+mod bpf;
 mod tidy;
 
 use std::ffi::OsString;
@@ -34,7 +38,9 @@ tasks:
                    `cargo test --workspace ARGS...` with SYSFLOW_PYTHON set
   tidy             check file headers, crate versions and the layering
   bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
-                   40 concatenated copies of a golden trace; print the ratio";
+                   40 concatenated copies of a golden trace; print the ratio
+  bpf [--check]    rebuild the eBPF probe object and its header's bindings
+                   (--check: fail if the committed ones are stale)";
 
 fn main() -> Result<ExitCode> {
     let mut args = std::env::args_os().skip(1);
@@ -55,6 +61,10 @@ fn main() -> Result<ExitCode> {
         Some("bench") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             bench::run(&workspace_root()?, &args)
+        }
+        Some("bpf") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            bpf::run(&workspace_root()?, &args)
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

@@ -133,6 +133,10 @@ pub enum CaptureError {
         #[source]
         source: io::Error,
     },
+    /// Live capture through the eBPF probe failed.
+    #[cfg(feature = "ebpf")]
+    #[error(transparent)]
+    Live(#[from] crate::live::LiveError),
     /// A value too large for the field that must hold it when writing
     /// (e.g. a parameter over 65535 bytes in a type with u16 lengths).
     #[error("cannot write {what}: length {len} exceeds the format's limit")]

@@ -16,7 +16,9 @@
 //!   [`Event::params`] decodes them into [`ParamValue`]s by the table of an
 //!   [`AbiRevision`].
 //! - [`EventSource`] is the seam the rest of the pipeline consumes;
-//!   [`ScapReader`] implements it.
+//!   [`ScapReader`] implements it, and so does `LiveCapture` (feature
+//!   `ebpf`), live capture through our own CO-RE eBPF probe whose ring
+//!   records decode exactly like the event blocks of capture files.
 //! - [`ScapWriter`] writes items back as a capture that sysdig 0.29.3 and
 //!   current libs read.
 //! - [`AbiRevision`] / [`EventInfo`] describe every event id of the current
@@ -51,6 +53,8 @@ mod event;
 mod fd;
 mod input;
 mod interface;
+#[cfg(feature = "ebpf")]
+mod live;
 mod machine;
 mod param;
 mod process;
@@ -69,6 +73,10 @@ pub use error::{CaptureError, EventDefect};
 pub use event::Event;
 pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
+#[cfg(feature = "ebpf")]
+pub use live::{
+    LiveCapture, LiveConfig, LiveError, LiveStats, LoaderError, StopHandle, check_live_support,
+};
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};
 pub use process::{ProcessEntry, split_nul_list};

@@ -4,6 +4,8 @@
 //!   and the typed error each must give;
 //! - `corpus`: the reader against the real traces in `../shared`
 //!   (block census, metadata contents, event decoding);
+//! - `live` (feature `ebpf`): live capture of our own workload through the
+//!   eBPF probe; skips when not root or without kernel BTF;
 //! - `generated`: property test, generated items of every kind (events of
 //!   every id with valid typed parameters, metadata) written, read back
 //!   (plain and gzip) and rewritten identically;
@@ -23,6 +25,8 @@
 mod broken;
 mod corpus;
 mod generated;
+#[cfg(feature = "ebpf")]
+mod live;
 mod malformed;
 mod roundtrip;
 mod sysdig;

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The ABI shared by the probe (probe.bpf.c) and its loader
+ * (src/live/event_gen.rs is generated from this file by `cargo xtask bpf`).
+ *
+ * Every ring-buffer record is the body of a scap EV block: a u16 cpu id, then
+ * one event in Falco's V2 layout (sf_evt_hdr, nparams u16 lengths, the
+ * parameter values). sysflow-capture decodes it with the same code that reads
+ * capture files. Fixed-width types only.
+ */
+#ifndef SYSFLOW_EVENT_H
+#define SYSFLOW_EVENT_H
+
+#ifndef SYSFLOW_BPF
+#include <linux/types.h>
+#endif
+
+/* Falco's `struct ppm_evt_hdr` (V2): 26 bytes, packed, little-endian. */
+struct sf_evt_hdr {
+	__u64 ts;      /* ns since the epoch */
+	__u64 tid;     /* host thread id */
+	__u32 len;     /* header + lengths + values */
+	__u16 type;    /* PPME_* event id */
+	__u32 nparams; /* number of u16 lengths that follow */
+} __attribute__((packed));
+
+/* One ring-buffer record: an EV block body. */
+struct sf_record {
+	__u16 cpu;
+	struct sf_evt_hdr evt;
+} __attribute__((packed));
+
+/* Per-CPU counters, index 0 of the `stats` map. */
+struct sf_stats {
+	__u64 events;    /* records submitted */
+	__u64 drops_full; /* records lost: ring buffer full */
+	__u64 drops_too_large; /* records lost: larger than the scratch buffer */
+};
+
+enum sf_limits {
+	/* Size of the per-CPU scratch buffer an event is built in. */
+	SF_SCRATCH_SIZE = 32768,
+	/* Largest parameter the probe copies from user memory (args, env, paths). */
+	SF_ARG_MAX = 4096,
+	/* Most parameters one event carries. */
+	SF_MAX_PARAMS = 32,
+	/* Syscall numbers below this are looked up in `sc_enabled`. */
+	SF_SYSCALL_MAX = 512,
+};
+
+#endif

@@ -1,0 +1,725 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR Apache-2.0 */
+/*
+ * sysflow-rs CO-RE probe: syscall exits and process lifecycle tracepoints,
+ * emitted as Falco kernel events (see event.h) into one BPF ring buffer.
+ *
+ * Exit-only capture: `tp_btf/sys_exit` reads the syscall number and its
+ * arguments from the saved pt_regs (on x86_64 only ax is overwritten by the
+ * return value), so each captured syscall costs one event, in the layout of
+ * Falco's exit events that carry every parameter. Process exits come from
+ * `tp_btf/sched_process_exit`.
+ *
+ * Events are built in a per-CPU scratch buffer and copied into the ring with
+ * batched wakeups: the consumer is woken only once `wakeup_bytes` are pending
+ * and otherwise polls with a timeout.
+ */
+#define SYSFLOW_BPF 1
+
+#include <linux/types.h>
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+
+#include "core_types.h"
+#include "event.h"
+
+char LICENSE[] SEC("license") = "Dual BSD/GPL";
+
+/* Knobs the loader sets before loading (read-only for the programs). */
+const volatile __u32 self_tgid = 0;      /* never capture the loader itself */
+const volatile __u64 boot_epoch_ns = 0;  /* CLOCK_REALTIME - CLOCK_BOOTTIME */
+const volatile __u64 wakeup_bytes = 0;   /* 0: wake the consumer per record */
+const volatile __u8 sc_enabled[SF_SYSCALL_MAX] = {
+	[0] = 1,   /* read */
+	[1] = 1,   /* write */
+	[2] = 1,   /* open */
+	[3] = 1,   /* close */
+	[17] = 1,  /* pread64 */
+	[18] = 1,  /* pwrite64 */
+	[19] = 1,  /* readv */
+	[20] = 1,  /* writev */
+	[42] = 1,  /* connect */
+	[43] = 1,  /* accept */
+	[56] = 1,  /* clone */
+	[57] = 1,  /* fork */
+	[58] = 1,  /* vfork */
+	[59] = 1,  /* execve */
+	[257] = 1, /* openat */
+	[288] = 1, /* accept4 */
+	[322] = 1, /* execveat */
+	[435] = 1, /* clone3 */
+	[437] = 1, /* openat2 */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);
+} events SEC(".maps");
+
+struct scratch {
+	__u8 data[SF_SCRATCH_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct sf_stats);
+} stats SEC(".maps");
+
+/* Falco event ids (PPME_*) the probe emits. */
+enum sf_event_type {
+	SF_OPEN_X = 3,
+	SF_CLOSE_X = 5,
+	SF_READ_X = 7,
+	SF_WRITE_X = 9,
+	SF_CONNECT_X = 23,
+	SF_PREAD_X = 113,
+	SF_PWRITE_X = 115,
+	SF_READV_X = 117,
+	SF_WRITEV_X = 119,
+	SF_PROCEXIT_1_E = 186,
+	SF_CLONE_20_X = 223,
+	SF_FORK_20_X = 225,
+	SF_VFORK_20_X = 227,
+	SF_ACCEPT_5_X = 247,
+	SF_EXECVE_19_X = 293,
+	SF_OPENAT_2_X = 307,
+	SF_OPENAT2_X = 327,
+	SF_EXECVEAT_X = 331,
+	SF_CLONE3_X = 335,
+	SF_ACCEPT4_6_X = 389,
+};
+
+/* Writes stay inside the scratch buffer: every offset is masked to its first
+ * half, and no single write is larger than a quarter of it. */
+#define SF_OFF_MASK ((SF_SCRATCH_SIZE >> 1) - 1)
+#define SF_LEN_MASK ((SF_SCRATCH_SIZE >> 2) - 1)
+#define SF_LENS_AT (sizeof(struct sf_record))
+
+#define PPM_AF_UNIX 1
+#define PPM_AF_INET 2
+#define PPM_AF_INET6 10
+#define EINPROGRESS 115
+
+struct writer {
+	__u8 *buf;
+	__u64 off; /* where the next value goes */
+	__u32 idx; /* next parameter slot */
+};
+
+static __always_inline int w_begin(struct writer *w, __u16 type, __u32 nparams, __u64 tid)
+{
+	__u32 zero = 0;
+	w->buf = bpf_map_lookup_elem(&scratch, &zero);
+	if (!w->buf)
+		return -1;
+	struct sf_record *r = (struct sf_record *)w->buf;
+	r->cpu = (__u16)bpf_get_smp_processor_id();
+	r->evt.ts = boot_epoch_ns + bpf_ktime_get_boot_ns();
+	r->evt.tid = tid;
+	r->evt.type = type;
+	r->evt.nparams = nparams;
+	w->idx = 0;
+	w->off = SF_LENS_AT + 2 * (__u64)nparams;
+	return 0;
+}
+
+static __always_inline void w_len(struct writer *w, __u64 len)
+{
+	__u64 at = SF_LENS_AT + 2 * (__u64)(w->idx & (SF_MAX_PARAMS - 1));
+	*(__u16 *)(w->buf + at) = (__u16)len;
+	w->idx++;
+	w->off += len;
+}
+
+static __always_inline void w_empty(struct writer *w)
+{
+	w_len(w, 0);
+}
+
+static __always_inline void w_u8(struct writer *w, __u8 v)
+{
+	*(w->buf + (w->off & SF_OFF_MASK)) = v;
+	w_len(w, 1);
+}
+
+static __always_inline void w_u32(struct writer *w, __u32 v)
+{
+	*(__u32 *)(w->buf + (w->off & SF_OFF_MASK)) = v;
+	w_len(w, 4);
+}
+
+static __always_inline void w_u64(struct writer *w, __u64 v)
+{
+	*(__u64 *)(w->buf + (w->off & SF_OFF_MASK)) = v;
+	w_len(w, 8);
+}
+
+/* A NUL-terminated string from user memory; empty when unreadable. */
+static __always_inline void w_user_str(struct writer *w, const void *ptr)
+{
+	long n = bpf_probe_read_user_str(w->buf + (w->off & SF_OFF_MASK), SF_ARG_MAX, ptr);
+	w_len(w, n > 0 ? n : 0);
+}
+
+/* `len` bytes of user memory, cut at SF_ARG_MAX; empty when unreadable. */
+static __always_inline void w_user_bytes(struct writer *w, const void *ptr, __u64 len)
+{
+	if (len > SF_ARG_MAX)
+		len = SF_ARG_MAX;
+	len &= SF_LEN_MASK;
+	if (bpf_probe_read_user(w->buf + (w->off & SF_OFF_MASK), len, ptr) < 0)
+		len = 0;
+	w_len(w, len);
+}
+
+/* The current task's comm, with its NUL. */
+static __always_inline void w_comm(struct writer *w)
+{
+	long n = bpf_get_current_comm(w->buf + (w->off & SF_OFF_MASK), 16);
+	__u64 len = 0;
+	if (n == 0) {
+		/* bpf_get_current_comm NUL-pads; count up to the first NUL. */
+		const __u8 *c = w->buf + (w->off & SF_OFF_MASK);
+		len = 16;
+#pragma unroll
+		for (int i = 0; i < 16; i++) {
+			if (c[i] == 0) {
+				len = i + 1;
+				break;
+			}
+		}
+	}
+	w_len(w, len);
+}
+
+static __always_inline __u64 rb_flags(void)
+{
+	if (!wakeup_bytes)
+		return 0;
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
+									      : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline void w_submit(struct writer *w)
+{
+	__u32 zero = 0;
+	struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
+	__u64 size = w->off;
+	if (size > SF_SCRATCH_SIZE) {
+		if (st)
+			st->drops_too_large++;
+		return;
+	}
+	((struct sf_record *)w->buf)->evt.len = (__u32)(size - sizeof(__u16));
+	/* Re-bound `size` for the verifier (clang may reuse the unchecked copy). */
+	size &= (SF_SCRATCH_SIZE << 1) - 1;
+	if (size > SF_SCRATCH_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, w->buf, size, rb_flags()) < 0) {
+		if (st)
+			st->drops_full++;
+	} else if (st) {
+		st->events++;
+	}
+}
+
+/* Falco's PPM_O_* encoding of open(2) flags. */
+static __always_inline __u32 open_flags_to_ppm(__u64 f)
+{
+	__u32 r = 0;
+	if ((f & 3) == 0)
+		r |= 1 << 0; /* RDONLY */
+	if (f & 01)
+		r |= 1 << 1; /* WRONLY */
+	if (f & 02)
+		r |= (1 << 0) | (1 << 1); /* RDWR */
+	if (f & 0100)
+		r |= 1 << 2; /* CREAT */
+	if (f & 02000)
+		r |= 1 << 3; /* APPEND */
+	if (f & 010000)
+		r |= 1 << 4; /* DSYNC */
+	if (f & 0200)
+		r |= 1 << 5; /* EXCL */
+	if (f & 04000)
+		r |= 1 << 6; /* NONBLOCK */
+	if (f & 04000000)
+		r |= 1 << 7; /* SYNC */
+	if (f & 01000)
+		r |= 1 << 8; /* TRUNC */
+	if (f & 040000)
+		r |= 1 << 9; /* DIRECT */
+	if (f & 0200000)
+		r |= 1 << 10; /* DIRECTORY */
+	if (f & 0100000)
+		r |= 1 << 11; /* LARGEFILE */
+	if (f & 02000000)
+		r |= 1 << 12; /* CLOEXEC */
+	if (f & 020000000)
+		r |= 1 << 13; /* TMPFILE */
+	return r;
+}
+
+/* The mode Falco reports: the permission bits, only when a file may be created. */
+static __always_inline __u32 open_mode(__u64 flags, __u64 mode)
+{
+	return (flags & (0100 | 020000000)) ? (__u32)(mode & 07777) : 0;
+}
+
+/* Falco's PPM_CL_* encoding of clone(2) flags. */
+static __always_inline __u32 clone_flags_to_ppm(__u64 f)
+{
+	__u32 r = 0;
+	if (f & 0x400)
+		r |= 1 << 0; /* FILES */
+	if (f & 0x200)
+		r |= 1 << 1; /* FS */
+	if (f & 0x80000000ULL)
+		r |= 1 << 2; /* IO */
+	if (f & 0x8000000)
+		r |= 1 << 3; /* NEWIPC */
+	if (f & 0x40000000)
+		r |= 1 << 4; /* NEWNET */
+	if (f & 0x20000)
+		r |= 1 << 5; /* NEWNS */
+	if (f & 0x20000000)
+		r |= 1 << 6; /* NEWPID */
+	if (f & 0x4000000)
+		r |= 1 << 7; /* NEWUTS */
+	if (f & 0x8000)
+		r |= 1 << 8; /* PARENT */
+	if (f & 0x100000)
+		r |= 1 << 9; /* PARENT_SETTID */
+	if (f & 0x2000)
+		r |= 1 << 10; /* PTRACE */
+	if (f & 0x800)
+		r |= 1 << 11; /* SIGHAND */
+	if (f & 0x40000)
+		r |= 1 << 12; /* SYSVSEM */
+	if (f & 0x10000)
+		r |= 1 << 13; /* THREAD */
+	if (f & 0x800000)
+		r |= 1 << 14; /* UNTRACED */
+	if (f & 0x100)
+		r |= 1 << 15; /* VM */
+	if (f & 0x10000000)
+		r |= 1 << 20; /* NEWUSER */
+	if (f & 0x200000)
+		r |= 1 << 23; /* CHILD_CLEARTID */
+	if (f & 0x1000000)
+		r |= 1 << 24; /* CHILD_SETTID */
+	if (f & 0x80000)
+		r |= 1 << 25; /* SETTLS */
+	return r;
+}
+
+/*
+ * The process part shared by execve and clone exits: exe, args, tid, pid,
+ * ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm,
+ * cgroups. Values the probe does not collect yet are empty parameters.
+ */
+static __always_inline void w_process(struct writer *w, struct task_struct *task, __u64 pid_tgid)
+{
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	unsigned long arg_start = BPF_CORE_READ(mm, arg_start);
+	unsigned long arg_end = BPF_CORE_READ(mm, arg_end);
+	/* exe is argv[0]; args the NUL-separated rest. */
+	__u64 exe_off = w->off;
+	w_user_str(w, (const void *)arg_start);
+	__u64 exe_len = w->off - exe_off;
+	if (arg_end > arg_start + exe_len)
+		w_user_bytes(w, (const void *)(arg_start + exe_len), arg_end - arg_start - exe_len);
+	else
+		w_empty(w);
+	w_u64(w, pid_tgid & 0xffffffff);
+	w_u64(w, pid_tgid >> 32);
+	w_u64(w, (__u64)BPF_CORE_READ(task, real_parent, tgid));
+	w_empty(w); /* cwd */
+	w_u64(w, BPF_CORE_READ(task, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
+	w_u64(w, BPF_CORE_READ(task, maj_flt));
+	w_u64(w, BPF_CORE_READ(task, min_flt));
+	w_empty(w); /* vm_size */
+	w_empty(w); /* vm_rss */
+	w_empty(w); /* vm_swap */
+	w_comm(w);
+	w_empty(w); /* cgroups */
+}
+
+static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
+{
+	struct writer w;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	/* execve: 30 parameters (the resolved `filename` is not collected yet);
+	 * execveat: 30. */
+	if (w_begin(&w, type, 30, pid_tgid & 0xffffffff))
+		return;
+	w_u64(&w, ret);
+	if (ret == 0) {
+		w_process(&w, task, pid_tgid);
+	} else {
+		/* Failed: the old image is still there; report the path given. */
+		const void *path = (const void *)(type == SF_EXECVE_19_X ? regs->di : regs->si);
+		w_user_str(&w, path);
+		w_empty(&w); /* args */
+		w_u64(&w, pid_tgid & 0xffffffff);
+		w_u64(&w, pid_tgid >> 32);
+		w_u64(&w, (__u64)BPF_CORE_READ(task, real_parent, tgid));
+		for (int i = 0; i < 7; i++) /* cwd .. vm_swap */
+			w_empty(&w);
+		w_comm(&w);
+		w_empty(&w); /* cgroups */
+	}
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	unsigned long env_start = BPF_CORE_READ(mm, env_start);
+	unsigned long env_end = BPF_CORE_READ(mm, env_end);
+	if (ret == 0 && env_end > env_start)
+		w_user_bytes(&w, (const void *)env_start, env_end - env_start);
+	else
+		w_empty(&w);
+	/* tty, vpgid, loginuid, flags, cap_inheritable, cap_permitted,
+	 * cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime */
+	for (int i = 0; i < 10; i++)
+		w_empty(&w);
+	__u64 uid_gid = bpf_get_current_uid_gid();
+	w_u32(&w, (__u32)uid_gid);
+	w_empty(&w); /* trusted_exepath */
+	w_empty(&w); /* pgid */
+	w_u32(&w, (__u32)(uid_gid >> 32));
+	w_submit(&w);
+}
+
+static __always_inline void emit_clone(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
+{
+	struct writer w;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	__u64 flags = 0;
+	if (type == SF_CLONE_20_X) {
+		flags = regs->di;
+	} else if (type == SF_CLONE3_X) {
+		/* struct clone_args starts with its u64 flags. */
+		if (bpf_probe_read_user(&flags, sizeof(flags), (const void *)regs->di) < 0)
+			flags = 0;
+	} else if (type == SF_VFORK_20_X) {
+		flags = 0x4000 | 0x100; /* CLONE_VFORK | CLONE_VM */
+	}
+	/* res .. cgroups, flags, uid, gid, then vtid, vpid and
+	 * pidns_init_start_ts, not collected yet. */
+	if (w_begin(&w, type, 21, pid_tgid & 0xffffffff))
+		return;
+	w_u64(&w, ret);
+	w_process(&w, task, pid_tgid);
+	w_u32(&w, clone_flags_to_ppm(flags));
+	__u64 uid_gid = bpf_get_current_uid_gid();
+	w_u32(&w, (__u32)uid_gid);
+	w_u32(&w, (__u32)(uid_gid >> 32));
+	w_empty(&w);
+	w_empty(&w);
+	w_empty(&w);
+	w_submit(&w);
+}
+
+static __always_inline void emit_open(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u64 flags, mode;
+	const void *path;
+	__u64 resolve = 0;
+	long dirfd = 0;
+	if (type == SF_OPEN_X) {
+		path = (const void *)regs->di;
+		flags = regs->si;
+		mode = regs->dx;
+	} else if (type == SF_OPENAT_2_X) {
+		dirfd = (int)regs->di;
+		path = (const void *)regs->si;
+		flags = regs->dx;
+		mode = regs->r10;
+	} else {
+		/* openat2: struct open_how { u64 flags, mode, resolve; } */
+		__u64 how[3] = {};
+		dirfd = (int)regs->di;
+		path = (const void *)regs->si;
+		if (bpf_probe_read_user(how, sizeof(how), (const void *)regs->dx) < 0) {
+			how[0] = 0;
+			how[1] = 0;
+			how[2] = 0;
+		}
+		flags = how[0];
+		mode = how[1];
+		resolve = how[2];
+	}
+	__u32 nparams = type == SF_OPEN_X ? 6 : type == SF_OPENAT_2_X ? 7 : 8;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	if (type != SF_OPEN_X)
+		w_u64(&w, dirfd);
+	w_user_str(&w, path);
+	w_u32(&w, open_flags_to_ppm(flags));
+	w_u32(&w, open_mode(flags, mode));
+	if (type == SF_OPENAT2_X)
+		w_u32(&w, (__u32)resolve); /* raw RESOLVE_* bits */
+	w_empty(&w); /* dev */
+	w_empty(&w); /* ino */
+	w_submit(&w);
+}
+
+/* res, data (not captured), fd, size[, pos] */
+static __always_inline void emit_rw(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u32 nparams = (type == SF_PREAD_X || type == SF_PWRITE_X) ? 5 : 4;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	if (type == SF_READV_X) {
+		w_empty(&w); /* size: the iovecs are not summed */
+		w_empty(&w); /* data */
+		w_u64(&w, (long)(int)regs->di);
+	} else {
+		w_empty(&w); /* data */
+		w_u64(&w, (long)(int)regs->di);
+		if (type == SF_WRITEV_X)
+			w_empty(&w);
+		else
+			w_u32(&w, (__u32)regs->dx);
+		if (nparams == 5)
+			w_u64(&w, regs->r10);
+	}
+	w_submit(&w);
+}
+
+static __always_inline struct sock *fd_sock(long fd)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	unsigned int max = BPF_CORE_READ(fdt, max_fds);
+	if (fd < 0 || fd >= max)
+		return 0;
+	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct file *f = 0;
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) < 0 || !f)
+		return 0;
+	struct socket *s = BPF_CORE_READ(f, private_data);
+	return s ? BPF_CORE_READ(s, sk) : 0;
+}
+
+/*
+ * A socket tuple from the kernel socket: client first, so the local end is
+ * the source for connect and the destination for accept (`inbound`).
+ */
+static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int inbound)
+{
+	if (!sk) {
+		w_empty(w);
+		return;
+	}
+	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	__u16 rport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	__u8 *p = w->buf + (w->off & SF_OFF_MASK);
+	if (family == 2 /* AF_INET */) {
+		__u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+		__u32 raddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		p[0] = PPM_AF_INET;
+		*(__u32 *)(p + 1) = inbound ? raddr : laddr;
+		*(__u16 *)(p + 5) = inbound ? rport : lport;
+		*(__u32 *)(p + 7) = inbound ? laddr : raddr;
+		*(__u16 *)(p + 11) = inbound ? lport : rport;
+		w_len(w, 13);
+	} else if (family == 10 /* AF_INET6 */) {
+		struct in6_addr l = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
+		struct in6_addr r = BPF_CORE_READ(sk, __sk_common.skc_v6_daddr);
+		p[0] = PPM_AF_INET6;
+		__builtin_memcpy(p + 1, inbound ? &r : &l, 16);
+		*(__u16 *)(p + 17) = inbound ? rport : lport;
+		__builtin_memcpy(p + 19, inbound ? &l : &r, 16);
+		*(__u16 *)(p + 35) = inbound ? lport : rport;
+		w_len(w, 37);
+	} else if (family == 1 /* AF_UNIX */) {
+		struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
+		p[0] = PPM_AF_UNIX;
+		*(__u64 *)(p + 1) = inbound ? (__u64)peer : (__u64)sk;
+		*(__u64 *)(p + 9) = inbound ? (__u64)sk : (__u64)peer;
+		p[17] = 0; /* path: not collected yet */
+		w_len(w, 18);
+	} else {
+		w_empty(w);
+	}
+}
+
+/* A socket address from user memory, in Falco's encoding. */
+static __always_inline void w_user_sockaddr(struct writer *w, const void *addr, __u64 addrlen)
+{
+	__u8 sa[28] = {};
+	__u8 *p = w->buf + (w->off & SF_OFF_MASK);
+	if (!addr || addrlen < 2 || bpf_probe_read_user(sa, sizeof(sa), addr) < 0) {
+		/* Short sockaddrs may end near a page boundary: retry with the family only. */
+		if (!addr || addrlen < 2 || bpf_probe_read_user(sa, 2, addr) < 0) {
+			w_empty(w);
+			return;
+		}
+	}
+	__u16 family = *(__u16 *)sa;
+	if (family == 2 && addrlen >= 8) {
+		p[0] = PPM_AF_INET;
+		__builtin_memcpy(p + 1, sa + 4, 4);
+		*(__u16 *)(p + 5) = bpf_ntohs(*(__u16 *)(sa + 2));
+		w_len(w, 7);
+	} else if (family == 10 && addrlen >= 24) {
+		p[0] = PPM_AF_INET6;
+		__builtin_memcpy(p + 1, sa + 8, 16);
+		*(__u16 *)(p + 17) = bpf_ntohs(*(__u16 *)(sa + 2));
+		w_len(w, 19);
+	} else if (family == 1) {
+		p[0] = PPM_AF_UNIX;
+		long n = bpf_probe_read_user_str(p + 1, 108, addr + 2);
+		w_len(w, n > 0 ? 1 + n : 1);
+	} else {
+		w_empty(w);
+	}
+}
+
+static __always_inline void emit_connect(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	long fd = (int)regs->di;
+	if (w_begin(&w, SF_CONNECT_X, 4, tid))
+		return;
+	w_u64(&w, ret);
+	if (ret == 0 || ret == -EINPROGRESS)
+		w_socktuple(&w, fd_sock(fd), 0);
+	else
+		w_empty(&w);
+	w_u64(&w, fd);
+	w_user_sockaddr(&w, (const void *)regs->si, regs->dx);
+	w_submit(&w);
+}
+
+static __always_inline void emit_accept(__u16 type, long ret, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, type, type == SF_ACCEPT4_6_X ? 6 : 5, tid))
+		return;
+	w_u64(&w, ret);
+	w_socktuple(&w, ret >= 0 ? fd_sock(ret) : 0, 1);
+	w_empty(&w); /* queuepct */
+	w_empty(&w); /* queuelen */
+	w_empty(&w); /* queuemax */
+	if (type == SF_ACCEPT4_6_X)
+		w_empty(&w); /* flags */
+	w_submit(&w);
+}
+
+static __always_inline void emit_close(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_CLOSE_X, 2, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, (long)(int)regs->di);
+	w_submit(&w);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	long nr = regs->orig_ax;
+	if (nr < 0 || nr >= SF_SYSCALL_MAX || !sc_enabled[nr])
+		return 0;
+	__u64 tid = pid_tgid & 0xffffffff;
+	switch (nr) {
+	case 0:
+		emit_rw(SF_READ_X, ret, regs, tid);
+		break;
+	case 1:
+		emit_rw(SF_WRITE_X, ret, regs, tid);
+		break;
+	case 2:
+		emit_open(SF_OPEN_X, ret, regs, tid);
+		break;
+	case 3:
+		emit_close(ret, regs, tid);
+		break;
+	case 17:
+		emit_rw(SF_PREAD_X, ret, regs, tid);
+		break;
+	case 18:
+		emit_rw(SF_PWRITE_X, ret, regs, tid);
+		break;
+	case 19:
+		emit_rw(SF_READV_X, ret, regs, tid);
+		break;
+	case 20:
+		emit_rw(SF_WRITEV_X, ret, regs, tid);
+		break;
+	case 42:
+		emit_connect(ret, regs, tid);
+		break;
+	case 43:
+		emit_accept(SF_ACCEPT_5_X, ret, tid);
+		break;
+	case 56:
+		emit_clone(SF_CLONE_20_X, ret, regs, pid_tgid);
+		break;
+	case 57:
+		emit_clone(SF_FORK_20_X, ret, regs, pid_tgid);
+		break;
+	case 58:
+		emit_clone(SF_VFORK_20_X, ret, regs, pid_tgid);
+		break;
+	case 59:
+		emit_execve(SF_EXECVE_19_X, ret, regs, pid_tgid);
+		break;
+	case 257:
+		emit_open(SF_OPENAT_2_X, ret, regs, tid);
+		break;
+	case 288:
+		emit_accept(SF_ACCEPT4_6_X, ret, tid);
+		break;
+	case 322:
+		emit_execve(SF_EXECVEAT_X, ret, regs, pid_tgid);
+		break;
+	case 435:
+		emit_clone(SF_CLONE3_X, ret, regs, pid_tgid);
+		break;
+	case 437:
+		emit_open(SF_OPENAT2_X, ret, regs, tid);
+		break;
+	}
+	return 0;
+}
+
+/* Thread exit: Falco's procexit (status, ret, sig, core, reaper_tid). */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sf_sched_process_exit, struct task_struct *p)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
+		return 0;
+	struct writer w;
+	int code = BPF_CORE_READ(p, exit_code);
+	if (w_begin(&w, SF_PROCEXIT_1_E, 5, pid_tgid & 0xffffffff))
+		return 0;
+	w_u64(&w, (__s64)code);
+	w_u64(&w, (__s64)(code >> 8));
+	w_u8(&w, code & 0x7f);
+	w_u8(&w, (code & 0x80) ? 1 : 0);
+	w_empty(&w); /* reaper_tid */
+	w_submit(&w);
+	return 0;
+}

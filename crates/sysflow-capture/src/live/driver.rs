@@ -1,0 +1,61 @@
+//! Driver checks run before anything is loaded: privileges and BTF.
+
+use std::fs;
+use std::path::Path;
+
+use super::error::LiveError;
+
+/// Where the kernel exposes its BTF.
+pub(crate) const VMLINUX_BTF: &str = "/sys/kernel/btf/vmlinux";
+
+const CAP_SYS_ADMIN: u32 = 21;
+const CAP_PERFMON: u32 = 38;
+const CAP_BPF: u32 = 39;
+
+/// The effective uid and capability mask, from `/proc/self/status`.
+fn credentials() -> Result<(u32, u64), LiveError> {
+    let status =
+        fs::read_to_string("/proc/self/status").map_err(|source| LiveError::Environment {
+            what: "/proc/self/status",
+            source,
+        })?;
+    Ok(parse_credentials(&status))
+}
+
+/// `Uid:` (real, effective, …) and `CapEff:` (hex) from a status file;
+/// missing or unparsable fields count as unprivileged.
+pub(crate) fn parse_credentials(status: &str) -> (u32, u64) {
+    let mut euid = u32::MAX;
+    let mut cap_eff = 0;
+    for line in status.lines() {
+        if let Some(rest) = line.strip_prefix("Uid:") {
+            euid = rest
+                .split_whitespace()
+                .nth(1)
+                .and_then(|u| u.parse().ok())
+                .unwrap_or(u32::MAX);
+        } else if let Some(rest) = line.strip_prefix("CapEff:") {
+            cap_eff = u64::from_str_radix(rest.trim(), 16).unwrap_or(0);
+        }
+    }
+    (euid, cap_eff)
+}
+
+/// Whether a capability mask allows loading and attaching tracing programs:
+/// CAP_BPF with CAP_PERFMON, or CAP_SYS_ADMIN.
+pub(crate) fn caps_allow_bpf(cap_eff: u64) -> bool {
+    let has = |cap: u32| cap_eff & (1u64 << cap) != 0;
+    (has(CAP_BPF) && has(CAP_PERFMON)) || has(CAP_SYS_ADMIN)
+}
+
+/// Check that this process may load the probe on this kernel.
+pub fn check_live_support() -> Result<(), LiveError> {
+    let (euid, cap_eff) = credentials()?;
+    if !caps_allow_bpf(cap_eff) {
+        return Err(LiveError::AccessDenied { euid, cap_eff });
+    }
+    if !Path::new(VMLINUX_BTF).exists() {
+        return Err(LiveError::NoBtf { path: VMLINUX_BTF });
+    }
+    Ok(())
+}

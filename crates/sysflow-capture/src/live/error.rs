@@ -1,0 +1,73 @@
+//! [`LiveError`]: what can go wrong starting or running live capture.
+
+use std::error::Error as StdError;
+use std::io;
+
+/// A boxed error from the BPF loader (aya), kept opaque so that aya's types
+/// stay out of this crate's API.
+pub type LoaderError = Box<dyn StdError + Send + Sync + 'static>;
+
+/// Everything that can go wrong with live capture through the eBPF probe.
+///
+/// The driver checks run before anything is loaded and map to the seed's
+/// error codes: [`LiveError::AccessDenied`] is `ProbeAccessDenied`,
+/// [`LiveError::NoBtf`] is `OperationNotSupported`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LiveError {
+    /// The process may not load BPF programs.
+    #[error(
+        "probe access denied: loading the eBPF probe needs root, or CAP_BPF and CAP_PERFMON \
+         (effective uid {euid}, effective capabilities {cap_eff:#x})"
+    )]
+    AccessDenied {
+        /// Effective user id.
+        euid: u32,
+        /// Effective capability mask from `/proc/self/status`.
+        cap_eff: u64,
+    },
+    /// The kernel exposes no BTF, which CO-RE relocation needs.
+    #[error(
+        "operation not supported: the kernel exposes no BTF at {path}; \
+         it needs CONFIG_DEBUG_INFO_BTF=y"
+    )]
+    NoBtf {
+        /// Where BTF was looked for.
+        path: &'static str,
+    },
+    /// Reading the process's credentials or the clock failed.
+    #[error("cannot read {what}: {source}")]
+    Environment {
+        /// What was being read.
+        what: &'static str,
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
+    /// A loader step failed: parsing BTF, loading the object (CO-RE
+    /// relocation, map creation) or a program (the verifier's log is in the
+    /// source's message).
+    #[error("eBPF probe: {step} failed: {source}")]
+    Load {
+        /// The step, e.g. `"load program sf_sys_exit"`.
+        step: &'static str,
+        /// The loader's error.
+        #[source]
+        source: LoaderError,
+    },
+    /// The committed probe object lacks a program or map the engine needs.
+    #[error("eBPF probe object has no {kind} named {name}")]
+    Missing {
+        /// `"program"` or `"map"`.
+        kind: &'static str,
+        /// Its name.
+        name: &'static str,
+    },
+    /// Waiting on the ring buffer failed.
+    #[error("polling the ring buffer failed: {source}")]
+    Poll {
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
+}

@@ -1,0 +1,162 @@
+//! Live capture through the eBPF probe, end to end: start capture, run our
+//! own workload, stop, and assert the exact events of our own thread and
+//! child.
+//!
+//! Skips with a message when not root or when the kernel has no BTF; when
+//! both are there it must work (CI runs it as root on a BTF kernel).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use sysflow_capture::{
+    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, LiveError, ParamValue,
+};
+
+const EXECVE_19_X: u16 = 293;
+const OPENAT_2_X: u16 = 307;
+const WRITE_X: u16 = 9;
+const CLOSE_X: u16 = 5;
+const PROCEXIT_1_E: u16 = 186;
+const CLONE_EXITS: [u16; 4] = [223, 225, 227, 335];
+
+/// `PPM_O_WRONLY | PPM_O_CREAT | PPM_O_TRUNC | PPM_O_CLOEXEC`: how std's
+/// `File::create` opens.
+const CREATE_FLAGS: u32 = (1 << 1) | (1 << 2) | (1 << 8) | (1 << 12);
+const WRITTEN: usize = 12_345;
+
+/// The calling thread's id.
+fn gettid() -> u64 {
+    let link = std::fs::read_link("/proc/thread-self").expect("read /proc/thread-self");
+    link.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.parse().ok())
+        .expect("thread id in /proc/thread-self")
+}
+
+fn param(ev: &Event, i: usize) -> ParamValue<'_> {
+    ev.param(AbiRevision::Current, i)
+        .unwrap_or_else(|| panic!("event {} has no parameter {i}", ev.event_type))
+        .expect("parameter decodes")
+}
+
+#[test]
+fn captures_own_workload() {
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let mut capture = match LiveCapture::start(&config) {
+        Ok(c) => c,
+        Err(e @ (LiveError::AccessDenied { .. } | LiveError::NoBtf { .. })) => {
+            eprintln!("skipping live capture test: {e}");
+            return;
+        }
+        Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
+    };
+    let tid = gettid();
+    let pid = u64::from(std::process::id());
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sysflow-live-test.bin");
+    let mut f = std::fs::File::create(&path).expect("create");
+    f.write_all(&[0x5a; WRITTEN]).expect("write");
+    drop(f);
+    let unique = format!("sysflow-live-{}-{}", pid, std::process::id() ^ 0x5f5f);
+    let status = Command::new("/bin/true")
+        .args(["--sysflow-live-test", &unique])
+        .status()
+        .expect("run /bin/true");
+    assert!(status.success());
+
+    let stop = capture.stop_handle();
+    stop.stop();
+    let mut mine = Vec::new();
+    let mut exec = None;
+    let mut exits = Vec::new();
+    let mut total = 0u64;
+    while let Some(ev) = capture.next_event().expect("live event") {
+        total += 1;
+        if ev.tid == tid {
+            mine.push(ev);
+        } else if ev.event_type == EXECVE_19_X
+            && matches!(param(&ev, 2), ParamValue::Bytes(b) if b.windows(unique.len()).any(|w| w == unique.as_bytes()))
+        {
+            exec = Some(ev);
+        } else if ev.event_type == PROCEXIT_1_E {
+            exits.push(ev);
+        }
+    }
+    let stats = capture.stats().expect("stats");
+    eprintln!("live: {total} events read, {stats:?}");
+    assert_eq!(stats.read, total);
+    assert_eq!(stats.drops_full, 0);
+
+    check_file_events(&mine, &path);
+
+    // The exec of /bin/true in our child, with its arguments.
+    let exec = exec.expect("no execve exit event of our /bin/true child");
+    let child = exec.tid;
+    assert_eq!(param(&exec, 0), ParamValue::Errno(0));
+    assert_eq!(param(&exec, 1), ParamValue::Str(b"/bin/true"));
+    let args = format!("--sysflow-live-test\0{unique}\0");
+    assert_eq!(param(&exec, 2), ParamValue::Bytes(args.as_bytes()));
+    assert_eq!(param(&exec, 3), ParamValue::Pid(child as i64));
+    assert_eq!(param(&exec, 4), ParamValue::Pid(child as i64));
+    assert_eq!(param(&exec, 5), ParamValue::Pid(pid as i64));
+    assert_eq!(param(&exec, 13), ParamValue::Str(b"true"));
+
+    // The clone in our thread returned the child's pid.
+    assert!(
+        mine.iter().any(|e| CLONE_EXITS.contains(&e.event_type)
+            && param(e, 0) == ParamValue::Pid(child as i64)
+            && param(e, 4) == ParamValue::Pid(pid as i64)),
+        "no clone exit returning {child} in our thread"
+    );
+    // The child exited with status 0.
+    let exit = exits
+        .iter()
+        .find(|e| e.tid == child)
+        .expect("no procexit of our child");
+    assert_eq!(param(exit, 0), ParamValue::Errno(0));
+    assert_eq!(param(exit, 2), ParamValue::Signal(0));
+    drop(dir);
+}
+
+/// open, write and close of the temp file, in order, from our thread.
+fn check_file_events(mine: &[Event], path: &Path) {
+    let name = path.as_os_str().as_encoded_bytes();
+    let open = mine
+        .iter()
+        .position(|e| e.event_type == OPENAT_2_X && param(e, 2) == ParamValue::Path(name))
+        .expect("no openat exit for the temp file");
+    let o = &mine[open];
+    let ParamValue::Fd(fd) = param(o, 0) else {
+        panic!("openat fd is not an fd");
+    };
+    assert!(fd >= 0);
+    assert_eq!(param(o, 1), ParamValue::Fd(-100), "dirfd is AT_FDCWD");
+    assert_eq!(param(o, 3), ParamValue::Flags(CREATE_FLAGS));
+    assert_eq!(param(o, 4), ParamValue::Uint(0o666));
+    let rest: Vec<&Event> = mine[open + 1..]
+        .iter()
+        .filter(|e| matches!(param(e, if e.event_type == CLOSE_X { 1 } else { 2 }), ParamValue::Fd(f) if f == fd))
+        .filter(|e| [WRITE_X, CLOSE_X].contains(&e.event_type))
+        .take(2)
+        .collect();
+    let types: Vec<u16> = rest.iter().map(|e| e.event_type).collect();
+    assert_eq!(types, [WRITE_X, CLOSE_X], "write then close of fd {fd}");
+    let w = rest[0];
+    assert_eq!(param(w, 0), ParamValue::Errno(WRITTEN as i64));
+    assert_eq!(param(w, 3), ParamValue::Uint(WRITTEN as u64));
+    assert_eq!(param(rest[1], 0), ParamValue::Errno(0));
+    // Timestamps are ns since the epoch, close to now, and ordered.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_nanos() as u64;
+    assert!(
+        o.ts < now && now - o.ts < 60_000_000_000,
+        "ts {} vs now {now}",
+        o.ts
+    );
+    assert!(o.ts <= w.ts && w.ts <= rest[1].ts);
+}

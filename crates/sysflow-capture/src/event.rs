@@ -118,7 +118,7 @@ impl Event {
         // Parameters live between the header and `len`.
         let rest = body
             .get(header_len as usize..len as usize)
-            .ok_or(bad(event_type, len_defect))?;
+            .ok_or_else(|| bad(event_type, len_defect))?;
         let width = if abi::has_large_payload(event_type) {
             4
         } else {
@@ -127,7 +127,7 @@ impl Event {
         let nparams = match nparams_field {
             Some(n) => n,
             None => derive_nparams(event_type, rest, width)
-                .ok_or(bad(event_type, EventDefect::V1ParamCount { len }))?,
+                .ok_or_else(|| bad(event_type, EventDefect::V1ParamCount { len }))?,
         };
         let overrun = || bad(event_type, EventDefect::Params { nparams, len });
         let array_len = usize::try_from(nparams)
@@ -137,30 +137,24 @@ impl Event {
             .ok_or_else(overrun)?;
         let (array, values) = rest.split_at(array_len);
         // The length array is in the block, so it bounds the allocation.
-        let mut total: usize = 0;
+        // `extend` over slices reserves once instead of checking per push.
         self.lens.clear();
-        self.starts.clear();
         if width == 4 {
             let lens = array.as_chunks::<4>().0;
-            self.lens.reserve(lens.len());
-            self.starts.reserve(lens.len());
-            for &l in lens {
-                let l = u32::from_le_bytes(l);
-                self.starts.push(total);
-                total = total.saturating_add(l as usize);
-                self.lens.push(l);
-            }
+            self.lens
+                .extend(lens.iter().map(|&l| u32::from_le_bytes(l)));
         } else {
             let lens = array.as_chunks::<2>().0;
-            self.lens.reserve(lens.len());
-            self.starts.reserve(lens.len());
-            for &l in lens {
-                let l = u16::from_le_bytes(l);
-                self.starts.push(total);
-                total = total.saturating_add(usize::from(l));
-                self.lens.push(u32::from(l));
-            }
+            self.lens
+                .extend(lens.iter().map(|&l| u32::from(u16::from_le_bytes(l))));
         }
+        let mut total: usize = 0;
+        self.starts.clear();
+        self.starts.extend(self.lens.iter().map(|&l| {
+            let start = total;
+            total = total.saturating_add(l as usize);
+            start
+        }));
         let data = values.get(..total).ok_or_else(overrun)?;
         self.data.clear();
         self.data.extend_from_slice(data);
@@ -252,7 +246,7 @@ impl Event {
         let info = self.info_in(rev)?.params.get(index)?;
         let raw = self.raw_param(index)?;
         Some(
-            ParamValue::decode(info.ty, raw).ok_or(CaptureError::BadParam {
+            ParamValue::decode(info.ty, raw).ok_or_else(|| CaptureError::BadParam {
                 event_type: self.event_type,
                 index,
                 ty: info.ty,
@@ -274,12 +268,13 @@ impl Event {
             .zip(self.raw_params())
             .enumerate()
             .map(move |(index, (info, raw))| {
-                let value = ParamValue::decode(info.ty, raw).ok_or(CaptureError::BadParam {
-                    event_type: self.event_type,
-                    index,
-                    ty: info.ty,
-                    len: raw.len(),
-                });
+                let value =
+                    ParamValue::decode(info.ty, raw).ok_or_else(|| CaptureError::BadParam {
+                        event_type: self.event_type,
+                        index,
+                        ty: info.ty,
+                        len: raw.len(),
+                    });
                 (info.name, value)
             })
     }

@@ -5,6 +5,7 @@
 //! four); the kind is derived once from each id's C symbol, and parameters are
 //! looked up by name in that id's table, so every layout is handled alike.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -294,11 +295,15 @@ impl<'a> Ev<'a> {
 
     /// A text or path parameter, lossily decoded.
     pub fn text(&self, name: &str) -> Option<String> {
+        self.text_ref(name).map(Cow::into_owned)
+    }
+
+    /// A text or path parameter, lossily decoded, borrowed from the event
+    /// when it is valid UTF-8 (for callers that only look at it or copy it once).
+    pub fn text_ref(&self, name: &str) -> Option<Cow<'a, str>> {
         match self.param(name)? {
-            ParamValue::Str(b) | ParamValue::Path(b) | ParamValue::Bytes(b) => {
-                Some(String::from_utf8_lossy(b).into_owned())
-            }
-            ParamValue::Empty => Some(String::new()),
+            ParamValue::Str(b) | ParamValue::Path(b) | ParamValue::Bytes(b) => Some(lossy(b)),
+            ParamValue::Empty => Some(Cow::Borrowed("")),
             _ => None,
         }
     }
@@ -339,10 +344,20 @@ pub(crate) fn split_list(bytes: &[u8]) -> Vec<String> {
     let mut rest = bytes;
     while !rest.is_empty() {
         let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-        items.push(String::from_utf8_lossy(&rest[..end]).into_owned());
+        items.push(lossy(&rest[..end]).into_owned());
         rest = rest.get(end + 1..).unwrap_or_default();
     }
     items
+}
+
+/// `b` as text, invalid UTF-8 replaced as [`String::from_utf8_lossy`] does;
+/// borrowed when valid. `str::from_utf8` checks the (usual) valid case much
+/// faster than the lossy decoder walks it.
+pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
 }
 
 /// Any integer-like value as i64.

@@ -18,11 +18,11 @@ use sysflow_capture::{FdEntry, FdInfo, Item, ParamValue, ProcessEntry, SockAddr,
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
-pub(crate) use path::{resolve, resolve_event_path};
+pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 use thread::NA;
 pub(crate) use thread::Thread;
 
-use crate::event::{Ev, Kind, split_list};
+use crate::event::{Ev, Kind, lossy, split_list};
 use fd::FdTable;
 use thread::container_id_from_cgroups;
 
@@ -137,7 +137,7 @@ impl State {
 
     fn add_listed_process(&mut self, p: &ProcessEntry) {
         let list = |b: &Option<Vec<u8>>| b.as_deref().map(split_list).unwrap_or_default();
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let text = |b: &[u8]| lossy(b).into_owned();
         let cgroups: Vec<String> = list(&p.cgroups);
         let thread = Thread {
             tid: p.tid,
@@ -165,7 +165,7 @@ impl State {
     }
 
     fn add_listed_fd(&mut self, e: &FdEntry) {
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let text = |b: &[u8]| lossy(b).into_owned();
         let fd = match &e.info {
             FdInfo::File {
                 open_flags, name, ..
@@ -290,16 +290,14 @@ impl State {
 
     /// The directory a relative path of `tid` resolves against, given a dirfd parameter.
     pub fn dir_of(&self, tid: i64, dirfd: Option<i64>) -> String {
+        self.dir_ref(tid, dirfd).to_owned()
+    }
+
+    /// [`State::dir_of`], borrowed.
+    fn dir_ref(&self, tid: i64, dirfd: Option<i64>) -> &str {
         match dirfd {
-            Some(fd) if fd != AT_FDCWD => self
-                .fd(tid, fd)
-                .map(|f| f.name.to_string())
-                .unwrap_or_default(),
-            _ => self
-                .threads
-                .get(&tid)
-                .map(|t| t.cwd.clone())
-                .unwrap_or_default(),
+            Some(fd) if fd != AT_FDCWD => self.fd(tid, fd).map_or("", |f| &f.name),
+            _ => self.threads.get(&tid).map_or("", |t| t.cwd.as_str()),
         }
     }
 
@@ -711,13 +709,12 @@ impl State {
         let Some(fd) = ev.ret().filter(|&fd| fd >= 0) else {
             return;
         };
-        let Some(name) = ev.text("name").or_else(|| ev.text("path")) else {
+        let Some(name) = ev.text_ref("name").or_else(|| ev.text_ref("path")) else {
             return;
         };
         let flags = ev.int("flags").unwrap_or(0) as u32;
         let dirfd = ev.int("dirfd");
-        let base = self.dir_of(tid, dirfd);
-        let path = resolve(&base, &name);
+        let path = resolve_shared(self.dir_ref(tid, dirfd), &name);
         let kind = if flags & PPM_O_DIRECTORY != 0 {
             FdKind::Directory
         } else {
@@ -727,7 +724,7 @@ impl State {
             fd,
             Fd {
                 kind,
-                name: path.into(),
+                name: path,
                 open_flags: flags,
                 foid: None,
             },

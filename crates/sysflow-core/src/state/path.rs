@@ -1,6 +1,8 @@
 //! Path arithmetic the way the reference's capture library does it: lexical,
 //! never touching the file system of the machine that replays a capture.
 
+use std::sync::Arc;
+
 /// `path` made absolute against `base` (a directory) and normalized: `.` and
 /// empty components dropped, `..` removes the previous component.
 pub(crate) fn resolve(base: &str, path: &str) -> String {
@@ -11,6 +13,15 @@ pub(crate) fn resolve(base: &str, path: &str) -> String {
         return normalize(path);
     }
     normalize(&format!("{base}/{path}"))
+}
+
+/// [`resolve`] into a shared string: an already absolute, normal path (the
+/// usual open) is copied once, with no intermediate `String`.
+pub(crate) fn resolve_shared(base: &str, path: &str) -> Arc<str> {
+    if is_normal(path) {
+        return Arc::from(path);
+    }
+    resolve(base, path).into()
 }
 
 /// A path of a file event made absolute the way the reference collector does

@@ -40,14 +40,26 @@ const volatile __u8 sc_enabled[SF_SYSCALL_MAX] = {
 	[18] = 1,  /* pwrite64 */
 	[19] = 1,  /* readv */
 	[20] = 1,  /* writev */
+	[22] = 1,  /* pipe */
+	[32] = 1,  /* dup */
+	[33] = 1,  /* dup2 */
+	[41] = 1,  /* socket */
 	[42] = 1,  /* connect */
 	[43] = 1,  /* accept */
+	[44] = 1,  /* sendto */
+	[45] = 1,  /* recvfrom */
+	[46] = 1,  /* sendmsg */
+	[47] = 1,  /* recvmsg */
+	[49] = 1,  /* bind */
+	[50] = 1,  /* listen */
 	[56] = 1,  /* clone */
 	[57] = 1,  /* fork */
 	[58] = 1,  /* vfork */
 	[59] = 1,  /* execve */
 	[257] = 1, /* openat */
 	[288] = 1, /* accept4 */
+	[292] = 1, /* dup3 */
+	[293] = 1, /* pipe2 */
 	[322] = 1, /* execveat */
 	[435] = 1, /* clone3 */
 	[437] = 1, /* openat2 */
@@ -82,7 +94,15 @@ enum sf_event_type {
 	SF_CLOSE_X = 5,
 	SF_READ_X = 7,
 	SF_WRITE_X = 9,
+	SF_SOCKET_X = 19,
+	SF_BIND_X = 21,
 	SF_CONNECT_X = 23,
+	SF_LISTEN_X = 25,
+	SF_SENDTO_X = 31,
+	SF_RECVFROM_X = 35,
+	SF_SENDMSG_X = 49,
+	SF_RECVMSG_X = 53,
+	SF_PIPE_X = 61,
 	SF_PREAD_X = 113,
 	SF_PWRITE_X = 115,
 	SF_READV_X = 117,
@@ -97,6 +117,10 @@ enum sf_event_type {
 	SF_OPENAT2_X = 327,
 	SF_EXECVEAT_X = 331,
 	SF_CLONE3_X = 335,
+	SF_DUP2_X = 363,
+	SF_DUP3_X = 365,
+	SF_DUP_1_X = 367,
+	SF_PIPE2_X = 393,
 	SF_ACCEPT4_6_X = 389,
 };
 
@@ -632,6 +656,115 @@ static __always_inline void emit_close(long ret, struct pt_regs *regs, __u64 tid
 	w_submit(&w);
 }
 
+/* sendto, recvfrom, sendmsg, recvmsg: byte counts and the socket tuple
+ * (local end first for sends, remote end first for receives). */
+static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	long fd = (int)regs->di;
+	__u32 nparams = type == SF_RECVMSG_X ? 6 : 5;
+	int inbound = type == SF_RECVFROM_X || type == SF_RECVMSG_X;
+	struct sock *sk = ret >= 0 ? fd_sock(fd) : 0;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	if (type == SF_SENDTO_X) {
+		w_empty(&w); /* data */
+		w_u64(&w, fd);
+		w_u32(&w, (__u32)regs->dx);
+		w_socktuple(&w, sk, inbound);
+	} else if (type == SF_RECVFROM_X) {
+		w_empty(&w); /* data */
+		w_socktuple(&w, sk, inbound);
+		w_u64(&w, fd);
+		w_u32(&w, (__u32)regs->dx);
+	} else if (type == SF_SENDMSG_X) {
+		w_empty(&w); /* data */
+		w_u64(&w, fd);
+		w_empty(&w); /* size: the iovecs are not summed */
+		w_socktuple(&w, sk, inbound);
+	} else {
+		w_empty(&w); /* size */
+		w_empty(&w); /* data */
+		w_socktuple(&w, sk, inbound);
+		w_empty(&w); /* msgcontrol */
+		w_u64(&w, fd);
+	}
+	w_submit(&w);
+}
+
+static __always_inline void emit_socket(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_SOCKET_X, 5, tid))
+		return;
+	w_u64(&w, ret);
+	/* PPM_AF_* equal the kernel's AF_* for every family. */
+	w_u32(&w, (__u32)regs->di);
+	w_u32(&w, (__u32)regs->si);
+	w_u32(&w, (__u32)regs->dx);
+	w_empty(&w); /* flags */
+	w_submit(&w);
+}
+
+static __always_inline void emit_bind(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_BIND_X, 3, tid))
+		return;
+	w_u64(&w, ret);
+	w_user_sockaddr(&w, (const void *)regs->si, regs->dx);
+	w_u64(&w, (long)(int)regs->di);
+	w_submit(&w);
+}
+
+static __always_inline void emit_listen(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_LISTEN_X, 3, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, (long)(int)regs->di);
+	w_u32(&w, (__u32)regs->si);
+	w_submit(&w);
+}
+
+/* dup (res, oldfd), dup2 (+ newfd), dup3 (+ flags). */
+static __always_inline void emit_dup(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u32 nparams = type == SF_DUP_1_X ? 2 : type == SF_DUP2_X ? 3 : 4;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, (long)(int)regs->di);
+	if (type != SF_DUP_1_X)
+		w_u64(&w, (long)(int)regs->si);
+	if (type == SF_DUP3_X)
+		w_u32(&w, (regs->dx & 02000000) ? 1 << 12 : 0); /* PPM_O_CLOEXEC */
+	w_submit(&w);
+}
+
+/* pipe (res, fd1, fd2, ino), pipe2 (+ flags). */
+static __always_inline void emit_pipe(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	int fds[2] = {-1, -1};
+	if (ret == 0 && bpf_probe_read_user(fds, sizeof(fds), (const void *)regs->di) < 0) {
+		fds[0] = -1;
+		fds[1] = -1;
+	}
+	if (w_begin(&w, type, type == SF_PIPE_X ? 4 : 5, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, (long)fds[0]);
+	w_u64(&w, (long)fds[1]);
+	w_empty(&w); /* ino */
+	if (type == SF_PIPE2_X)
+		w_u32(&w, open_flags_to_ppm(regs->si & ~3UL) & ~1U);
+	w_submit(&w);
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -667,11 +800,41 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	case 20:
 		emit_rw(SF_WRITEV_X, ret, regs, tid);
 		break;
+	case 22:
+		emit_pipe(SF_PIPE_X, ret, regs, tid);
+		break;
+	case 32:
+		emit_dup(SF_DUP_1_X, ret, regs, tid);
+		break;
+	case 33:
+		emit_dup(SF_DUP2_X, ret, regs, tid);
+		break;
+	case 41:
+		emit_socket(ret, regs, tid);
+		break;
 	case 42:
 		emit_connect(ret, regs, tid);
 		break;
 	case 43:
 		emit_accept(SF_ACCEPT_5_X, ret, tid);
+		break;
+	case 44:
+		emit_sendrecv(SF_SENDTO_X, ret, regs, tid);
+		break;
+	case 45:
+		emit_sendrecv(SF_RECVFROM_X, ret, regs, tid);
+		break;
+	case 46:
+		emit_sendrecv(SF_SENDMSG_X, ret, regs, tid);
+		break;
+	case 47:
+		emit_sendrecv(SF_RECVMSG_X, ret, regs, tid);
+		break;
+	case 49:
+		emit_bind(ret, regs, tid);
+		break;
+	case 50:
+		emit_listen(ret, regs, tid);
 		break;
 	case 56:
 		emit_clone(SF_CLONE_20_X, ret, regs, pid_tgid);
@@ -690,6 +853,12 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		break;
 	case 288:
 		emit_accept(SF_ACCEPT4_6_X, ret, tid);
+		break;
+	case 292:
+		emit_dup(SF_DUP3_X, ret, regs, tid);
+		break;
+	case 293:
+		emit_pipe(SF_PIPE2_X, ret, regs, tid);
 		break;
 	case 322:
 		emit_execve(SF_EXECVEAT_X, ret, regs, pid_tgid);

@@ -5,12 +5,14 @@
 //! Skips with a message when not root or when the kernel has no BTF; when
 //! both are there it must work (CI runs it as root on a BTF kernel).
 
-use std::io::Write;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 use std::path::Path;
 use std::process::Command;
 
 use sysflow_capture::{
-    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, LiveError, ParamValue,
+    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, LiveError, ParamValue, SockAddr,
+    SockTuple,
 };
 
 const EXECVE_19_X: u16 = 293;
@@ -19,6 +21,13 @@ const WRITE_X: u16 = 9;
 const CLOSE_X: u16 = 5;
 const PROCEXIT_1_E: u16 = 186;
 const CLONE_EXITS: [u16; 4] = [223, 225, 227, 335];
+const CONNECT_X: u16 = 23;
+const ACCEPT4_6_X: u16 = 389;
+const SENDTO_X: u16 = 31;
+const RECVFROM_X: u16 = 35;
+/// Bytes the TCP client sends, and the server answers.
+const REQUEST: usize = 1000;
+const RESPONSE: usize = 300;
 
 /// `PPM_O_WRONLY | PPM_O_CREAT | PPM_O_TRUNC | PPM_O_CLOEXEC`: how std's
 /// `File::create` opens.
@@ -66,17 +75,28 @@ fn captures_own_workload() {
         .status()
         .expect("run /bin/true");
     assert!(status.success());
+    let status = Command::new("/bin/sh")
+        .args(["-c", "exit 7", &unique])
+        .status()
+        .expect("run /bin/sh");
+    assert_eq!(status.code(), Some(7));
+    let (client_addr, server_addr) = tcp_exchange();
 
     let stop = capture.stop_handle();
     stop.stop();
     let mut mine = Vec::new();
     let mut exec = None;
+    let mut sh_exec = None;
     let mut exits = Vec::new();
     let mut total = 0u64;
     while let Some(ev) = capture.next_event().expect("live event") {
         total += 1;
         if ev.tid == tid {
             mine.push(ev);
+        } else if ev.event_type == EXECVE_19_X
+            && param(&ev, 2) == ParamValue::Bytes(format!("-c\0exit 7\0{unique}\0").as_bytes())
+        {
+            sh_exec = Some(ev);
         } else if ev.event_type == EXECVE_19_X
             && matches!(param(&ev, 2), ParamValue::Bytes(b) if b.windows(unique.len()).any(|w| w == unique.as_bytes()))
         {
@@ -118,7 +138,100 @@ fn captures_own_workload() {
         .expect("no procexit of our child");
     assert_eq!(param(exit, 0), ParamValue::Errno(0));
     assert_eq!(param(exit, 2), ParamValue::Signal(0));
+
+    // The shell that exited with code 7: wait status 7 << 8, ret 7.
+    let sh = sh_exec.expect("no execve exit of our /bin/sh child").tid;
+    let exit = exits
+        .iter()
+        .find(|e| e.tid == sh)
+        .expect("no procexit of our shell");
+    assert_eq!(param(exit, 0), ParamValue::Errno(7 << 8));
+    assert_eq!(param(exit, 1), ParamValue::Errno(7));
+
+    check_tcp_events(&mine, client_addr, server_addr);
     drop(dir);
+}
+
+/// Connect to our own listener on loopback, send REQUEST bytes, answer
+/// RESPONSE bytes; the client's and the server's addresses.
+fn tcp_exchange() -> (SocketAddrV4, SocketAddrV4) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let mut client = TcpStream::connect(listener.local_addr().expect("addr")).expect("connect");
+    let (mut server, _) = listener.accept().expect("accept");
+    client.write_all(&[1; REQUEST]).expect("send");
+    server.read_exact(&mut [0; REQUEST]).expect("recv");
+    server.write_all(&[2; RESPONSE]).expect("send");
+    client.read_exact(&mut [0; RESPONSE]).expect("recv");
+    let v4 = |a: SocketAddr| match a {
+        SocketAddr::V4(a) => a,
+        SocketAddr::V6(_) => panic!("IPv6 address on 127.0.0.1"),
+    };
+    (
+        v4(client.local_addr().expect("addr")),
+        v4(server.local_addr().expect("addr")),
+    )
+}
+
+/// connect, accept4, and the bytes both ways with their socket tuples.
+fn check_tcp_events(mine: &[Event], client: SocketAddrV4, server: SocketAddrV4) {
+    let to_server = ParamValue::SockTuple(SockTuple::Inet {
+        src: client,
+        dst: server,
+    });
+    let to_client = ParamValue::SockTuple(SockTuple::Inet {
+        src: server,
+        dst: client,
+    });
+    let connect = mine
+        .iter()
+        .find(|e| e.event_type == CONNECT_X && param(e, 1) == to_server)
+        .expect("no connect exit with the client->server tuple");
+    assert_eq!(param(connect, 0), ParamValue::Errno(0));
+    assert_eq!(
+        param(connect, 3),
+        ParamValue::SockAddr(SockAddr::Inet(server))
+    );
+    let ParamValue::Fd(client_fd) = param(connect, 2) else {
+        panic!("connect fd");
+    };
+    let accept = mine
+        .iter()
+        .find(|e| e.event_type == ACCEPT4_6_X && param(e, 1) == to_server)
+        .expect("no accept4 exit with the client->server tuple");
+    let ParamValue::Fd(server_fd) = param(accept, 0) else {
+        panic!("accept fd");
+    };
+    assert!(server_fd >= 0 && server_fd != client_fd);
+    // (event type, fd slot, fd, tuple slot, tuple): bytes summed over calls.
+    let bytes = |ty: u16, fd_slot: usize, fd: i64, tuple_slot: usize, tuple: &ParamValue<'_>| {
+        mine.iter()
+            .filter(|e| e.event_type == ty && param(e, fd_slot) == ParamValue::Fd(fd))
+            .map(|e| {
+                assert_eq!(
+                    &param(e, tuple_slot),
+                    tuple,
+                    "tuple of event {ty} on fd {fd}"
+                );
+                match param(e, 0) {
+                    ParamValue::Errno(n) => n,
+                    other => panic!("res {other:?}"),
+                }
+            })
+            .sum::<i64>()
+    };
+    assert_eq!(bytes(SENDTO_X, 2, client_fd, 4, &to_server), REQUEST as i64);
+    assert_eq!(
+        bytes(RECVFROM_X, 3, server_fd, 2, &to_server),
+        REQUEST as i64
+    );
+    assert_eq!(
+        bytes(SENDTO_X, 2, server_fd, 4, &to_client),
+        RESPONSE as i64
+    );
+    assert_eq!(
+        bytes(RECVFROM_X, 3, client_fd, 2, &to_client),
+        RESPONSE as i64
+    );
 }
 
 /// open, write and close of the temp file, in order, from our thread.

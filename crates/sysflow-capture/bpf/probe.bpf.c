@@ -348,6 +348,114 @@ static __always_inline __u32 clone_flags_to_ppm(__u64 f)
 	return r;
 }
 
+/* The upper half of the scratch buffer, where paths are assembled from
+ * their last component backwards. */
+#define SF_PATH_AREA (SF_SCRATCH_SIZE >> 1)
+#define SF_PATH_MASK ((SF_SCRATCH_SIZE >> 2) - 1)
+#define SF_PATH_END (SF_PATH_AREA + SF_PATH_MASK)
+#define SF_PATH_DEPTH 32
+#define SF_NAME_MAX 255
+/* Where the walk keeps its position: in the scratch map rather than on the
+ * stack, so the verifier does not track its value from step to step and
+ * checks the step once, not once per possible depth. */
+#define SF_WALK_POS (SF_SCRATCH_SIZE - 8)
+
+struct cwd_walk {
+	__u8 *buf;
+	struct dentry *dentry;
+	struct dentry *root_dentry;
+	struct vfsmount *vfsmnt;
+	struct vfsmount *root_mnt;
+	struct mount *mnt;
+	int done;  /* the walk reached the root */
+};
+
+/* One step of the walk up from the working directory (a bpf_loop callback,
+ * so the verifier checks it once rather than once per step). */
+static long cwd_step(__u64 i, void *arg)
+{
+	struct cwd_walk *c = arg;
+	/* Locals, so that CO-RE relocates only the kernel types' accesses. */
+	struct dentry *dentry = c->dentry;
+	struct vfsmount *vfsmnt = c->vfsmnt;
+	struct mount *mnt = c->mnt;
+	if (dentry == c->root_dentry && vfsmnt == c->root_mnt) {
+		c->done = 1;
+		return 1;
+	}
+	if (dentry == BPF_CORE_READ(vfsmnt, mnt_root)) {
+		struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+		if (up == mnt) {
+			c->done = 1; /* the root of the mount tree */
+			return 1;
+		}
+		c->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+		c->mnt = up;
+		c->vfsmnt = (void *)up + bpf_core_field_offset(struct mount, mnt);
+		return 0;
+	}
+	struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+	if (parent == dentry) {
+		c->done = 1;
+		return 1;
+	}
+	__u32 len = BPF_CORE_READ(dentry, d_name.len);
+	const unsigned char *name = BPF_CORE_READ(dentry, d_name.name);
+	__u64 pos = *(__u64 *)(c->buf + SF_WALK_POS);
+	if (len > SF_NAME_MAX || pos < SF_PATH_AREA + len + 1 + SF_NAME_MAX)
+		return 1;
+	pos -= len;
+	if (bpf_probe_read_kernel(c->buf + SF_PATH_AREA + (pos & SF_PATH_MASK), len & SF_NAME_MAX,
+				  name) < 0)
+		return 1;
+	pos -= 1;
+	c->buf[SF_PATH_AREA + (pos & SF_PATH_MASK)] = '/';
+	*(__u64 *)(c->buf + SF_WALK_POS) = pos;
+	c->dentry = parent;
+	return 0;
+}
+
+/*
+ * The task's working directory, like d_path: walk dentries up to the task's
+ * root, crossing mount points, for at most SF_PATH_DEPTH steps. Empty when
+ * the walk does not reach the root within that many steps.
+ */
+static __always_inline void w_cwd(struct writer *w, struct task_struct *task)
+{
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
+	struct cwd_walk c = {
+		.buf = w->buf,
+		.root_dentry = BPF_CORE_READ(fs, root.dentry),
+		.root_mnt = BPF_CORE_READ(fs, root.mnt),
+		.dentry = BPF_CORE_READ(fs, pwd.dentry),
+		.vfsmnt = BPF_CORE_READ(fs, pwd.mnt),
+		.done = 0,
+	};
+	c.mnt = (void *)c.vfsmnt - bpf_core_field_offset(struct mount, mnt);
+	w->buf[SF_PATH_END & (SF_SCRATCH_SIZE - 1)] = 0;
+	*(__u64 *)(w->buf + SF_WALK_POS) = SF_PATH_END; /* the NUL */
+	bpf_loop(SF_PATH_DEPTH, cwd_step, &c, 0);
+	__u64 pos = *(__u64 *)(w->buf + SF_WALK_POS);
+	if (!c.done || pos > SF_PATH_END || pos < SF_PATH_AREA) {
+		w_empty(w);
+		return;
+	}
+	if (pos == SF_PATH_END) {
+		pos -= 1;
+		w->buf[SF_PATH_AREA + (pos & SF_PATH_MASK)] = '/';
+	}
+	__u64 len = SF_PATH_END + 1 - pos;
+	if (len > SF_ARG_MAX) {
+		w_empty(w);
+		return;
+	}
+	len &= SF_LEN_MASK;
+	if (bpf_probe_read_kernel(w->buf + (w->off & SF_OFF_MASK), len,
+				  w->buf + SF_PATH_AREA + (pos & SF_PATH_MASK)) < 0)
+		len = 0;
+	w_len(w, len);
+}
+
 /*
  * The process part shared by execve and clone exits: exe, args, tid, pid,
  * ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm,
@@ -369,7 +477,7 @@ static __always_inline void w_process(struct writer *w, struct task_struct *task
 	w_u64(w, pid_tgid & 0xffffffff);
 	w_u64(w, pid_tgid >> 32);
 	w_u64(w, (__u64)BPF_CORE_READ(task, real_parent, tgid));
-	w_empty(w); /* cwd */
+	w_cwd(w, task);
 	w_u64(w, BPF_CORE_READ(task, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
 	w_u64(w, BPF_CORE_READ(task, maj_flt));
 	w_u64(w, BPF_CORE_READ(task, min_flt));
@@ -836,18 +944,6 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	case 50:
 		emit_listen(ret, regs, tid);
 		break;
-	case 56:
-		emit_clone(SF_CLONE_20_X, ret, regs, pid_tgid);
-		break;
-	case 57:
-		emit_clone(SF_FORK_20_X, ret, regs, pid_tgid);
-		break;
-	case 58:
-		emit_clone(SF_VFORK_20_X, ret, regs, pid_tgid);
-		break;
-	case 59:
-		emit_execve(SF_EXECVE_19_X, ret, regs, pid_tgid);
-		break;
 	case 257:
 		emit_open(SF_OPENAT_2_X, ret, regs, tid);
 		break;
@@ -860,11 +956,23 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	case 293:
 		emit_pipe(SF_PIPE2_X, ret, regs, tid);
 		break;
-	case 322:
-		emit_execve(SF_EXECVEAT_X, ret, regs, pid_tgid);
+	case 56:
+		emit_clone(SF_CLONE_20_X, ret, regs, pid_tgid);
+		break;
+	case 57:
+		emit_clone(SF_FORK_20_X, ret, regs, pid_tgid);
+		break;
+	case 58:
+		emit_clone(SF_VFORK_20_X, ret, regs, pid_tgid);
 		break;
 	case 435:
 		emit_clone(SF_CLONE3_X, ret, regs, pid_tgid);
+		break;
+	case 59:
+		emit_execve(SF_EXECVE_19_X, ret, regs, pid_tgid);
+		break;
+	case 322:
+		emit_execve(SF_EXECVEAT_X, ret, regs, pid_tgid);
 		break;
 	case 437:
 		emit_open(SF_OPENAT2_X, ret, regs, tid);

@@ -122,6 +122,11 @@ fn captures_own_workload() {
     assert_eq!(param(&exec, 3), ParamValue::Pid(child as i64));
     assert_eq!(param(&exec, 4), ParamValue::Pid(child as i64));
     assert_eq!(param(&exec, 5), ParamValue::Pid(pid as i64));
+    let cwd = std::env::current_dir().expect("cwd");
+    assert_eq!(
+        param(&exec, 6),
+        ParamValue::Str(cwd.as_os_str().as_encoded_bytes())
+    );
     assert_eq!(param(&exec, 13), ParamValue::Str(b"true"));
 
     // The clone in our thread returned the child's pid.

@@ -33,10 +33,10 @@ pub struct Event {
     pub tid: u64,
     /// Event type id.
     pub event_type: u16,
-    lens: Vec<u32>,
-    /// Where each parameter starts in `data`: computed once per event, so
-    /// that handlers reading several parameters do not sum lengths each time.
-    starts: Vec<usize>,
+    /// Parameter `i` is `data[bounds[i]..bounds[i + 1]]`: offsets computed
+    /// once per event (one more than the parameter count), so that handlers
+    /// reading several parameters do not sum lengths each time.
+    bounds: Vec<usize>,
     data: Vec<u8>,
 }
 
@@ -44,17 +44,11 @@ impl Event {
     /// Build an event from header fields and raw parameter values (for
     /// writing captures or tests). `index` and `offset` are 0.
     pub fn new(ts: u64, tid: u64, cpu: u16, event_type: u16, params: &[&[u8]]) -> Event {
-        let lens: Vec<u32> = params
-            .iter()
-            .map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX))
-            .collect();
-        let starts = lens
-            .iter()
-            .scan(0usize, |next, &l| {
-                let start = *next;
-                *next = next.saturating_add(l as usize);
-                Some(start)
-            })
+        let bounds = std::iter::once(0)
+            .chain(params.iter().scan(0usize, |end, p| {
+                *end += p.len();
+                Some(*end)
+            }))
             .collect();
         Event {
             index: 0,
@@ -64,15 +58,17 @@ impl Event {
             ts,
             tid,
             event_type,
-            lens,
-            starts,
+            bounds,
             data: params.concat(),
         }
     }
 
-    /// Parameter lengths as stored.
-    pub(crate) fn param_lens(&self) -> &[u32] {
-        &self.lens
+    /// Parameter lengths as stored (`u32::MAX` for a longer one, which no
+    /// block can hold).
+    pub(crate) fn param_lens(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.bounds
+            .windows(2)
+            .map(|w| u32::try_from(w[1] - w[0]).unwrap_or(u32::MAX))
     }
 
     /// Concatenated parameter values.
@@ -137,24 +133,23 @@ impl Event {
             .ok_or_else(overrun)?;
         let (array, values) = rest.split_at(array_len);
         // The length array is in the block, so it bounds the allocation.
-        // `extend` over slices reserves once instead of checking per push.
-        self.lens.clear();
+        // One `extend` over the array reserves once instead of per push.
+        let mut total: usize = 0;
+        self.bounds.clear();
+        self.bounds.push(0);
         if width == 4 {
             let lens = array.as_chunks::<4>().0;
-            self.lens
-                .extend(lens.iter().map(|&l| u32::from_le_bytes(l)));
+            self.bounds.extend(lens.iter().map(|&l| {
+                total = total.saturating_add(u32::from_le_bytes(l) as usize);
+                total
+            }));
         } else {
             let lens = array.as_chunks::<2>().0;
-            self.lens
-                .extend(lens.iter().map(|&l| u32::from(u16::from_le_bytes(l))));
+            self.bounds.extend(lens.iter().map(|&l| {
+                total = total.saturating_add(usize::from(u16::from_le_bytes(l)));
+                total
+            }));
         }
-        let mut total: usize = 0;
-        self.starts.clear();
-        self.starts.extend(self.lens.iter().map(|&l| {
-            let start = total;
-            total = total.saturating_add(l as usize);
-            start
-        }));
         let data = values.get(..total).ok_or_else(overrun)?;
         self.data.clear();
         self.data.extend_from_slice(data);
@@ -191,27 +186,24 @@ impl Event {
 
     /// Number of parameters stored in the file.
     pub fn nparams(&self) -> usize {
-        self.lens.len()
+        self.bounds.len().saturating_sub(1)
     }
 
     /// The raw bytes of parameter `index`, or `None` past the stored count.
     pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
-        let start = *self.starts.get(index)?;
-        let len = *self.lens.get(index)? as usize;
-        self.data.get(start..start.checked_add(len)?)
+        let start = *self.bounds.get(index)?;
+        let end = *self.bounds.get(index.checked_add(1)?)?;
+        self.data.get(start..end)
     }
 
     /// Iterate over the raw bytes of every stored parameter.
     #[inline]
     pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        let mut rest = self.data.as_slice();
-        self.lens.iter().map(move |&l| {
-            // Lengths past the data (impossible for decoded events) give
-            // empty parameters.
-            let (value, tail) = rest.split_at_checked(l as usize).unwrap_or_default();
-            rest = tail;
-            value
-        })
+        // Bounds past the data (impossible for decoded events) give empty
+        // parameters.
+        self.bounds
+            .windows(2)
+            .map(|w| self.data.get(w[0]..w[1]).unwrap_or_default())
     }
 
     /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.

@@ -405,7 +405,7 @@ impl<W: Write> ScapWriter<W> {
         put_u32(&mut b, len32);
         put_u16(&mut b, ev.event_type);
         put_u32(&mut b, nparams);
-        for &l in lens {
+        for l in lens {
             if large_type {
                 put_u32(&mut b, l);
             } else {

@@ -38,6 +38,12 @@ pub(crate) fn foid(container_id: &str, path: &str) -> Foid {
 }
 
 impl Files {
+    /// `known` if it names a file already written in this segment: then
+    /// [`Files::get`] would return it without looking at the path.
+    pub fn written(&self, known: Option<Foid>) -> Option<Foid> {
+        known.filter(|oid| self.cache.get(oid).is_some_and(|c| c.written))
+    }
+
     /// Makes sure the file `path` seen by thread `tid` is written in this
     /// segment; returns its FOID.
     #[allow(clippy::too_many_arguments)]
@@ -54,9 +60,7 @@ impl Files {
         out: &mut Emitter,
     ) -> Foid {
         // The common case, a flow event on an fd whose file is written: no hashing.
-        if let Some(oid) = known
-            && self.cache.get(&oid).is_some_and(|c| c.written)
-        {
+        if let Some(oid) = self.written(known) {
             return oid;
         }
         let thread_container = state

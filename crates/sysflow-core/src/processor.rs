@@ -81,6 +81,9 @@ pub struct Processor {
     now: u64,
     /// Second of the last expiry check; `None` until the first primes it.
     last_expiry_check: Option<u64>,
+    /// The first ns of the second after `last_expiry_check`: events before
+    /// it skip the check without dividing their timestamp.
+    next_expiry_ns: u64,
     /// The rendered argument of each thread's pending setuid.
     setuid_arg: HashMap<i64, String>,
 }
@@ -100,6 +103,7 @@ impl Processor {
             out: Emitter::default(),
             now: 0,
             last_expiry_check: None,
+            next_expiry_ns: 0,
             setuid_arg: HashMap::default(),
         }
     }
@@ -550,7 +554,7 @@ impl Processor {
         let Some(fd_num) = fd_num.filter(|&fd| fd >= 0) else {
             return;
         };
-        let Some(fd) = self.state.fd(tid, fd_num).cloned() else {
+        let Some(fd) = self.state.fd(tid, fd_num).map(FdFacts::of) else {
             return;
         };
         let ret = if ev.kind == Kind::MmapE {
@@ -581,14 +585,14 @@ impl Processor {
                 if self.config.collection_mode == CollectionMode::NoFiles {
                     return;
                 }
-                let tc = fd.type_char();
+                let tc = fd.type_char;
                 let accepted = if self.config.file_only {
                     tc == b'f'
                 } else {
                     matches!(tc, b'f' | b'd' | b'u' | b'p')
                 };
                 if accepted {
-                    self.file_flow(ev, op, fd_num, &fd, ret);
+                    self.file_flow(ev, op, fd_num, fd, ret);
                 }
             }
         }
@@ -603,7 +607,14 @@ impl Processor {
         }
     }
 
-    fn file_flow(&mut self, ev: &Ev<'_>, op: OpFlags, fd_num: i64, fd: &Fd, ret: i64) {
+    /// The name of fd `fd` of thread `tid`, shared (empty if it is gone).
+    fn fd_name(&self, tid: i64, fd: i64) -> Arc<str> {
+        self.state
+            .fd(tid, fd)
+            .map_or_else(|| Arc::from(""), |f| Arc::clone(&f.name))
+    }
+
+    fn file_flow(&mut self, ev: &Ev<'_>, op: OpFlags, fd_num: i64, fd: FdFacts, ret: i64) {
         let tid = ev.tid();
         let Some((oid, _)) = self.procs.get(
             &self.state,
@@ -614,17 +625,25 @@ impl Processor {
         ) else {
             return;
         };
-        let file_oid = self.files.get(
-            &self.state,
-            &mut self.procs,
-            tid,
-            &fd.name,
-            fd.foid,
-            fd.type_char(),
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        );
+        // The usual read or write: the fd knows its file and the file is
+        // written, so the name is not needed.
+        let file_oid = match self.files.written(fd.foid) {
+            Some(oid) => oid,
+            None => {
+                let name = self.fd_name(tid, fd_num);
+                self.files.get(
+                    &self.state,
+                    &mut self.procs,
+                    tid,
+                    &name,
+                    fd.foid,
+                    fd.type_char,
+                    SfObjectState::Reup,
+                    ev.ts(),
+                    &mut self.out,
+                )
+            }
+        };
         if fd.foid.is_none() {
             self.state.set_fd_foid(tid, fd_num, file_oid);
         }
@@ -657,13 +676,14 @@ impl Processor {
                 self.close_related_files(oid, key, ev.ts());
                 rec.op_flags = OpFlags::CLOSE;
                 rec.end_ts = ev.ts() as i64;
-                self.write_file_flow(rec, &fd.name);
+                let name = self.fd_name(tid, fd_num);
+                self.write_file_flow(rec, &name);
                 return;
             }
             let timing = self.timing();
             let flow = OpenFileFlow {
                 rec,
-                path: fd.name.clone(),
+                path: self.fd_name(tid, fd_num),
                 timing,
             };
             self.flows.entry(oid).or_default().files.insert(key, flow);
@@ -970,14 +990,18 @@ impl Processor {
         let flows = &self.flows;
         self.procs
             .check_deletions(now, |oid| flows.get(&oid).is_some_and(|pf| !pf.is_empty()));
+        if now < self.next_expiry_ns {
+            return;
+        }
         let secs = now / NS;
-        match self.last_expiry_check {
-            None => {
-                self.last_expiry_check = Some(secs);
-                return;
-            }
-            Some(last) if secs <= last => return,
-            Some(_) => self.last_expiry_check = Some(secs),
+        let primed = self.last_expiry_check.is_some();
+        if self.last_expiry_check.is_some_and(|last| secs <= last) {
+            return;
+        }
+        self.last_expiry_check = Some(secs);
+        self.next_expiry_ns = secs.saturating_add(1).saturating_mul(NS);
+        if !primed {
+            return;
         }
         // Every open flow due for export, oldest export first, ties in creation order.
         let mut due: Vec<(u64, u64, Oid, FlowRef)> = Vec::new();
@@ -1064,6 +1088,28 @@ impl Processor {
         f.timing.export_secs = secs;
         self.procs.export(&self.state, oid, &mut self.out);
         self.write_net(rec);
+    }
+}
+
+/// What the flow handlers need of an fd, copied out of the fd table: the
+/// common path then never touches the fd's shared name (an atomic count
+/// up and down per event).
+#[derive(Debug, Clone, Copy)]
+struct FdFacts {
+    kind: FdKind,
+    type_char: u8,
+    open_flags: u32,
+    foid: Option<sysflow_types::Foid>,
+}
+
+impl FdFacts {
+    fn of(fd: &Fd) -> FdFacts {
+        FdFacts {
+            kind: fd.kind,
+            type_char: fd.type_char(),
+            open_flags: fd.open_flags,
+            foid: fd.foid,
+        }
     }
 }
 

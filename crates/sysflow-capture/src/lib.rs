@@ -76,6 +76,7 @@ pub use interface::Interface;
 #[cfg(feature = "ebpf")]
 pub use live::{
     LiveCapture, LiveConfig, LiveError, LiveStats, LoaderError, StopHandle, check_live_support,
+    scan_proc,
 };
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};

@@ -9,9 +9,12 @@
 //! are decoded by the same code as events read from capture files.
 //! [`LiveCapture`] implements [`EventSource`]; a [`StopHandle`] ends the
 //! stream: the programs are detached, the ring is drained, then `Ok(None)`.
+//! [`LiveCapture::take_proc_items`] gives the threads and fds that existed
+//! at start ([`scan_proc`]), like the metadata blocks of a capture file.
 
 mod driver;
 mod error;
+mod proc_scan;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
 #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
 mod event_gen;
@@ -30,10 +33,12 @@ use aya::{Btf, Ebpf, EbpfLoader};
 
 use crate::error::{CaptureError, EventDefect};
 use crate::event::Event;
+use crate::reader::Item;
 use crate::source::EventSource;
 
 pub use driver::check_live_support;
 pub use error::{LiveError, LoaderError};
+pub use proc_scan::scan_proc;
 
 /// The probe, compiled and committed by `cargo xtask bpf`.
 static PROBE: &[u8] = include_bytes!("../../bpf/probe.bpf.o");
@@ -125,6 +130,8 @@ pub struct LiveCapture {
     poll_timeout: Duration,
     read: u64,
     done: bool,
+    /// The `/proc` scan taken once the probe was attached.
+    proc_items: Vec<Item>,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -190,6 +197,9 @@ impl LiveCapture {
             name: "stats",
         })?;
         let stats = PerCpuArray::try_from(stats).map_err(load_err("open stats map"))?;
+        // After attaching, so that nothing falls between scan and capture
+        // (what changes meanwhile shows up in both).
+        let proc_items = scan_proc(std::path::Path::new("/proc"));
         Ok(LiveCapture {
             ebpf: Some(ebpf),
             ring,
@@ -198,7 +208,15 @@ impl LiveCapture {
             poll_timeout: config.poll_timeout,
             read: 0,
             done: false,
+            proc_items,
         })
+    }
+
+    /// The threads and fds that existed when capture started (process and
+    /// fd items from a `/proc` scan), to seed state tracking before the
+    /// first event; empty after the first call.
+    pub fn take_proc_items(&mut self) -> Vec<Item> {
+        std::mem::take(&mut self.proc_items)
     }
 
     /// A handle that stops this capture.

@@ -62,3 +62,61 @@ fn credentials() {
     };
     assert!(e.to_string().contains("CAP_BPF"));
 }
+
+#[test]
+fn proc_net_addresses() {
+    use super::proc_scan::{parse_v4, parse_v6};
+    use std::net::{Ipv4Addr, Ipv6Addr};
+    assert_eq!(
+        parse_v4("0100007F:1F90"),
+        Some((Ipv4Addr::new(127, 0, 0, 1), 8080))
+    );
+    assert_eq!(
+        parse_v6("00000000000000000000000001000000:0050"),
+        Some((Ipv6Addr::LOCALHOST, 80))
+    );
+    assert_eq!(parse_v4("zz:1"), None);
+}
+
+#[test]
+fn open_flags_as_falco_encodes_them() {
+    use super::proc_scan::open_flags_to_ppm;
+    assert_eq!(open_flags_to_ppm(0), 1); // RDONLY
+    assert_eq!(open_flags_to_ppm(0o2 | 0o2000000), 3 | (1 << 12)); // RDWR|CLOEXEC
+    // WRONLY|CREAT|TRUNC|CLOEXEC, as the live test's File::create.
+    assert_eq!(open_flags_to_ppm(0o1 | 0o100 | 0o1000 | 0o2000000), 4358);
+}
+
+/// The scan sees this process: its cwd, and a file it holds open.
+#[test]
+fn scan_sees_this_process() {
+    use crate::fd::FdInfo;
+    use crate::reader::Item;
+    let f = tempfile_in_target();
+    let items = super::scan_proc(std::path::Path::new("/proc"));
+    let pid = i64::from(std::process::id());
+    let me = items
+        .iter()
+        .find_map(|i| match i {
+            Item::Process(p) if p.tid == pid => Some(p),
+            _ => None,
+        })
+        .expect("this process in the scan");
+    let cwd = std::env::current_dir().unwrap();
+    assert_eq!(me.cwd, cwd.as_os_str().as_encoded_bytes());
+    assert_eq!(me.pid, pid);
+    let name = f.0.as_os_str().as_encoded_bytes();
+    assert!(items.iter().any(|i| matches!(
+        i,
+        Item::Fd(e) if e.tid == pid && matches!(&e.info, FdInfo::File { name: n, .. } if n == name)
+    )));
+    std::fs::remove_file(&f.0).unwrap();
+}
+
+/// A file in the temp directory, held open for the test's duration.
+fn tempfile_in_target() -> (std::path::PathBuf, std::fs::File) {
+    let dir = std::env::temp_dir();
+    let path = dir.join(format!("sysflow-scan-test-{}", std::process::id()));
+    let f = std::fs::File::create(&path).unwrap();
+    (path, f)
+}

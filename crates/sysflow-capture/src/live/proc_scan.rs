@@ -1,0 +1,376 @@
+//! The `/proc` scan at capture start: threads and open fds that existed
+//! before the probe was attached, as the process-list and fd-list items a
+//! capture file starts with, so that state tracking knows them.
+//!
+//! Best effort: processes that exit during the scan, and files that cannot
+//! be read, are skipped or left empty.
+
+use std::collections::HashMap;
+use std::fs;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::path::Path;
+
+use crate::fd::{FdEntry, FdInfo};
+use crate::process::ProcessEntry;
+use crate::reader::Item;
+
+/// `SCAP_FD_*` types the scan produces.
+const FD_IPV4_SOCK: u8 = 3;
+const FD_IPV6_SOCK: u8 = 4;
+const FD_IPV4_SERVSOCK: u8 = 5;
+const FD_IPV6_SERVSOCK: u8 = 6;
+const FD_FIFO: u8 = 7;
+const FD_FILE_V2: u8 = 16;
+/// `SCAP_L4_*`.
+const L4_TCP: u8 = 2;
+const L4_UDP: u8 = 3;
+/// `TCP_LISTEN` in `/proc/net/tcp`'s `st` column.
+const TCP_LISTEN: u8 = 0x0a;
+
+/// Falco's `PPM_O_*` encoding of open(2) flags (as in the probe).
+pub(crate) fn open_flags_to_ppm(f: u32) -> u32 {
+    const MAP: [(u32, u32); 13] = [
+        (0o100, 1 << 2),       // CREAT
+        (0o2000, 1 << 3),      // APPEND
+        (0o10000, 1 << 4),     // DSYNC
+        (0o200, 1 << 5),       // EXCL
+        (0o4000, 1 << 6),      // NONBLOCK
+        (0o4000000, 1 << 7),   // SYNC
+        (0o1000, 1 << 8),      // TRUNC
+        (0o40000, 1 << 9),     // DIRECT
+        (0o200000, 1 << 10),   // DIRECTORY
+        (0o100000, 1 << 11),   // LARGEFILE
+        (0o2000000, 1 << 12),  // CLOEXEC
+        (0o20000000, 1 << 13), // TMPFILE
+        (0o1, 1 << 1),         // WRONLY
+    ];
+    let mut r = match f & 3 {
+        0 => 1,            // RDONLY
+        2 => 1 | (1 << 1), // RDWR
+        _ => 0,
+    };
+    for (bit, ppm) in MAP {
+        if f & bit != 0 {
+            r |= ppm;
+        }
+    }
+    r
+}
+
+/// A connection or listener from `/proc/net/{tcp,udp}{,6}`.
+#[derive(Debug, Clone)]
+enum NetSock {
+    V4 {
+        local: (Ipv4Addr, u16),
+        remote: (Ipv4Addr, u16),
+        proto: u8,
+        listen: bool,
+    },
+    V6 {
+        local: (Ipv6Addr, u16),
+        remote: (Ipv6Addr, u16),
+        proto: u8,
+        listen: bool,
+    },
+}
+
+/// `HEX:PORT` of an IPv4 table: the address is the kernel's u32 in host
+/// (little-endian) order, i.e. the network-order bytes reversed.
+pub(crate) fn parse_v4(s: &str) -> Option<(Ipv4Addr, u16)> {
+    let (ip, port) = s.split_once(':')?;
+    let ip = u32::from_str_radix(ip, 16).ok()?;
+    Some((
+        Ipv4Addr::from(ip.to_le_bytes()),
+        u16::from_str_radix(port, 16).ok()?,
+    ))
+}
+
+/// `HEX:PORT` of an IPv6 table: four such u32 words.
+pub(crate) fn parse_v6(s: &str) -> Option<(Ipv6Addr, u16)> {
+    let (ip, port) = s.split_once(':')?;
+    if ip.len() != 32 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    for (i, chunk) in bytes.chunks_mut(4).enumerate() {
+        let word = u32::from_str_radix(ip.get(i * 8..i * 8 + 8)?, 16).ok()?;
+        chunk.copy_from_slice(&word.to_le_bytes());
+    }
+    Some((Ipv6Addr::from(bytes), u16::from_str_radix(port, 16).ok()?))
+}
+
+/// Parse one `/proc/net` table into `out`, keyed by socket inode.
+fn parse_net_table(text: &str, v6: bool, proto: u8, out: &mut HashMap<u64, NetSock>) {
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let (Some(local), Some(remote), Some(st), Some(inode)) =
+            (cols.get(1), cols.get(2), cols.get(3), cols.get(9))
+        else {
+            continue;
+        };
+        let Ok(inode) = inode.parse::<u64>() else {
+            continue;
+        };
+        let listen = proto == L4_TCP && u8::from_str_radix(st, 16).ok() == Some(TCP_LISTEN);
+        let sock = if v6 {
+            match (parse_v6(local), parse_v6(remote)) {
+                (Some(local), Some(remote)) => NetSock::V6 {
+                    local,
+                    remote,
+                    proto,
+                    listen,
+                },
+                _ => continue,
+            }
+        } else {
+            match (parse_v4(local), parse_v4(remote)) {
+                (Some(local), Some(remote)) => NetSock::V4 {
+                    local,
+                    remote,
+                    proto,
+                    listen,
+                },
+                _ => continue,
+            }
+        };
+        out.insert(inode, sock);
+    }
+}
+
+fn net_sockets(root: &Path) -> HashMap<u64, NetSock> {
+    let mut out = HashMap::new();
+    for (name, v6, proto) in [
+        ("tcp", false, L4_TCP),
+        ("tcp6", true, L4_TCP),
+        ("udp", false, L4_UDP),
+        ("udp6", true, L4_UDP),
+    ] {
+        if let Ok(text) = fs::read_to_string(root.join("net").join(name)) {
+            parse_net_table(&text, v6, proto, &mut out);
+        }
+    }
+    out
+}
+
+fn fd_info(sock: &NetSock) -> (u8, FdInfo) {
+    match *sock {
+        NetSock::V4 {
+            local,
+            proto,
+            listen: true,
+            ..
+        } => (
+            FD_IPV4_SERVSOCK,
+            FdInfo::Ipv4Server {
+                ip: local.0,
+                port: local.1,
+                l4proto: proto,
+            },
+        ),
+        NetSock::V4 {
+            local,
+            remote,
+            proto,
+            ..
+        } => (
+            FD_IPV4_SOCK,
+            FdInfo::Ipv4Socket {
+                sip: local.0,
+                dip: remote.0,
+                sport: local.1,
+                dport: remote.1,
+                l4proto: proto,
+            },
+        ),
+        NetSock::V6 {
+            local,
+            proto,
+            listen: true,
+            ..
+        } => (
+            FD_IPV6_SERVSOCK,
+            FdInfo::Ipv6Server {
+                ip: local.0,
+                port: local.1,
+                l4proto: proto,
+            },
+        ),
+        NetSock::V6 {
+            local,
+            remote,
+            proto,
+            ..
+        } => (
+            FD_IPV6_SOCK,
+            FdInfo::Ipv6Socket {
+                sip: local.0,
+                dip: remote.0,
+                sport: local.1,
+                dport: remote.1,
+                l4proto: proto,
+            },
+        ),
+    }
+}
+
+/// The value of `key:` in a `status`/`fdinfo`-style file.
+fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(':')))
+        .map(str::trim)
+}
+
+/// The `n`th whitespace-separated number of a `status` field.
+fn nth_num<T: std::str::FromStr>(text: &str, key: &str, n: usize) -> Option<T> {
+    field(text, key)?.split_whitespace().nth(n)?.parse().ok()
+}
+
+fn read_link_bytes(p: &Path) -> Option<Vec<u8>> {
+    fs::read_link(p)
+        .ok()
+        .map(|t| t.into_os_string().into_encoded_bytes())
+}
+
+/// The soft `Max open files` limit from a `limits` file.
+fn fdlimit(limits: &str) -> u64 {
+    limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .and_then(|l| l.split_whitespace().nth(3))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// One thread of process `pid`.
+fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<ProcessEntry> {
+    let status = fs::read_to_string(task_dir.join("status")).ok()?;
+    let cmdline = fs::read(proc_dir.join("cmdline")).unwrap_or_default();
+    let comm = fs::read(task_dir.join("comm")).unwrap_or_default();
+    let comm = comm.strip_suffix(b"\n").unwrap_or(&comm).to_vec();
+    let (exe, args) = match cmdline.iter().position(|&b| b == 0) {
+        Some(i) => (
+            cmdline.get(..i).unwrap_or_default().to_vec(),
+            cmdline.get(i + 1..).unwrap_or_default().to_vec(),
+        ),
+        None if cmdline.is_empty() => (comm.clone(), Vec::new()),
+        None => (cmdline.clone(), Vec::new()),
+    };
+    let mut e = ProcessEntry {
+        version: 9,
+        tid,
+        pid,
+        ptid: nth_num(&status, "PPid", 0).unwrap_or(0),
+        comm,
+        exe,
+        exepath: read_link_bytes(&proc_dir.join("exe")),
+        args,
+        cwd: read_link_bytes(&proc_dir.join("cwd")).unwrap_or_default(),
+        uid: nth_num(&status, "Uid", 1).unwrap_or(u32::MAX),
+        gid: nth_num(&status, "Gid", 1).unwrap_or(u32::MAX),
+        env: fs::read(proc_dir.join("environ")).ok(),
+        ..ProcessEntry::default()
+    };
+    e.fdlimit = fs::read_to_string(proc_dir.join("limits"))
+        .map(|l| fdlimit(&l))
+        .unwrap_or(0);
+    // The innermost namespace's ids are the last of NSpid / NStgid.
+    e.vtid = field(&status, "NSpid").and_then(|v| v.split_whitespace().last()?.parse().ok());
+    e.vpid = field(&status, "NStgid").and_then(|v| v.split_whitespace().last()?.parse().ok());
+    e.cgroups = fs::read(proc_dir.join("cgroup")).ok().map(|c| {
+        c.split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .flat_map(|l| l.iter().copied().chain([0]))
+            .collect()
+    });
+    Some(e)
+}
+
+/// The fds of process `pid` (listed once, for its main thread).
+fn fd_entries(proc_dir: &Path, pid: i64, sockets: &HashMap<u64, NetSock>, out: &mut Vec<Item>) {
+    let Ok(dir) = fs::read_dir(proc_dir.join("fd")) else {
+        return;
+    };
+    for entry in dir.flatten() {
+        let Some(fd) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        let Ok(target) = fs::read_link(entry.path()) else {
+            continue;
+        };
+        let target = target.into_os_string().into_encoded_bytes();
+        let info =
+            fs::read_to_string(proc_dir.join("fdinfo").join(fd.to_string())).unwrap_or_default();
+        let ino: u64 = field(&info, "ino")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let (fd_type, fd_info, ino) = if target.first() == Some(&b'/') {
+            let flags = field(&info, "flags")
+                .and_then(|v| u32::from_str_radix(v, 8).ok())
+                .unwrap_or(0);
+            (
+                FD_FILE_V2,
+                FdInfo::File {
+                    open_flags: open_flags_to_ppm(flags),
+                    name: target,
+                    dev: None,
+                },
+                ino,
+            )
+        } else if let Some(sock_ino) = bracketed(&target, b"socket:[") {
+            let Some(sock) = sockets.get(&sock_ino) else {
+                continue;
+            };
+            let (t, i) = fd_info(sock);
+            (t, i, sock_ino)
+        } else if let Some(pipe_ino) = bracketed(&target, b"pipe:[") {
+            (FD_FIFO, FdInfo::Named { name: Vec::new() }, pipe_ino)
+        } else {
+            continue;
+        };
+        out.push(Item::Fd(FdEntry::new(pid, fd, ino, fd_type, fd_info)));
+    }
+}
+
+/// The number in `prefix123]`.
+fn bracketed(target: &[u8], prefix: &[u8]) -> Option<u64> {
+    let rest = target.strip_prefix(prefix)?.strip_suffix(b"]")?;
+    std::str::from_utf8(rest).ok()?.parse().ok()
+}
+
+/// Scan `root` (normally `/proc`): one process item per thread, then the
+/// fds of each process, in pid order.
+pub fn scan_proc(root: &Path) -> Vec<Item> {
+    let sockets = net_sockets(root);
+    let mut pids: Vec<i64> = fs::read_dir(root)
+        .map(|d| {
+            d.flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    pids.sort_unstable();
+    let mut items = Vec::new();
+    for pid in pids {
+        let proc_dir = root.join(pid.to_string());
+        let mut tids: Vec<i64> = fs::read_dir(proc_dir.join("task"))
+            .map(|d| {
+                d.flatten()
+                    .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        tids.sort_unstable();
+        for tid in tids {
+            let task_dir = proc_dir.join("task").join(tid.to_string());
+            if let Some(e) = thread_entry(&proc_dir, &task_dir, pid, tid) {
+                items.push(Item::Process(Box::new(e)));
+            }
+        }
+        fd_entries(&proc_dir, pid, &sockets, &mut items);
+    }
+    items
+}

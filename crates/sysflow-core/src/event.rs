@@ -339,15 +339,21 @@ impl<'a> Ev<'a> {
 /// dropped, then C strings are read while bytes remain (so `"\0\0\0"` holds
 /// two empty strings, and `"a\0b\0"` holds `a` and `b`).
 pub(crate) fn split_list(bytes: &[u8]) -> Vec<String> {
-    let bytes = bytes.strip_suffix(&[0]).unwrap_or(bytes);
-    let mut items = Vec::new();
-    let mut rest = bytes;
-    while !rest.is_empty() {
+    split_list_borrowed(bytes).map(Cow::into_owned).collect()
+}
+
+/// [`split_list`] without copying the items (for callers that only read them).
+pub(crate) fn split_list_borrowed(bytes: &[u8]) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut rest = bytes.strip_suffix(&[0]).unwrap_or(bytes);
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
         let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
-        items.push(lossy(&rest[..end]).into_owned());
+        let item = lossy(&rest[..end]);
         rest = rest.get(end + 1..).unwrap_or_default();
-    }
-    items
+        Some(item)
+    })
 }
 
 /// `b` as text, invalid UTF-8 replaced as [`String::from_utf8_lossy`] does;

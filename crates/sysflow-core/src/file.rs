@@ -27,6 +27,9 @@ pub(crate) struct Files {
     /// of a file would otherwise run SHA-1 again. Nested so that a lookup
     /// borrows both keys instead of building an owned pair.
     digests: FxHashMap<String, FxHashMap<Arc<str>, Foid>>,
+    /// Counts output segments: a file returned by [`Files::get`] stays
+    /// written (and cached) until the segment changes.
+    segment: u64,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -38,9 +41,15 @@ pub(crate) fn foid(container_id: &str, path: &str) -> Foid {
 }
 
 impl Files {
+    /// The current output segment: a file [`Files::get`] returned stays
+    /// written until this changes.
+    pub fn segment(&self) -> u64 {
+        self.segment
+    }
+
     /// `known` if it names a file already written in this segment: then
     /// [`Files::get`] would return it without looking at the path.
-    pub fn written(&self, known: Option<Foid>) -> Option<Foid> {
+    fn written(&self, known: Option<Foid>) -> Option<Foid> {
         known.filter(|oid| self.cache.get(oid).is_some_and(|c| c.written))
     }
 
@@ -138,6 +147,7 @@ impl Files {
     ///
     /// Files no open flow refers to leave the cache, as in the reference.
     pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
+        self.segment += 1;
         self.cache.retain(|oid, _| in_use(oid));
         for paths in self.digests.values_mut() {
             paths.retain(|_, oid| in_use(oid));

@@ -627,11 +627,12 @@ impl Processor {
         };
         // The usual read or write: the fd knows its file and the file is
         // written, so the name is not needed.
-        let file_oid = match self.files.written(fd.foid) {
-            Some(oid) => oid,
-            None => {
+        let segment = self.files.segment();
+        let file_oid = match fd.foid {
+            Some(oid) if fd.written_in == Some(segment) => oid,
+            _ => {
                 let name = self.fd_name(tid, fd_num);
-                self.files.get(
+                let oid = self.files.get(
                     &self.state,
                     &mut self.procs,
                     tid,
@@ -641,12 +642,11 @@ impl Processor {
                     SfObjectState::Reup,
                     ev.ts(),
                     &mut self.out,
-                )
+                );
+                self.state.set_fd_foid(tid, fd_num, oid, segment);
+                oid
             }
         };
-        if fd.foid.is_none() {
-            self.state.set_fd_foid(tid, fd_num, file_oid);
-        }
         let open_flags = OpenFlags(fd.open_flags as i32);
         if self.config.collection_mode == CollectionMode::Consumer {
             if op == OpFlags::OPEN {
@@ -1100,6 +1100,7 @@ struct FdFacts {
     type_char: u8,
     open_flags: u32,
     foid: Option<sysflow_types::Foid>,
+    written_in: Option<u64>,
 }
 
 impl FdFacts {
@@ -1109,6 +1110,7 @@ impl FdFacts {
             type_char: fd.type_char(),
             open_flags: fd.open_flags,
             foid: fd.foid,
+            written_in: fd.written_in,
         }
     }
 }

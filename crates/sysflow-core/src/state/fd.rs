@@ -41,6 +41,10 @@ pub(crate) struct Fd {
     pub open_flags: u32,
     /// The FOID of the file this fd names, once a record has needed it.
     pub foid: Option<Foid>,
+    /// The output segment in which `foid`'s file was last seen written:
+    /// until the next segment, flow records on the fd can use `foid` without
+    /// asking the file cache.
+    pub written_in: Option<u64>,
 }
 
 impl Fd {
@@ -50,6 +54,7 @@ impl Fd {
             name: name.into(),
             open_flags: 0,
             foid: None,
+            written_in: None,
         }
     }
 

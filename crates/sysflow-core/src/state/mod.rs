@@ -22,9 +22,9 @@ pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 use thread::NA;
 pub(crate) use thread::Thread;
 
-use crate::event::{Ev, Kind, lossy, split_list};
+use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
 use fd::FdTable;
-use thread::container_id_from_cgroups;
+use thread::{container_id_from_cgroups, container_id_of};
 
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
@@ -136,9 +136,7 @@ impl State {
     }
 
     fn add_listed_process(&mut self, p: &ProcessEntry) {
-        let list = |b: &Option<Vec<u8>>| b.as_deref().map(split_list).unwrap_or_default();
         let text = |b: &[u8]| lossy(b).into_owned();
-        let cgroups: Vec<String> = list(&p.cgroups);
         let thread = Thread {
             tid: p.tid,
             pid: p.pid,
@@ -159,7 +157,9 @@ impl State {
             vtid: p.vtid.unwrap_or(p.tid),
             vpid: p.vpid.unwrap_or(p.pid),
             tty: p.tty.unwrap_or(0),
-            container_id: container_id_from_cgroups(&cgroups),
+            container_id: container_id_of(split_list_borrowed(
+                p.cgroups.as_deref().unwrap_or_default(),
+            )),
         };
         self.threads.insert(p.tid, thread);
     }
@@ -178,6 +178,7 @@ impl State {
                 name: text(name).into(),
                 open_flags: *open_flags,
                 foid: None,
+                written_in: None,
             },
             FdInfo::Named { name } => {
                 let kind = match e.fd_type {
@@ -282,9 +283,15 @@ impl State {
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.
-    pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid) {
+    /// `segment` is the file cache's current segment: `foid`'s file is
+    /// written in it (see [`Fd::written_in`]). An fd that already names
+    /// another FOID keeps it.
+    pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid, segment: u64) {
         if let Some(f) = self.fd_table_mut(tid).get_mut(&fd) {
-            f.foid = Some(foid);
+            let kept = *f.foid.get_or_insert(foid);
+            if kept == foid {
+                f.written_in = Some(segment);
+            }
         }
     }
 
@@ -727,6 +734,7 @@ impl State {
                 name: path,
                 open_flags: flags,
                 foid: None,
+                written_in: None,
             },
         );
     }

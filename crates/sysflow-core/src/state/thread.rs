@@ -77,11 +77,22 @@ impl Thread {
 /// The container id a cgroup list names, as the reference's capture library
 /// derives it: the first 12 hex digits of a 64-digit docker/containerd id.
 pub(crate) fn container_id_from_cgroups(cgroups: &[String]) -> String {
+    container_id_of(cgroups)
+}
+
+/// [`container_id_from_cgroups`] over any list of cgroup entries (a listed
+/// process's are read straight from the capture's bytes).
+pub(crate) fn container_id_of<S: AsRef<str>>(cgroups: impl IntoIterator<Item = S>) -> String {
     // `/docker/<id>`, `/kubepods/.../<id>`, `docker-<id>.scope`,
     // `cri-containerd-<id>.scope`, `crio-<id>.scope`: the id is a run of
     // exactly 64 hex digits between non-hex characters.
     for entry in cgroups {
-        let path = entry.split_once('=').map_or(entry.as_str(), |(_, p)| p);
+        let entry = entry.as_ref();
+        let path = entry.split_once('=').map_or(entry, |(_, p)| p);
+        // Most host cgroups are too short to hold an id: no byte scan.
+        if path.len() < 64 {
+            continue;
+        }
         let mut run = 0;
         for (i, b) in path.bytes().enumerate() {
             if b.is_ascii_hexdigit() {

@@ -35,6 +35,17 @@ pub enum LiveError {
         /// Where BTF was looked for.
         path: &'static str,
     },
+    /// The kernel is older than the probe needs.
+    #[error(
+        "operation not supported: kernel {release} is too old; the eBPF probe needs \
+         {}.{} or newer (BPF ring buffer, tp_btf, bpf_loop)", .required.0, .required.1
+    )]
+    KernelTooOld {
+        /// The running kernel's release string.
+        release: String,
+        /// The oldest supported (major, minor) version.
+        required: (u32, u32),
+    },
     /// Reading the process's credentials or the clock failed.
     #[error("cannot read {what}: {source}")]
     Environment {

@@ -14,6 +14,7 @@
 
 mod driver;
 mod error;
+mod order;
 mod proc_scan;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
 #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
@@ -132,6 +133,8 @@ pub struct LiveCapture {
     done: bool,
     /// The `/proc` scan taken once the probe was attached.
     proc_items: Vec<Item>,
+    /// Events read but not yet released in timestamp order.
+    reorder: order::Reorder,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -209,6 +212,7 @@ impl LiveCapture {
             read: 0,
             done: false,
             proc_items,
+            reorder: order::Reorder::default(),
         })
     }
 
@@ -260,20 +264,46 @@ impl LiveCapture {
     }
 }
 
+/// Records taken from the ring before releasing held events.
+const BATCH: usize = 4096;
+
 impl EventSource for LiveCapture {
+    /// Events are released in timestamp order (see `order.rs`), a few
+    /// milliseconds after they happen; after a stop, every event written
+    /// before the probe was detached, then `Ok(None)`.
     fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
         loop {
             if self.done {
                 return Ok(None);
             }
-            if let Some(record) = self.ring.next() {
+            let mut pulled = 0;
+            while pulled < BATCH {
+                let Some(record) = self.ring.next() else {
+                    break;
+                };
+                pulled += 1;
                 self.read += 1;
-                return decode_record(&record, self.read).map(Some);
+                match decode_record(&record, self.read) {
+                    Ok(ev) => self.reorder.push(ev),
+                    Err(e) => {
+                        self.done = true;
+                        return Err(e);
+                    }
+                }
+            }
+            if let Some(ev) = self.reorder.pop_ready(None) {
+                return Ok(Some(ev));
+            }
+            if pulled > 0 {
+                continue;
             }
             if self.stop.load(Ordering::Acquire) {
                 if self.ebpf.take().is_some() {
                     // Detached: what the probe wrote before is in the ring.
                     continue;
+                }
+                if let Some(ev) = self.reorder.pop() {
+                    return Ok(Some(ev));
                 }
                 self.done = true;
                 return Ok(None);
@@ -281,6 +311,11 @@ impl EventSource for LiveCapture {
             if let Err(e) = self.wait() {
                 self.done = true;
                 return Err(e.into());
+            }
+            // A quiet ring: release what the clock says is old enough.
+            let now = clock_ns(libc::CLOCK_REALTIME).ok();
+            if let Some(ev) = self.reorder.pop_ready(now) {
+                return Ok(Some(ev));
             }
         }
     }

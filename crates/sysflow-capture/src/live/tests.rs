@@ -120,3 +120,47 @@ fn tempfile_in_target() -> (std::path::PathBuf, std::fs::File) {
     let f = std::fs::File::create(&path).unwrap();
     (path, f)
 }
+
+/// Events of different CPUs a little out of order come out sorted, once
+/// the window has passed them or the stream ends.
+#[test]
+fn reorder_window() {
+    use super::order::{Reorder, WINDOW_NS};
+    use crate::event::Event;
+    let ev = |ts: u64, index: u64| {
+        let mut e = Event::new(ts, 1, 0, 5, &[]);
+        e.index = index;
+        e
+    };
+    let mut r = Reorder::default();
+    r.push(ev(1_000, 1));
+    r.push(ev(900, 2));
+    assert!(r.pop_ready(None).is_none(), "held inside the window");
+    r.push(ev(1_000 + WINDOW_NS, 3));
+    assert_eq!(r.pop_ready(None).map(|e| e.index), Some(2));
+    assert_eq!(r.pop_ready(None).map(|e| e.index), Some(1));
+    assert!(r.pop_ready(None).is_none());
+    // A quiet ring: the clock releases it.
+    assert_eq!(
+        r.pop_ready(Some(1_000 + 2 * WINDOW_NS)).map(|e| e.index),
+        Some(3)
+    );
+    r.push(ev(5, 4));
+    assert_eq!(r.pop().map(|e| e.index), Some(4));
+    assert!(r.pop().is_none());
+}
+
+#[test]
+fn kernel_release() {
+    use super::driver::{MIN_KERNEL, parse_release};
+    assert_eq!(parse_release("6.18.44-fc-v669\n"), Some((6, 18)));
+    assert_eq!(parse_release("5.4.0-150-generic"), Some((5, 4)));
+    assert_eq!(parse_release("6.1"), Some((6, 1)));
+    assert_eq!(parse_release("garbage"), None);
+    assert!(parse_release("5.15.0").is_some_and(|v| v < MIN_KERNEL));
+    let e = LiveError::KernelTooOld {
+        release: "5.15.0".into(),
+        required: MIN_KERNEL,
+    };
+    assert!(e.to_string().contains("5.17 or newer"), "{e}");
+}

@@ -75,8 +75,8 @@ pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
 #[cfg(feature = "ebpf")]
 pub use live::{
-    LiveCapture, LiveConfig, LiveError, LiveStats, LoaderError, StopHandle, check_live_support,
-    scan_proc,
+    LiveCapture, LiveConfig, LiveError, LiveNext, LiveStats, LoaderError, StopHandle,
+    check_live_support, scan_proc,
 };
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};

@@ -223,6 +223,12 @@ impl LiveCapture {
         std::mem::take(&mut self.proc_items)
     }
 
+    /// Stop when `flag` becomes true, instead of through [`StopHandle`]s
+    /// (for a flag a signal handler sets).
+    pub fn stop_on(&mut self, flag: Arc<AtomicBool>) {
+        self.stop = flag;
+    }
+
     /// A handle that stops this capture.
     pub fn stop_handle(&self) -> StopHandle {
         StopHandle(Arc::clone(&self.stop))
@@ -267,14 +273,29 @@ impl LiveCapture {
 /// Records taken from the ring before releasing held events.
 const BATCH: usize = 4096;
 
-impl EventSource for LiveCapture {
-    /// Events are released in timestamp order (see `order.rs`), a few
-    /// milliseconds after they happen; after a stop, every event written
-    /// before the probe was detached, then `Ok(None)`.
-    fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
+/// What [`LiveCapture::poll_next`] found.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LiveNext {
+    /// The next event in timestamp order.
+    Event(Event),
+    /// Nothing to release within the poll timeout: a chance for periodic
+    /// work (flow export, rotation) on a quiet system.
+    Idle,
+    /// The capture was stopped and everything before the stop was returned.
+    End,
+}
+
+impl LiveCapture {
+    /// The next event, or [`LiveNext::Idle`] after a poll timeout without
+    /// one, or [`LiveNext::End`] once stopped and drained. Events come in
+    /// timestamp order (see `order.rs`), a few milliseconds after they
+    /// happen; after a stop, every event written before the probe was
+    /// detached. After an error or the end, it returns `End`.
+    pub fn poll_next(&mut self) -> Result<LiveNext, CaptureError> {
         loop {
             if self.done {
-                return Ok(None);
+                return Ok(LiveNext::End);
             }
             let mut pulled = 0;
             while pulled < BATCH {
@@ -292,7 +313,7 @@ impl EventSource for LiveCapture {
                 }
             }
             if let Some(ev) = self.reorder.pop_ready(None) {
-                return Ok(Some(ev));
+                return Ok(LiveNext::Event(ev));
             }
             if pulled > 0 {
                 continue;
@@ -303,10 +324,10 @@ impl EventSource for LiveCapture {
                     continue;
                 }
                 if let Some(ev) = self.reorder.pop() {
-                    return Ok(Some(ev));
+                    return Ok(LiveNext::Event(ev));
                 }
                 self.done = true;
-                return Ok(None);
+                return Ok(LiveNext::End);
             }
             if let Err(e) = self.wait() {
                 self.done = true;
@@ -314,8 +335,22 @@ impl EventSource for LiveCapture {
             }
             // A quiet ring: release what the clock says is old enough.
             let now = clock_ns(libc::CLOCK_REALTIME).ok();
-            if let Some(ev) = self.reorder.pop_ready(now) {
-                return Ok(Some(ev));
+            return Ok(match self.reorder.pop_ready(now) {
+                Some(ev) => LiveNext::Event(ev),
+                None => LiveNext::Idle,
+            });
+        }
+    }
+}
+
+impl EventSource for LiveCapture {
+    /// [`LiveCapture::poll_next`], waiting through idle periods.
+    fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
+        loop {
+            match self.poll_next()? {
+                LiveNext::Event(ev) => return Ok(Some(ev)),
+                LiveNext::Idle => {}
+                LiveNext::End => return Ok(None),
             }
         }
     }

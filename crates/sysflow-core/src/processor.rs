@@ -225,11 +225,16 @@ impl Processor {
         s
     }
 
+    /// Inlined: most events make no record, and then this is one test.
+    #[inline]
     fn drain<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
-        // Most events make no record: skip setting up a drain for nothing.
         if self.out.records.is_empty() {
             return Ok(());
         }
+        self.drain_records(sink)
+    }
+
+    fn drain_records<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
         for rec in self.out.records.drain(..) {
             if let Some(n) = self.stats.records.get_mut(rec.record_type().index()) {
                 *n += 1;
@@ -628,15 +633,17 @@ impl Processor {
         // The usual read or write: the fd knows its file and the file is
         // written, so the name is not needed.
         let segment = self.files.segment();
+        // Fetched at most once: an open hashes it and stores it in its flow.
+        let mut name: Option<Arc<str>> = None;
         let file_oid = match fd.foid {
             Some(oid) if fd.written_in == Some(segment) => oid,
             _ => {
-                let name = self.fd_name(tid, fd_num);
+                let name = name.insert(self.fd_name(tid, fd_num));
                 let oid = self.files.get(
                     &self.state,
                     &mut self.procs,
                     tid,
-                    &name,
+                    name,
                     fd.foid,
                     fd.type_char,
                     SfObjectState::Reup,
@@ -663,11 +670,34 @@ impl Processor {
             tid,
             fd: fd_num,
         };
-        let exists = self
+        let now_secs = self.now / NS;
+        let touch = |flow: &mut OpenFileFlow| {
+            let r = &mut flow.rec;
+            apply(
+                op,
+                ret,
+                &mut r.op_flags,
+                [
+                    &mut r.num_r_recv_ops,
+                    &mut r.num_w_send_ops,
+                    &mut r.num_r_recv_bytes,
+                    &mut r.num_w_send_bytes,
+                ],
+            );
+            if op == OpFlags::OPEN {
+                r.open_flags = open_flags;
+            }
+            flow.timing.update_secs = now_secs;
+        };
+        // An existing flow (reads, writes, closes) is found with one lookup
+        // per map; a new one is inserted and updated in place.
+        if let Some(flow) = self
             .flows
-            .get(&oid)
-            .is_some_and(|pf| pf.files.contains_key(&key));
-        if !exists {
+            .get_mut(&oid)
+            .and_then(|pf| pf.files.get_mut(&key))
+        {
+            touch(flow);
+        } else {
             let mut rec = new_file_flow(oid, ev.ts(), tid, fd_num, file_oid);
             if op == OpFlags::OPEN {
                 rec.open_flags = open_flags;
@@ -681,37 +711,16 @@ impl Processor {
                 return;
             }
             let timing = self.timing();
-            let flow = OpenFileFlow {
-                rec,
-                path: self.fd_name(tid, fd_num),
-                timing,
-            };
-            self.flows.entry(oid).or_default().files.insert(key, flow);
+            let path = name.unwrap_or_else(|| self.fd_name(tid, fd_num));
+            let flow = self
+                .flows
+                .entry(oid)
+                .or_default()
+                .files
+                .entry(key)
+                .or_insert(OpenFileFlow { rec, path, timing });
+            touch(flow);
         }
-        let now_secs = self.now / NS;
-        let Some(flow) = self
-            .flows
-            .get_mut(&oid)
-            .and_then(|pf| pf.files.get_mut(&key))
-        else {
-            return;
-        };
-        let r = &mut flow.rec;
-        apply(
-            op,
-            ret,
-            &mut r.op_flags,
-            [
-                &mut r.num_r_recv_ops,
-                &mut r.num_w_send_ops,
-                &mut r.num_r_recv_bytes,
-                &mut r.num_w_send_bytes,
-            ],
-        );
-        if op == OpFlags::OPEN {
-            r.open_flags = open_flags;
-        }
-        flow.timing.update_secs = now_secs;
         if op == OpFlags::CLOSE {
             self.close_related_files(oid, key, ev.ts());
             if let Some(mut flow) = self

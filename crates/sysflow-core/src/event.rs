@@ -246,18 +246,21 @@ impl<'a> Ev<'a> {
         self.ev.tid as i64
     }
 
+    #[inline]
     fn index(&self, name: &str) -> Option<usize> {
         self.meta?.params.get(name).copied()
     }
 
     /// Slot `index` decoded by the current table's type: what
     /// [`Event::param`] gives, without building an error for bad bytes.
+    #[inline]
     fn value(&self, index: usize) -> Option<ParamValue<'a>> {
         let ty = self.meta?.infos.get(index)?.ty;
         ParamValue::decode(ty, self.ev.raw_param(index)?)
     }
 
     /// The `fd` parameter, found without a name lookup.
+    #[inline]
     pub fn fd_param(&self) -> Option<i64> {
         as_int(&self.value(self.meta?.fd?)?)
     }
@@ -274,21 +277,25 @@ impl<'a> Ev<'a> {
 
     /// Parameter `name`, decoded; `None` when this layout lacks it, the file
     /// stored fewer parameters, or the bytes do not decode.
+    #[inline]
     pub fn param(&self, name: &str) -> Option<ParamValue<'a>> {
         self.value(self.index(name)?)
     }
 
     /// The first parameter, whatever its name (the return value of exit events).
+    #[inline]
     pub fn first(&self) -> Option<ParamValue<'a>> {
         self.value(0)
     }
 
     /// An integer parameter of any integer-like type.
+    #[inline]
     pub fn int(&self, name: &str) -> Option<i64> {
         self.param(name).and_then(|v| as_int(&v))
     }
 
     /// The return value: the first parameter as an integer.
+    #[inline]
     pub fn ret(&self) -> Option<i64> {
         self.first().and_then(|v| as_int(&v))
     }
@@ -300,6 +307,7 @@ impl<'a> Ev<'a> {
 
     /// A text or path parameter, lossily decoded, borrowed from the event
     /// when it is valid UTF-8 (for callers that only look at it or copy it once).
+    #[inline]
     pub fn text_ref(&self, name: &str) -> Option<Cow<'a, str>> {
         match self.param(name)? {
             ParamValue::Str(b) | ParamValue::Path(b) | ParamValue::Bytes(b) => Some(lossy(b)),

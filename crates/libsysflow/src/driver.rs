@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use sysflow_capture::{CaptureError, Event, Item, Next, ScapReader};
+use sysflow_capture::{
+    CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, Next, ScapReader,
+};
 use sysflow_core::{CoreStats, Processor};
 use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
 use sysflow_types::RecordType;
@@ -108,7 +110,8 @@ type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 /// ```
 pub struct SysFlowDriver {
     config: SysFlowConfig,
-    input: PathBuf,
+    /// The capture file; `None` captures live.
+    input: Option<PathBuf>,
     output: PathBuf,
     input_len: Option<u64>,
     exit: ExitHandle,
@@ -130,24 +133,27 @@ impl std::fmt::Debug for SysFlowDriver {
 impl SysFlowDriver {
     /// Checks the configuration and the input and output locations.
     ///
-    /// Today the driver reads capture files ([`SysFlowConfig::scap_input_path`])
-    /// into `.sf` files ([`SysFlowConfig::file_path`]); live capture, sockets,
-    /// filters and CRI metadata are refused with
-    /// [`SysFlowError::Unsupported`] rather than ignored.
+    /// The driver reads capture files ([`SysFlowConfig::scap_input_path`]),
+    /// or without one captures live through sysflow-rs's own CO-RE eBPF
+    /// probe (driver checks run here: privileges, kernel version, BTF), into
+    /// `.sf` files ([`SysFlowConfig::file_path`]). Falco's legacy probe and
+    /// kernel module, sockets, filters, sampling and CRI metadata are refused
+    /// with [`SysFlowError::Unsupported`] rather than ignored.
     pub fn new(config: SysFlowConfig) -> Result<SysFlowDriver, SysFlowError> {
         let unsupported = |feature, hint| Err(SysFlowError::Unsupported { feature, hint });
-        if config.driver_type != DriverType::NoDriver {
+        let input = config.scap_input_path.clone();
+        if input.is_some() && config.driver_type != DriverType::NoDriver {
             return unsupported(
-                "live capture with a kernel driver (driver_type; sysporter -k)",
-                "give a scap capture file to read instead (scap_input_path; sysporter -r FILE)",
+                "a kernel driver while reading a capture file (driver_type; sysporter -k)",
+                "leave the driver unset to read the file, or drop -r to capture live",
             );
         }
-        let Some(input) = config.scap_input_path.clone() else {
+        if input.is_none() && matches!(config.driver_type, DriverType::Ebpf | DriverType::Kmod) {
             return unsupported(
-                "live capture",
-                "give a scap capture file to read (scap_input_path; sysporter -r FILE)",
+                "Falco's legacy eBPF probe and kernel module driver (driver_type; sysporter -k)",
+                "live capture uses sysflow-rs's own CO-RE probe: -k ebpf-core, or no -k",
             );
-        };
+        }
         if config.socket_path.is_some() {
             return unsupported(
                 "unix socket output (socket_path; sysporter -u)",
@@ -179,19 +185,28 @@ impl SysFlowDriver {
             });
         };
         check_output_dir(&output)?;
-        let meta = fs::metadata(&input).map_err(|source| SysFlowError::OpenCapture {
-            path: input.clone(),
-            source,
-        })?;
-        if meta.is_dir() {
-            return Err(SysFlowError::OpenCapture {
-                path: input,
-                source: io::Error::other("a directory, not a capture"),
-            });
-        }
+        let input_len = match &input {
+            Some(input) => {
+                let meta = fs::metadata(input).map_err(|source| SysFlowError::OpenCapture {
+                    path: input.clone(),
+                    source,
+                })?;
+                if meta.is_dir() {
+                    return Err(SysFlowError::OpenCapture {
+                        path: input.clone(),
+                        source: io::Error::other("a directory, not a capture"),
+                    });
+                }
+                // Pipes and devices (`-r /dev/stdin`) have no size to report progress against.
+                meta.is_file().then_some(meta.len())
+            }
+            None => {
+                sysflow_capture::check_live_support()?;
+                None
+            }
+        };
         Ok(SysFlowDriver {
-            // Pipes and devices (`-r /dev/stdin`) have no size to report progress against.
-            input_len: meta.is_file().then_some(meta.len()),
+            input_len,
             input,
             output,
             config,
@@ -267,13 +282,16 @@ impl SysFlowDriver {
     }
 
     fn run_inner(&mut self) -> Result<(), SysFlowError> {
-        let file = File::open(&self.input).map_err(|source| SysFlowError::OpenCapture {
-            path: self.input.clone(),
+        let Some(input) = self.input.clone() else {
+            return self.run_live();
+        };
+        let file = File::open(&input).map_err(|source| SysFlowError::OpenCapture {
+            path: input.clone(),
             source,
         })?;
         let (counted, bytes) = Counted::new(file);
         let mut reader =
-            ScapReader::new(counted).map_err(|e| SysFlowError::capture(self.input.clone(), e))?;
+            ScapReader::new(counted).map_err(|e| SysFlowError::capture(input.clone(), e))?;
         self.stats.bytes_total = self.input_len;
 
         // Items up to the machine block, held until the exporter is known.
@@ -312,7 +330,7 @@ impl SysFlowDriver {
         let sink_config =
             FileSinkConfig::new(&self.output, Naming::Exact, exporter, &self.config.node_ip);
         let mut sink = FileSink::create(sink_config, now_secs)?;
-        info!(input = %self.input.display(), output = %sink.path().display(), "converting capture");
+        info!(input = %input.display(), output = %sink.path().display(), "converting capture");
         let mut processor = Processor::new(self.config.core_config());
 
         let stop = match failure {
@@ -329,7 +347,7 @@ impl SysFlowDriver {
             // Records of the items before the damage still reach a closed file.
             Err(Stop::Capture(e)) => match processor.finish(&mut sink).and_then(|()| sink.finish())
             {
-                Ok(()) => Err(SysFlowError::capture(self.input.clone(), e)),
+                Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
                 Err(export) => {
                     error!(error = %e, "the capture was unreadable too");
                     Err(SysFlowError::Export(export))
@@ -354,6 +372,117 @@ impl SysFlowDriver {
         self.report_progress();
         debug!(?self.stats, "run finished");
         result
+    }
+
+    /// Live capture until an exit request: the `/proc` scan seeds the state,
+    /// then events go to the state machines as they come; quiet periods
+    /// drive flow export, and with `rotate_interval` the output rotates.
+    /// Open flows are written and the file closed at the end, also after a
+    /// failure.
+    fn run_live(&mut self) -> Result<(), SysFlowError> {
+        let mut capture = LiveCapture::start(&LiveConfig::default())?;
+        capture.stop_on(self.exit.flag());
+        let exporter = if self.config.exporter_id.is_empty() {
+            local_hostname()
+        } else {
+            self.config.exporter_id.clone()
+        };
+        let rotate_secs = u64::try_from(self.config.rotate_interval).unwrap_or(0);
+        let naming = if rotate_secs > 0 {
+            Naming::Timestamped
+        } else {
+            Naming::Exact
+        };
+        let mut now_secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let sink_config = FileSinkConfig::new(&self.output, naming, exporter, &self.config.node_ip);
+        let mut sink = FileSink::create(sink_config, now_secs)?;
+        info!(output = %sink.path().display(), "capturing live");
+        let mut processor = Processor::new(self.config.core_config());
+        let mut last_rotation = now_secs;
+
+        let mut failure: Option<SysFlowError> = None;
+        for item in capture.take_proc_items() {
+            if let Err(e) = processor.handle(&item, &mut sink) {
+                failure = Some(SysFlowError::Export(e));
+                break;
+            }
+            self.stats.items += 1;
+        }
+        while failure.is_none() {
+            let next = match capture.poll_next() {
+                Ok(next) => next,
+                Err(e) => {
+                    failure = Some(SysFlowError::capture(PathBuf::from("live"), e));
+                    break;
+                }
+            };
+            let handled = match next {
+                LiveNext::Event(ev) => {
+                    self.stats.items += 1;
+                    self.stats.events += 1;
+                    processor.handle_event(&ev, &mut sink)
+                }
+                LiveNext::Idle => {
+                    let now_ns = SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+                    processor.tick(now_ns, &mut sink)
+                }
+                LiveNext::End => break,
+                _ => Ok(()),
+            };
+            if let Err(e) = handled {
+                failure = Some(SysFlowError::Export(e));
+                break;
+            }
+            if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
+                self.report_progress();
+            }
+            now_secs = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(now_secs, |d| d.as_secs());
+            if rotate_secs > 0 && now_secs.saturating_sub(last_rotation) >= rotate_secs {
+                last_rotation = now_secs;
+                if let Err(e) = sink.rotate(now_secs) {
+                    failure = Some(SysFlowError::Export(e));
+                    break;
+                }
+                processor.new_segment();
+            }
+        }
+        if self.exit.is_requested() {
+            info!("exit requested: stopping");
+        }
+        let closed = processor
+            .finish(&mut sink)
+            .and_then(|()| sink.finish())
+            .map_err(SysFlowError::Export);
+        let _ = sink.finish();
+        match capture.stats() {
+            Ok(s) => info!(
+                read = s.read,
+                submitted = s.submitted,
+                drops_full = s.drops_full,
+                drops_too_large = s.drops_too_large,
+                "live capture"
+            ),
+            Err(e) => error!(error = %e, "cannot read the probe's counters"),
+        }
+        self.stats.core = processor.stats().clone();
+        for ty in RecordType::ALL {
+            if let Some(n) = self.stats.records.get_mut(ty.index()) {
+                *n = sink.records_of(ty);
+            }
+        }
+        self.stats.files = sink.files_opened();
+        self.stats.output = Some(sink.path().to_path_buf());
+        self.report_progress();
+        match failure {
+            Some(e) => Err(e),
+            None => closed,
+        }
     }
 
     /// Feeds items to the processor until the end, an error, or an exit request.

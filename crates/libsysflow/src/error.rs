@@ -4,7 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use sysflow_capture::CaptureError;
+use sysflow_capture::{CaptureError, LiveError};
 use sysflow_export::ExportError;
 
 /// The reference collector's error codes (`SysFlowException::getErrorCode`),
@@ -136,6 +136,9 @@ pub enum SysFlowError {
     /// Writing the output failed.
     #[error("cannot write the SysFlow output")]
     Export(#[from] ExportError),
+    /// Live capture through the eBPF probe could not start or failed.
+    #[error(transparent)]
+    Live(#[from] LiveError),
 }
 
 impl SysFlowError {
@@ -150,8 +153,10 @@ impl SysFlowError {
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,
             SysFlowError::Capture { source, .. } => match source {
                 CaptureError::Io { .. } => ErrorCode::ErrorReadingFileSystem,
+                CaptureError::Live(e) => live_code(e),
                 _ => ErrorCode::EventParsingError,
             },
+            SysFlowError::Live(e) => live_code(e),
         }
     }
 
@@ -169,6 +174,19 @@ impl SysFlowError {
             path,
             source,
         }
+    }
+}
+
+/// The reference's code for a live-capture error: the driver checks give
+/// `ProbeAccessDenied` and `OperationNotSupported`, anything else is the
+/// capture library's failure.
+fn live_code(e: &LiveError) -> ErrorCode {
+    match e {
+        LiveError::AccessDenied { .. } => ErrorCode::ProbeAccessDenied,
+        LiveError::NoBtf { .. } | LiveError::KernelTooOld { .. } => {
+            ErrorCode::OperationNotSupported
+        }
+        _ => ErrorCode::LibsError,
     }
 }
 

@@ -28,14 +28,15 @@ use tracing_subscriber::EnvFilter;
 #[command(
     name = "sysporter",
     disable_version_flag = true,
-    override_usage = "sysporter [OPTIONS] -r <FILE> -w <PATH>"
+    override_usage = "sysporter [OPTIONS] [-r <FILE>] -w <PATH>"
 )]
 struct Cli {
     /// Read events from this scap capture file (offline mode)
     ///
     /// Plain or gzip-compressed captures written by sysdig, Falco or
-    /// sysflow-rs. Without -r the reference captures live, which is not
-    /// supported yet.
+    /// sysflow-rs. Without -r, sysporter captures live through its own CO-RE
+    /// eBPF probe (root, or CAP_BPF and CAP_PERFMON; a kernel with BTF)
+    /// until SIGINT or SIGTERM.
     #[arg(short = 'r', value_name = "FILE")]
     scap: Option<PathBuf>,
 
@@ -98,7 +99,8 @@ struct Cli {
     #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     cri_timeout: Option<u32>,
 
-    /// Kernel driver for live capture: ebpf, ebpf-core or kmod (not supported yet)
+    /// Kernel driver for live capture: ebpf-core, our own CO-RE probe (the
+    /// default); Falco's ebpf and kmod are not supported
     #[arg(short = 'k', value_name = "DRIVER", value_enum)]
     driver: Option<Driver>,
 

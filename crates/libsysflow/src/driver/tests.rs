@@ -24,10 +24,25 @@ fn refused(config: SysFlowConfig) -> SysFlowError {
 }
 
 #[test]
-fn live_capture_is_not_supported_yet() {
+fn live_capture_needs_an_output() {
     let err = refused(SysFlowConfig::default());
     assert_eq!(err.code(), ErrorCode::OperationNotSupported);
-    assert!(err.to_string().contains("live capture"), "{err}");
+    assert!(err.to_string().contains("file_path"), "{err}");
+}
+
+#[test]
+fn live_capture_refuses_falcos_drivers() {
+    let dir = tempfile::tempdir().unwrap();
+    for driver in [DriverType::Ebpf, DriverType::Kmod] {
+        let c = SysFlowConfig {
+            file_path: Some(dir.path().join("out.sf")),
+            driver_type: driver,
+            ..SysFlowConfig::default()
+        };
+        let err = refused(c);
+        assert_eq!(err.code(), ErrorCode::OperationNotSupported);
+        assert!(err.to_string().contains("ebpf-core"), "{err}");
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use sysflow_capture::{
-    CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, Next, ScapReader,
+    CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, Next, ScapReader,
 };
 use sysflow_core::{CoreStats, Processor};
 use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
@@ -72,6 +72,9 @@ pub struct DriverStats {
     pub elapsed: Duration,
     /// The state machines' counters at the end of the run.
     pub core: CoreStats,
+    /// Live capture's counters: events the probe submitted, dropped (ring
+    /// full, too large) and read; `None` for capture files.
+    pub live: Option<LiveStats>,
 }
 
 impl DriverStats {
@@ -380,7 +383,9 @@ impl SysFlowDriver {
     /// Open flows are written and the file closed at the end, also after a
     /// failure.
     fn run_live(&mut self) -> Result<(), SysFlowError> {
-        let mut capture = LiveCapture::start(&LiveConfig::default())?;
+        let mut live = LiveConfig::default();
+        live.ring_bytes = ring_bytes(self.config.single_buffer_dimension);
+        let mut capture = LiveCapture::start(&live)?;
         capture.stop_on(self.exit.flag());
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
@@ -461,13 +466,16 @@ impl SysFlowDriver {
             .map_err(SysFlowError::Export);
         let _ = sink.finish();
         match capture.stats() {
-            Ok(s) => info!(
-                read = s.read,
-                submitted = s.submitted,
-                drops_full = s.drops_full,
-                drops_too_large = s.drops_too_large,
-                "live capture"
-            ),
+            Ok(s) => {
+                info!(
+                    read = s.read,
+                    submitted = s.submitted,
+                    drops_full = s.drops_full,
+                    drops_too_large = s.drops_too_large,
+                    "live capture"
+                );
+                self.stats.live = Some(s);
+            }
             Err(e) => error!(error = %e, "cannot read the probe's counters"),
         }
         self.stats.core = processor.stats().clone();
@@ -537,6 +545,15 @@ impl SysFlowDriver {
             });
         }
     }
+}
+
+/// The one ring buffer's size for the reference's per-CPU
+/// `singleBufferDimension`: that times the CPUs, as a power of two between
+/// one page and 1 GiB (the kernel's constraints).
+fn ring_bytes(per_cpu: usize) -> u32 {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let total = per_cpu.saturating_mul(cpus).clamp(4096, 1 << 30);
+    u32::try_from(total.next_power_of_two()).unwrap_or(1 << 30)
 }
 
 /// Fails unless the directory the output goes to exists.

@@ -10,7 +10,7 @@ pub use config::{DriverType, ENV_OVERRIDES, SysFlowConfig};
 pub use driver::{DriverStats, ExitHandle, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
 pub use progress::Progress;
-pub use sysflow_capture::CaptureError;
+pub use sysflow_capture::{CaptureError, LiveStats};
 pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
 pub use sysflow_export::ExportError;
 pub use sysflow_types as types;

@@ -300,8 +300,18 @@ fn summary(stats: &DriverStats) -> String {
     } else {
         ""
     };
+    // Live: what the probe submitted and dropped, reported even when 0.
+    let live = stats.live.map_or_else(String::new, |l| {
+        format!(
+            "; probe: {} events submitted, {} dropped ({} ring full, {} too large)",
+            l.submitted,
+            l.drops_full.saturating_add(l.drops_too_large),
+            l.drops_full,
+            l.drops_too_large
+        )
+    });
     format!(
-        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}",
+        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}{live}",
         stats.events,
         stats.bytes_read as f64 / 1e6,
         stats.elapsed.as_secs_f64(),

@@ -370,6 +370,8 @@ fn live_capture_until_sigterm() {
     let records = read_sf(&files[0]);
     assert_eq!(header(&records[0]).exporter, "live-test");
     assert!(records.len() > 1, "only a header: {err}");
+    assert!(err.contains("; probe: "), "drops are reported: {err}");
+    assert!(err.contains(" dropped ("), "drops are reported: {err}");
     assert!(
         err.contains(&format!("wrote {} records", records.len())),
         "{err}"

@@ -243,6 +243,44 @@ fn check_tcp_events(mine: &[Event], client: SocketAddrV4, server: SocketAddrV4) 
     );
 }
 
+/// A one-page ring that nobody reads while 2000 writes happen: the probe
+/// counts what did not fit as drops, and everything that fit is read.
+#[test]
+fn overflow_is_counted_as_drops() {
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    config.ring_bytes = 4096;
+    let mut capture = match LiveCapture::start(&config) {
+        Ok(c) => c,
+        Err(
+            e @ (LiveError::AccessDenied { .. }
+            | LiveError::NoBtf { .. }
+            | LiveError::KernelTooOld { .. }),
+        ) => {
+            eprintln!("skipping live overflow test: {e}");
+            return;
+        }
+        Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
+    };
+    let mut null = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/null")
+        .expect("open /dev/null");
+    for _ in 0..2000 {
+        null.write_all(b"x").expect("write");
+    }
+    capture.stop_handle().stop();
+    let mut read = 0u64;
+    while capture.next_event().expect("live event").is_some() {
+        read += 1;
+    }
+    let stats = capture.stats().expect("stats");
+    eprintln!("overflow: {stats:?}");
+    assert!(stats.drops_full > 0, "{stats:?}");
+    assert!(read < 2000, "{read} events read from a one-page ring");
+    assert_eq!((stats.read, stats.submitted), (read, read), "{stats:?}");
+}
+
 /// open, write and close of the temp file, in order, from our thread.
 fn check_file_events(mine: &[Event], path: &Path) {
     let name = path.as_os_str().as_encoded_bytes();

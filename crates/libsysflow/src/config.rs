@@ -48,6 +48,10 @@ pub struct SysFlowConfig {
     pub socket_path: Option<PathBuf>,
     /// Capture file to read (`scapInputPath`); set means offline mode.
     pub scap_input_path: Option<PathBuf>,
+    /// Live only: also save the raw capture as a scap file here (no
+    /// equivalent in the reference; sysdig's `-w`), which sysdig and
+    /// `scap_input_path` read back.
+    pub scap_output_path: Option<PathBuf>,
     /// Falco filter expression (`falcoFilter`); not supported yet.
     pub falco_filter: Option<String>,
     /// Drop-mode sampling ratio, live only (`samplingRatio`, default 1).
@@ -93,6 +97,7 @@ impl Default for SysFlowConfig {
             file_path: None,
             socket_path: None,
             scap_input_path: None,
+            scap_output_path: None,
             falco_filter: None,
             sampling_ratio: 1,
             cri_path: None,

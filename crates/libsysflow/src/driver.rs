@@ -1,7 +1,7 @@
 //! [`SysFlowDriver`]: the pipeline loop, from a capture to a `.sf` file.
 
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use sysflow_capture::{
     CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, Next, ScapReader,
+    ScapWriter,
 };
 use sysflow_core::{CoreStats, Processor};
 use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
@@ -150,6 +151,12 @@ impl SysFlowDriver {
                 "a kernel driver while reading a capture file (driver_type; sysporter -k)",
                 "leave the driver unset to read the file, or drop -r to capture live",
             );
+        }
+        if input.is_some() && config.scap_output_path.is_some() {
+            return Err(SysFlowError::Config {
+                field: "scap_output_path",
+                problem: "only a live capture can be saved as scap",
+            });
         }
         if input.is_none() && matches!(config.driver_type, DriverType::Ebpf | DriverType::Kmod) {
             return unsupported(
@@ -408,7 +415,12 @@ impl SysFlowDriver {
         let mut last_rotation = now_secs;
 
         let mut failure: Option<SysFlowError> = None;
-        for item in capture.take_proc_items() {
+        let proc_items = capture.take_proc_items();
+        let mut scap = match self.config.scap_output_path.clone() {
+            Some(path) => Some(ScapOut::create(path, &proc_items)?),
+            None => None,
+        };
+        for item in proc_items {
             if let Err(e) = processor.handle(&item, &mut sink) {
                 failure = Some(SysFlowError::Export(e));
                 break;
@@ -427,6 +439,10 @@ impl SysFlowDriver {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
+                    if let Some(Err(e)) = scap.as_mut().map(|s| s.event(&ev)) {
+                        failure = Some(e);
+                        break;
+                    }
                     processor.handle_event(&ev, &mut sink)
                 }
                 LiveNext::Idle => {
@@ -465,6 +481,7 @@ impl SysFlowDriver {
             .and_then(|()| sink.finish())
             .map_err(SysFlowError::Export);
         let _ = sink.finish();
+        let scap_closed = scap.map_or(Ok(()), ScapOut::finish);
         match capture.stats() {
             Ok(s) => {
                 info!(
@@ -489,7 +506,7 @@ impl SysFlowDriver {
         self.report_progress();
         match failure {
             Some(e) => Err(e),
-            None => closed,
+            None => closed.and(scap_closed),
         }
     }
 
@@ -544,6 +561,51 @@ impl SysFlowDriver {
                 events: self.stats.events,
             });
         }
+    }
+}
+
+/// A live capture being saved as a scap file.
+struct ScapOut {
+    path: PathBuf,
+    writer: ScapWriter<BufWriter<File>>,
+}
+
+impl ScapOut {
+    /// Creates the file and writes the machine info and the `/proc` scan.
+    fn create(path: PathBuf, proc_items: &[Item]) -> Result<ScapOut, SysFlowError> {
+        let file = File::create(&path).map_err(|source| SysFlowError::OutputDir {
+            path: path.clone(),
+            source,
+        })?;
+        let fail = |e| SysFlowError::capture(path.clone(), e);
+        let mut writer = ScapWriter::new(BufWriter::new(file)).map_err(fail)?;
+        writer
+            .write_item(&Item::Machine(sysflow_capture::machine_info()))
+            .map_err(fail)?;
+        for item in proc_items {
+            writer.write_item(item).map_err(fail)?;
+        }
+        Ok(ScapOut { path, writer })
+    }
+
+    fn event(&mut self, ev: &Event) -> Result<(), SysFlowError> {
+        self.writer
+            .write_event(ev)
+            .map_err(|e| SysFlowError::capture(self.path.clone(), e))
+    }
+
+    fn finish(self) -> Result<(), SysFlowError> {
+        let path = self.path;
+        let out = self
+            .writer
+            .finish()
+            .map_err(|e| SysFlowError::capture(path.clone(), e))?;
+        out.into_inner()
+            .map_err(|e| SysFlowError::OutputDir {
+                path,
+                source: e.into_error(),
+            })
+            .map(drop)
     }
 }
 

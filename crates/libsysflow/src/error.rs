@@ -152,7 +152,9 @@ impl SysFlowError {
             | SysFlowError::OpenCapture { .. }
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,
             SysFlowError::Capture { source, .. } => match source {
-                CaptureError::Io { .. } => ErrorCode::ErrorReadingFileSystem,
+                CaptureError::Io { .. } | CaptureError::Write { .. } => {
+                    ErrorCode::ErrorReadingFileSystem
+                }
                 CaptureError::Live(e) => live_code(e),
                 _ => ErrorCode::EventParsingError,
             },

@@ -40,6 +40,13 @@ struct Cli {
     #[arg(short = 'r', value_name = "FILE")]
     scap: Option<PathBuf>,
 
+    /// Live only: also save the raw capture as this scap file
+    ///
+    /// Not in the reference (sysdig's -w): the file replays with -r and
+    /// opens in sysdig, so an incident can be examined later.
+    #[arg(long = "scap-out", value_name = "FILE")]
+    scap_out: Option<PathBuf>,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
@@ -181,6 +188,9 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
             conf.display()
         );
     }
+    if cli.scap.is_some() && cli.scap_out.is_some() {
+        bail!("cannot set both -r and --scap-out: only a live capture is saved as scap");
+    }
     if cli.scap.is_some() && cli.driver.is_some() {
         bail!("cannot set both -r and -k: a capture file needs no driver");
     }
@@ -190,6 +200,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     let mut config = SysFlowConfig::default();
     config.app_name = "sysporter".into();
     config.scap_input_path = cli.scap.clone();
+    config.scap_output_path = cli.scap_out.clone();
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
     if let Some(id) = &cli.exporter {

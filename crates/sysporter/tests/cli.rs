@@ -329,12 +329,20 @@ fn sigterm_stops_the_run_and_leaves_a_closed_file() {
 fn live_capture_until_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let out_sf = dir.path().join("live.sf");
+    let scap = dir.path().join("live.scap");
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
     for var in libsysflow::ENV_OVERRIDES {
         cmd.env_remove(var);
     }
     let child = cmd
-        .args(["-w", out_sf.to_str().unwrap(), "-e", "live-test"])
+        .args([
+            "-w",
+            out_sf.to_str().unwrap(),
+            "-e",
+            "live-test",
+            "--scap-out",
+            scap.to_str().unwrap(),
+        ])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -359,6 +367,7 @@ fn live_capture_until_sigterm() {
     let files: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p != &scap)
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(
@@ -372,6 +381,29 @@ fn live_capture_until_sigterm() {
     assert!(records.len() > 1, "only a header: {err}");
     assert!(err.contains("; probe: "), "drops are reported: {err}");
     assert!(err.contains(" dropped ("), "drops are reported: {err}");
+
+    // The saved scap replays offline into records, and sysdig reads it.
+    let replay = dir.path().join("replay.sf");
+    let out = sysporter(&[
+        "-r",
+        scap.to_str().unwrap(),
+        "-w",
+        replay.to_str().unwrap(),
+        "-e",
+        "replay",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read_sf(&replay).len() > 1, "{}", stderr(&out));
+    match Command::new("sysdig")
+        .args(["-r", scap.to_str().unwrap(), "-q"])
+        .output()
+    {
+        Ok(out) => assert!(out.status.success(), "sysdig: {}", stderr(&out)),
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("sysdig not installed: not checked");
+        }
+        Err(e) => panic!("sysdig is needed under CI: {e}"),
+    }
     assert!(
         err.contains(&format!("wrote {} records", records.len())),
         "{err}"

@@ -14,6 +14,7 @@
 
 mod driver;
 mod error;
+mod machine;
 mod order;
 mod proc_scan;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
@@ -39,6 +40,7 @@ use crate::source::EventSource;
 
 pub use driver::check_live_support;
 pub use error::{LiveError, LoaderError};
+pub use machine::machine_info;
 pub use proc_scan::scan_proc;
 
 /// The probe, compiled and committed by `cargo xtask bpf`.

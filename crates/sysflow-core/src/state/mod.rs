@@ -12,6 +12,8 @@ mod fd;
 mod path;
 mod thread;
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use sysflow_capture::{FdEntry, FdInfo, Item, ParamValue, ProcessEntry, SockAddr, SockTuple};
@@ -137,6 +139,26 @@ impl State {
 
     fn add_listed_process(&mut self, p: &ProcessEntry) {
         let text = |b: &[u8]| lossy(b).into_owned();
+        // A concatenated capture lists the same threads again in each
+        // section: the shared argument and environment lists of the thread
+        // listed before are kept when unchanged instead of copied anew.
+        let old = self.threads.get(&p.tid);
+        let args = match old {
+            Some(t)
+                if t.args
+                    .iter()
+                    .map(String::as_str)
+                    .eq(split_list_borrowed(&p.args)) =>
+            {
+                Arc::clone(&t.args)
+            }
+            _ => split_list(&p.args).into(),
+        };
+        let env_bytes = p.env.as_deref().unwrap_or_default();
+        let env = match old {
+            Some(t) if *t.env == *env_bytes => Arc::clone(&t.env),
+            _ => env_bytes.into(),
+        };
         let thread = Thread {
             tid: p.tid,
             pid: p.pid,
@@ -144,8 +166,8 @@ impl State {
             comm: text(&p.comm),
             exe: text(&p.exe),
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
-            args: split_list(&p.args).into(),
-            env: p.env.as_deref().unwrap_or_default().into(),
+            args,
+            env,
             cwd: with_slash(text(&p.cwd)),
             uid: p.uid,
             gid: p.gid,
@@ -165,7 +187,8 @@ impl State {
     }
 
     fn add_listed_fd(&mut self, e: &FdEntry) {
-        let text = |b: &[u8]| lossy(b).into_owned();
+        // Straight into the shared name: one allocation, no String between.
+        let text = |b: &[u8]| -> Arc<str> { Arc::from(&*lossy(b)) };
         let fd = match &e.info {
             FdInfo::File {
                 open_flags, name, ..
@@ -175,7 +198,7 @@ impl State {
                 } else {
                     FdKind::File
                 },
-                name: text(name).into(),
+                name: text(name),
                 open_flags: *open_flags,
                 foid: None,
                 written_in: None,

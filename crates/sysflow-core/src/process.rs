@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use rustc_hash::FxHashMap;
 use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
 
 use crate::emit::Emitter;
@@ -36,7 +37,9 @@ struct CachedContainer {
 /// Processes and containers written so far, by identity.
 #[derive(Debug, Default)]
 pub(crate) struct Processes {
-    pub cache: BTreeMap<Oid, CachedProcess>,
+    /// Unordered (every flow event looks its process up here); the one walk
+    /// whose order shows, [`Processes::parent_oid`]'s, takes the least OID.
+    pub cache: FxHashMap<Oid, CachedProcess>,
     containers: BTreeMap<String, CachedContainer>,
     /// Processes whose main thread exited, with the time (ns) they were queued.
     deletion: VecDeque<(Oid, u64)>,
@@ -103,7 +106,8 @@ impl Processes {
         }
         self.cache
             .keys()
-            .find(|o| o.hpid == main.ptid && main.ptid > 0)
+            .filter(|o| o.hpid == main.ptid && main.ptid > 0)
+            .min()
             .copied()
     }
 

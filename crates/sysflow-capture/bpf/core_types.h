@@ -108,7 +108,13 @@ struct fs_struct {
 	struct path pwd;
 };
 
+/* x86_64: embedded at the start of task_struct. */
+struct thread_info {
+	__u32 status;
+};
+
 struct task_struct {
+	struct thread_info thread_info;
 	int pid;
 	int tgid;
 	int exit_code;

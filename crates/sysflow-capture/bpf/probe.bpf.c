@@ -882,6 +882,11 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	long nr = regs->orig_ax;
 	if (nr < 0 || nr >= SF_SYSCALL_MAX || !sc_enabled[nr])
 		return 0;
+	/* A 32-bit syscall (TS_COMPAT) numbers its syscalls differently. */
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	if (bpf_core_field_exists(task->thread_info.status) &&
+	    (BPF_CORE_READ(task, thread_info.status) & 0x0002))
+		return 0;
 	__u64 tid = pid_tgid & 0xffffffff;
 	switch (nr) {
 	case 0:

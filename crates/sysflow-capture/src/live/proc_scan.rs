@@ -1,5 +1,6 @@
 //! The `/proc` scan at capture start: threads and open fds that existed
-//! before the probe was attached, as the process-list and fd-list items a
+//! before the probe was attached, and the users and groups of `/etc/passwd`
+//! and `/etc/group`, as the process-list, fd-list and user-list items a
 //! capture file starts with, so that state tracking knows them.
 //!
 //! Best effort: processes that exit during the scan, and files that cannot
@@ -13,6 +14,7 @@ use std::path::Path;
 use crate::fd::{FdEntry, FdInfo};
 use crate::process::ProcessEntry;
 use crate::reader::Item;
+use crate::user::{Group, User};
 
 /// `SCAP_FD_*` types the scan produces.
 const FD_IPV4_SOCK: u8 = 3;
@@ -341,8 +343,32 @@ fn bracketed(target: &[u8], prefix: &[u8]) -> Option<u64> {
     std::str::from_utf8(rest).ok()?.parse().ok()
 }
 
+/// Users (`name:x:uid:gid:gecos:home:shell`) and groups (`name:x:gid:…`)
+/// from `passwd`- and `group`-format text; malformed lines are skipped.
+pub(crate) fn users_and_groups(passwd: &str, group: &str) -> Vec<Item> {
+    let mut items = Vec::new();
+    for line in passwd.lines() {
+        let f: Vec<&str> = line.split(':').collect();
+        if let [name, _, uid, gid, _, home, shell, ..] = f[..]
+            && let (Ok(uid), Ok(gid)) = (uid.parse(), gid.parse())
+        {
+            let user = User::new(uid, gid, name.as_bytes(), home.as_bytes(), shell.as_bytes());
+            items.push(Item::User(user));
+        }
+    }
+    for line in group.lines() {
+        let f: Vec<&str> = line.split(':').collect();
+        if let [name, _, gid, ..] = f[..]
+            && let Ok(gid) = gid.parse()
+        {
+            items.push(Item::Group(Group::new(gid, name.as_bytes())));
+        }
+    }
+    items
+}
+
 /// Scan `root` (normally `/proc`): one process item per thread, then the
-/// fds of each process, in pid order.
+/// fds of each process, in pid order, then this host's users and groups.
 pub fn scan_proc(root: &Path) -> Vec<Item> {
     let sockets = net_sockets(root);
     let mut pids: Vec<i64> = fs::read_dir(root)
@@ -372,5 +398,7 @@ pub fn scan_proc(root: &Path) -> Vec<Item> {
         }
         fd_entries(&proc_dir, pid, &sockets, &mut items);
     }
+    let read = |p: &str| fs::read_to_string(p).unwrap_or_default();
+    items.extend(users_and_groups(&read("/etc/passwd"), &read("/etc/group")));
     items
 }

@@ -164,3 +164,29 @@ fn kernel_release() {
     };
     assert!(e.to_string().contains("5.17 or newer"), "{e}");
 }
+
+#[test]
+fn users_and_groups_from_etc() {
+    use super::proc_scan::users_and_groups;
+    use crate::reader::Item;
+    use crate::user::{Group, User};
+    let items = users_and_groups(
+        "root:x:0:0:root:/root:/bin/bash\nbroken\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n",
+        "root:x:0:\nadm:x:4:syslog\n",
+    );
+    assert_eq!(
+        items,
+        [
+            Item::User(User::new(0, 0, b"root", b"/root", b"/bin/bash")),
+            Item::User(User::new(
+                65534,
+                65534,
+                b"nobody",
+                b"/nonexistent",
+                b"/usr/sbin/nologin"
+            )),
+            Item::Group(Group::new(0, b"root")),
+            Item::Group(Group::new(4, b"adm")),
+        ]
+    );
+}

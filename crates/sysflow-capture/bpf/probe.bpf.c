@@ -51,7 +51,32 @@ const volatile __u8 sc_enabled[SF_SYSCALL_MAX] = {
 	[46] = 1,  /* sendmsg */
 	[47] = 1,  /* recvmsg */
 	[49] = 1,  /* bind */
+	[48] = 1,  /* shutdown */
 	[50] = 1,  /* listen */
+	[53] = 1,  /* socketpair */
+	[82] = 1,  /* rename */
+	[83] = 1,  /* mkdir */
+	[84] = 1,  /* rmdir */
+	[85] = 1,  /* creat */
+	[86] = 1,  /* link */
+	[87] = 1,  /* unlink */
+	[88] = 1,  /* symlink */
+	[90] = 1,  /* chmod */
+	[91] = 1,  /* fchmod */
+	[105] = 1, /* setuid */
+	[117] = 1, /* setresuid */
+	[258] = 1, /* mkdirat */
+	[263] = 1, /* unlinkat */
+	[264] = 1, /* renameat */
+	[265] = 1, /* linkat */
+	[266] = 1, /* symlinkat */
+	[268] = 1, /* fchmodat */
+	[295] = 1, /* preadv */
+	[296] = 1, /* pwritev */
+	[307] = 1, /* sendmmsg */
+	[308] = 1, /* setns */
+	[299] = 1, /* recvmmsg */
+	[316] = 1, /* renameat2 */
 	[56] = 1,  /* clone */
 	[57] = 1,  /* fork */
 	[58] = 1,  /* vfork */
@@ -103,6 +128,31 @@ enum sf_event_type {
 	SF_SENDMSG_X = 49,
 	SF_RECVMSG_X = 53,
 	SF_PIPE_X = 61,
+	SF_SHUTDOWN_X = 37,
+	SF_SOCKETPAIR_X = 43,
+	SF_SENDMMSG_X = 51,
+	SF_RECVMMSG_X = 55,
+	SF_CREAT_X = 59,
+	SF_PREADV_X = 121,
+	SF_PWRITEV_X = 123,
+	SF_RENAME_X = 175,
+	SF_RENAMEAT_X = 177,
+	SF_SYMLINK_X = 179,
+	SF_SYMLINKAT_X = 181,
+	SF_SETRESUID_X = 193,
+	SF_SETUID_X = 199,
+	SF_SETNS_X = 241,
+	SF_MKDIR_2_X = 277,
+	SF_RMDIR_2_X = 279,
+	SF_UNLINK_2_X = 301,
+	SF_UNLINKAT_2_X = 303,
+	SF_MKDIRAT_X = 305,
+	SF_LINK_2_X = 309,
+	SF_LINKAT_2_X = 311,
+	SF_FCHMODAT_X = 313,
+	SF_CHMOD_X = 315,
+	SF_FCHMOD_X = 317,
+	SF_RENAMEAT2_X = 319,
 	SF_PREAD_X = 113,
 	SF_PWRITE_X = 115,
 	SF_READV_X = 117,
@@ -873,6 +923,206 @@ static __always_inline void emit_pipe(__u16 type, long ret, struct pt_regs *regs
 	w_submit(&w);
 }
 
+/* Argument `n` (0-4) of the syscall, from the saved registers. */
+static __always_inline __u64 arg(struct pt_regs *regs, int n)
+{
+	switch (n) {
+	case 0:
+		return regs->di;
+	case 1:
+		return regs->si;
+	case 2:
+		return regs->dx;
+	case 3:
+		return regs->r10;
+	default:
+		return regs->r8;
+	}
+}
+
+#define W_FD(n) w_u64(&w, (long)(int)arg(regs, n))
+#define W_PATH(n) w_user_str(&w, (const void *)arg(regs, n))
+#define W_U32(n) w_u32(&w, (__u32)arg(regs, n))
+#define W_MODE(n) w_u32(&w, (__u32)arg(regs, n) & 07777)
+
+/* File-system events: res, then paths, dirfds and modes from the arguments
+ * (flags of unlinkat, linkat and renameat2 are not encoded yet: empty). */
+static __always_inline void emit_fs(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u32 nparams;
+	switch (type) {
+	case SF_RMDIR_2_X:
+	case SF_UNLINK_2_X:
+		nparams = 2;
+		break;
+	case SF_MKDIR_2_X:
+	case SF_RENAME_X:
+	case SF_LINK_2_X:
+	case SF_SYMLINK_X:
+	case SF_CHMOD_X:
+	case SF_FCHMOD_X:
+		nparams = 3;
+		break;
+	case SF_MKDIRAT_X:
+	case SF_UNLINKAT_2_X:
+	case SF_SYMLINKAT_X:
+	case SF_FCHMODAT_X:
+		nparams = 4;
+		break;
+	case SF_RENAMEAT_X:
+		nparams = 5;
+		break;
+	default: /* linkat, renameat2 */
+		nparams = 6;
+		break;
+	}
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	switch (type) {
+	case SF_RMDIR_2_X:
+	case SF_UNLINK_2_X:
+		W_PATH(0);
+		break;
+	case SF_MKDIR_2_X:
+	case SF_CHMOD_X:
+		W_PATH(0);
+		W_MODE(1);
+		break;
+	case SF_FCHMOD_X:
+		W_FD(0);
+		W_MODE(1);
+		break;
+	case SF_RENAME_X:
+	case SF_LINK_2_X:
+	case SF_SYMLINK_X:
+		W_PATH(0);
+		W_PATH(1);
+		break;
+	case SF_MKDIRAT_X:
+	case SF_FCHMODAT_X:
+		W_FD(0);
+		W_PATH(1);
+		W_MODE(2);
+		break;
+	case SF_UNLINKAT_2_X:
+		W_FD(0);
+		W_PATH(1);
+		w_empty(&w);
+		break;
+	case SF_SYMLINKAT_X:
+		W_PATH(0);
+		W_FD(1);
+		W_PATH(2);
+		break;
+	default: /* renameat, linkat, renameat2 */
+		W_FD(0);
+		W_PATH(1);
+		W_FD(2);
+		W_PATH(3);
+		if (type != SF_RENAMEAT_X)
+			w_empty(&w);
+		break;
+	}
+	w_submit(&w);
+}
+
+/* creat: fd, name, mode, dev, ino, creat_flags. */
+static __always_inline void emit_creat(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_CREAT_X, 6, tid))
+		return;
+	w_u64(&w, ret);
+	W_PATH(0);
+	W_MODE(1);
+	w_empty(&w); /* dev */
+	w_empty(&w); /* ino */
+	w_empty(&w); /* creat_flags */
+	w_submit(&w);
+}
+
+/* setuid (res, uid), setresuid (res, ruid, euid, suid), setns (res, fd,
+ * nstype), shutdown (res, fd, how). */
+static __always_inline void emit_ids(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u32 nparams = type == SF_SETUID_X ? 2 : type == SF_SETRESUID_X ? 4 : 3;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	if (type == SF_SETUID_X) {
+		W_U32(0);
+	} else if (type == SF_SETRESUID_X) {
+		W_U32(0);
+		W_U32(1);
+		W_U32(2);
+	} else if (type == SF_SETNS_X) {
+		W_FD(0);
+		w_u32(&w, clone_flags_to_ppm(arg(regs, 1)));
+	} else {
+		W_FD(0);
+		w_u8(&w, (__u8)arg(regs, 1)); /* PPM_SHUT_* equal SHUT_* */
+	}
+	w_submit(&w);
+}
+
+/* socketpair: res, fd1, fd2, source, peer, domain, type, proto. */
+static __always_inline void emit_socketpair(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	int fds[2] = {-1, -1};
+	if (ret == 0 && bpf_probe_read_user(fds, sizeof(fds), (const void *)regs->r10) < 0) {
+		fds[0] = -1;
+		fds[1] = -1;
+	}
+	if (w_begin(&w, SF_SOCKETPAIR_X, 8, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, (long)fds[0]);
+	w_u64(&w, (long)fds[1]);
+	w_empty(&w); /* source */
+	w_empty(&w); /* peer */
+	W_U32(0);
+	W_U32(1);
+	W_U32(2);
+	w_submit(&w);
+}
+
+/* preadv (res, size, data, fd, pos), pwritev (res, data, fd, size, pos),
+ * sendmmsg (res, fd, size, data, tuple), recvmmsg (+ msgcontrol). */
+static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	long fd = (int)regs->di;
+	struct sock *sk = 0;
+	if ((type == SF_SENDMMSG_X || type == SF_RECVMMSG_X) && ret >= 0)
+		sk = fd_sock(fd);
+	if (w_begin(&w, type, type == SF_RECVMMSG_X ? 6 : 5, tid))
+		return;
+	w_u64(&w, ret);
+	if (type == SF_PREADV_X) {
+		w_empty(&w); /* size */
+		w_empty(&w); /* data */
+		w_u64(&w, fd);
+		w_u64(&w, regs->dx);
+	} else if (type == SF_PWRITEV_X) {
+		w_empty(&w); /* data */
+		w_u64(&w, fd);
+		w_empty(&w); /* size */
+		w_u64(&w, regs->dx);
+	} else {
+		w_u64(&w, fd);
+		w_empty(&w); /* size */
+		w_empty(&w); /* data */
+		w_socktuple(&w, sk, type == SF_RECVMMSG_X);
+		if (type == SF_RECVMMSG_X)
+			w_empty(&w); /* msgcontrol */
+	}
+	w_submit(&w);
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -943,8 +1193,83 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	case 47:
 		emit_sendrecv(SF_RECVMSG_X, ret, regs, tid);
 		break;
+	case 48:
+		emit_ids(SF_SHUTDOWN_X, ret, regs, tid);
+		break;
 	case 49:
 		emit_bind(ret, regs, tid);
+		break;
+	case 53:
+		emit_socketpair(ret, regs, tid);
+		break;
+	case 82:
+		emit_fs(SF_RENAME_X, ret, regs, tid);
+		break;
+	case 83:
+		emit_fs(SF_MKDIR_2_X, ret, regs, tid);
+		break;
+	case 84:
+		emit_fs(SF_RMDIR_2_X, ret, regs, tid);
+		break;
+	case 85:
+		emit_creat(ret, regs, tid);
+		break;
+	case 86:
+		emit_fs(SF_LINK_2_X, ret, regs, tid);
+		break;
+	case 87:
+		emit_fs(SF_UNLINK_2_X, ret, regs, tid);
+		break;
+	case 88:
+		emit_fs(SF_SYMLINK_X, ret, regs, tid);
+		break;
+	case 90:
+		emit_fs(SF_CHMOD_X, ret, regs, tid);
+		break;
+	case 91:
+		emit_fs(SF_FCHMOD_X, ret, regs, tid);
+		break;
+	case 105:
+		emit_ids(SF_SETUID_X, ret, regs, tid);
+		break;
+	case 117:
+		emit_ids(SF_SETRESUID_X, ret, regs, tid);
+		break;
+	case 258:
+		emit_fs(SF_MKDIRAT_X, ret, regs, tid);
+		break;
+	case 263:
+		emit_fs(SF_UNLINKAT_2_X, ret, regs, tid);
+		break;
+	case 264:
+		emit_fs(SF_RENAMEAT_X, ret, regs, tid);
+		break;
+	case 265:
+		emit_fs(SF_LINKAT_2_X, ret, regs, tid);
+		break;
+	case 266:
+		emit_fs(SF_SYMLINKAT_X, ret, regs, tid);
+		break;
+	case 268:
+		emit_fs(SF_FCHMODAT_X, ret, regs, tid);
+		break;
+	case 295:
+		emit_vec(SF_PREADV_X, ret, regs, tid);
+		break;
+	case 296:
+		emit_vec(SF_PWRITEV_X, ret, regs, tid);
+		break;
+	case 299:
+		emit_vec(SF_RECVMMSG_X, ret, regs, tid);
+		break;
+	case 307:
+		emit_vec(SF_SENDMMSG_X, ret, regs, tid);
+		break;
+	case 308:
+		emit_ids(SF_SETNS_X, ret, regs, tid);
+		break;
+	case 316:
+		emit_fs(SF_RENAMEAT2_X, ret, regs, tid);
 		break;
 	case 50:
 		emit_listen(ret, regs, tid);

@@ -107,7 +107,9 @@ pub struct LiveStats {
     pub drops_full: u64,
     /// Events lost because they did not fit the probe's scratch buffer.
     pub drops_too_large: u64,
-    /// Records read from the ring by this engine.
+    /// Records read from the ring by this engine. After a stop it equals
+    /// `submitted`, unless a program was still committing long after the
+    /// detach.
     pub read: u64,
 }
 
@@ -322,7 +324,10 @@ impl LiveCapture {
             }
             if self.stop.load(Ordering::Acquire) {
                 if self.ebpf.take().is_some() {
-                    // Detached: what the probe wrote before is in the ring.
+                    // Detached. Programs running on other CPUs at that
+                    // moment may still commit: give them a poll timeout,
+                    // then drain.
+                    std::thread::sleep(self.poll_timeout);
                     continue;
                 }
                 if let Some(ev) = self.reorder.pop() {

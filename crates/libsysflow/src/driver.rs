@@ -11,7 +11,7 @@ use sysflow_capture::{
     CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, Next, ScapReader,
     ScapWriter,
 };
-use sysflow_core::{CoreStats, Processor};
+use sysflow_core::{CollectionMode, CoreStats, Processor};
 use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
 use sysflow_types::RecordType;
 use tracing::{debug, error, info};
@@ -392,6 +392,12 @@ impl SysFlowDriver {
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
         live.ring_bytes = ring_bytes(self.config.single_buffer_dimension);
+        live.syscalls = Some(
+            mode_syscalls(self.config.collection_mode)
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+        );
         let mut capture = LiveCapture::start(&live)?;
         capture.stop_on(self.exit.flag());
         let exporter = if self.config.exporter_id.is_empty() {
@@ -606,6 +612,136 @@ impl ScapOut {
                 source: e.into_error(),
             })
             .map(drop)
+    }
+}
+
+/// The reference's syscall set of each collection mode (`sfmodes.h`); the
+/// probe adds what state tracking needs.
+fn mode_syscalls(mode: CollectionMode) -> &'static [&'static str] {
+    const FLOW: &[&str] = &[
+        "accept",
+        "accept4",
+        "bind",
+        "chmod",
+        "clone",
+        "clone3",
+        "close",
+        "connect",
+        "creat",
+        "execve",
+        "execveat",
+        "fork",
+        "link",
+        "linkat",
+        "listen",
+        "mmap",
+        "mkdir",
+        "mkdirat",
+        "open",
+        "openat",
+        "openat2",
+        "pread64",
+        "preadv",
+        "pwritev",
+        "pwrite64",
+        "read",
+        "readv",
+        "recvfrom",
+        "recvmmsg",
+        "recvmsg",
+        "rename",
+        "renameat",
+        "renameat2",
+        "rmdir",
+        "sendmmsg",
+        "sendmsg",
+        "sendto",
+        "setns",
+        "setresuid",
+        "setresuid32",
+        "setuid",
+        "setuid32",
+        "shutdown",
+        "socketpair",
+        "symlink",
+        "symlinkat",
+        "unlink",
+        "unlinkat",
+        "vfork",
+        "write",
+        "writev",
+    ];
+    const CONSUMER: &[&str] = &[
+        "accept",
+        "accept4",
+        "chmod",
+        "clone",
+        "clone3",
+        "close",
+        "connect",
+        "creat",
+        "execve",
+        "execveat",
+        "fork",
+        "link",
+        "linkat",
+        "mkdir",
+        "mkdirat",
+        "open",
+        "openat",
+        "openat2",
+        "recvfrom",
+        "recvmmsg",
+        "recvmsg",
+        "rename",
+        "renameat",
+        "renameat2",
+        "rmdir",
+        "sendmmsg",
+        "sendmsg",
+        "sendto",
+        "setresuid",
+        "setresuid32",
+        "setuid",
+        "setuid32",
+        "socketpair",
+        "symlink",
+        "symlinkat",
+        "unlink",
+        "unlinkat",
+        "vfork",
+    ];
+    const NO_FILES: &[&str] = &[
+        "accept",
+        "accept4",
+        "clone",
+        "clone3",
+        "close",
+        "connect",
+        "creat",
+        "execve",
+        "execveat",
+        "fork",
+        "open",
+        "openat",
+        "openat2",
+        "recvfrom",
+        "recvmmsg",
+        "recvmsg",
+        "sendmmsg",
+        "sendmsg",
+        "sendto",
+        "setresuid",
+        "setresuid32",
+        "setuid",
+        "setuid32",
+        "socketpair",
+        "vfork",
+    ];
+    match mode {
+        CollectionMode::Consumer => CONSUMER,
+        CollectionMode::NoFiles => NO_FILES,
+        _ => FLOW,
     }
 }
 

@@ -76,7 +76,7 @@ pub use interface::Interface;
 #[cfg(feature = "ebpf")]
 pub use live::{
     LiveCapture, LiveConfig, LiveError, LiveNext, LiveStats, LoaderError, StopHandle,
-    check_live_support, machine_info, scan_proc,
+    check_live_support, machine_info, scan_proc, supported_syscalls,
 };
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};

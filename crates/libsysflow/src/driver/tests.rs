@@ -156,3 +156,18 @@ fn exit_handles_share_one_flag() {
         .unwrap();
     assert!(driver.exit_handle().is_requested());
 }
+
+#[test]
+fn every_mode_selects_syscalls_the_probe_knows() {
+    let known: Vec<&str> = sysflow_capture::supported_syscalls().collect();
+    for mode in [
+        CollectionMode::Flow,
+        CollectionMode::Consumer,
+        CollectionMode::NoFiles,
+    ] {
+        for name in mode_syscalls(mode) {
+            assert!(known.contains(name), "{mode:?}: {name}");
+        }
+    }
+    assert!(!mode_syscalls(CollectionMode::NoFiles).contains(&"read"));
+}

@@ -46,6 +46,12 @@ pub enum LiveError {
         /// The oldest supported (major, minor) version.
         required: (u32, u32),
     },
+    /// A syscall name the probe cannot capture.
+    #[error("the eBPF probe cannot select syscall {name}")]
+    UnknownSyscall {
+        /// The name given.
+        name: String,
+    },
     /// Reading the process's credentials or the clock failed.
     #[error("cannot read {what}: {source}")]
     Environment {

@@ -17,6 +17,7 @@ mod error;
 mod machine;
 mod order;
 mod proc_scan;
+mod syscalls;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
 #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
 mod event_gen;
@@ -82,6 +83,10 @@ pub struct LiveConfig {
     /// Also capture the calling process (excluded by default, since reading
     /// the ring and writing the output would otherwise feed back).
     pub capture_self: bool,
+    /// Capture only these syscalls (by name, plus those state tracking
+    /// needs), selected in the kernel; `None` captures every syscall the
+    /// probe knows.
+    pub syscalls: Option<Vec<String>>,
 }
 
 impl Default for LiveConfig {
@@ -93,6 +98,7 @@ impl Default for LiveConfig {
             wakeup_bytes: 256 << 10,
             poll_timeout: Duration::from_millis(10),
             capture_self: false,
+            syscalls: None,
         }
     }
 }
@@ -172,7 +178,15 @@ impl LiveCapture {
             std::process::id()
         };
         let boot_epoch = boot_epoch_ns()?;
-        let mut ebpf = EbpfLoader::new()
+        let selection = match &config.syscalls {
+            Some(names) => Some(syscalls::table(names.iter().map(String::as_str))?),
+            None => None,
+        };
+        let mut loader = EbpfLoader::new();
+        if let Some(table) = &selection {
+            loader.override_global("sc_enabled", &table[..], true);
+        }
+        let mut ebpf = loader
             .btf(Some(&btf))
             .override_global("self_tgid", &self_tgid, true)
             .override_global("boot_epoch_ns", &boot_epoch, true)
@@ -272,6 +286,11 @@ impl LiveCapture {
         }
         Ok(())
     }
+}
+
+/// The syscall names [`LiveConfig::syscalls`] accepts.
+pub fn supported_syscalls() -> impl Iterator<Item = &'static str> {
+    syscalls::SUPPORTED.iter().map(|(name, _)| *name)
 }
 
 /// Records taken from the ring before releasing held events.

@@ -26,6 +26,32 @@ const FD_FILE_V2: u8 = 16;
 /// `SCAP_L4_*`.
 const L4_TCP: u8 = 2;
 const L4_UDP: u8 = 3;
+/// libscap's limits on process-list strings (`SCAP_MAX_PATH_SIZE`,
+/// `SCAP_MAX_ARGS_SIZE`, `SCAP_MAX_ENV_SIZE`, `SCAP_MAX_CGROUPS_SIZE`):
+/// readers refuse longer ones.
+const MAX_PATH: usize = 1024;
+const MAX_ARGS: usize = 4096;
+const MAX_ENV: usize = 4096;
+const MAX_CGROUPS: usize = 4096;
+
+/// Cut a NUL-separated list to at most `max` bytes, at an entry boundary.
+pub(crate) fn cut_list(mut v: Vec<u8>, max: usize) -> Vec<u8> {
+    if v.len() > max {
+        let end = v
+            .get(..max)
+            .and_then(|head| head.iter().rposition(|&b| b == 0))
+            .map_or(0, |i| i + 1);
+        v.truncate(end);
+    }
+    v
+}
+
+/// Cut a string to at most `max - 1` bytes (libscap keeps a NUL).
+fn cut(mut v: Vec<u8>, max: usize) -> Vec<u8> {
+    v.truncate(max - 1);
+    v
+}
+
 /// `TCP_LISTEN` in `/proc/net/tcp`'s `st` column.
 const TCP_LISTEN: u8 = 0x0a;
 
@@ -262,14 +288,19 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
         tid,
         pid,
         ptid: nth_num(&status, "PPid", 0).unwrap_or(0),
-        comm,
-        exe,
-        exepath: read_link_bytes(&proc_dir.join("exe")),
-        args,
-        cwd: read_link_bytes(&proc_dir.join("cwd")).unwrap_or_default(),
+        comm: cut(comm, 16),
+        exe: cut(exe, MAX_PATH),
+        exepath: read_link_bytes(&proc_dir.join("exe")).map(|p| cut(p, MAX_PATH)),
+        args: cut_list(args, MAX_ARGS),
+        cwd: cut(
+            read_link_bytes(&proc_dir.join("cwd")).unwrap_or_default(),
+            MAX_PATH,
+        ),
         uid: nth_num(&status, "Uid", 1).unwrap_or(u32::MAX),
         gid: nth_num(&status, "Gid", 1).unwrap_or(u32::MAX),
-        env: fs::read(proc_dir.join("environ")).ok(),
+        env: fs::read(proc_dir.join("environ"))
+            .ok()
+            .map(|e| cut_list(e, MAX_ENV)),
         ..ProcessEntry::default()
     };
     e.fdlimit = fs::read_to_string(proc_dir.join("limits"))
@@ -279,10 +310,12 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
     e.vtid = field(&status, "NSpid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.vpid = field(&status, "NStgid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.cgroups = fs::read(proc_dir.join("cgroup")).ok().map(|c| {
-        c.split(|&b| b == b'\n')
+        let list = c
+            .split(|&b| b == b'\n')
             .filter(|l| !l.is_empty())
             .flat_map(|l| l.iter().copied().chain([0]))
-            .collect()
+            .collect();
+        cut_list(list, MAX_CGROUPS)
     });
     Some(e)
 }
@@ -317,7 +350,7 @@ fn fd_entries(proc_dir: &Path, pid: i64, sockets: &HashMap<u64, NetSock>, out: &
                 FD_FILE_V2,
                 FdInfo::File {
                     open_flags: open_flags_to_ppm(flags),
-                    name: target,
+                    name: cut(target, MAX_PATH),
                     dev: None,
                 },
                 ino,

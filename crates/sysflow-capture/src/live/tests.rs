@@ -190,3 +190,27 @@ fn users_and_groups_from_etc() {
         ]
     );
 }
+
+#[test]
+fn syscall_selection_table() {
+    use super::syscalls::table;
+    let t = table(["openat", "mmap"]).unwrap();
+    assert_eq!(t[257], 1, "openat");
+    assert_eq!(t[3], 1, "close: state tracking needs it");
+    assert_eq!(t[59], 1, "execve: state tracking needs it");
+    assert_eq!(t[0], 0, "read was not asked for");
+    assert_eq!(t.iter().filter(|&&b| b == 1).count(), 16);
+    match table(["openat", "frobnicate"]) {
+        Err(LiveError::UnknownSyscall { name }) => assert_eq!(name, "frobnicate"),
+        other => panic!("{other:?}"),
+    }
+    assert!(super::supported_syscalls().any(|n| n == "renameat2"));
+}
+
+#[test]
+fn process_list_strings_fit_libscap() {
+    use super::proc_scan::cut_list;
+    assert_eq!(cut_list(b"ab\0cd\0ef\0".to_vec(), 7), b"ab\0cd\0");
+    assert_eq!(cut_list(b"ab\0cd\0".to_vec(), 6), b"ab\0cd\0");
+    assert_eq!(cut_list(b"abcdef\0".to_vec(), 3), b"");
+}

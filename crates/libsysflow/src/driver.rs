@@ -176,10 +176,10 @@ impl SysFlowDriver {
                 "filter the records downstream, e.g. with sf-processor",
             );
         }
-        if config.sampling_ratio != 1 {
+        if config.sampling_ratio != 1 && (input.is_some() || !config.drop_mode) {
             return unsupported(
-                "sampling (sampling_ratio; sysporter -s)",
-                "sampling is part of live capture's drop mode",
+                "sampling without live capture's drop mode (sampling_ratio; sysporter -s)",
+                "sample a live capture with drop mode on (drop_mode; ENABLE_DROP_MODE=1)",
             );
         }
         if config.cri_path.is_some() || config.cri_timeout != SysFlowConfig::default().cri_timeout {
@@ -392,6 +392,9 @@ impl SysFlowDriver {
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
         live.ring_bytes = ring_bytes(self.config.single_buffer_dimension);
+        if self.config.drop_mode {
+            live.sampling_ratio = self.config.sampling_ratio;
+        }
         live.syscalls = Some(
             mode_syscalls(self.config.collection_mode)
                 .iter()

@@ -31,6 +31,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 const volatile __u32 self_tgid = 0;      /* never capture the loader itself */
 const volatile __u64 boot_epoch_ns = 0;  /* CLOCK_REALTIME - CLOCK_BOOTTIME */
 const volatile __u64 wakeup_bytes = 0;   /* 0: wake the consumer per record */
+const volatile __u32 sampling_ratio = 1; /* drop mode: keep 1/n of each second */
 const volatile __u8 sc_enabled[SF_SYSCALL_MAX] = {
 	[0] = 1,   /* read */
 	[1] = 1,   /* write */
@@ -1123,6 +1124,38 @@ static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs,
 	w_submit(&w);
 }
 
+/* Syscalls drop mode never drops: without them the thread and fd tables
+ * go wrong for good. */
+static __always_inline int sc_never_drop(long nr)
+{
+	switch (nr) {
+	case 2:   /* open */
+	case 3:   /* close */
+	case 22:  /* pipe */
+	case 32:  /* dup */
+	case 33:  /* dup2 */
+	case 41:  /* socket */
+	case 42:  /* connect */
+	case 43:  /* accept */
+	case 53:  /* socketpair */
+	case 56:  /* clone */
+	case 57:  /* fork */
+	case 58:  /* vfork */
+	case 59:  /* execve */
+	case 85:  /* creat */
+	case 257: /* openat */
+	case 288: /* accept4 */
+	case 292: /* dup3 */
+	case 293: /* pipe2 */
+	case 322: /* execveat */
+	case 435: /* clone3 */
+	case 437: /* openat2 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -1131,6 +1164,12 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	long nr = regs->orig_ax;
 	if (nr < 0 || nr >= SF_SYSCALL_MAX || !sc_enabled[nr])
+		return 0;
+	/* Drop mode: outside the first 1/n of each second, only what state
+	 * tracking cannot do without (process lifecycle, fd creation and
+	 * closing) is captured. */
+	if (sampling_ratio > 1 && !sc_never_drop(nr) &&
+	    bpf_ktime_get_boot_ns() % 1000000000ULL >= 1000000000ULL / sampling_ratio)
 		return 0;
 	/* A 32-bit syscall (TS_COMPAT) numbers its syscalls differently. */
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();

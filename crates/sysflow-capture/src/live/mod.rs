@@ -87,6 +87,10 @@ pub struct LiveConfig {
     /// needs), selected in the kernel; `None` captures every syscall the
     /// probe knows.
     pub syscalls: Option<Vec<String>>,
+    /// Drop mode's sampling ratio n: outside the first 1/n of each second
+    /// only process lifecycle and fd creation and closing are captured
+    /// (the reference's `samplingRatio`); 1 keeps everything.
+    pub sampling_ratio: u32,
 }
 
 impl Default for LiveConfig {
@@ -99,6 +103,7 @@ impl Default for LiveConfig {
             poll_timeout: Duration::from_millis(10),
             capture_self: false,
             syscalls: None,
+            sampling_ratio: 1,
         }
     }
 }
@@ -191,6 +196,7 @@ impl LiveCapture {
             .override_global("self_tgid", &self_tgid, true)
             .override_global("boot_epoch_ns", &boot_epoch, true)
             .override_global("wakeup_bytes", &config.wakeup_bytes, true)
+            .override_global("sampling_ratio", &config.sampling_ratio.max(1), true)
             .map_max_entries("events", config.ring_bytes)
             .load(PROBE)
             .map_err(load_err("load probe object"))?;

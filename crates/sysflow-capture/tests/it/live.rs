@@ -368,6 +368,43 @@ fn syscall_selection_in_the_kernel() {
     assert!(!types.contains(&WRITE_X), "{types:?}");
 }
 
+/// Drop mode with a huge sampling ratio keeps almost nothing of each second
+/// but what state tracking needs: our open and close, not our write.
+#[test]
+fn drop_mode_keeps_state_events() {
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    config.sampling_ratio = 1_000_000_000;
+    let mut capture = match LiveCapture::start(&config) {
+        Ok(c) => c,
+        Err(
+            e @ (LiveError::AccessDenied { .. }
+            | LiveError::NoBtf { .. }
+            | LiveError::KernelTooOld { .. }),
+        ) => {
+            eprintln!("skipping live drop-mode test: {e}");
+            return;
+        }
+        Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
+    };
+    let tid = gettid();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sampled.bin");
+    let mut f = std::fs::File::create(&path).expect("create");
+    f.write_all(b"not captured").expect("write");
+    drop(f);
+    capture.stop_handle().stop();
+    let mut types = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if ev.tid == tid {
+            types.push(ev.event_type);
+        }
+    }
+    assert!(types.contains(&OPENAT_2_X), "{types:?}");
+    assert!(types.contains(&CLOSE_X), "{types:?}");
+    assert!(!types.contains(&WRITE_X), "{types:?}");
+}
+
 /// open, write and close of the temp file, in order, from our thread.
 fn check_file_events(mine: &[Event], path: &Path) {
     let name = path.as_os_str().as_encoded_bytes();

@@ -72,6 +72,18 @@ pub enum LiveError {
         #[source]
         source: LoaderError,
     },
+    /// The kernel's verifier rejected a program.
+    #[error("the kernel's verifier rejected {program} ({source}); the end of its log:\n{log_tail}")]
+    Verifier {
+        /// The program.
+        program: &'static str,
+        /// The `BPF_PROG_LOAD` error.
+        #[source]
+        source: io::Error,
+        /// The last lines of the verifier's log (the whole log can be
+        /// megabytes).
+        log_tail: String,
+    },
     /// The committed probe object lacks a program or map the engine needs.
     #[error("eBPF probe object has no {kind} named {name}")]
     Missing {

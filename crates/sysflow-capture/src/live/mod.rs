@@ -162,6 +162,18 @@ impl std::fmt::Debug for LiveCapture {
     }
 }
 
+/// Lines of the verifier's log kept in [`LiveError::Verifier`].
+const VERIFIER_LOG_LINES: usize = 20;
+
+/// The last `n` lines of a log.
+pub(crate) fn log_tail(log: &str, n: usize) -> String {
+    let lines: Vec<&str> = log.trim_end().lines().collect();
+    lines
+        .get(lines.len().saturating_sub(n)..)
+        .unwrap_or_default()
+        .join("\n")
+}
+
 fn load_err<E>(step: &'static str) -> impl FnOnce(E) -> LiveError
 where
     E: std::error::Error + Send + Sync + 'static,
@@ -209,9 +221,17 @@ impl LiveCapture {
                 })?
                 .try_into()
                 .map_err(load_err(load_step))?;
-            program
-                .load(tracepoint, &btf)
-                .map_err(load_err(load_step))?;
+            program.load(tracepoint, &btf).map_err(|e| match e {
+                aya::programs::ProgramError::LoadError {
+                    io_error,
+                    verifier_log,
+                } => LiveError::Verifier {
+                    program: name,
+                    source: io_error,
+                    log_tail: log_tail(&format!("{verifier_log:?}"), VERIFIER_LOG_LINES),
+                },
+                other => load_err(load_step)(other),
+            })?;
             program.attach().map_err(load_err(attach_step))?;
         }
         let ring = ebpf.take_map("events").ok_or(LiveError::Missing {

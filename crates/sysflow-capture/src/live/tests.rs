@@ -214,3 +214,15 @@ fn process_list_strings_fit_libscap() {
     assert_eq!(cut_list(b"ab\0cd\0".to_vec(), 6), b"ab\0cd\0");
     assert_eq!(cut_list(b"abcdef\0".to_vec(), 3), b"");
 }
+
+#[test]
+fn verifier_log_tail() {
+    use super::log_tail;
+    let log = (1..=30)
+        .map(|i| format!("line {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let tail = log_tail(&format!("{log}\n\n"), 3);
+    assert_eq!(tail, "line 28\nline 29\nline 30");
+    assert_eq!(log_tail("short", 20), "short");
+}

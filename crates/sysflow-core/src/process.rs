@@ -331,10 +331,15 @@ impl Processes {
     /// comparison, not a call.
     #[inline]
     pub fn check_deletions(&mut self, now: u64, has_flows: impl Fn(Oid) -> bool) {
-        if now < self.last_deletion_check + DELETION_DELAY {
-            return;
+        if self.deletions_due(now) {
+            self.run_deletions(now, has_flows);
         }
-        self.run_deletions(now, has_flows);
+    }
+
+    /// Whether [`Processes::check_deletions`] would look at the queue at `now`.
+    #[inline]
+    pub fn deletions_due(&self, now: u64) -> bool {
+        now >= self.last_deletion_check + DELETION_DELAY
     }
 
     fn run_deletions(&mut self, now: u64, has_flows: impl Fn(Oid) -> bool) {

@@ -125,11 +125,14 @@ fn live_records_of_own_workload() {
     );
 
     let cwd = std::env::current_dir().expect("cwd");
+    // The probe reports the executable's resolved path (/bin may be a link).
+    let true_path = std::fs::canonicalize("/bin/true").expect("canonicalize");
     let child = records
         .iter()
         .find_map(|r| match r {
             SysFlow::Process(p)
-                if p.exe == "/bin/true" && p.exe_args == "--sysflow-live-records" =>
+                if p.exe == true_path.to_string_lossy()
+                    && p.exe_args == "--sysflow-live-records" =>
             {
                 Some(p)
             }

@@ -32,7 +32,10 @@ struct signal_struct {
 	struct rlimit rlim[16];
 };
 
+struct file;
+
 struct mm_struct {
+	struct file *exe_file;
 	unsigned long arg_start;
 	unsigned long arg_end;
 	unsigned long env_start;
@@ -63,10 +66,6 @@ struct unix_sock {
 
 struct socket {
 	struct sock *sk;
-};
-
-struct file {
-	void *private_data;
 };
 
 struct fdtable {
@@ -101,6 +100,11 @@ struct mount {
 struct path {
 	struct vfsmount *mnt;
 	struct dentry *dentry;
+};
+
+struct file {
+	void *private_data;
+	struct path f_path;
 };
 
 struct fs_struct {

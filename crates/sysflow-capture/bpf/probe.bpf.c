@@ -471,17 +471,22 @@ static long cwd_step(__u64 i, void *arg)
  * root, crossing mount points, for at most SF_PATH_DEPTH steps. Empty when
  * the walk does not reach the root within that many steps.
  */
-static __always_inline void w_cwd(struct writer *w, struct task_struct *task)
+static __always_inline void w_dpath(struct writer *w, struct task_struct *task,
+				    struct dentry *dentry, struct vfsmount *vfsmnt)
 {
 	struct fs_struct *fs = BPF_CORE_READ(task, fs);
 	struct cwd_walk c = {
 		.buf = w->buf,
 		.root_dentry = BPF_CORE_READ(fs, root.dentry),
 		.root_mnt = BPF_CORE_READ(fs, root.mnt),
-		.dentry = BPF_CORE_READ(fs, pwd.dentry),
-		.vfsmnt = BPF_CORE_READ(fs, pwd.mnt),
+		.dentry = dentry,
+		.vfsmnt = vfsmnt,
 		.done = 0,
 	};
+	if (!dentry || !vfsmnt) {
+		w_empty(w);
+		return;
+	}
 	c.mnt = (void *)c.vfsmnt - bpf_core_field_offset(struct mount, mnt);
 	w->buf[SF_PATH_END & (SF_SCRATCH_SIZE - 1)] = 0;
 	*(__u64 *)(w->buf + SF_WALK_POS) = SF_PATH_END; /* the NUL */
@@ -505,6 +510,23 @@ static __always_inline void w_cwd(struct writer *w, struct task_struct *task)
 				  w->buf + SF_PATH_AREA + (pos & SF_PATH_MASK)) < 0)
 		len = 0;
 	w_len(w, len);
+}
+
+static __always_inline void w_cwd(struct writer *w, struct task_struct *task)
+{
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
+	w_dpath(w, task, BPF_CORE_READ(fs, pwd.dentry), BPF_CORE_READ(fs, pwd.mnt));
+}
+
+/* The path of the task's executable (mm->exe_file), resolved like d_path. */
+static __always_inline void w_exe_path(struct writer *w, struct task_struct *task)
+{
+	struct file *exe = BPF_CORE_READ(task, mm, exe_file);
+	if (!exe) {
+		w_empty(w);
+		return;
+	}
+	w_dpath(w, task, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
 }
 
 /*
@@ -576,7 +598,10 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_empty(&w);
 	__u64 uid_gid = bpf_get_current_uid_gid();
 	w_u32(&w, (__u32)uid_gid);
-	w_empty(&w); /* trusted_exepath */
+	if (ret == 0)
+		w_exe_path(&w, task);
+	else
+		w_empty(&w); /* trusted_exepath */
 	w_empty(&w); /* pgid */
 	w_u32(&w, (__u32)(uid_gid >> 32));
 	w_submit(&w);

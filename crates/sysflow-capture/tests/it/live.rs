@@ -133,6 +133,12 @@ fn captures_own_workload() {
         ParamValue::Str(cwd.as_os_str().as_encoded_bytes())
     );
     assert_eq!(param(&exec, 13), ParamValue::Str(b"true"));
+    // trusted_exepath: the executable's resolved path (/bin may be a link).
+    let true_path = std::fs::canonicalize("/bin/true").expect("canonicalize");
+    assert_eq!(
+        param(&exec, 27),
+        ParamValue::Path(true_path.as_os_str().as_encoded_bytes())
+    );
 
     // The clone in our thread returned the child's pid.
     assert!(

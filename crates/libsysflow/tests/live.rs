@@ -104,25 +104,25 @@ fn live_records_of_own_workload() {
             _ => None,
         })
         .collect();
-    let server_flow = nets
-        .iter()
-        .find(|n| n.sport == port(client_addr) && n.dport == port(server_addr))
-        .expect("no NetworkFlow with the client->server tuple");
-    assert_eq!(server_flow.sip, i32::from_le_bytes([127, 0, 0, 1]));
-    assert_eq!(server_flow.dip, i32::from_le_bytes([127, 0, 0, 1]));
-    assert_eq!(server_flow.proto, 6);
-    assert_eq!(
-        (server_flow.num_r_recv_bytes, server_flow.num_w_send_bytes),
-        (1000, 300)
-    );
-    // The connecting socket: 1000 bytes out and 300 in. (Its tuple is not
-    // checked: sysflow-core takes a connect's fd from the enter event, which
-    // exit-only capture does not emit; the exit carries the fd too.)
-    assert!(
-        nets.iter()
-            .any(|n| (n.num_w_send_bytes, n.num_r_recv_bytes) == (1000, 300)),
-        "no NetworkFlow of the connecting socket with 1000 bytes out, 300 in"
-    );
+    // Both ends report the client->server tuple, as the reference does: the
+    // accepted socket read 1000 bytes and wrote 300, the connecting one the
+    // reverse.
+    for (recv, sent) in [(1000, 300), (300, 1000)] {
+        let flow = nets
+            .iter()
+            .find(|n| (n.num_r_recv_bytes, n.num_w_send_bytes) == (recv, sent))
+            .unwrap_or_else(|| {
+                panic!("no NetworkFlow with {recv} bytes in and {sent} out: {nets:#?}")
+            });
+        assert_eq!(
+            (flow.sport, flow.dport),
+            (port(client_addr), port(server_addr)),
+            "{flow:?}"
+        );
+        assert_eq!(flow.sip, i32::from_le_bytes([127, 0, 0, 1]));
+        assert_eq!(flow.dip, i32::from_le_bytes([127, 0, 0, 1]));
+        assert_eq!(flow.proto, 6);
+    }
 
     let cwd = std::env::current_dir().expect("cwd");
     // The probe reports the executable's resolved path (/bin may be a link).

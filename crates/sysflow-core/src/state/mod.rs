@@ -401,13 +401,12 @@ impl State {
                 }
             }
             Kind::SocketX => {
-                // The domain is on the enter event, remembered by `enter`.
+                // Current layouts carry domain and type on the exit; old ones
+                // only on the enter event, remembered by `enter`.
                 if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
-                    let domain = self
-                        .entered
-                        .get(&tid)
-                        .and_then(|e| e.domain)
-                        .unwrap_or(PPM_AF_INET);
+                    let entered = self.entered.get(&tid).copied().unwrap_or_default();
+                    let domain = ev.int("domain").or(entered.domain).unwrap_or(PPM_AF_INET);
+                    let sock_type = ev.int("type").or(entered.sock_type);
                     let kind = match domain {
                         PPM_AF_UNIX => FdKind::Unix,
                         PPM_AF_INET => FdKind::Ipv4 {
@@ -415,7 +414,7 @@ impl State {
                             sport: 0,
                             dip: 0,
                             dport: 0,
-                            proto: ip_proto(self.entered.get(&tid).and_then(|e| e.sock_type)),
+                            proto: ip_proto(sock_type),
                         },
                         PPM_AF_INET6 => FdKind::Ipv6,
                         PPM_AF_NETLINK => FdKind::Other(b'n'),
@@ -446,15 +445,13 @@ impl State {
             Kind::ConnectX => {
                 // A failed connect leaves the fd as it was.
                 let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
-                if !failed
-                    && let (Some(fd), Some(tuple)) = (self.entered_fd(tid), ev.tuple("tuple"))
-                {
+                if !failed && let (Some(fd), Some(tuple)) = (self.event_fd(ev), ev.tuple("tuple")) {
                     self.set_tuple(tid, fd, &tuple);
                 }
             }
             Kind::BindX => {
                 if ev.ret().is_some_and(|r| r >= 0)
-                    && let Some(fd) = self.entered_fd(tid)
+                    && let Some(fd) = self.event_fd(ev)
                     && let Some(ParamValue::SockAddr(addr)) = ev.param("addr")
                 {
                     let name = match addr {
@@ -866,7 +863,7 @@ impl State {
             child.vtid = -1;
             child.vpid = -1;
         }
-        if let Some(cg) = ev.list("cgroups") {
+        if let Some(cg) = ev.list("cgroups").filter(|cg| !cg.is_empty()) {
             child.container_id = container_id_from_cgroups(&cg);
         }
         child.clone_ts = ev.ts();
@@ -956,7 +953,7 @@ impl State {
             }
             _ => String::new(),
         };
-        if let Some(cg) = ev.list("cgroups") {
+        if let Some(cg) = ev.list("cgroups").filter(|cg| !cg.is_empty()) {
             t.container_id = container_id_from_cgroups(&cg);
         }
     }

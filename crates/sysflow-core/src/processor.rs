@@ -247,6 +247,7 @@ impl Processor {
     fn event(&mut self, ev: &Ev<'_>) {
         self.now = ev.ts();
         self.periodic();
+
         if ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE {
             // Rendered before the state changes, as the reference renders the enter event.
             // Rendered as the reference renders the enter event: the user's
@@ -541,10 +542,21 @@ impl Processor {
         }
     }
 
+    /// A thread whose flows or file events are recorded before anything else
+    /// told of it (its capture started late, or it came from a lost clone)
+    /// is made up on the spot, as libsinsp does, so its records still name a
+    /// process.
+    fn adopt(&mut self, tid: i64) {
+        if tid > 0 && !self.state.threads.contains_key(&tid) {
+            self.state.thread_mut(tid);
+        }
+    }
+
     // -- data flows ------------------------------------------------------------
 
     fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
         let tid = ev.tid();
+        self.adopt(tid);
         let fd_num = match ev.kind {
             Kind::OpenX => ev.ret(),
             Kind::AcceptX => ev.int("fd").or_else(|| ev.ret()),
@@ -884,6 +896,7 @@ impl Processor {
 
     fn file_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
         let tid = ev.tid();
+        self.adopt(tid);
         let Some((oid, _)) = self.procs.get(
             &self.state,
             tid,

@@ -159,11 +159,32 @@ pub(crate) fn new_file_flow(proc_oid: Oid, ts: u64, tid: i64, fd: i64, file_oid:
 
 /// A flow that starts a new span after a periodic export: what it reports
 /// from then on is only what happens after `now`.
-pub(crate) trait Restart {
+pub(crate) trait Restart: Clone {
     fn restart(&mut self, now: i64);
+    fn set_end(&mut self, end: i64);
+}
+
+/// Cuts an open flow's span at `now` (ns) for a periodic export. `None` when
+/// the flow has been idle for the expiry interval: the caller drops it
+/// without a record. Otherwise the record to write, ending now, while the
+/// flow itself starts a new span.
+pub(crate) fn cut_span<R: Restart>(rec: &mut R, timing: &mut Timing, now: u64) -> Option<R> {
+    let secs = now / 1_000_000_000;
+    if secs >= timing.update_secs + EXPIRE_SECS {
+        return None;
+    }
+    let mut span = rec.clone();
+    span.set_end(now as i64);
+    rec.restart(now as i64);
+    timing.export_secs = secs;
+    Some(span)
 }
 
 impl Restart for FileFlow {
+    fn set_end(&mut self, end: i64) {
+        self.end_ts = end;
+    }
+
     fn restart(&mut self, now: i64) {
         self.ts = now;
         self.end_ts = 0;
@@ -176,6 +197,10 @@ impl Restart for FileFlow {
 }
 
 impl Restart for NetworkFlow {
+    fn set_end(&mut self, end: i64) {
+        self.end_ts = end;
+    }
+
     fn restart(&mut self, now: i64) {
         self.ts = now;
         self.end_ts = 0;
@@ -188,6 +213,10 @@ impl Restart for NetworkFlow {
 }
 
 impl Restart for ProcessFlow {
+    fn set_end(&mut self, end: i64) {
+        self.end_ts = end;
+    }
+
     fn restart(&mut self, now: i64) {
         self.ts = now;
         self.end_ts = 0;

@@ -18,8 +18,8 @@ use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
 use crate::flow::{
-    EXPIRE_SECS, EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Restart,
-    Timing, apply, new_file_flow, should_write, worth_writing,
+    EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply, cut_span,
+    new_file_flow, should_write, worth_writing,
 };
 use crate::process::Processes;
 use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
@@ -1066,61 +1066,55 @@ impl Processor {
     }
 
     fn export_file_flow(&mut self, oid: Oid, key: FileKey, now: u64) {
-        let secs = now / NS;
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
         let Some(f) = pf.files.get_mut(&key) else {
             return;
         };
-        if secs >= f.timing.update_secs + EXPIRE_SECS {
-            pf.files.remove(&key);
-            return;
-        }
-        let mut rec = f.rec.clone();
-        rec.end_ts = now as i64;
         let path = f.path.clone();
-        f.rec.restart(now as i64);
-        f.timing.export_secs = secs;
-        self.procs.export(&self.state, oid, &mut self.out);
-        self.write_file_flow(rec, &path);
+        match cut_span(&mut f.rec, &mut f.timing, now) {
+            None => {
+                pf.files.remove(&key);
+            }
+            Some(rec) => {
+                self.procs.export(&self.state, oid, &mut self.out);
+                self.write_file_flow(rec, &path);
+            }
+        }
     }
 
     fn export_proc_flow(&mut self, oid: Oid, now: u64) {
-        let secs = now / NS;
         let Some(f) = self.proc_flows.get_mut(&oid) else {
             return;
         };
-        if secs >= f.timing.update_secs + EXPIRE_SECS {
-            self.proc_flows.remove(&oid);
-            return;
+        match cut_span(&mut f.rec, &mut f.timing, now) {
+            None => {
+                self.proc_flows.remove(&oid);
+            }
+            Some(rec) => {
+                self.procs.export(&self.state, oid, &mut self.out);
+                self.write_proc_flow(rec);
+            }
         }
-        let mut rec = f.rec.clone();
-        rec.end_ts = now as i64;
-        f.rec.restart(now as i64);
-        f.timing.export_secs = secs;
-        self.procs.export(&self.state, oid, &mut self.out);
-        self.write_proc_flow(rec);
     }
 
     fn export_net_flow(&mut self, oid: Oid, key: NetKey, now: u64) {
-        let secs = now / NS;
         let Some(pf) = self.flows.get_mut(&oid) else {
             return;
         };
         let Some(f) = pf.nets.get_mut(&key) else {
             return;
         };
-        if secs >= f.timing.update_secs + EXPIRE_SECS {
-            pf.nets.remove(&key);
-            return;
+        match cut_span(&mut f.rec, &mut f.timing, now) {
+            None => {
+                pf.nets.remove(&key);
+            }
+            Some(rec) => {
+                self.procs.export(&self.state, oid, &mut self.out);
+                self.write_net(rec);
+            }
         }
-        let mut rec = f.rec.clone();
-        rec.end_ts = now as i64;
-        f.rec.restart(now as i64);
-        f.timing.export_secs = secs;
-        self.procs.export(&self.state, oid, &mut self.out);
-        self.write_net(rec);
     }
 }
 

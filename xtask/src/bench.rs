@@ -16,6 +16,9 @@
 //! median wall times, which must be at most 0.25 (scapdump at least 4×
 //! faster); the task fails otherwise. Only `sysdig -r` is run, never a
 //! driver.
+//!
+//! `cargo xtask bench live` runs the live-capture benchmarks instead (see
+//! `bench_live.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,10 +38,16 @@ const MAX_CONVERT_RATIO: f64 = 0.5;
 /// Timed runs of each command, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 10;
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N]";
+const USAGE: &str = "usage: cargo xtask bench [--runs N] | bench live [--runs N] [--full]";
 
 /// `cargo xtask bench [--runs N]`.
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
+    if let Some((live, rest)) = args.split_first()
+        && live == "live"
+    {
+        let sysporter = build_sysporter(root)?;
+        return crate::bench_live::run(root, &sysporter, rest);
+    }
     let runs = match args {
         [] => DEFAULT_RUNS,
         [flag, n] if flag == "--runs" => n

@@ -13,11 +13,15 @@
 //! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
 //!   on 40 concatenated copies of a golden trace and prints the ratio of
 //!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
+//! - `bench live [--runs N] [--full]`: the live-capture benchmarks (root):
+//!   costs of capture as ratios against the same workloads without it,
+//!   events/s, collector CPU and RSS (see `bench_live.rs`). Manual too.
 //! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
 //!   bindings of its shared header (see `bpf.rs`); `--check` fails when the
 //!   committed ones are stale.
 
 mod bench;
+mod bench_live;
 mod bpf;
 mod tidy;
 
@@ -39,6 +43,9 @@ tasks:
   tidy             check file headers, crate versions and the layering
   bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
                    40 concatenated copies of a golden trace; print the ratio
+  bench live [--runs N] [--full]
+                   live-capture benchmarks (root): overhead ratios, events/s,
+                   collector CPU and RSS (--full: 10-minute RSS run)
   bpf [--check]    rebuild the eBPF probe object and its header's bindings
                    (--check: fail if the committed ones are stale)";
 

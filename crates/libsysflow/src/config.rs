@@ -85,6 +85,11 @@ pub struct SysFlowConfig {
     pub cpu_buffers: u32,
     /// The live driver (`driverType`, default none).
     pub driver_type: DriverType,
+    /// Live only, not in the reference: empty the environment of every
+    /// captured process (the `/proc` scan and execve events) before anything
+    /// is written to records or to `scap_output_path`, so that a recording
+    /// can be shared (default false).
+    pub scrub_env: bool,
 }
 
 impl Default for SysFlowConfig {
@@ -114,6 +119,7 @@ impl Default for SysFlowConfig {
             collection_mode: CollectionMode::Flow,
             cpu_buffers: 0,
             driver_type: DriverType::NoDriver,
+            scrub_env: false,
         }
     }
 }

@@ -391,6 +391,7 @@ impl SysFlowDriver {
     /// failure.
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
+        live.scrub_env = self.config.scrub_env;
         live.ring_bytes = ring_bytes(self.config.single_buffer_dimension);
         if self.config.drop_mode {
             live.sampling_ratio = self.config.sampling_ratio;

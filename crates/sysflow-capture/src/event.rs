@@ -196,6 +196,38 @@ impl Event {
         self.data.get(start..end)
     }
 
+    /// Empty every parameter the current ABI names `env` (execve's and
+    /// execveat's exit events), so that no environment value is kept, e.g.
+    /// for a capture that will be shared. Returns whether any byte was
+    /// removed.
+    pub fn scrub_env(&mut self) -> bool {
+        let Some(info) = crate::abi::event_info(self.event_type) else {
+            return false;
+        };
+        let mut removed = false;
+        for (index, param) in info.params.iter().enumerate() {
+            if param.name != "env" {
+                continue;
+            }
+            let (Some(&start), Some(&end)) = (
+                self.bounds.get(index),
+                index.checked_add(1).and_then(|i| self.bounds.get(i)),
+            ) else {
+                continue;
+            };
+            if end <= start || end > self.data.len() {
+                continue;
+            }
+            self.data.drain(start..end);
+            let cut = end - start;
+            for b in self.bounds.iter_mut().skip(index + 1) {
+                *b -= cut;
+            }
+            removed = true;
+        }
+        removed
+    }
+
     /// Iterate over the raw bytes of every stored parameter.
     #[inline]
     pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
@@ -291,4 +323,58 @@ fn derive_nparams(event_type: u16, rest: &[u8], width: usize) -> Option<u32> {
             .then(|| u32::try_from(n).ok())
             .flatten()
     })
+}
+
+#[cfg(test)]
+mod scrub_tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::Event;
+
+    fn execve_exit() -> (u16, usize, usize) {
+        let id = (0..u16::MAX)
+            .find(|&id| {
+                crate::abi::event_info(id).is_some_and(|i| i.symbol == "PPME_SYSCALL_EXECVE_19_X")
+            })
+            .expect("execve exit in the table");
+        let params = crate::abi::event_info(id).unwrap().params;
+        let env = params.iter().position(|p| p.name == "env").unwrap();
+        (id, params.len(), env)
+    }
+
+    #[test]
+    fn scrub_env_empties_only_the_env_parameter() {
+        let (id, n, env) = execve_exit();
+        let values: Vec<Vec<u8>> = (0..n)
+            .map(|i| {
+                if i == env {
+                    b"HOME=/root\0TOKEN=abc\0".to_vec()
+                } else {
+                    vec![u8::try_from(i).unwrap(); 3]
+                }
+            })
+            .collect();
+        let refs: Vec<&[u8]> = values.iter().map(Vec::as_slice).collect();
+        let mut ev = Event::new(7, 8, 1, id, &refs);
+        assert!(ev.scrub_env());
+        assert_eq!(ev.raw_param(env), Some(&[][..]));
+        for (i, v) in values.iter().enumerate().filter(|(i, _)| *i != env) {
+            assert_eq!(ev.raw_param(i), Some(v.as_slice()), "param {i}");
+        }
+        assert_eq!(ev.nparams(), n);
+        assert!(!ev.scrub_env(), "nothing left to remove");
+    }
+
+    #[test]
+    fn scrub_env_leaves_events_without_env_alone() {
+        let (id, _, env) = execve_exit();
+        // Fewer parameters stored than the env slot: nothing to do.
+        let short: Vec<&[u8]> = vec![b"x"; env];
+        let mut ev = Event::new(1, 1, 0, id, &short);
+        assert!(!ev.scrub_env());
+        // close has no env.
+        let mut close = Event::new(1, 1, 0, 0, &[b"abc"]);
+        assert!(!close.scrub_env());
+        assert_eq!(close.raw_param(0), Some(&b"abc"[..]));
+    }
 }

@@ -47,6 +47,14 @@ struct Cli {
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
 
+    /// Live only: empty the environment of every captured process
+    ///
+    /// Not in the reference. Applies to the processes found at start and to
+    /// execve events, before anything is written (records or --scap-out),
+    /// so that a recording can be shared.
+    #[arg(long = "scrub-env")]
+    scrub_env: bool,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
@@ -191,6 +199,9 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     if cli.scap.is_some() && cli.scap_out.is_some() {
         bail!("cannot set both -r and --scap-out: only a live capture is saved as scap");
     }
+    if cli.scap.is_some() && cli.scrub_env {
+        bail!("cannot set both -r and --scrub-env: only a live capture is scrubbed");
+    }
     if cli.scap.is_some() && cli.driver.is_some() {
         bail!("cannot set both -r and -k: a capture file needs no driver");
     }
@@ -201,6 +212,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.app_name = "sysporter".into();
     config.scap_input_path = cli.scap.clone();
     config.scap_output_path = cli.scap_out.clone();
+    config.scrub_env = cli.scrub_env;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
     if let Some(id) = &cli.exporter {

@@ -409,3 +409,84 @@ fn live_capture_until_sigterm() {
         "{err}"
     );
 }
+
+/// Captures live (saving scap) while a process that started before the
+/// capture and an exec during it both carry `secret` in their environment;
+/// returns the saved scap's bytes, or `None` when live capture is refused
+/// here (not root, no BTF, old kernel).
+fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Option<Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    let scap = dir.path().join("live.scap");
+    let mut before = Command::new("sleep")
+        .arg("30")
+        .env("SYSFLOW_TEST_SECRET", secret)
+        .spawn()
+        .unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
+    for var in libsysflow::ENV_OVERRIDES {
+        cmd.env_remove(var);
+    }
+    let out_dir = format!("{}/", dir.path().display());
+    let child = cmd
+        .args(["-w", &out_dir, "-e", "scrub-test", "--scap-out"])
+        .arg(&scap)
+        .args(extra)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = Command::new("/bin/true")
+        .arg(marker)
+        .env("SYSFLOW_TEST_SECRET", secret)
+        .status();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let _ = before.kill();
+    let _ = before.wait();
+    let err = stderr(&out);
+    if !out.status.success()
+        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"))
+    {
+        eprintln!("skipping live --scrub-env test: {err}");
+        return None;
+    }
+    assert!(out.status.success(), "{err}");
+    Some(fs::read(&scap).unwrap())
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+/// With --scrub-env no environment value of a captured process reaches the
+/// saved scap (neither from the `/proc` scan nor from execve events), while
+/// without it both do; the exec itself is still captured.
+#[test]
+fn scrub_env_keeps_environment_values_out_of_the_capture() {
+    let secret = format!("s3cr3t-{}-value", std::process::id());
+    let marker = format!("--sysflow-scrub-marker-{}", std::process::id());
+    let Some(plain) = live_scap_with_secret_env(&[], &secret, &marker) else {
+        return;
+    };
+    assert!(
+        contains(&plain, &secret),
+        "control: env is captured by default"
+    );
+    let scrubbed = live_scap_with_secret_env(&["--scrub-env"], &secret, &marker).unwrap();
+    assert!(contains(&scrubbed, &marker), "the exec was captured");
+    assert!(!contains(&scrubbed, &secret), "an env value was saved");
+    assert!(
+        !contains(&scrubbed, "SYSFLOW_TEST_SECRET="),
+        "an env entry was saved"
+    );
+    // Offline runs have nothing to scrub: refused.
+    let out = sysporter(&["-r", "x.scap", "-w", "x.sf", "--scrub-env"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--scrub-env"), "{}", stderr(&out));
+}

@@ -91,6 +91,10 @@ pub struct LiveConfig {
     /// only process lifecycle and fd creation and closing are captured
     /// (the reference's `samplingRatio`); 1 keeps everything.
     pub sampling_ratio: u32,
+    /// Empty the environment of every captured process, in the `/proc`
+    /// scan's items and in execve events, before they are returned: a
+    /// capture saved from them can be shared.
+    pub scrub_env: bool,
 }
 
 impl Default for LiveConfig {
@@ -104,6 +108,7 @@ impl Default for LiveConfig {
             capture_self: false,
             syscalls: None,
             sampling_ratio: 1,
+            scrub_env: false,
         }
     }
 }
@@ -150,6 +155,8 @@ pub struct LiveCapture {
     proc_items: Vec<Item>,
     /// Events read but not yet released in timestamp order.
     reorder: order::Reorder,
+    /// [`LiveConfig::scrub_env`].
+    scrub_env: bool,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -246,7 +253,10 @@ impl LiveCapture {
         let stats = PerCpuArray::try_from(stats).map_err(load_err("open stats map"))?;
         // After attaching, so that nothing falls between scan and capture
         // (what changes meanwhile shows up in both).
-        let proc_items = scan_proc(std::path::Path::new("/proc"));
+        let mut proc_items = scan_proc(std::path::Path::new("/proc"));
+        if config.scrub_env {
+            proc_items.iter_mut().for_each(scrub_item_env);
+        }
         Ok(LiveCapture {
             ebpf: Some(ebpf),
             ring,
@@ -257,6 +267,7 @@ impl LiveCapture {
             done: false,
             proc_items,
             reorder: order::Reorder::default(),
+            scrub_env: config.scrub_env,
         })
     }
 
@@ -354,7 +365,12 @@ impl LiveCapture {
                 pulled += 1;
                 self.read += 1;
                 match decode_record(&record, self.read) {
-                    Ok(ev) => self.reorder.push(ev),
+                    Ok(mut ev) => {
+                        if self.scrub_env {
+                            ev.scrub_env();
+                        }
+                        self.reorder.push(ev);
+                    }
                     Err(e) => {
                         self.done = true;
                         return Err(e);
@@ -405,6 +421,15 @@ impl EventSource for LiveCapture {
                 LiveNext::End => return Ok(None),
             }
         }
+    }
+}
+
+/// Empty a process item's environment (other items are left alone).
+pub(crate) fn scrub_item_env(item: &mut Item) {
+    if let Item::Process(p) = item
+        && let Some(env) = p.env.as_mut()
+    {
+        env.clear();
     }
 }
 

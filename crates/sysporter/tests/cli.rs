@@ -346,8 +346,17 @@ fn live_capture_until_sigterm() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Something to capture while it runs.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // sysporter creates the scap copy once the probe is attached: wait for
+    // it (or for sysporter to give up), then make something to capture.
+    let mut child = child;
+    let waited = std::time::Instant::now();
+    while !scap.exists()
+        && child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
     let _ = Command::new("/bin/true").status();
     std::thread::sleep(std::time::Duration::from_millis(300));
     let _ = Command::new("kill")

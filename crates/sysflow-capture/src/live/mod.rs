@@ -28,7 +28,7 @@ use std::io;
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use aya::maps::{MapData, PerCpuArray, RingBuf};
 use aya::programs::BtfTracePoint;
@@ -141,6 +141,9 @@ impl StopHandle {
     }
 }
 
+/// How long a stopped capture keeps draining its ring before it ends.
+const DRAIN_AFTER_STOP: Duration = Duration::from_secs(5);
+
 /// A running live capture; an [`EventSource`] of Falco events.
 pub struct LiveCapture {
     /// The loaded programs and their links; dropped (detached) on stop.
@@ -157,6 +160,8 @@ pub struct LiveCapture {
     reorder: order::Reorder,
     /// [`LiveConfig::scrub_env`].
     scrub_env: bool,
+    /// After a stop, when draining the ring gives up.
+    drain_until: Option<Instant>,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -259,6 +264,7 @@ impl LiveCapture {
         }
         Ok(LiveCapture {
             ebpf: Some(ebpf),
+            drain_until: None,
             ring,
             stats,
             stop: Arc::new(AtomicBool::new(false)),
@@ -350,12 +356,31 @@ impl LiveCapture {
     /// The next event, or [`LiveNext::Idle`] after a poll timeout without
     /// one, or [`LiveNext::End`] once stopped and drained. Events come in
     /// timestamp order (see `order.rs`), a few milliseconds after they
-    /// happen; after a stop, every event written before the probe was
-    /// detached. After an error or the end, it returns `End`.
+    /// happen; after a stop, what the ring holds, drained for at most five
+    /// seconds (the probe is detached at once). After an error or the end, it returns `End`.
     pub fn poll_next(&mut self) -> Result<LiveNext, CaptureError> {
         loop {
             if self.done {
                 return Ok(LiveNext::End);
+            }
+            // Detach as soon as a stop is asked for, even while the ring is
+            // busy, and drain for a bounded time only: a stop under load is
+            // prompt even if the kernel keeps a detached program running for
+            // a while.
+            if self.stop.load(Ordering::Acquire) {
+                if self.ebpf.take().is_some() {
+                    // Programs running on other CPUs at that moment may still
+                    // commit: give them a poll timeout before draining.
+                    std::thread::sleep(self.poll_timeout);
+                    self.drain_until = Some(Instant::now() + DRAIN_AFTER_STOP);
+                }
+                if self.drain_until.is_some_and(|t| Instant::now() >= t) {
+                    if let Some(ev) = self.reorder.pop() {
+                        return Ok(LiveNext::Event(ev));
+                    }
+                    self.done = true;
+                    return Ok(LiveNext::End);
+                }
             }
             let mut pulled = 0;
             while pulled < BATCH {
@@ -383,14 +408,7 @@ impl LiveCapture {
             if pulled > 0 {
                 continue;
             }
-            if self.stop.load(Ordering::Acquire) {
-                if self.ebpf.take().is_some() {
-                    // Detached. Programs running on other CPUs at that
-                    // moment may still commit: give them a poll timeout,
-                    // then drain.
-                    std::thread::sleep(self.poll_timeout);
-                    continue;
-                }
+            if self.stop.load(Ordering::Acquire) && self.ebpf.is_none() {
                 if let Some(ev) = self.reorder.pop() {
                     return Ok(LiveNext::Event(ev));
                 }

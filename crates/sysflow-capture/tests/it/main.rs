@@ -27,6 +27,8 @@ mod corpus;
 mod generated;
 #[cfg(feature = "ebpf")]
 mod live;
+#[cfg(feature = "ebpf")]
+mod live_stop;
 mod malformed;
 mod roundtrip;
 mod sysdig;

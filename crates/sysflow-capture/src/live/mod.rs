@@ -382,6 +382,13 @@ impl LiveCapture {
                     return Ok(LiveNext::End);
                 }
             }
+            // Release what is ready before reading more: the ring, not this
+            // process's memory, must absorb a consumer that lags (where it
+            // overflows into counted drops). Pulling a batch for every event
+            // returned grew the window without bound under load.
+            if let Some(ev) = self.reorder.pop_ready(None) {
+                return Ok(LiveNext::Event(ev));
+            }
             let mut pulled = 0;
             while pulled < BATCH {
                 let Some(record) = self.ring.next() else {

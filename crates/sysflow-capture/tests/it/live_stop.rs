@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use sysflow_capture::{LiveCapture, LiveConfig, LiveError, LiveNext};
+use sysflow_capture::{LiveConfig, LiveNext};
 
 #[test]
 fn stop_under_load_is_prompt() {
@@ -14,17 +14,8 @@ fn stop_under_load_is_prompt() {
     // A small ring, so that draining what it holds after the stop is quick
     // even for the deliberately slow consumer below.
     config.ring_bytes = 64 << 10;
-    let mut capture = match LiveCapture::start(&config) {
-        Ok(c) => c,
-        Err(
-            e @ (LiveError::AccessDenied { .. }
-            | LiveError::NoBtf { .. }
-            | LiveError::KernelTooOld { .. }),
-        ) => {
-            eprintln!("skipping live stop test: {e}");
-            return;
-        }
-        Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
+    let Some(mut capture) = super::live::start_or_skip(&config, "live stop") else {
+        return;
     };
     // A thread that never stops making syscalls, so the ring is never empty.
     let busy = Arc::new(AtomicBool::new(true));

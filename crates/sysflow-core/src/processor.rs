@@ -405,37 +405,31 @@ impl Processor {
         flow.timing.update_secs = self.now / NS;
     }
 
-    fn exec_event(&mut self, ev: &Ev<'_>) {
-        let Some((oid, existed)) = self.procs.get(
-            &self.state,
-            ev.tid(),
-            SfObjectState::Created,
-            ev.ts(),
-            &mut self.out,
-        ) else {
-            return;
-        };
+    /// The process `ev` changed (by exec or setuid): one the cache already
+    /// held is re-emitted as modified, since its record must show the new
+    /// image or credentials; a new one is emitted in state `requested`.
+    fn changed_process(&mut self, ev: &Ev<'_>, requested: SfObjectState) -> Option<Oid> {
+        let (oid, existed) =
+            self.procs
+                .get(&self.state, ev.tid(), requested, ev.ts(), &mut self.out)?;
         if existed {
             self.procs
                 .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
         }
+        Some(oid)
+    }
+
+    fn exec_event(&mut self, ev: &Ev<'_>) {
+        let Some(oid) = self.changed_process(ev, SfObjectState::Created) else {
+            return;
+        };
         self.process_event(oid, ev, OpFlags::EXEC, Vec::new());
     }
 
     fn setuid_event(&mut self, ev: &Ev<'_>) {
-        let Some((oid, existed)) = self.procs.get(
-            &self.state,
-            ev.tid(),
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some(oid) = self.changed_process(ev, SfObjectState::Reup) else {
             return;
         };
-        if existed {
-            self.procs
-                .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
-        }
         let arg = self.setuid_arg.remove(&ev.tid()).unwrap_or_default();
         self.process_event(oid, ev, OpFlags::SETUID, vec![arg]);
     }

@@ -53,6 +53,19 @@ fn read_sf(path: &Path) -> Vec<SysFlow> {
         .unwrap_or_else(|e| panic!("{} is not a valid, closed .sf file: {e}", path.display()))
 }
 
+/// The records of the `.sf` file a run wrote, checked against what the run
+/// said on `stderr`: the header names `exporter` and the summary counts
+/// every record the file holds.
+fn read_reported_sf(path: &Path, stderr: &str, exporter: &str) -> Vec<SysFlow> {
+    let records = read_sf(path);
+    assert_eq!(header(&records[0]).exporter, exporter);
+    assert!(
+        stderr.contains(&format!("wrote {} records", records.len())),
+        "{stderr}"
+    );
+    records
+}
+
 fn header(rec: &SysFlow) -> &libsysflow::types::SfHeader {
     match rec {
         SysFlow::Header(h) => h,
@@ -250,12 +263,7 @@ fn a_truncated_capture_fails_naming_the_offset_and_leaves_a_closed_file() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("at byte "), "{err}");
     assert!(err.contains("EventParsingError"), "{err}");
-    let records = read_sf(&out_sf);
-    assert_eq!(header(&records[0]).exporter, "tests");
-    assert!(
-        err.contains(&format!("wrote {} records", records.len())),
-        "{err}"
-    );
+    read_reported_sf(&out_sf, &err, "tests");
 }
 
 #[test]
@@ -314,12 +322,7 @@ fn sigterm_stops_the_run_and_leaves_a_closed_file() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("(stopped early)"), "{err}");
-    let records = read_sf(&out_sf);
-    assert_eq!(header(&records[0]).exporter, "tests");
-    assert!(
-        err.contains(&format!("wrote {} records", records.len())),
-        "{err}"
-    );
+    read_reported_sf(&out_sf, &err, "tests");
 }
 
 /// Without -r sysporter captures live until SIGTERM and leaves a valid,
@@ -385,8 +388,7 @@ fn live_capture_until_sigterm() {
             .starts_with(&format!("{}.", out_sf.display())),
         "{files:?}"
     );
-    let records = read_sf(&files[0]);
-    assert_eq!(header(&records[0]).exporter, "live-test");
+    let records = read_reported_sf(&files[0], &err, "live-test");
     assert!(records.len() > 1, "only a header: {err}");
     assert!(err.contains("; probe: "), "drops are reported: {err}");
     assert!(err.contains(" dropped ("), "drops are reported: {err}");
@@ -413,10 +415,6 @@ fn live_capture_until_sigterm() {
         }
         Err(e) => panic!("sysdig is needed under CI: {e}"),
     }
-    assert!(
-        err.contains(&format!("wrote {} records", records.len())),
-        "{err}"
-    );
 }
 
 /// Captures live (saving scap) while a process that started before the

@@ -352,13 +352,7 @@ impl Processor {
                 return;
             }
         }
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            ev.tid(),
-            SfObjectState::Created,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Created) else {
             return;
         };
         self.process_event(oid, ev, OpFlags::CLONE, Vec::new());
@@ -366,13 +360,7 @@ impl Processor {
 
     /// Adds a thread creation, failed clone or thread exit to the process's flow.
     fn process_flow_op(&mut self, ev: &Ev<'_>, op: OpFlags, ret: i64) {
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            ev.tid(),
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
         let timing = self.timing();
@@ -405,13 +393,18 @@ impl Processor {
         flow.timing.update_secs = self.now / NS;
     }
 
+    /// The process of `ev`'s thread, written with its ancestors in this
+    /// segment if it is not yet (see [`Processes::get`]).
+    fn process_of(&mut self, ev: &Ev<'_>, requested: SfObjectState) -> Option<(Oid, bool)> {
+        self.procs
+            .get(&self.state, ev.tid(), requested, ev.ts(), &mut self.out)
+    }
+
     /// The process `ev` changed (by exec or setuid): one the cache already
     /// held is re-emitted as modified, since its record must show the new
     /// image or credentials; a new one is emitted in state `requested`.
     fn changed_process(&mut self, ev: &Ev<'_>, requested: SfObjectState) -> Option<Oid> {
-        let (oid, existed) =
-            self.procs
-                .get(&self.state, ev.tid(), requested, ev.ts(), &mut self.out)?;
+        let (oid, existed) = self.process_of(ev, requested)?;
         if existed {
             self.procs
                 .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
@@ -437,13 +430,7 @@ impl Processor {
     fn exit_event(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         self.setuid_arg.remove(&tid);
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            tid,
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
         let is_main = self.state.threads.get(&tid).is_some_and(|t| t.is_main());
@@ -627,13 +614,7 @@ impl Processor {
 
     fn file_flow(&mut self, ev: &Ev<'_>, op: OpFlags, fd_num: i64, fd: FdFacts, ret: i64) {
         let tid = ev.tid();
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            tid,
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
         // The usual read or write: the fd knows its file and the file is
@@ -765,13 +746,7 @@ impl Processor {
 
     fn net_flow(&mut self, ev: &Ev<'_>, op: OpFlags, key: NetKey, proto: u8, ret: i64) {
         let tid = ev.tid();
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            tid,
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
         let proto = match proto {
@@ -891,13 +866,7 @@ impl Processor {
     fn file_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
         let tid = ev.tid();
         self.adopt(tid);
-        let Some((oid, _)) = self.procs.get(
-            &self.state,
-            tid,
-            SfObjectState::Reup,
-            ev.ts(),
-            &mut self.out,
-        ) else {
+        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
         let cwd = self

@@ -12,6 +12,7 @@ mod fd;
 mod path;
 mod thread;
 
+use std::net::Ipv4Addr;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -70,6 +71,28 @@ fn scap_l4_to_ip(l4: u8) -> u8 {
         5 => IPPROTO_RAW,
         _ => 0,
     }
+}
+
+/// Makes `entry` the IPv4 socket `src:sport->dst:dport`, keeping the
+/// protocol it already knew (TCP if it knew none), and names it the way
+/// libsinsp does.
+fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dport: u16) {
+    let (sip, dip) = (
+        u32::from_le_bytes(src.octets()),
+        u32::from_le_bytes(dst.octets()),
+    );
+    let proto = match entry.kind {
+        FdKind::Ipv4 { proto, .. } => proto,
+        _ => IPPROTO_TCP,
+    };
+    entry.kind = FdKind::Ipv4 {
+        sip,
+        sport,
+        dip,
+        dport,
+        proto,
+    };
+    entry.name = ipv4_name(sip, sport, dip, dport).into();
 }
 
 /// A non-blocking connect still in progress: not a failure.
@@ -679,22 +702,7 @@ impl State {
         };
         match tuple {
             SockTuple::Inet { src, dst } => {
-                let (sip, dip) = (
-                    u32::from_le_bytes(src.ip().octets()),
-                    u32::from_le_bytes(dst.ip().octets()),
-                );
-                let proto = match entry.kind {
-                    FdKind::Ipv4 { proto, .. } => proto,
-                    _ => IPPROTO_TCP,
-                };
-                entry.kind = FdKind::Ipv4 {
-                    sip,
-                    sport: src.port(),
-                    dip,
-                    dport: dst.port(),
-                    proto,
-                };
-                entry.name = ipv4_name(sip, src.port(), dip, dst.port()).into();
+                set_ipv4_tuple(entry, *src.ip(), src.port(), *dst.ip(), dst.port());
             }
             SockTuple::Unix { source, dest, path } => {
                 entry.kind = FdKind::Unix;
@@ -705,22 +713,7 @@ impl State {
             SockTuple::Inet6 { src, dst } => {
                 match (src.ip().to_ipv4_mapped(), dst.ip().to_ipv4_mapped()) {
                     (Some(s4), Some(d4)) => {
-                        let (sip, dip) = (
-                            u32::from_le_bytes(s4.octets()),
-                            u32::from_le_bytes(d4.octets()),
-                        );
-                        let proto = match entry.kind {
-                            FdKind::Ipv4 { proto, .. } => proto,
-                            _ => IPPROTO_TCP,
-                        };
-                        entry.kind = FdKind::Ipv4 {
-                            sip,
-                            sport: src.port(),
-                            dip,
-                            dport: dst.port(),
-                            proto,
-                        };
-                        entry.name = ipv4_name(sip, src.port(), dip, dst.port()).into();
+                        set_ipv4_tuple(entry, s4, src.port(), d4, dst.port());
                     }
                     _ => entry.kind = FdKind::Ipv6,
                 }

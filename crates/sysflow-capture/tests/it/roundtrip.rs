@@ -33,7 +33,8 @@ fn normalized(items: Vec<Item>) -> Vec<Item> {
         .collect()
 }
 
-fn copy(items: &[Item]) -> Vec<u8> {
+/// `items` written by `ScapWriter` into a capture in memory.
+pub(crate) fn copy(items: &[Item]) -> Vec<u8> {
     let mut w = ScapWriter::new(Vec::new()).expect("writer");
     for i in items {
         w.write_item(i).expect("write");

@@ -13,15 +13,23 @@ fn sysporter(args: &[&str]) -> Output {
     sysporter_env(args, &[])
 }
 
-/// Runs the binary with a clean set of the reference's override variables.
-fn sysporter_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+/// The binary, without any of the reference's override variables this
+/// test process may have inherited.
+fn sysporter_command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
-    cmd.args(args);
     for var in libsysflow::ENV_OVERRIDES {
         cmd.env_remove(var);
     }
-    cmd.envs(env.iter().copied());
-    cmd.output().unwrap()
+    cmd
+}
+
+/// Runs the binary with only the override variables in `env`.
+fn sysporter_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    sysporter_command()
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
 }
 
 fn stderr(out: &Output) -> String {
@@ -287,11 +295,7 @@ fn sigterm_stops_the_run_and_leaves_a_closed_file() {
         return;
     }
     let out_sf = dir.path().join("out.sf");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
-    for var in libsysflow::ENV_OVERRIDES {
-        cmd.env_remove(var);
-    }
-    let child = cmd
+    let child = sysporter_command()
         .args([
             "-r",
             fifo.to_str().unwrap(),
@@ -333,11 +337,7 @@ fn live_capture_until_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let out_sf = dir.path().join("live.sf");
     let scap = dir.path().join("live.scap");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
-    for var in libsysflow::ENV_OVERRIDES {
-        cmd.env_remove(var);
-    }
-    let child = cmd
+    let child = sysporter_command()
         .args([
             "-w",
             out_sf.to_str().unwrap(),
@@ -429,12 +429,8 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
         .env("SYSFLOW_TEST_SECRET", secret)
         .spawn()
         .unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
-    for var in libsysflow::ENV_OVERRIDES {
-        cmd.env_remove(var);
-    }
     let out_dir = format!("{}/", dir.path().display());
-    let child = cmd
+    let child = sysporter_command()
         .args(["-w", &out_dir, "-e", "scrub-test", "--scap-out"])
         .arg(&scap)
         .args(extra)

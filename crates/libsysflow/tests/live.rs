@@ -15,7 +15,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::Command;
 
 use libsysflow::types::{OpFlags, SysFlow};
-use sysflow_capture::{EventSource, LiveCapture, LiveConfig, LiveError};
+use sysflow_capture::{EventSource, LiveCapture, LiveConfig};
 use sysflow_core::{CoreConfig, Processor};
 
 #[test]
@@ -24,11 +24,7 @@ fn live_records_of_own_workload() {
     config.capture_self = true;
     let mut capture = match LiveCapture::start(&config) {
         Ok(c) => c,
-        Err(
-            e @ (LiveError::AccessDenied { .. }
-            | LiveError::NoBtf { .. }
-            | LiveError::KernelTooOld { .. }),
-        ) => {
+        Err(e) if e.is_unsupported_here() => {
             eprintln!("skipping live records test: {e}");
             return;
         }

@@ -100,3 +100,18 @@ pub enum LiveError {
         source: io::Error,
     },
 }
+
+impl LiveError {
+    /// Whether this machine or process cannot capture live at all (no
+    /// privilege, no BTF, too old a kernel), as opposed to a fault of the
+    /// probe or the ring: a caller can answer it by replaying a capture file
+    /// instead, and tests skip on it.
+    pub fn is_unsupported_here(&self) -> bool {
+        matches!(
+            self,
+            LiveError::AccessDenied { .. }
+                | LiveError::NoBtf { .. }
+                | LiveError::KernelTooOld { .. }
+        )
+    }
+}

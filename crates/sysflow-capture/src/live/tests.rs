@@ -61,6 +61,11 @@ fn credentials() {
         cap_eff: caps,
     };
     assert!(e.to_string().contains("CAP_BPF"));
+    assert!(e.is_unsupported_here());
+    let e = LiveError::UnknownSyscall {
+        name: "frobnicate".into(),
+    };
+    assert!(!e.is_unsupported_here());
 }
 
 #[test]

@@ -11,8 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use sysflow_capture::{
-    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, LiveError, ParamValue, SockAddr,
-    SockTuple,
+    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, ParamValue, SockAddr, SockTuple,
 };
 
 const EXECVE_19_X: u16 = 293;
@@ -40,11 +39,7 @@ const WRITTEN: usize = 12_345;
 pub(crate) fn start_or_skip(config: &LiveConfig, what: &str) -> Option<LiveCapture> {
     match LiveCapture::start(config) {
         Ok(c) => Some(c),
-        Err(
-            e @ (LiveError::AccessDenied { .. }
-            | LiveError::NoBtf { .. }
-            | LiveError::KernelTooOld { .. }),
-        ) => {
+        Err(e) if e.is_unsupported_here() => {
             eprintln!("skipping {what} test: {e}");
             None
         }

@@ -1,7 +1,9 @@
 //! Process entities: the process cache, written once per segment before the
 //! first record that references a process, with its ancestors oldest first.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
@@ -44,6 +46,38 @@ pub(crate) struct Processes {
     /// Processes whose main thread exited, with the time (ns) they were queued.
     deletion: VecDeque<(Oid, u64)>,
     last_deletion_check: u64,
+    envs: EnvMemo,
+}
+
+/// Environments already split into records' string lists, by content.
+///
+/// Splitting an environment costs an allocation per variable, and on a busy
+/// host nearly every new process carries one of a few environments (a shell's
+/// children, a service's workers): with this memo, their records share one
+/// list. Bounded by [`EnvMemo::CAPACITY`] entries; when full it starts over.
+#[derive(Debug, Default)]
+struct EnvMemo {
+    lists: FxHashMap<Arc<[u8]>, Arc<[String]>>,
+}
+
+impl EnvMemo {
+    /// At a few KB per environment (twice: bytes and strings), at most a few MB.
+    const CAPACITY: usize = 256;
+
+    fn split(&mut self, env: &Arc<[u8]>) -> Arc<[String]> {
+        if env.is_empty() {
+            return Arc::from([]);
+        }
+        if let Some(list) = self.lists.get(&**env) {
+            return Arc::clone(list);
+        }
+        if self.lists.len() >= Self::CAPACITY {
+            self.lists.clear();
+        }
+        let list: Arc<[String]> = split_list(env).into();
+        self.lists.insert(Arc::clone(env), Arc::clone(&list));
+        list
+    }
 }
 
 /// The OID of a thread's process: its main thread's clone time and pid.
@@ -51,9 +85,19 @@ pub(crate) fn oid_of(main: &Thread) -> Oid {
     Oid::new(main.clone_ts as i64, main.pid)
 }
 
+/// A process record's `exe`: the resolved path, else what the driver said.
+fn exe_of(main: &Thread) -> String {
+    if main.exepath.is_empty() || main.exepath == "<NA>" {
+        main.exe.clone()
+    } else {
+        main.exepath.clone()
+    }
+}
+
 impl Processes {
     /// Builds the record of a process from its main thread.
     fn build(
+        envs: &mut EnvMemo,
         state: &State,
         main: &Thread,
         container_tid: i64,
@@ -66,17 +110,12 @@ impl Processes {
             .get(&container_tid)
             .map(|t| t.container_id.clone())
             .unwrap_or_default();
-        let exe = if main.exepath.is_empty() || main.exepath == "<NA>" {
-            main.exe.clone()
-        } else {
-            main.exepath.clone()
-        };
         Process {
             state: record_state,
             oid: oid_of(main),
             poid,
             ts,
-            exe,
+            exe: exe_of(main),
             exe_args: main.args.join(" "),
             uid: main.uid as i32,
             user_name: main.user_name.clone(),
@@ -86,7 +125,7 @@ impl Processes {
             container_id: (!container_id.is_empty()).then_some(container_id),
             entry: main.vpid == 1,
             cwd: main.cwd.clone(),
-            env: split_list(&main.env),
+            env: envs.split(&main.env),
         }
     }
 
@@ -138,15 +177,15 @@ impl Processes {
                 rec.state = SfObjectState::Reup;
                 rec
             }
-            None => Self::build(state, main, tid, requested, ts as i64, poid),
+            None => Self::build(&mut self.envs, state, main, tid, requested, ts as i64, poid),
         };
         chain.push(rec);
         // Walk up the parent threads; when the walk runs out of known threads
         // (rather than reaching a written ancestor), follow cached parents.
-        let mut cur = main.clone();
+        let mut cur = main;
         let mut seen = BTreeSet::from([oid]);
         let mut follow_cache = true;
-        while let Some(parent) = Self::parent_main(state, &cur) {
+        while let Some(parent) = Self::parent_main(state, cur) {
             let poid = oid_of(parent);
             if (parent.pid == 0 && parent.clone_ts == 0) || !seen.insert(poid) {
                 follow_cache = false;
@@ -165,6 +204,7 @@ impl Processes {
                 None => {
                     let grand = self.parent_oid(state, parent);
                     chain.push(Self::build(
+                        &mut self.envs,
                         state,
                         parent,
                         parent.tid,
@@ -174,7 +214,7 @@ impl Processes {
                     ));
                 }
             }
-            cur = parent.clone();
+            cur = parent;
         }
         if follow_cache {
             let mut next = chain.last().and_then(|p| p.poid);
@@ -204,13 +244,20 @@ impl Processes {
                 p.children.insert(this);
             }
             out.push(rec.clone());
-            let entry = self.cache.entry(this).or_insert_with(|| CachedProcess {
-                rec: rec.clone(),
-                written: true,
-                children: BTreeSet::new(),
-            });
-            entry.rec = rec;
-            entry.written = true;
+            match self.cache.entry(this) {
+                Entry::Occupied(mut e) => {
+                    let cached = e.get_mut();
+                    cached.rec = rec;
+                    cached.written = true;
+                }
+                Entry::Vacant(e) => {
+                    e.insert(CachedProcess {
+                        rec,
+                        written: true,
+                        children: BTreeSet::new(),
+                    });
+                }
+            }
         }
         Some((oid, existed))
     }
@@ -224,16 +271,15 @@ impl Processes {
         let Some(cached) = self.cache.get_mut(&oid) else {
             return;
         };
-        let fresh = Self::build(state, main, tid, SfObjectState::Modified, ts as i64, None);
         let rec = &mut cached.rec;
         rec.state = SfObjectState::Modified;
-        rec.ts = fresh.ts;
-        rec.exe = fresh.exe;
-        rec.exe_args = fresh.exe_args;
-        rec.uid = fresh.uid;
-        rec.user_name = fresh.user_name;
-        rec.gid = fresh.gid;
-        rec.group_name = fresh.group_name;
+        rec.ts = ts as i64;
+        rec.exe = exe_of(main);
+        rec.exe_args = main.args.join(" ");
+        rec.uid = main.uid as i32;
+        rec.user_name.clone_from(&main.user_name);
+        rec.gid = main.gid as i32;
+        rec.group_name.clone_from(&main.group_name);
         cached.written = true;
         out.push(cached.rec.clone());
     }

@@ -242,7 +242,7 @@ fn write_sample(path: &str) -> std::io::Result<()> {
             container_id: None,
             entry: false,
             cwd: "/home/alice".into(),
-            env: vec!["LANG=C.UTF-8".into()],
+            env: vec!["LANG=C.UTF-8".into()].into(),
         }),
         SysFlow::ProcessEvent(ProcessEvent {
             proc_oid,

@@ -587,7 +587,9 @@ impl<'a> Decoder<'a> {
             container_id: self.opt_string("Process.containerId")?,
             entry: self.boolean("Process.entry")?,
             cwd: self.string("Process.cwd")?,
-            env: self.array("Process.env", |d| d.string("Process.env"))?,
+            env: self
+                .array("Process.env", |d| d.string("Process.env"))?
+                .into(),
         })
     }
 

@@ -4,6 +4,8 @@
 //! record that references them, and carry an [`SfObjectState`] telling a
 //! consumer why they appear.
 
+use std::sync::Arc;
+
 use crate::ident::{Foid, Oid};
 
 avro_enum! {
@@ -120,8 +122,10 @@ pub struct Process {
     pub entry: bool,
     /// Working directory.
     pub cwd: String,
-    /// Environment, one `NAME=value` string per entry.
-    pub env: Vec<String>,
+    /// Environment, one `NAME=value` string per entry. Shared: most
+    /// processes of a host carry one of a few environments, and a record is
+    /// cloned into caches and callbacks, so copies must not copy the strings.
+    pub env: Arc<[String]>,
 }
 
 /// A file or file-like resource (directory, pipe, unix socket): `sysflow.entity.File`.

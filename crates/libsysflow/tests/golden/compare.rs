@@ -467,7 +467,7 @@ mod tests {
             container_id: None,
             entry: false,
             cwd: "/".into(),
-            env: vec![],
+            env: Default::default(),
         });
         assert!(ordering_violations(&[header("x"), proc_rec.clone(), exec(1, &[])]).is_empty());
         let bad = ordering_violations(&[header("x"), exec(1, &[]), proc_rec.clone()]);

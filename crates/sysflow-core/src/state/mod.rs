@@ -810,20 +810,24 @@ impl State {
             }
             self.threads.insert(parent_tid, stub);
         }
-        let parent = self.threads.get(&parent_tid).cloned();
-        let mut child = parent.clone().unwrap_or_else(|| Thread::unknown(child_tid));
+        let parent = self.threads.get(&parent_tid);
+        // The parent's ids, the only part of it used once the child is copied from it.
+        let parent_ids = parent.map(|p| (p.pid, p.ptid));
+        let mut child = parent
+            .cloned()
+            .unwrap_or_else(|| Thread::unknown(child_tid));
         child.tid = child_tid;
         if res == 0 {
             child.pid = ev.int("pid").unwrap_or(child_tid);
             child.ptid = ev.int("ptid").unwrap_or(-1);
         } else {
             child.pid = if is_thread {
-                parent.as_ref().map_or(tid, |p| p.pid)
+                parent_ids.map_or(tid, |(pid, _)| pid)
             } else {
                 child_tid
             };
             child.ptid = if is_thread {
-                parent.as_ref().map_or(-1, |p| p.ptid)
+                parent_ids.map_or(-1, |(_, ptid)| ptid)
             } else {
                 tid
             };
@@ -862,7 +866,7 @@ impl State {
         child.clone_ts = ev.ts();
         // A new process gets a copy of its parent's fds; a thread (or CLONE_FILES) shares them.
         if !is_thread && flags & PPM_CL_CLONE_FILES == 0 {
-            let parent_pid = parent.as_ref().map_or(parent_tid, |p| p.pid);
+            let parent_pid = parent_ids.map_or(parent_tid, |(pid, _)| pid);
             if let Some(table) = self.fds.get(&parent_pid).cloned() {
                 self.fds.insert(child.pid, table);
             }

@@ -193,7 +193,7 @@ fn negative_block_counts_are_read() {
         container_id: None,
         entry: false,
         cwd: String::new(),
-        env: vec![],
+        env: Default::default(),
     }));
     p.pop();
     put_long(&mut p, -1);
@@ -204,5 +204,5 @@ fn negative_block_counts_are_read() {
     let SysFlow::Process(proc) = SysFlow::decode(&p).unwrap() else {
         panic!("not a process")
     };
-    assert_eq!(proc.env, ["x"]);
+    assert_eq!(*proc.env, ["x"]);
 }

@@ -79,7 +79,8 @@ pub fn one_of_each() -> Vec<SysFlow> {
                 "PATH=/usr/bin:/bin".into(),
                 "LANG=en_US.UTF-8".into(),
                 "EMPTY=".into(),
-            ],
+            ]
+            .into(),
         }),
         SysFlow::File(File {
             state: SfObjectState::Created,

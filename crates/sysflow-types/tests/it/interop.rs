@@ -445,7 +445,7 @@ fn fields(rec: &SysFlow) -> Value {
             "containerId": p.container_id,
             "entry": p.entry,
             "cwd": p.cwd,
-            "env": p.env,
+            "env": &*p.env,
         }),
         SysFlow::File(f) => json!({
             "state": f.state.symbol(),

@@ -93,7 +93,7 @@ fn record() -> impl Strategy<Value = SysFlow> {
                         container_id,
                         entry,
                         cwd,
-                        env,
+                        env: env.into(),
                     })
                 }
             ),

@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread::{self, JoinHandle};
 
 use flate2::{Compress, Compression, FlushCompress, Status};
@@ -73,20 +74,95 @@ pub struct SfWriter<W: Write> {
     deflater: Compress,
     level: Compression,
     threads: usize,
-    /// Blocks being deflated in the background, oldest first, with their record counts.
-    in_flight: VecDeque<(u64, JoinHandle<io::Result<Deflated>>)>,
-    /// Block buffers back from the background, for reuse.
-    spare: Vec<Vec<u8>>,
+    /// The background deflate threads, started with the first full block.
+    pool: Option<DeflatePool>,
+    /// Blocks being deflated in the background, oldest first, with their
+    /// record counts and where their result arrives.
+    in_flight: VecDeque<(u64, mpsc::Receiver<io::Result<Deflated>>)>,
+    /// Buffers back from the background (blocks and compressed data), for reuse.
+    spare: Vec<Deflated>,
     records: u64,
     failed: bool,
 }
 
 /// A block deflated in the background: its compressed bytes and the
 /// uncompressed buffer, returned for reuse.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Deflated {
     data: Vec<u8>,
     block: Vec<u8>,
+}
+
+/// One block for a deflate thread: the block, a buffer for its compressed
+/// bytes, and where to send both back.
+struct Job {
+    buffers: Deflated,
+    reply: mpsc::SyncSender<io::Result<Deflated>>,
+}
+
+/// Long-lived deflate threads, each with its own zlib stream. A thread (and
+/// a zlib stream, whose set-up zeroes a few hundred KB) per block cost more
+/// than the compression of small blocks on a busy live capture.
+#[derive(Debug)]
+struct DeflatePool {
+    jobs: Option<mpsc::Sender<Job>>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl DeflatePool {
+    fn start(threads: usize, level: Compression) -> io::Result<DeflatePool> {
+        let (jobs, rx) = mpsc::channel::<Job>();
+        let rx = Arc::new(Mutex::new(rx));
+        let mut pool = DeflatePool {
+            jobs: Some(jobs),
+            workers: Vec::with_capacity(threads),
+        };
+        for _ in 0..threads.max(1) {
+            let rx = Arc::clone(&rx);
+            let worker = thread::Builder::new()
+                .name("sf-deflate".into())
+                .spawn(move || {
+                    let mut deflater = Compress::new(level, false);
+                    loop {
+                        // The lock is held only while waiting for a job.
+                        let job = match rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(Job { buffers, reply }) = job else {
+                            return;
+                        };
+                        let Deflated { mut data, block } = buffers;
+                        let result = deflate(&mut deflater, &block, &mut data)
+                            .map(|()| Deflated { data, block });
+                        // The writer may be gone (dropped after an error): nothing to do then.
+                        let _ = reply.send(result);
+                    }
+                })?;
+            pool.workers.push(worker);
+        }
+        Ok(pool)
+    }
+
+    fn submit(&self, buffers: Deflated) -> io::Result<mpsc::Receiver<io::Result<Deflated>>> {
+        let (reply, result) = mpsc::sync_channel(1);
+        self.jobs
+            .as_ref()
+            .ok_or_else(|| io::Error::other("the deflate threads were stopped"))?
+            .send(Job { buffers, reply })
+            .map_err(|_| io::Error::other("the deflate threads stopped"))?;
+        Ok(result)
+    }
+}
+
+impl Drop for DeflatePool {
+    fn drop(&mut self) {
+        // Closing the job channel ends every worker's loop.
+        self.jobs = None;
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
 }
 
 impl SfWriter<BufWriter<fs::File>> {
@@ -137,6 +213,7 @@ impl<W: Write> SfWriter<W> {
             deflater: Compress::new(level, false),
             level,
             threads: options.compression_threads,
+            pool: None,
             in_flight: VecDeque::new(),
             spare: Vec::new(),
             records: 0,
@@ -215,21 +292,23 @@ impl<W: Write> SfWriter<W> {
         }
         let count = std::mem::take(&mut self.block_records);
         if self.threads > 0 && self.codec == Codec::Deflate {
-            let spare = self
-                .spare
-                .pop()
-                .unwrap_or_else(|| Vec::with_capacity(self.block.capacity()));
+            let Deflated { data, block: spare } = self.spare.pop().unwrap_or_else(|| Deflated {
+                data: Vec::new(),
+                block: Vec::with_capacity(self.block.capacity()),
+            });
             let block = std::mem::replace(&mut self.block, spare);
-            let level = self.level;
-            let handle = thread::Builder::new()
-                .name("sf-deflate".into())
-                .spawn(move || {
-                    let mut data = Vec::new();
-                    deflate(&mut Compress::new(level, false), &block, &mut data)?;
-                    Ok(Deflated { data, block })
-                })
-                .inspect_err(|_| self.failed = true)?;
-            self.in_flight.push_back((count, handle));
+            if self.pool.is_none() {
+                self.pool = Some(
+                    DeflatePool::start(self.threads, self.level)
+                        .inspect_err(|_| self.failed = true)?,
+                );
+            }
+            let result = match self.pool.as_ref() {
+                Some(pool) => pool.submit(Deflated { data, block }),
+                None => Err(io::Error::other("the deflate threads did not start")),
+            }
+            .inspect_err(|_| self.failed = true)?;
+            self.in_flight.push_back((count, result));
             while self.in_flight.len() > self.threads {
                 self.write_oldest()?;
             }
@@ -252,16 +331,16 @@ impl<W: Write> SfWriter<W> {
 
     /// Waits for the oldest background block and writes it.
     fn write_oldest(&mut self) -> io::Result<()> {
-        let Some((count, handle)) = self.in_flight.pop_front() else {
+        let Some((count, result)) = self.in_flight.pop_front() else {
             return Ok(());
         };
-        let result = handle
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("a deflate thread panicked")))
-            .and_then(|Deflated { data, mut block }| {
-                write_framed(self.out.as_mut(), count, &data, &self.sync)?;
-                block.clear();
-                self.spare.push(block);
+        let result = result
+            .recv()
+            .unwrap_or_else(|_| Err(io::Error::other("a deflate thread stopped")))
+            .and_then(|mut done| {
+                write_framed(self.out.as_mut(), count, &done.data, &self.sync)?;
+                done.block.clear();
+                self.spare.push(done);
                 Ok(())
             });
         if result.is_err() {
@@ -295,10 +374,10 @@ impl<W: Write> Drop for SfWriter<W> {
             // Errors cannot be reported from drop; `finish` is the way to see them.
             let _ = self.flush();
         }
-        // Never leave deflate threads running behind a dropped writer.
-        for (_, handle) in self.in_flight.drain(..) {
-            let _ = handle.join();
-        }
+        // Never leave deflate threads running behind a dropped writer: the
+        // pool's drop joins them once pending results are discarded.
+        self.in_flight.clear();
+        self.pool = None;
     }
 }
 

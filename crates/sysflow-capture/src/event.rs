@@ -163,6 +163,12 @@ impl Event {
         Ok(())
     }
 
+    /// Bytes this event's buffers hold, used or not (for pools that keep
+    /// events to decode into again).
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.data.capacity() + self.bounds.capacity() * size_of::<usize>()
+    }
+
     /// Enter or exit, from the low bit of the type id.
     pub fn direction(&self) -> Direction {
         Direction::of(self.event_type)

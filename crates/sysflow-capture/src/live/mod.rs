@@ -158,6 +158,9 @@ pub struct LiveCapture {
     proc_items: Vec<Item>,
     /// Events read but not yet released in timestamp order.
     reorder: order::Reorder,
+    /// Events handed back through [`LiveCapture::recycle`], decoded into
+    /// again: an event's two buffers are otherwise allocated per event.
+    pool: Vec<Event>,
     /// [`LiveConfig::scrub_env`].
     scrub_env: bool,
     /// After a stop, when draining the ring gives up.
@@ -273,6 +276,7 @@ impl LiveCapture {
             done: false,
             proc_items,
             reorder: order::Reorder::default(),
+            pool: Vec::new(),
             scrub_env: config.scrub_env,
         })
     }
@@ -338,6 +342,11 @@ pub fn supported_syscalls() -> impl Iterator<Item = &'static str> {
 
 /// Records taken from the ring before releasing held events.
 const BATCH: usize = 4096;
+/// Most events [`LiveCapture::recycle`] keeps.
+const POOL_EVENTS: usize = 1024;
+/// Events whose buffers grew beyond this (an execve with a large
+/// environment) are freed rather than kept.
+const POOL_EVENT_BYTES: usize = 16 << 10;
 
 /// What [`LiveCapture::poll_next`] found.
 #[derive(Debug)]
@@ -353,6 +362,16 @@ pub enum LiveNext {
 }
 
 impl LiveCapture {
+    /// Hands back an event that [`poll_next`](LiveCapture::poll_next)
+    /// returned and the caller is done with, so that its buffers are decoded
+    /// into again instead of allocating new ones for each event. Optional:
+    /// events not handed back are simply freed.
+    pub fn recycle(&mut self, ev: Event) {
+        if self.pool.len() < POOL_EVENTS && ev.capacity_bytes() <= POOL_EVENT_BYTES {
+            self.pool.push(ev);
+        }
+    }
+
     /// The next event, or [`LiveNext::Idle`] after a poll timeout without
     /// one, or [`LiveNext::End`] once stopped and drained. Events come in
     /// timestamp order (see `order.rs`), a few milliseconds after they
@@ -396,8 +415,12 @@ impl LiveCapture {
                 };
                 pulled += 1;
                 self.read += 1;
-                match decode_record(&record, self.read) {
-                    Ok(mut ev) => {
+                let mut ev = self
+                    .pool
+                    .pop()
+                    .unwrap_or_else(|| Event::new(0, 0, 0, 0, &[]));
+                match decode_record_into(&mut ev, &record, self.read) {
+                    Ok(()) => {
                         if self.scrub_env {
                             ev.scrub_env();
                         }
@@ -460,7 +483,15 @@ pub(crate) fn scrub_item_env(item: &mut Item) {
 
 /// Decode one ring record (an EV block body: u16 cpu, then the event);
 /// `index` is its 1-based position in the stream.
+#[cfg(test)]
 pub(crate) fn decode_record(record: &[u8], index: u64) -> Result<Event, CaptureError> {
+    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    decode_record_into(&mut ev, record, index)?;
+    Ok(ev)
+}
+
+/// [`decode_record`] into an event whose buffers are reused.
+fn decode_record_into(ev: &mut Event, record: &[u8], index: u64) -> Result<(), CaptureError> {
     let (cpu, body) = record
         .split_first_chunk::<2>()
         .ok_or(CaptureError::BadEvent {
@@ -468,10 +499,9 @@ pub(crate) fn decode_record(record: &[u8], index: u64) -> Result<Event, CaptureE
             event_type: 0,
             defect: EventDefect::ShortHeader,
         })?;
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
     ev.decode_from(body, false, 0, u16::from_le_bytes(*cpu), None)?;
     ev.index = index;
-    Ok(ev)
+    Ok(())
 }
 
 /// CLOCK_REALTIME minus CLOCK_BOOTTIME: added in the probe to its boot-time

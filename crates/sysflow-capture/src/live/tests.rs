@@ -155,6 +155,28 @@ fn reorder_window() {
     assert!(r.pop().is_none());
 }
 
+/// Whatever the arrival order, the window releases events sorted by
+/// timestamp, ties in arrival order.
+#[test]
+fn reorder_window_sorts_any_arrival_order() {
+    use super::order::Reorder;
+    use crate::event::Event;
+    let mut r = Reorder::default();
+    // A deterministic shuffle with ties: ts = (i * 7919) % 50.
+    for index in 1..=400u64 {
+        let mut e = Event::new((index * 7919) % 50, 1, 0, 5, &[]);
+        e.index = index;
+        r.push(e);
+    }
+    let out: Vec<(u64, u64)> = std::iter::from_fn(|| r.pop())
+        .map(|e| (e.ts, e.index))
+        .collect();
+    assert_eq!(out.len(), 400);
+    let mut sorted = out.clone();
+    sorted.sort_unstable();
+    assert_eq!(out, sorted);
+}
+
 #[test]
 fn kernel_release() {
     use super::driver::{MIN_KERNEL, parse_release};

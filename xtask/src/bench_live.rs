@@ -46,7 +46,11 @@ const DEFAULT_RUNS: usize = 5;
 /// How long the collector is given to load and attach before a workload.
 const SETTLE: Duration = Duration::from_millis(2500);
 
-const USAGE: &str = "usage: cargo xtask bench live [--runs N] [--full]";
+const USAGE: &str = "usage: cargo xtask bench live [--runs N] [--full] [--only FIGURE]...
+FIGURE: loop, pipeline, throughput, exec, rss (default: all)";
+
+/// The figures `--only` selects.
+const FIGURES: [&str; 5] = ["loop", "pipeline", "throughput", "exec", "rss"];
 
 /// One row of the result table.
 struct Figure {
@@ -65,14 +69,22 @@ struct Summary {
     dropped: u64,
 }
 
-/// `cargo xtask bench live [--runs N] [--full]`.
+/// `cargo xtask bench live [--runs N] [--full] [--only FIGURE]...`.
 pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
     let mut runs = DEFAULT_RUNS;
     let mut full = false;
+    let mut only: Vec<&str> = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--full" => full = true,
+            "--only" => match it.next().map(String::as_str) {
+                Some(f) if FIGURES.contains(&f) => only.push(f),
+                _ => {
+                    eprintln!("{USAGE}");
+                    return Ok(ExitCode::from(2));
+                }
+            },
             "--runs" => {
                 let n = it.next().map(String::as_str).unwrap_or_default();
                 runs = n
@@ -94,7 +106,33 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
         out,
     };
 
+    let wanted = |figure: &str| only.is_empty() || only.contains(&figure);
     let mut figures = Vec::new();
+    if wanted("loop") {
+        loop_figure(&bench, runs, &mut figures)?;
+    }
+    if wanted("pipeline") {
+        pipeline_figure(&bench, runs, &mut figures)?;
+    }
+    if wanted("throughput") {
+        throughput_figures(&bench, &mut figures)?;
+    }
+    if wanted("exec") {
+        exec_figure(&bench, &mut figures)?;
+    }
+    if wanted("rss") {
+        rss_figure(&bench, full, &mut figures)?;
+    }
+
+    print_table(&figures);
+    Ok(if figures.iter().all(|f| f.pass != Some(false)) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn loop_figure(bench: &Bench, runs: usize, figures: &mut Vec<Figure>) -> Result<()> {
     let dd = sh("dd if=/dev/zero of=/dev/null bs=1 count=1000000 2>/dev/null");
     let ratio = bench.ratio(&dd, runs)?;
     figures.push(Figure {
@@ -103,7 +141,10 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
         target: "report".into(),
         pass: None,
     });
+    Ok(())
+}
 
+fn pipeline_figure(bench: &Bench, runs: usize, figures: &mut Vec<Figure>) -> Result<()> {
     let tar = sh("tar cf - /usr/share 2>/dev/null | cat > /dev/null");
     // One warm-up so that both sides read from the page cache.
     time(&mut clone(&tar))?;
@@ -114,7 +155,10 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
         target: format!("<= {MAX_PIPELINE_RATIO}x"),
         pass: Some(ratio <= MAX_PIPELINE_RATIO),
     });
+    Ok(())
+}
 
+fn throughput_figures(bench: &Bench, figures: &mut Vec<Figure>) -> Result<()> {
     for producers in [1, 2] {
         let (rate, summary) = bench.throughput(producers)?;
         figures.push(Figure {
@@ -134,7 +178,10 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
             pass: Some(rate >= MIN_EVENTS_PER_SEC && summary.dropped == 0),
         });
     }
+    Ok(())
+}
 
+fn exec_figure(bench: &Bench, figures: &mut Vec<Figure>) -> Result<()> {
     let (cpu, achieved) = bench.exec_cpu()?;
     figures.push(Figure {
         name: "collector CPU at ~1,600 execs/s",
@@ -142,7 +189,10 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
         target: format!("<= {MAX_CPU_PERCENT} %"),
         pass: Some(cpu <= MAX_CPU_PERCENT),
     });
+    Ok(())
+}
 
+fn rss_figure(bench: &Bench, full: bool, figures: &mut Vec<Figure>) -> Result<()> {
     let secs = if full { 600 } else { 60 };
     let (max, quarter, last) = bench.rss(secs)?;
     let flat = last <= quarter * (1.0 + MAX_RSS_GROWTH);
@@ -159,13 +209,7 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
         ),
         pass: Some(max <= MAX_RSS_MIB && flat),
     });
-
-    print_table(&figures);
-    Ok(if figures.iter().all(|f| f.pass != Some(false)) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(())
 }
 
 fn print_table(figures: &[Figure]) {

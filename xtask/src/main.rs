@@ -13,7 +13,7 @@
 //! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
 //!   on 40 concatenated copies of a golden trace and prints the ratio of
 //!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
-//! - `bench live [--runs N] [--full]`: the live-capture benchmarks (root):
+//! - `bench live [--runs N] [--full] [--only FIGURE]`: the live-capture benchmarks (root):
 //!   costs of capture as ratios against the same workloads without it,
 //!   events/s, collector CPU and RSS (see `bench_live.rs`). Manual too.
 //! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
@@ -43,7 +43,7 @@ tasks:
   tidy             check file headers, crate versions and the layering
   bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
                    40 concatenated copies of a golden trace; print the ratio
-  bench live [--runs N] [--full]
+  bench live [--runs N] [--full] [--only FIGURE]
                    live-capture benchmarks (root): overhead ratios, events/s,
                    collector CPU and RSS (--full: 10-minute RSS run)
   bpf [--check]    rebuild the eBPF probe object and its header's bindings

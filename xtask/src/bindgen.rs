@@ -23,7 +23,7 @@ const INCLUDE_ROOT: &str = "/usr/include/falcosecurity-libs";
 
 /// libscap functions the engine calls.
 const FUNCTIONS: &str = "scap_(open_offline|open_live|close|next|getlasterr|\
-                         event_get_dump_flags|get_readfile_offset|restart_capture)";
+                         event_get_dump_flags|ftell|restart_capture)";
 
 /// Return codes, the error buffer size and the driver's build names.
 const VARS: &str = "SCAP_(SUCCESS|FAILURE|TIMEOUT|EOF|UNEXPECTED_BLOCK|LASTERR_SIZE|\

@@ -29,7 +29,6 @@ pub type scap_evt = ppm_evt_hdr;
 pub type __uint16_t = ::core::ffi::c_ushort;
 pub type __int32_t = ::core::ffi::c_int;
 pub type __uint32_t = ::core::ffi::c_uint;
-pub type __int64_t = ::core::ffi::c_long;
 pub type __uint64_t = ::core::ffi::c_ulong;
 #[repr(C, packed)]
 #[derive(Debug, Copy, Clone)]
@@ -66,5 +65,5 @@ unsafe extern "C" {
     pub fn scap_event_get_dump_flags(handle: *mut scap_t) -> u32;
 }
 unsafe extern "C" {
-    pub fn scap_get_readfile_offset(handle: *mut scap_t) -> i64;
+    pub fn scap_ftell(handle: *mut scap_t) -> u64;
 }

@@ -19,3 +19,36 @@ pub use bindings::*;
 /// (`SCAP_BPF_PROBE_ENV_VAR_NAME`, a compile-time definition of the Debian
 /// build that its headers do not carry).
 pub const BPF_PROBE_ENV_VAR: &str = "BPF_PROBE";
+
+/// `PPM_EVENT_MAX` of this libscap's event table (`ppm_events_public.h`):
+/// one past the highest event id it knows. When reading a capture file it
+/// silently skips events with an id at or above it (newer events that
+/// current drivers write), so they never reach `scap_next`'s caller.
+pub const PPM_EVENT_MAX: u16 = 336;
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use std::fs;
+
+    /// The constant agrees with the installed header, when there is one.
+    #[test]
+    fn event_max_matches_the_installed_header() {
+        let header = "/usr/include/falcosecurity-libs/driver/ppm_events_public.h";
+        let Ok(text) = fs::read_to_string(header) else {
+            // CI installs the package: there, its absence is a failure.
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but {header} is missing"
+            );
+            std::eprintln!("SKIP: {header} not installed (libfalcosecurity0-dev)");
+            return;
+        };
+        let value = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("PPM_EVENT_MAX = "))
+            .map(|v| v.trim_end_matches(',').trim().parse::<u16>());
+        assert_eq!(value, Some(Ok(super::PPM_EVENT_MAX)));
+    }
+}

@@ -80,7 +80,8 @@ pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
 #[cfg(feature = "libscap")]
 pub use libscap::{
-    KMOD_NAMES, LibscapCapture, LibscapError, LibscapNext, check_kmod, check_kmod_with, kmod_device,
+    KMOD_NAMES, LIBSCAP_EVENT_MAX, LibscapCapture, LibscapError, LibscapNext, check_kmod,
+    check_kmod_with, kmod_device,
 };
 #[cfg(feature = "ebpf")]
 pub use live::{

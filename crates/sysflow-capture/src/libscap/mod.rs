@@ -13,7 +13,7 @@
 //!
 //! Differences that come from libscap itself:
 //! - reading a file, it silently skips events whose id is at or above its
-//!   table's end ([`falco_sys::PPM_EVENT_MAX`], 336), so newer events never
+//!   table's end ([`LIBSCAP_EVENT_MAX`], 336), so newer events never
 //!   arrive; the engine notices the gap in the file offsets, logs it and
 //!   counts the bytes ([`LibscapCapture::skipped_bytes`]);
 //! - [`Event::index`] counts the events libscap delivered;
@@ -36,6 +36,11 @@ use crate::source::EventSource;
 pub use error::LibscapError;
 
 use ffi::{Handle, Raw};
+
+/// One past the highest event id this libscap knows
+/// ([`falco_sys::PPM_EVENT_MAX`]): reading a file, it skips events with
+/// higher ids.
+pub const LIBSCAP_EVENT_MAX: u16 = falco_sys::PPM_EVENT_MAX;
 
 /// The kernel modules libscap's devices may come from: this libscap's own
 /// driver build (`scap`) and Falco's (`falco`, the one the reference checks).

@@ -34,7 +34,7 @@ mod tests {
 
     /// The constant agrees with the installed header, when there is one.
     #[test]
-    fn event_max_matches_the_installed_header() {
+    fn libscap_event_max_matches_the_installed_header() {
         let header = "/usr/include/falcosecurity-libs/driver/ppm_events_public.h";
         let Ok(text) = fs::read_to_string(header) else {
             // CI installs the package: there, its absence is a failure.

@@ -157,7 +157,11 @@ impl Handle {
     /// `scap_next`. For a capture file the event's `len` is checked against
     /// the bytes libscap consumed for it (libscap itself does not check a
     /// version-2 event's `len` against its block), so a corrupt length is
-    /// reported instead of reading past libscap's buffer.
+    /// reported instead of reading past libscap's buffer. The check is the
+    /// one that holds for every version-2 block (`EV` and `EVF`): the
+    /// event lies within the block's bytes less its header, cpu id, flags
+    /// and trailer. Version-1 events, which libscap lengthens by 4 bytes
+    /// when it converts them, fail it.
     pub(crate) fn next(&mut self) -> Raw<'_> {
         let before = self.readfile_offset();
         let mut event: *mut sys::scap_evt = ptr::null_mut();
@@ -191,11 +195,22 @@ impl Handle {
         let after = self.readfile_offset();
         if let (Some(before), Some(after)) = (before, after) {
             let consumed = after.saturating_sub(before);
-            if len as u64 > consumed.saturating_sub(BLOCK_OVERHEAD) {
+            let room = consumed.saturating_sub(BLOCK_OVERHEAD);
+            if len as u64 > room {
+                // libscap converts a version-1 event in place, 4 bytes
+                // longer than its block allows for; those bytes cannot be
+                // told apart from a corrupt length, so such events are
+                // refused rather than read.
+                let what = if len as u64 <= room + 4 {
+                    "fits only a version-1 event block, which this engine does not read \
+                     (ScapReader does)"
+                } else {
+                    "exceeds its block"
+                };
                 return Raw::Failure {
                     rc: sys::SCAP_FAILURE as i32,
                     message: format!(
-                        "event length {len} exceeds its block ({consumed} bytes read at offset {before})"
+                        "event length {len} {what} ({consumed} bytes read at offset {before})"
                     ),
                 };
             }

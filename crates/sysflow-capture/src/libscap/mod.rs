@@ -20,7 +20,16 @@
 //! - [`Event::dump_flags`] is `Some` only when libscap reports non-zero
 //!   flags (it reports 0 for plain event blocks);
 //! - metadata blocks (processes, fds, users, interfaces) stay inside
-//!   libscap: the engine yields events only.
+//!   libscap: the engine yields events only;
+//! - a metadata block after the events stops libscap ("unexpected block"),
+//!   where [`ScapReader`](crate::ScapReader) reads on; a concatenated
+//!   capture's section header restarts it, as in libsinsp.
+//!
+//! And one of this engine: captures with version-1 event blocks (written
+//! before 2018) are refused with an error at their first event. libscap
+//! converts such events in place, lengthening them past their block, and
+//! nothing it reports tells them apart from a corrupt length, which the
+//! engine must not read past; [`ScapReader`](crate::ScapReader) reads them.
 
 mod error;
 mod ffi;

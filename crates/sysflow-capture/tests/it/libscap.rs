@@ -207,3 +207,42 @@ fn scapdump_prints_the_same_with_both_engines() {
         traces.len()
     );
 }
+
+/// The committed broken captures through libscap: no crash, no read past
+/// a block, and a typed error where our reader gives one for the events.
+#[test]
+fn libscap_reads_the_broken_files_without_reading_past_blocks() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/data/broken")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert!(files.len() > 10, "{} broken files", files.len());
+    for path in &files {
+        let result = LibscapCapture::open_file(path).map_err(|e| e.to_string());
+        let outcome = match result {
+            Ok(mut capture) => {
+                let mut ev = Event::new(0, 0, 0, 0, &[]);
+                let mut n = 0;
+                loop {
+                    match capture.read_event(&mut ev) {
+                        Ok(true) => n += 1,
+                        Ok(false) => break format!("{n} events"),
+                        Err(e) => break format!("{n} events, then {e}"),
+                    }
+                }
+            }
+            Err(e) => format!("open failed: {e}"),
+        };
+        eprintln!("{}: {outcome}", path.display());
+        if path.ends_with("event-length-beyond-block.scap") {
+            assert!(
+                outcome.contains("exceeds its block"),
+                "{}: {outcome}",
+                path.display()
+            );
+        }
+    }
+}

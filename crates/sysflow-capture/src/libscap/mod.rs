@@ -256,13 +256,17 @@ impl LibscapCapture {
                     tracing::debug!("libscap: restarting at a new section");
                     if let Err(message) = self.handle.restart() {
                         self.done = true;
-                        return Err(LibscapError::Libs { rc: 7, message }.into());
+                        return Err(LibscapError::Libs {
+                            rc: falco_sys::SCAP_UNEXPECTED_BLOCK as i32,
+                            message,
+                        }
+                        .into());
                     }
                 }
                 Raw::UnexpectedBlock => {
                     self.done = true;
                     return Err(LibscapError::Libs {
-                        rc: 7,
+                        rc: falco_sys::SCAP_UNEXPECTED_BLOCK as i32,
                         message: "unexpected block in a live capture".to_owned(),
                     }
                     .into());
@@ -277,7 +281,10 @@ impl LibscapCapture {
 
     /// Reads the next event into `ev`, waiting through live timeouts;
     /// `Ok(false)` at the end. Same contract as
-    /// [`ScapReader::read_event`](crate::ScapReader::read_event).
+    /// [`ScapReader::read_event`](crate::ScapReader::read_event). A live
+    /// capture has no end, so this blocks until an event arrives; a live
+    /// loop that must stop calls [`LibscapCapture::next_into`] and checks
+    /// its own flag at each [`LibscapNext::Timeout`].
     pub fn read_event(&mut self, ev: &mut Event) -> Result<bool, CaptureError> {
         loop {
             match self.next_into(ev)? {

@@ -19,9 +19,12 @@
 //! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
 //!   bindings of its shared header (see `bpf.rs`); `--check` fails when the
 //!   committed ones are stale.
+//! - `bindgen [--check]`: regenerates falco-sys's committed bindings of
+//!   Falco's libscap (see `bindgen.rs`); `--check` fails when they are stale.
 
 mod bench;
 mod bench_live;
+mod bindgen;
 mod bpf;
 mod tidy;
 
@@ -47,6 +50,9 @@ tasks:
                    live-capture benchmarks (root): overhead ratios, events/s,
                    collector CPU and RSS (--full: 10-minute RSS run)
   bpf [--check]    rebuild the eBPF probe object and its header's bindings
+                   (--check: fail if the committed ones are stale)
+  bindgen [--check]
+                   regenerate falco-sys's libscap bindings
                    (--check: fail if the committed ones are stale)";
 
 fn main() -> Result<ExitCode> {
@@ -72,6 +78,10 @@ fn main() -> Result<ExitCode> {
         Some("bpf") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             bpf::run(&workspace_root()?, &args)
+        }
+        Some("bindgen") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            bindgen::run(&workspace_root()?, &args)
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

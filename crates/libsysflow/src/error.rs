@@ -156,6 +156,8 @@ impl SysFlowError {
                     ErrorCode::ErrorReadingFileSystem
                 }
                 CaptureError::Live(e) => live_code(e),
+                #[cfg(feature = "libscap")]
+                CaptureError::Libscap(e) => libscap_code(e),
                 _ => ErrorCode::EventParsingError,
             },
             SysFlowError::Live(e) => live_code(e),
@@ -188,6 +190,22 @@ fn live_code(e: &LiveError) -> ErrorCode {
         LiveError::NoBtf { .. } | LiveError::KernelTooOld { .. } => {
             ErrorCode::OperationNotSupported
         }
+        _ => ErrorCode::LibsError,
+    }
+}
+
+/// The reference's code for a libscap engine error: the kernel-module
+/// check gives `ProbeNotLoaded`; libscap's messages were sorted by the
+/// reference's substring rules.
+#[cfg(feature = "libscap")]
+fn libscap_code(e: &sysflow_capture::LibscapError) -> ErrorCode {
+    use sysflow_capture::LibscapError as L;
+    match e {
+        L::ProbeNotLoaded { .. } => ErrorCode::ProbeNotLoaded,
+        L::ProbeAccessDenied { .. } => ErrorCode::ProbeAccessDenied,
+        L::DriverLibsMismatch { .. } => ErrorCode::DriverLibsMismatch,
+        L::ClassicBpf { .. } => ErrorCode::OperationNotSupported,
+        L::BadPath { .. } => ErrorCode::ErrorReadingFileSystem,
         _ => ErrorCode::LibsError,
     }
 }
@@ -252,6 +270,31 @@ mod tests {
         assert_eq!(err.to_string(), "capture t.scap is unreadable at byte 4242");
         let source = std::error::Error::source(&err).map(|s| s.to_string());
         assert!(source.is_some_and(|s| s.contains("4242")));
+    }
+
+    #[cfg(feature = "libscap")]
+    #[test]
+    fn libscap_errors_get_the_reference_codes() {
+        use sysflow_capture::LibscapError;
+        let code = |e: LibscapError| SysFlowError::capture("-".into(), e.into()).code();
+        // This machine has no kernel module: the real check's error.
+        if let Err(e) = sysflow_capture::check_kmod() {
+            assert_eq!(code(e), ErrorCode::ProbeNotLoaded);
+        }
+        let denied = "error opening device /dev/scap0. Make sure you have root credentials \
+                      and that the scap module is loaded.";
+        let cases = [
+            (denied, ErrorCode::ProbeAccessDenied),
+            (
+                "Driver supports API version 9.0.0, but running version needs 1.0.0",
+                ErrorCode::DriverLibsMismatch,
+            ),
+            ("unexpected block type 513", ErrorCode::LibsError),
+        ];
+        for (message, want) in cases {
+            let e = LibscapError::from_libscap(1, message.to_owned());
+            assert_eq!(code(e), want, "{message}");
+        }
     }
 
     #[test]

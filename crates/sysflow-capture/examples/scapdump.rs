@@ -1,12 +1,18 @@
 //! `scapdump`: print the events of a scap capture as JSON lines.
 //!
-//! Usage: `scapdump [--abi current|sysdig] FILE` prints one JSON object per
+//! Usage: `scapdump [--abi current|sysdig] [--engine ours|libscap] FILE` prints one JSON object per
 //! event in file order with `num` (1-based position among the file's events),
 //! `ts` (ns), `cpu`, `tid`, `type` (the name sysdig shows as `evt.type`; the
 //! syscall name for generic events), `dir` (`>` or `<`) and `params` (an array
 //! of `{"name", "value"}` decoded by the chosen table revision, default
 //! `current`). `scapdump --count FILE` decodes everything and prints only the
 //! number of events.
+//!
+//! `--engine libscap` (built with feature `libscap`) reads the file through
+//! Falco's libscap instead of our reader; the events go through the same
+//! printer, so the output is the same, except that this 2022 libscap skips
+//! events whose ids are past its table (see sysflow-capture's
+//! `LibscapCapture`), and `num` then counts the events it delivered.
 //!
 //! Value encoding: integers as numbers, text and paths as strings (lossy
 //! UTF-8), byte buffers as base64, socket addresses as `ip:port` / unix path,
@@ -19,11 +25,23 @@ use std::process::ExitCode;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::{Value, json};
-use sysflow_capture::{AbiRevision, Event, ParamValue, ScapReader, SockAddr, SockTuple};
+use sysflow_capture::{
+    AbiRevision, CaptureError, Event, ParamValue, ScapReader, SockAddr, SockTuple,
+};
+
+/// Which reader produces the events.
+#[derive(Clone, Copy)]
+enum Engine {
+    /// sysflow-capture's own `ScapReader`.
+    Ours,
+    /// Falco's libscap (feature `libscap`).
+    Libscap,
+}
 
 fn main() -> ExitCode {
     let mut count_only = false;
     let mut rev = AbiRevision::Current;
+    let mut engine = Engine::Ours;
     let mut path = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -34,6 +52,11 @@ fn main() -> ExitCode {
                 Some("sysdig") => rev = AbiRevision::Sysdig0_29,
                 _ => return usage(),
             },
+            "--engine" => match args.next().as_deref() {
+                Some("ours") => engine = Engine::Ours,
+                Some("libscap") => engine = Engine::Libscap,
+                _ => return usage(),
+            },
             _ if path.is_none() => path = Some(a),
             _ => return usage(),
         }
@@ -41,7 +64,7 @@ fn main() -> ExitCode {
     let Some(path) = path else {
         return usage();
     };
-    match run(&path, count_only, rev) {
+    match run(&path, count_only, rev, engine) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("scapdump: {path}: {e}");
@@ -51,18 +74,45 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: scapdump [--count] [--abi current|sysdig] FILE");
+    eprintln!("usage: scapdump [--count] [--abi current|sysdig] [--engine ours|libscap] FILE");
     ExitCode::from(2)
 }
 
-fn run(path: &str, count_only: bool, rev: AbiRevision) -> Result<(), Box<dyn std::error::Error>> {
-    let mut reader = ScapReader::open(path)?;
+/// Reads the next event into a reused [`Event`]; `Ok(false)` at the end.
+type ReadEvent = Box<dyn FnMut(&mut Event) -> Result<bool, CaptureError>>;
+
+/// Opens `path` with the chosen engine.
+fn open(path: &str, engine: Engine) -> Result<ReadEvent, Box<dyn std::error::Error>> {
+    match engine {
+        Engine::Ours => {
+            let mut reader = ScapReader::open(path)?;
+            Ok(Box::new(move |ev| reader.read_event(ev)))
+        }
+        #[cfg(feature = "libscap")]
+        Engine::Libscap => {
+            let mut capture = sysflow_capture::LibscapCapture::open_file(path)?;
+            Ok(Box::new(move |ev| capture.read_event(ev)))
+        }
+        #[cfg(not(feature = "libscap"))]
+        Engine::Libscap => Err("this scapdump was built without the `libscap` feature \
+             (cargo run -p sysflow-capture --features libscap --example scapdump)"
+            .into()),
+    }
+}
+
+fn run(
+    path: &str,
+    count_only: bool,
+    rev: AbiRevision,
+    engine: Engine,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut read_event = open(path, engine)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut count = 0u64;
     // One event, reused: its buffers are allocated once.
     let mut ev = Event::new(0, 0, 0, 0, &[]);
-    while reader.read_event(&mut ev)? {
+    while read_event(&mut ev)? {
         count += 1;
         if count_only {
             // Decode every parameter even when only counting.

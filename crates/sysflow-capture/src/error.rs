@@ -137,6 +137,10 @@ pub enum CaptureError {
     #[cfg(feature = "ebpf")]
     #[error(transparent)]
     Live(#[from] crate::live::LiveError),
+    /// Reading through libscap (feature `libscap`) failed.
+    #[cfg(feature = "libscap")]
+    #[error(transparent)]
+    Libscap(#[from] crate::libscap::LibscapError),
     /// A value too large for the field that must hold it when writing
     /// (e.g. a parameter over 65535 bytes in a type with u16 lengths).
     #[error("cannot write {what}: length {len} exceeds the format's limit")]

@@ -19,6 +19,9 @@
 //!   [`ScapReader`] implements it, and so does `LiveCapture` (feature
 //!   `ebpf`), live capture through our own CO-RE eBPF probe whose ring
 //!   records decode exactly like the event blocks of capture files.
+//!   `LibscapCapture` (feature `libscap`) is a second engine: capture files,
+//!   or live capture through Falco's kernel module, read by Falco's own
+//!   libscap (`falco-sys`), yielding the same [`Event`]s.
 //! - [`ScapWriter`] writes items back as a capture that sysdig 0.29.3 and
 //!   current libs read.
 //! - [`AbiRevision`] / [`EventInfo`] describe every event id of the current
@@ -53,6 +56,8 @@ mod event;
 mod fd;
 mod input;
 mod interface;
+#[cfg(feature = "libscap")]
+mod libscap;
 #[cfg(feature = "ebpf")]
 mod live;
 mod machine;
@@ -73,6 +78,11 @@ pub use error::{CaptureError, EventDefect};
 pub use event::Event;
 pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
+#[cfg(feature = "libscap")]
+pub use libscap::{
+    KMOD_NAMES, LIBSCAP_EVENT_MAX, LibscapCapture, LibscapError, LibscapNext, check_kmod,
+    check_kmod_with, kmod_device,
+};
 #[cfg(feature = "ebpf")]
 pub use live::{
     LiveCapture, LiveConfig, LiveError, LiveNext, LiveStats, LoaderError, StopHandle,

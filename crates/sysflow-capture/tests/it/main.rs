@@ -6,6 +6,8 @@
 //!   (block census, metadata contents, event decoding);
 //! - `live` (feature `ebpf`): live capture of our own workload through the
 //!   eBPF probe; skips when not root or without kernel BTF;
+//! - `libscap` (feature `libscap`): differential test of our reader against
+//!   Falco's libscap on every trace, events and `scapdump` output;
 //! - `generated`: property test, generated items of every kind (events of
 //!   every id with valid typed parameters, metadata) written, read back
 //!   (plain and gzip) and rewritten identically;
@@ -25,6 +27,8 @@
 mod broken;
 mod corpus;
 mod generated;
+#[cfg(feature = "libscap")]
+mod libscap;
 #[cfg(feature = "ebpf")]
 mod live;
 #[cfg(feature = "ebpf")]

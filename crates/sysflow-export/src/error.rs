@@ -31,9 +31,9 @@ pub enum ExportError {
         source: io::Error,
     },
     /// A record arrived after the sink was finished or had failed.
-    #[error("output file {} is already closed", path.display())]
+    #[error("output {} is already closed", path.display())]
     Closed {
-        /// The last file the sink wrote.
+        /// The last file the sink wrote, or the output's name.
         path: PathBuf,
     },
 }

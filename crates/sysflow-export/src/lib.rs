@@ -4,7 +4,11 @@
 mod error;
 mod file;
 mod naming;
+mod sink;
+mod stats;
 
 pub use error::ExportError;
-pub use file::{FileSink, FileSinkConfig};
+pub use file::{DEFAULT_FILE_MODE, FileSink, FileSinkConfig};
 pub use naming::{Naming, file_name, is_prefix};
+pub use sink::ExportSink;
+pub use stats::{DropReasons, SinkStats};

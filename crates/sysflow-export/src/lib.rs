@@ -5,10 +5,12 @@ mod error;
 mod file;
 mod naming;
 mod sink;
+mod socket;
 mod stats;
 
 pub use error::ExportError;
 pub use file::{DEFAULT_FILE_MODE, FileSink, FileSinkConfig};
 pub use naming::{Naming, file_name, is_prefix};
 pub use sink::ExportSink;
+pub use socket::{MAX_SOCKET_PATH, SF_PROCESSOR_MAX_PACKET, SocketSink, SocketSinkConfig};
 pub use stats::{DropReasons, SinkStats};

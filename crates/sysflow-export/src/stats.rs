@@ -98,6 +98,28 @@ impl SinkStats {
             *n += 1;
         }
     }
+
+    pub(crate) fn count_dropped(&mut self, ty: RecordType, why: DropReason) {
+        if let Some(n) = self.dropped.get_mut(ty.index()) {
+            *n += 1;
+        }
+        let r = &mut self.drop_reasons;
+        match why {
+            DropReason::Disconnected => r.disconnected += 1,
+            DropReason::AwaitingSegment => r.awaiting_segment += 1,
+            DropReason::TimedOut => r.timed_out += 1,
+            DropReason::Oversized => r.oversized += 1,
+        }
+    }
+}
+
+/// One reason of [`DropReasons`], for counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DropReason {
+    Disconnected,
+    AwaitingSegment,
+    TimedOut,
+    Oversized,
 }
 
 #[cfg(test)]
@@ -109,9 +131,8 @@ mod tests {
         let mut a = SinkStats::default();
         a.count_sent(RecordType::Header);
         a.count_sent(RecordType::Process);
-        a.dropped[RecordType::FileFlow.index()] = 2;
-        a.drop_reasons.timed_out = 1;
-        a.drop_reasons.oversized = 1;
+        a.count_dropped(RecordType::FileFlow, DropReason::TimedOut);
+        a.count_dropped(RecordType::FileFlow, DropReason::Oversized);
         a.bytes = 10;
         let mut total = SinkStats::default();
         total.add(&a);

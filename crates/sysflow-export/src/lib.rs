@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+mod callback;
 mod error;
 mod file;
 mod naming;
@@ -8,6 +9,7 @@ mod sink;
 mod socket;
 mod stats;
 
+pub use callback::{CallbackRecord, CallbackSink};
 pub use error::ExportError;
 pub use file::{DEFAULT_FILE_MODE, FileSink, FileSinkConfig};
 pub use naming::{Naming, file_name, is_prefix};

@@ -4,5 +4,6 @@
 // Test helpers fail loudly on any surprise.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod callback;
 mod common;
 mod socket;

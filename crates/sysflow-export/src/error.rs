@@ -60,4 +60,11 @@ pub enum ExportError {
         #[source]
         source: io::Error,
     },
+    /// Every sink of a [`MultiSink`](crate::MultiSink) failed; their errors
+    /// are in [`MultiSink::failures`](crate::MultiSink::failures).
+    #[error("all {sinks} outputs failed")]
+    AllFailed {
+        /// How many sinks the fan-out had.
+        sinks: usize,
+    },
 }

@@ -4,6 +4,7 @@
 mod callback;
 mod error;
 mod file;
+mod multi;
 mod naming;
 mod sink;
 mod socket;
@@ -12,6 +13,7 @@ mod stats;
 pub use callback::{CallbackRecord, CallbackSink};
 pub use error::ExportError;
 pub use file::{DEFAULT_FILE_MODE, FileSink, FileSinkConfig};
+pub use multi::{BoxedSink, MultiSink, OnSinkError};
 pub use naming::{Naming, file_name, is_prefix};
 pub use sink::ExportSink;
 pub use socket::{MAX_SOCKET_PATH, SF_PROCESSOR_MAX_PACKET, SocketSink, SocketSinkConfig};

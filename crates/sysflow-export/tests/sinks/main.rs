@@ -6,4 +6,5 @@
 
 mod callback;
 mod common;
+mod multi;
 mod socket;

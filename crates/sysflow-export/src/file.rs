@@ -260,6 +260,9 @@ impl ExportSink for FileSink {
     fn stats(&self) -> SinkStats {
         FileSink::stats(self)
     }
+    fn path(&self) -> Option<&Path> {
+        Some(FileSink::path(self))
+    }
     fn rotate(&mut self, now_secs: u64) -> Result<(), ExportError> {
         FileSink::rotate(self, now_secs)
     }

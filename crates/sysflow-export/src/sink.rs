@@ -1,5 +1,7 @@
 //! [`ExportSink`]: what the driver needs from any output beyond taking records.
 
+use std::path::Path;
+
 use sysflow_types::RecordSink;
 
 use crate::error::ExportError;
@@ -27,6 +29,13 @@ use crate::stats::SinkStats;
 pub trait ExportSink: RecordSink<Error = ExportError> {
     /// What the sink did so far.
     fn stats(&self) -> SinkStats;
+
+    /// Where the records go, for logs and the driver's stats: the file being
+    /// written (or last written), the socket's path; `None` for a callback
+    /// or a fan-out (ask its [`sinks`](crate::MultiSink::sinks)).
+    fn path(&self) -> Option<&Path> {
+        None
+    }
 
     /// Whether the sink lost records (a reconnected or recovered socket) and
     /// waits for the producer to start a new segment. Until then it drops
@@ -66,6 +75,9 @@ pub trait ExportSink: RecordSink<Error = ExportError> {
 impl<S: ExportSink + ?Sized> ExportSink for Box<S> {
     fn stats(&self) -> SinkStats {
         (**self).stats()
+    }
+    fn path(&self) -> Option<&Path> {
+        (**self).path()
     }
     fn needs_segment(&self) -> bool {
         (**self).needs_segment()

@@ -403,6 +403,10 @@ impl ExportSink for SocketSink {
         SocketSink::stats(self)
     }
 
+    fn path(&self) -> Option<&Path> {
+        Some(SocketSink::path(self))
+    }
+
     fn needs_segment(&self) -> bool {
         matches!(self.link, Link::AwaitingSegment(_))
     }

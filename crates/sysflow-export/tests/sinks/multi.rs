@@ -42,6 +42,8 @@ fn a_file_and_a_socket_receive_the_same_records() {
         let written = read_sf(&out);
         assert!(got[1..] == written[1..], "{name}");
         assert!(got[1..] == body[..], "{name}");
+        let paths: Vec<_> = multi.sinks().filter_map(|s| s.path()).collect();
+        assert_eq!(paths, [out.as_path(), sock.as_path()]);
         let each = multi.each_stats();
         assert_eq!(each[0].sent_total(), written.len() as u64);
         assert_eq!(each[1].sent_total(), got.len() as u64);
@@ -113,4 +115,41 @@ fn when_every_sink_failed_the_fan_out_fails() {
         Err(ExportError::AllFailed { sinks: 2 })
     ));
     assert_eq!(multi.failures().count(), 2);
+}
+
+#[test]
+fn a_reconnected_socket_starts_its_segment_without_rotating_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("sf.sock");
+    let server = Server::bind(&sock);
+    let out = dir.path().join("out.sf");
+    let file = FileSink::create(FileSinkConfig::new(&out, Naming::Exact, "multi", ""), 0).unwrap();
+    let mut config = SocketSinkConfig::new(&sock, "multi", "");
+    config.retry_initial = Duration::from_millis(5);
+    config.retry_max = Duration::from_millis(20);
+    let sinks: Vec<BoxedSink> = vec![
+        Box::new(file),
+        Box::new(SocketSink::connect(config).unwrap()),
+    ];
+    let mut multi = MultiSink::new(sinks);
+    drop(server.accept());
+    drop(server);
+    let server = Server::bind(&sock);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !multi.needs_segment() {
+        assert!(std::time::Instant::now() < deadline, "no reconnection");
+        multi.record(&header()).unwrap();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    multi.start_segment().unwrap();
+    assert!(!multi.needs_segment());
+    multi.finish().unwrap();
+    let each = multi.each_stats();
+    assert_eq!(each[0].segments, 1, "the file was not rotated");
+    assert_eq!(each[0].dropped_total(), 0);
+    assert_eq!(each[1].segments, 2);
+    assert_eq!(each[1].reconnects, 1);
+    let conn = server.accept();
+    assert!(matches!(conn.recv(), Some(SysFlow::Header(_))));
+    assert!(conn.recv().is_none());
 }

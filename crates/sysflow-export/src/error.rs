@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 /// An output could not be written.
 ///
-/// Every variant names the file; after an error the sink's current file may
-/// lack its tail, and the sink refuses further records.
+/// Every variant names the file or socket; after an error the sink's current
+/// file may lack its tail, and the sink refuses further records. A socket
+/// sink does not fail when its server goes away: it drops and counts records
+/// and reconnects (see [`SocketSink`](crate::SocketSink)).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
@@ -31,9 +33,38 @@ pub enum ExportError {
         source: io::Error,
     },
     /// A record arrived after the sink was finished or had failed.
-    #[error("output file {} is already closed", path.display())]
+    #[error("output {} is already closed", path.display())]
     Closed {
-        /// The last file the sink wrote.
+        /// The last file the sink wrote, or the socket's path.
         path: PathBuf,
+    },
+    /// The socket path does not fit in a `sockaddr_un` (`sun_path` holds
+    /// 107 bytes and a NUL on Linux).
+    #[error("socket path {} is {len} bytes, longer than the {max} a unix socket address holds", path.display())]
+    SocketPathTooLong {
+        /// The configured path.
+        path: PathBuf,
+        /// Its length in bytes.
+        len: usize,
+        /// The longest path that fits.
+        max: usize,
+    },
+    /// The socket could not be made or set up (no file descriptors left,
+    /// options refused); a server that is absent or refuses the connection is
+    /// not an error.
+    #[error("cannot set up the socket for {}", path.display())]
+    Socket {
+        /// The socket's path.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// Every sink of a [`MultiSink`](crate::MultiSink) failed; their errors
+    /// are in [`MultiSink::failures`](crate::MultiSink::failures).
+    #[error("all {sinks} outputs failed")]
+    AllFailed {
+        /// How many sinks the fan-out had.
+        sinks: usize,
     },
 }

@@ -1,7 +1,8 @@
 //! The file sink: `.sf` files, each opened with an SFHeader.
 
-use std::fs::File;
-use std::io::BufWriter;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use sysflow_types::{
@@ -11,6 +12,14 @@ use tracing::debug;
 
 use crate::error::ExportError;
 use crate::naming::{Naming, file_name};
+use crate::sink::ExportSink;
+use crate::stats::SinkStats;
+
+/// The permissions of the files a [`FileSink`] creates: owner read and write
+/// only. Records carry command lines and environments, which may hold
+/// secrets; whoever needs group or world access widens it explicitly with
+/// [`FileSinkConfig::mode`].
+pub const DEFAULT_FILE_MODE: u32 = 0o600;
 
 /// Where a [`FileSink`] writes, and what its headers say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +36,10 @@ pub struct FileSinkConfig {
     /// How the `.sf` container is written; [`FileSinkConfig::new`] deflates on
     /// one background thread, as a collector wants.
     pub writer_options: WriterOptions,
+    /// Permission bits of each file the sink creates (the umask still
+    /// applies); [`DEFAULT_FILE_MODE`] unless set. A file that already exists
+    /// is truncated and keeps its permissions.
+    pub mode: u32,
 }
 
 impl FileSinkConfig {
@@ -46,6 +59,7 @@ impl FileSinkConfig {
                 compression_threads: 1,
                 ..WriterOptions::default()
             },
+            mode: DEFAULT_FILE_MODE,
         }
     }
 }
@@ -60,16 +74,38 @@ impl FileSinkConfig {
 ///
 /// As a [`RecordSink`], `record` buffers into the current block and `flush`
 /// writes the pending block so that a reader sees every record so far.
+///
+/// Files are created with [`FileSinkConfig::mode`] (0600 by default) and
+/// opened with `O_NOFOLLOW`: a symbolic link at the output path is refused
+/// ([`ExportError::Create`]) rather than followed, so a link planted in a
+/// shared output directory cannot redirect the output onto another file.
 #[derive(Debug)]
 pub struct FileSink {
     config: FileSinkConfig,
-    writer: Option<SfWriter<BufWriter<File>>>,
+    writer: Option<SfWriter<BufWriter<Counted>>>,
     path: PathBuf,
     /// Records of the current file.
     file_records: u64,
-    /// Records of every file, by type.
-    counts: [u64; 12],
-    files: u64,
+    /// Records of every file, by type, and bytes of finished files.
+    stats: SinkStats,
+}
+
+/// A file that counts the bytes written to it, for [`SinkStats::bytes`].
+#[derive(Debug)]
+struct Counted {
+    file: File,
+    bytes: u64,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 impl FileSink {
@@ -82,8 +118,7 @@ impl FileSink {
             writer: None,
             path,
             file_records: 0,
-            counts: [0; 12],
-            files: 0,
+            stats: SinkStats::default(),
         };
         sink.open()?;
         Ok(sink)
@@ -111,8 +146,10 @@ impl FileSink {
         let out = writer
             .finish()
             .map_err(|source| self.write_error(records, source))?;
-        out.into_inner()
+        let file = out
+            .into_inner()
             .map_err(|e| self.write_error(records, e.into_error()))?;
+        self.stats.bytes += file.bytes;
         debug!(path = %self.path.display(), records, "closed output file");
         Ok(())
     }
@@ -124,17 +161,27 @@ impl FileSink {
 
     /// Files opened so far.
     pub fn files_opened(&self) -> u64 {
-        self.files
+        self.stats.segments
     }
 
     /// Records of one type written to every file so far, headers included.
     pub fn records_of(&self, ty: RecordType) -> u64 {
-        self.counts.get(ty.index()).copied().unwrap_or_default()
+        self.stats.sent_of(ty)
     }
 
     /// Records written to every file so far, headers included.
     pub fn records_total(&self) -> u64 {
-        self.counts.iter().sum()
+        self.stats.sent_total()
+    }
+
+    /// Records written by type, files opened, and bytes that reached the
+    /// files (a block still buffered is not counted yet).
+    pub fn stats(&self) -> SinkStats {
+        let mut stats = self.stats.clone();
+        if let Some(out) = self.writer.as_ref().and_then(|w| w.get_ref()) {
+            stats.bytes += out.get_ref().bytes;
+        }
+        stats
     }
 
     /// The header every file starts with.
@@ -148,16 +195,24 @@ impl FileSink {
     }
 
     fn open(&mut self) -> Result<(), ExportError> {
-        let file = File::create(&self.path).map_err(|source| ExportError::Create {
-            path: self.path.clone(),
-            source,
-        })?;
-        let writer =
-            SfWriter::with_options(BufWriter::new(file), self.config.writer_options.clone())
-                .map_err(|source| self.write_error(0, source))?;
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(self.config.mode)
+            // A symlink at the path fails with ELOOP instead of being followed.
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&self.path)
+            .map_err(|source| ExportError::Create {
+                path: self.path.clone(),
+                source,
+            })?;
+        let out = BufWriter::new(Counted { file, bytes: 0 });
+        let writer = SfWriter::with_options(out, self.config.writer_options.clone())
+            .map_err(|source| self.write_error(0, source))?;
         self.writer = Some(writer);
         self.file_records = 0;
-        self.files += 1;
+        self.stats.segments += 1;
         debug!(path = %self.path.display(), "opened output file");
         let header = self.header();
         self.record(&header)
@@ -187,9 +242,7 @@ impl RecordSink for FileSink {
             return Err(self.write_error(self.file_records, source));
         }
         self.file_records += 1;
-        if let Some(n) = self.counts.get_mut(rec.record_type().index()) {
-            *n += 1;
-        }
+        self.stats.count_sent(rec.record_type());
         Ok(())
     }
 
@@ -200,6 +253,21 @@ impl RecordSink for FileSink {
             Some(writer) => writer.flush(),
         };
         result.map_err(|source| self.write_error(records, source))
+    }
+}
+
+impl ExportSink for FileSink {
+    fn stats(&self) -> SinkStats {
+        FileSink::stats(self)
+    }
+    fn path(&self) -> Option<&Path> {
+        Some(FileSink::path(self))
+    }
+    fn rotate(&mut self, now_secs: u64) -> Result<(), ExportError> {
+        FileSink::rotate(self, now_secs)
+    }
+    fn finish(&mut self) -> Result<(), ExportError> {
+        FileSink::finish(self)
     }
 }
 

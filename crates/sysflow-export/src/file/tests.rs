@@ -141,3 +141,40 @@ fn a_missing_directory_is_a_create_error_naming_the_file() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+#[test]
+fn files_are_created_owner_only_and_bytes_are_counted() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("private.sf");
+    let mut sink = FileSink::create(FileSinkConfig::new(&path, Naming::Exact, "e", ""), 0).unwrap();
+    sink.record(&event(1)).unwrap();
+    sink.finish().unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    // The umask can only narrow 0600 further.
+    assert_eq!(
+        meta.permissions().mode() & 0o077,
+        0,
+        "{:o}",
+        meta.permissions().mode()
+    );
+    assert_eq!(sink.stats().bytes, meta.len());
+    assert_eq!(sink.stats().segments, 1);
+    assert_eq!(sink.stats().sent_total(), 2);
+}
+
+#[test]
+fn a_symlink_at_the_output_path_is_refused_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("precious");
+    fs::write(&target, b"keep me").unwrap();
+    let link = dir.path().join("out.sf");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = FileSink::create(FileSinkConfig::new(&link, Naming::Exact, "e", ""), 0).unwrap_err();
+    assert!(
+        matches!(err, ExportError::Create { ref path, .. } if *path == link),
+        "{err:?}"
+    );
+    assert_eq!(fs::read(&target).unwrap(), b"keep me");
+}

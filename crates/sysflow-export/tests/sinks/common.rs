@@ -1,0 +1,131 @@
+//! Shared helpers: the golden files, and a server that reads the socket the
+//! way sf-processor's socket driver does.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use socket2::{Domain, SockAddr, Socket, Type};
+use sysflow_export::SF_PROCESSOR_MAX_PACKET;
+use sysflow_types::{SfReader, SysFlow};
+
+/// Every golden case's `expected.sf` in `../shared/golden` beside the
+/// repository, sorted; `None` (with a message) when `../shared` is absent,
+/// which only a user's checkout may lack: under CI (`CI` set) it fails.
+pub fn golden_files() -> Option<Vec<(String, PathBuf)>> {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if !shared.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing, and CI needs it",
+            shared.display()
+        );
+        eprintln!(
+            "skipped: {} is absent (the golden data lives beside the repository)",
+            shared.display()
+        );
+        return None;
+    }
+    let mut cases: Vec<_> = std::fs::read_dir(shared.join("golden"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("expected.sf").is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                p.join("expected.sf"),
+            )
+        })
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty(), "no golden case in {}", shared.display());
+    Some(cases)
+}
+
+/// Every record of a `.sf` file.
+pub fn read_sf(path: &Path) -> Vec<SysFlow> {
+    SfReader::open(path)
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+}
+
+/// A golden file's records after its header: what a producer hands a sink
+/// (sinks write their own headers).
+pub fn golden_body(path: &Path) -> Vec<SysFlow> {
+    let mut records = read_sf(path);
+    assert!(matches!(records.first(), Some(SysFlow::Header(_))));
+    records.remove(0);
+    records
+}
+
+/// A listening `SOCK_SEQPACKET` socket, as sf-processor makes it: it removes
+/// whatever is at the path, binds and listens.
+pub struct Server {
+    listener: Socket,
+    pub path: PathBuf,
+}
+
+impl Server {
+    pub fn bind(path: &Path) -> Server {
+        let _ = std::fs::remove_file(path);
+        let listener = Socket::new(Domain::UNIX, Type::SEQPACKET, None).unwrap();
+        listener.bind(&SockAddr::unix(path).unwrap()).unwrap();
+        listener.listen(16).unwrap();
+        Server {
+            listener,
+            path: path.to_path_buf(),
+        }
+    }
+
+    pub fn accept(&self) -> Conn {
+        let (socket, _) = self.listener.accept().unwrap();
+        // A sink bug must fail the test, not hang it.
+        socket
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        Conn(socket)
+    }
+
+    /// Accepts one connection in a thread and returns every packet until the
+    /// client closes it.
+    pub fn collect(self) -> JoinHandle<Vec<SysFlow>> {
+        std::thread::spawn(move || {
+            let conn = self.accept();
+            let mut got = Vec::new();
+            while let Some(rec) = conn.recv() {
+                got.push(rec);
+            }
+            got
+        })
+    }
+}
+
+/// One accepted connection.
+pub struct Conn(pub Socket);
+
+impl Conn {
+    /// The next packet decoded as one SysFlow datum (sf-processor's reading:
+    /// a 16 KiB buffer, one datum per packet), or `None` when the client
+    /// closed the connection. Fails on a packet sf-processor would have
+    /// truncated, on a decoding error, and on a datum that does not encode
+    /// back to the packet's exact bytes.
+    pub fn recv(&self) -> Option<SysFlow> {
+        let mut buf = vec![0u8; SF_PROCESSOR_MAX_PACKET + 1];
+        let n = (&self.0).read(&mut buf).unwrap();
+        if n == 0 {
+            return None;
+        }
+        assert!(
+            n <= SF_PROCESSOR_MAX_PACKET,
+            "a {n}-byte packet: sf-processor would truncate it"
+        );
+        let packet = &buf[..n];
+        let rec = SysFlow::decode(packet).unwrap();
+        assert_eq!(rec.to_bytes(), packet, "the packet is not one bare datum");
+        Some(rec)
+    }
+}

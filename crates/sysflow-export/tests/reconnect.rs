@@ -75,7 +75,7 @@ impl Producer {
                     container_id: Some(CONTAINER.into()),
                     entry: false,
                     cwd: "/".into(),
-                    env: Vec::new(),
+                    env: Default::default(),
                 })
             }
             _ => SysFlow::File(File {

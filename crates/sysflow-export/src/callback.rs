@@ -257,7 +257,7 @@ mod tests {
             container_id: container.map(str::to_owned),
             entry: false,
             cwd: "/".into(),
-            env: Vec::new(),
+            env: Default::default(),
         })
     }
 

@@ -44,6 +44,8 @@ pub struct CoreStats {
     pub processes: usize,
     /// Threads in the thread table now.
     pub threads: usize,
+    /// Processes with an fd table now (exited ones until their sweep).
+    pub fd_tables: usize,
     /// File flows open now.
     pub file_flows: usize,
     /// Network flows open now.
@@ -220,6 +222,7 @@ impl Processor {
         let mut s = self.stats.clone();
         s.processes = self.procs.cache.len();
         s.threads = self.state.thread_count();
+        s.fd_tables = self.state.fd_table_count();
         s.file_flows = self.flows.values().map(|f| f.files.len()).sum();
         s.network_flows = self.flows.values().map(|f| f.nets.len()).sum();
         s

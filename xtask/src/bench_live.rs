@@ -16,6 +16,7 @@
 //! - collector RSS (VmRSS sampled every second) during a busy workload of
 //!   60 s (`--full`: 10 minutes), target at most 64 MiB and flat.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
@@ -232,8 +233,29 @@ fn print_table(figures: &[Figure]) {
 
 /// A shell command line.
 fn sh(line: &str) -> Command {
-    let mut c = Command::new("sh");
+    let mut c = workload("sh");
     c.arg("-c").arg(line).stdout(Stdio::null());
+    c
+}
+
+/// A workload command with the environment a user's shell would give it:
+/// without what cargo adds for `cargo xtask`. Its LD_LIBRARY_PATH (target/
+/// and toolchain directories) made every exec of `/bin/true` try 46 library
+/// paths that do not exist, 16 times the opens of a plain exec, so the
+/// exec benchmark measured cargo's environment rather than execs.
+fn workload(program: &str) -> Command {
+    let mut c = Command::new(program);
+    for (key, _) in std::env::vars_os() {
+        let k = key.to_string_lossy();
+        if k == "LD_LIBRARY_PATH"
+            || k.starts_with("CARGO")
+            || k.starts_with("RUSTUP")
+            || k.starts_with("RUSTC")
+            || k == "RUST_RECURSION_COUNT"
+        {
+            c.env_remove(&key);
+        }
+    }
     c
 }
 
@@ -347,6 +369,7 @@ impl Bench {
         let c = self.start()?;
         let pid = c.child.id();
         let ticks0 = cpu_ticks(pid)?;
+        let threads0 = thread_ticks(pid)?;
         let start = Instant::now();
         // Several paced spawners: one alone cannot reach the rate, since
         // each spawn waits for the exec.
@@ -362,7 +385,7 @@ impl Bench {
                         if let Some(wait) = due.checked_duration_since(Instant::now()) {
                             thread::sleep(wait);
                         }
-                        Command::new("/bin/true")
+                        workload("/bin/true")
                             .status()
                             .context("cannot run /bin/true")?;
                         done += 1;
@@ -379,9 +402,17 @@ impl Bench {
         }
         let wall = start.elapsed().as_secs_f64();
         let ticks1 = cpu_ticks(pid)?;
+        let threads1 = thread_ticks(pid)?;
         c.stop()?;
-        let cpu = (ticks1.saturating_sub(ticks0)) as f64 / clock_ticks() / wall * 100.0;
-        Ok((cpu, done as f64 / wall))
+        let percent = |ticks: u64| ticks as f64 / clock_ticks() / wall * 100.0;
+        for (name, t1) in &threads1 {
+            let t0 = threads0.get(name).copied().unwrap_or(0);
+            eprintln!(
+                "xtask: collector thread {name}: {:.2} %",
+                percent(t1.saturating_sub(t0))
+            );
+        }
+        Ok((percent(ticks1.saturating_sub(ticks0)), done as f64 / wall))
     }
 
     /// Samples the collector's VmRSS every second during `secs` seconds of
@@ -466,8 +497,30 @@ fn clone(cmd: &Command) -> Command {
 
 /// utime + stime of `pid`, in clock ticks.
 fn cpu_ticks(pid: u32) -> Result<u64> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat"))
-        .with_context(|| format!("cannot read /proc/{pid}/stat"))?;
+    stat_ticks(&format!("/proc/{pid}/stat"))
+}
+
+/// CPU ticks of the collector's threads, summed by thread name (the main
+/// thread is named after the binary; deflate threads `sf-deflate`).
+fn thread_ticks(pid: u32) -> Result<BTreeMap<String, u64>> {
+    let mut by_name = BTreeMap::new();
+    let dir = format!("/proc/{pid}/task");
+    for entry in fs::read_dir(&dir).with_context(|| format!("cannot read {dir}"))? {
+        let task = entry?.path();
+        // A thread may end between the listing and the reads.
+        let (Ok(comm), Ok(ticks)) = (
+            fs::read_to_string(task.join("comm")),
+            stat_ticks(&task.join("stat").to_string_lossy()),
+        ) else {
+            continue;
+        };
+        *by_name.entry(comm.trim().to_owned()).or_default() += ticks;
+    }
+    Ok(by_name)
+}
+
+fn stat_ticks(path: &str) -> Result<u64> {
+    let stat = fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
     // The fields after the command name, which is in parentheses.
     let rest = stat
         .rsplit_once(')')

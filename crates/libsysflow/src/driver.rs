@@ -191,6 +191,12 @@ impl SysFlowDriver {
                 "container metadata comes from the capture's container events",
             );
         }
+        if config.compression_level.is_some_and(|l| l > 9) {
+            return Err(SysFlowError::Config {
+                field: "compression_level",
+                problem: "deflate levels go from 0 to 9",
+            });
+        }
         let Some(output) = config.file_path.clone() else {
             return Err(SysFlowError::Config {
                 field: "file_path",
@@ -340,8 +346,9 @@ impl SysFlowDriver {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         // Offline runs never rotate, so names never carry a time (the reference's m_start == 0).
-        let sink_config =
+        let mut sink_config =
             FileSinkConfig::new(&self.output, Naming::Exact, exporter, &self.config.node_ip);
+        sink_config.writer_options.compression_level = self.config.effective_compression_level();
         let mut sink = FileSink::create(sink_config, now_secs)?;
         info!(input = %input.display(), output = %sink.path().display(), "converting capture");
         let mut processor = Processor::new(self.config.core_config());
@@ -421,7 +428,9 @@ impl SysFlowDriver {
         let mut now_secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let sink_config = FileSinkConfig::new(&self.output, naming, exporter, &self.config.node_ip);
+        let mut sink_config =
+            FileSinkConfig::new(&self.output, naming, exporter, &self.config.node_ip);
+        sink_config.writer_options.compression_level = self.config.effective_compression_level();
         let mut sink = FileSink::create(sink_config, now_secs)?;
         info!(output = %sink.path().display(), "capturing live");
         let mut processor = Processor::new(self.config.core_config());

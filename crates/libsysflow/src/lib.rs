@@ -6,7 +6,9 @@ mod driver;
 mod error;
 mod progress;
 
-pub use config::{DriverType, ENV_OVERRIDES, SysFlowConfig};
+pub use config::{
+    DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL, OFFLINE_COMPRESSION_LEVEL, SysFlowConfig,
+};
 pub use driver::{DriverStats, ExitHandle, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
 pub use progress::Progress;

@@ -279,3 +279,47 @@ fn an_exit_request_stops_before_the_next_item_and_closes_the_file() {
     assert_eq!(driver.stats().items, 0);
     assert!(matches!(read_sf(&out)[..], [SysFlow::Header(_), ..]));
 }
+
+/// The output's deflate level is the configured one: level 0 stores the
+/// blocks, level 1 packs them less tightly than the default (the
+/// reference's 6), and every level gives the same records. Levels past 9
+/// are refused.
+#[test]
+fn compression_level_changes_bytes_not_records() {
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let case = "objectstore-download";
+    let convert_at = |level: Option<u32>| {
+        let mut config = SysFlowConfig::default();
+        config.scap_input_path = Some(golden.join(case).join("trace.scap"));
+        // Names of one length: the header, which holds it, is compressed too.
+        let out = tmp.path().join(format!("{}.sf", level.unwrap_or(6)));
+        config.file_path = Some(out.clone());
+        config.compression_level = level;
+        SysFlowDriver::new(config).unwrap().run().unwrap();
+        let len = std::fs::metadata(&out).unwrap().len();
+        let records: Vec<SysFlow> = read_sf(&out)
+            .into_iter()
+            .filter(|r| !matches!(r, SysFlow::Header(_)))
+            .collect();
+        (len, records)
+    };
+    let (stored, at0) = convert_at(Some(0));
+    let (default, at6) = convert_at(None);
+    let (fast, at1) = convert_at(Some(1));
+    assert!(
+        stored > 2 * default,
+        "level 0: {stored} B, default: {default} B"
+    );
+    assert!(fast > default, "level 1: {fast} B, default: {default} B");
+    assert!(!at6.is_empty());
+    assert_eq!(at0, at6);
+    assert_eq!(at1, at6);
+
+    let mut config = SysFlowConfig::default();
+    config.scap_input_path = Some(golden.join(case).join("trace.scap"));
+    config.file_path = Some(tmp.path().join("x.sf"));
+    config.compression_level = Some(10);
+    let err = SysFlowDriver::new(config).expect_err("level 10 accepted");
+    assert!(err.to_string().contains("compression_level"), "{err}");
+}

@@ -158,3 +158,13 @@ fn file_read_mode_is_ignored_in_nofiles_mode() {
     with_env(&mut c, &[("FILE_READ_MODE", "0")]);
     assert_eq!(c.file_read_mode, FileReadMode::NoSystemReads);
 }
+
+#[test]
+fn compression_level_follows_the_mode_unless_set() {
+    let mut c = SysFlowConfig::default();
+    assert_eq!(c.effective_compression_level(), LIVE_COMPRESSION_LEVEL);
+    c.scap_input_path = Some("in.scap".into());
+    assert_eq!(c.effective_compression_level(), OFFLINE_COMPRESSION_LEVEL);
+    c.compression_level = Some(9);
+    assert_eq!(c.effective_compression_level(), 9);
+}

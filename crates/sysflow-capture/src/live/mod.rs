@@ -161,6 +161,8 @@ pub struct LiveCapture {
     /// Events handed back through [`LiveCapture::recycle`], decoded into
     /// again: an event's two buffers are otherwise allocated per event.
     pool: Vec<Event>,
+    /// Buffer bytes of the events in `pool`.
+    pool_bytes: usize,
     /// [`LiveConfig::scrub_env`].
     scrub_env: bool,
     /// After a stop, when draining the ring gives up.
@@ -277,6 +279,7 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
+            pool_bytes: 0,
             scrub_env: config.scrub_env,
         })
     }
@@ -342,8 +345,10 @@ pub fn supported_syscalls() -> impl Iterator<Item = &'static str> {
 
 /// Records taken from the ring before releasing held events.
 const BATCH: usize = 4096;
-/// Most events [`LiveCapture::recycle`] keeps.
-const POOL_EVENTS: usize = 1024;
+/// Most buffer bytes [`LiveCapture::recycle`] keeps: enough for every event
+/// a busy ring has in flight (a batch and the reorder window, several
+/// thousand small events), so that decoding rarely allocates.
+const POOL_BYTES: usize = 8 << 20;
 /// Events whose buffers grew beyond this (an execve with a large
 /// environment) are freed rather than kept.
 const POOL_EVENT_BYTES: usize = 16 << 10;
@@ -367,7 +372,9 @@ impl LiveCapture {
     /// into again instead of allocating new ones for each event. Optional:
     /// events not handed back are simply freed.
     pub fn recycle(&mut self, ev: Event) {
-        if self.pool.len() < POOL_EVENTS && ev.capacity_bytes() <= POOL_EVENT_BYTES {
+        let bytes = ev.capacity_bytes();
+        if bytes <= POOL_EVENT_BYTES && self.pool_bytes + bytes <= POOL_BYTES {
+            self.pool_bytes += bytes;
             self.pool.push(ev);
         }
     }
@@ -415,10 +422,13 @@ impl LiveCapture {
                 };
                 pulled += 1;
                 self.read += 1;
-                let mut ev = self
-                    .pool
-                    .pop()
-                    .unwrap_or_else(|| Event::new(0, 0, 0, 0, &[]));
+                let mut ev = match self.pool.pop() {
+                    Some(ev) => {
+                        self.pool_bytes = self.pool_bytes.saturating_sub(ev.capacity_bytes());
+                        ev
+                    }
+                    None => Event::new(0, 0, 0, 0, &[]),
+                };
                 match decode_record_into(&mut ev, &record, self.read) {
                     Ok(()) => {
                         if self.scrub_env {

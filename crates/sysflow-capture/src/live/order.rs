@@ -58,6 +58,10 @@ impl Reorder {
 
     /// The oldest event, whatever its age (when the stream ends).
     pub(crate) fn pop(&mut self) -> Option<Event> {
-        self.held.pop_front()
+        let ev = self.held.pop_front();
+        if let Some(next) = self.held.front() {
+            next.prefetch();
+        }
+        ev
     }
 }

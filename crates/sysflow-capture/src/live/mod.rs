@@ -127,6 +127,10 @@ pub struct LiveStats {
     /// `submitted`, unless a program was still committing long after the
     /// detach.
     pub read: u64,
+    /// Events that arrived after a later event had been released: out of
+    /// timestamp order by more than the reorder window (1 ms). Processed
+    /// anyway, late.
+    pub late: u64,
 }
 
 /// Ends a live capture from another thread or a signal handler's thread.
@@ -307,6 +311,7 @@ impl LiveCapture {
         let per_cpu = self.stats.get(&0, 0).map_err(load_err("read stats map"))?;
         let mut s = LiveStats {
             read: self.read,
+            late: self.reorder.late,
             ..LiveStats::default()
         };
         for c in per_cpu.iter() {

@@ -16,8 +16,12 @@ use std::collections::VecDeque;
 
 use crate::event::Event;
 
-/// How far behind the newest event an event is held.
-pub(crate) const WINDOW_NS: u64 = 5_000_000;
+/// How far behind the newest event an event is held. Measured here under
+/// `tar | cat` (350k events/s) and 1,600 execs/s: no event arrived more than
+/// 100 us behind the newest one, a handful more than 10 us. A longer window
+/// holds more events, which a busy host evicts from the cache before they
+/// are processed (5 ms cost about a fifth of the collector's time).
+pub(crate) const WINDOW_NS: u64 = 1_000_000;
 /// Most events held: beyond this the oldest is released at once.
 const MAX_HELD: usize = 1 << 16;
 
@@ -30,11 +34,19 @@ fn key(ev: &Event) -> (u64, u64) {
 pub(crate) struct Reorder {
     held: VecDeque<Event>,
     newest: u64,
+    /// Timestamp of the last event released.
+    released: u64,
+    /// Events that arrived after a later one was released: out of order by
+    /// more than the window.
+    pub(crate) late: u64,
 }
 
 impl Reorder {
     /// Hold an event.
     pub(crate) fn push(&mut self, ev: Event) {
+        if ev.ts < self.released {
+            self.late += 1;
+        }
         self.newest = self.newest.max(ev.ts);
         let k = key(&ev);
         if self.held.back().is_none_or(|last| key(last) <= k) {
@@ -59,6 +71,9 @@ impl Reorder {
     /// The oldest event, whatever its age (when the stream ends).
     pub(crate) fn pop(&mut self) -> Option<Event> {
         let ev = self.held.pop_front();
+        if let Some(e) = &ev {
+            self.released = self.released.max(e.ts);
+        }
         if let Some(next) = self.held.front() {
             next.prefetch();
         }

@@ -101,12 +101,14 @@ const EINPROGRESS: i64 = 115;
 /// Threads, fds, users, groups and containers.
 #[derive(Debug, Default)]
 pub(crate) struct State {
-    pub threads: HashMap<i64, Thread>,
+    pub threads: HashMap<i64, Box<Thread>>,
     /// Fd tables by process id (the main thread's tid).
     fds: HashMap<i64, FdTable>,
     /// User names by (container id, uid); the host is the empty container id.
-    users: HashMap<(String, u32), String>,
-    groups: HashMap<(String, u32), String>,
+    /// By container id, then id: looked up by `&str` without building a key
+    /// (every clone and exec looks names up).
+    users: HashMap<String, HashMap<u32, String>>,
+    groups: HashMap<String, HashMap<u32, String>>,
     pub containers: HashMap<String, ContainerInfo>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
@@ -152,16 +154,16 @@ impl State {
             Item::Process(p) => self.add_listed_process(p),
             Item::Fd(fd) => self.add_listed_fd(fd),
             Item::User(u) => {
-                self.users.insert(
-                    (String::new(), u.uid),
-                    String::from_utf8_lossy(&u.name).into_owned(),
-                );
+                self.users
+                    .entry(String::new())
+                    .or_default()
+                    .insert(u.uid, String::from_utf8_lossy(&u.name).into_owned());
             }
             Item::Group(g) => {
-                self.groups.insert(
-                    (String::new(), g.gid),
-                    String::from_utf8_lossy(&g.name).into_owned(),
-                );
+                self.groups
+                    .entry(String::new())
+                    .or_default()
+                    .insert(g.gid, String::from_utf8_lossy(&g.name).into_owned());
             }
             Item::Event(_) => return false,
             _ => {}
@@ -205,8 +207,8 @@ impl State {
             gid: p.gid,
             // libsinsp builds its thread table before it imports the user
             // list, so listed threads only know root by name.
-            user_name: name_or_na(None, p.uid),
-            group_name: name_or_na(None, p.gid),
+            user_name: name_or_na(None, p.uid).to_owned(),
+            group_name: name_or_na(None, p.gid).to_owned(),
             clone_ts: 0,
             vtid: p.vtid.unwrap_or(p.tid),
             vpid: p.vpid.unwrap_or(p.pid),
@@ -215,7 +217,7 @@ impl State {
                 p.cgroups.as_deref().unwrap_or_default(),
             )),
         };
-        self.threads.insert(p.tid, thread);
+        self.threads.insert(p.tid, Box::new(thread));
     }
 
     fn add_listed_fd(&mut self, e: &FdEntry) {
@@ -301,7 +303,7 @@ impl State {
         }
         self.threads
             .entry(tid)
-            .or_insert_with(|| Thread::unknown(tid))
+            .or_insert_with(|| Box::new(Thread::unknown(tid)))
     }
 
     /// The main thread of `tid`'s process (the thread itself if its main thread is unknown).
@@ -341,16 +343,12 @@ impl State {
 
     /// The name of a user in the container's users (the host's for the empty id).
     pub fn user_name(&self, container: &str, uid: u32) -> Option<&str> {
-        self.users
-            .get(&(container.to_owned(), uid))
-            .map(String::as_str)
+        id_name(&self.users, container, uid)
     }
 
     /// The name of a group, looked up like [`State::user_name`].
     pub fn group_name(&self, container: &str, gid: u32) -> Option<&str> {
-        self.groups
-            .get(&(container.to_owned(), gid))
-            .map(String::as_str)
+        id_name(&self.groups, container, gid)
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.
@@ -565,13 +563,19 @@ impl State {
             Kind::UserAdded => {
                 if let (Some(uid), Some(name)) = (ev.int("uid"), ev.text("name")) {
                     let container = ev.text("container_id").unwrap_or_default();
-                    self.users.insert((container, uid as u32), name);
+                    self.users
+                        .entry(container)
+                        .or_default()
+                        .insert(uid as u32, name);
                 }
             }
             Kind::GroupAdded => {
                 if let (Some(gid), Some(name)) = (ev.int("gid"), ev.text("name")) {
                     let container = ev.text("container_id").unwrap_or_default();
-                    self.groups.insert((container, gid as u32), name);
+                    self.groups
+                        .entry(container)
+                        .or_default()
+                        .insert(gid as u32, name);
                 }
             }
             _ => self.enter(ev),
@@ -685,7 +689,7 @@ impl State {
         if uid == u32::MAX {
             return;
         }
-        let name = name_or_na(self.user_name(&self.container_of(tid), uid), uid);
+        let name = name_or_na(self.user_name(&self.container_of(tid), uid), uid).to_owned();
         self.for_process(tid, |t| {
             t.uid = uid;
             t.user_name = name.clone();
@@ -693,7 +697,7 @@ impl State {
     }
 
     fn set_gid(&mut self, tid: i64, gid: u32) {
-        let name = name_or_na(self.group_name(&self.container_of(tid), gid), gid);
+        let name = name_or_na(self.group_name(&self.container_of(tid), gid), gid).to_owned();
         self.for_process(tid, |t| {
             t.gid = gid;
             t.group_name = name.clone();
@@ -857,14 +861,14 @@ impl State {
                 stub.user_name = String::new();
                 stub.group_name = String::new();
             }
-            self.threads.insert(parent_tid, stub);
+            self.threads.insert(parent_tid, Box::new(stub));
         }
         let parent = self.threads.get(&parent_tid);
         // The parent's ids, the only part of it used once the child is copied from it.
         let parent_ids = parent.map(|p| (p.pid, p.ptid));
         let mut child = parent
             .cloned()
-            .unwrap_or_else(|| Thread::unknown(child_tid));
+            .unwrap_or_else(|| Box::new(Thread::unknown(child_tid)));
         child.tid = child_tid;
         if res == 0 {
             child.pid = ev.int("pid").unwrap_or(child_tid);
@@ -881,26 +885,33 @@ impl State {
                 tid
             };
         }
-        if let Some(comm) = ev.text("comm") {
-            child.comm = comm;
+        // The child starts as a copy of its parent, which the event's image
+        // fields nearly always repeat: set only what differs.
+        if let Some(comm) = ev.text_ref("comm") {
+            set_text(&mut child.comm, &comm);
         }
-        if let Some(exe) = ev.text("exe") {
-            child.exe = exe;
+        if let Some(exe) = ev.text_ref("exe") {
+            set_text(&mut child.exe, &exe);
         }
-        if let Some(args) = ev.list("args") {
-            child.args = args.into();
+        if let Some(args) = ev.bytes("args") {
+            set_list(&mut child.args, args);
         }
-        if let Some(cwd) = ev.text("cwd").filter(|c| !c.is_empty()) {
-            child.cwd = cwd;
+        if let Some(cwd) = ev.text_ref("cwd").filter(|c| !c.is_empty()) {
+            set_text(&mut child.cwd, &cwd);
         }
         if let Some(uid) = ev.int("uid") {
             child.uid = uid as u32;
-            child.user_name = name_or_na(self.user_name(&child.container_id, child.uid), child.uid);
+            set_text(
+                &mut child.user_name,
+                name_or_na(self.user_name(&child.container_id, child.uid), child.uid),
+            );
         }
         if let Some(gid) = ev.int("gid") {
             child.gid = gid as u32;
-            child.group_name =
-                name_or_na(self.group_name(&child.container_id, child.gid), child.gid);
+            set_text(
+                &mut child.group_name,
+                name_or_na(self.group_name(&child.container_id, child.gid), child.gid),
+            );
         }
         if res == 0 {
             child.vtid = ev.int("vtid").unwrap_or(child_tid);
@@ -933,14 +944,14 @@ impl State {
         }
         let existed = self.threads.contains_key(&tid);
         let t = self.thread_mut(tid);
-        if let Some(exe) = ev.text("exe") {
-            t.exe = exe;
+        if let Some(exe) = ev.text_ref("exe") {
+            set_text(&mut t.exe, &exe);
         }
-        if let Some(args) = ev.list("args") {
-            t.args = args.into();
+        if let Some(args) = ev.bytes("args") {
+            set_list(&mut t.args, args);
         }
-        if let Some(comm) = ev.text("comm") {
-            t.comm = comm;
+        if let Some(comm) = ev.text_ref("comm") {
+            set_text(&mut t.comm, &comm);
         }
         // libsinsp resolves the cwd parameter against the cwd it knows and
         // adds a slash, so an empty one (old drivers) turns an unknown cwd
@@ -955,7 +966,10 @@ impl State {
                 t.cwd.push('/');
             }
         }
-        if let Some(env) = ev.bytes("env") {
+        // Most programs run with the environment their parent had.
+        if let Some(env) = ev.bytes("env")
+            && *t.env != *env
+        {
             t.env = env.into();
         }
         if let Some(pid) = ev.int("pid") {
@@ -974,19 +988,15 @@ impl State {
         if let Some(gid) = gid {
             t.gid = gid as u32;
         }
-        let (container, uid, gid) = (t.container_id.clone(), t.uid, t.gid);
-        let user = ev
-            .int("uid")
-            .map(|_| name_or_na(self.user_name(&container, uid), uid));
-        let group = ev
-            .int("gid")
-            .map(|_| name_or_na(self.group_name(&container, gid), gid));
-        let t = self.thread_mut(tid);
-        if let Some(u) = user {
-            t.user_name = u;
-        }
-        if let Some(g) = group {
-            t.group_name = g;
+        if let Some(t) = self.threads.get_mut(&tid) {
+            if uid.is_some() {
+                let name = id_name(&self.users, &t.container_id, t.uid);
+                set_text(&mut t.user_name, name_or_na(name, t.uid));
+            }
+            if gid.is_some() {
+                let name = id_name(&self.groups, &t.container_id, t.gid);
+                set_text(&mut t.group_name, name_or_na(name, t.gid));
+            }
         }
         let filename = self.exec_filename.remove(&tid);
         let t = self.thread_mut(tid);
@@ -1026,11 +1036,38 @@ impl State {
 }
 
 /// A resolved name, or what libsinsp shows for an unknown id (root is always known).
-fn name_or_na(name: Option<&str>, id: u32) -> String {
+/// A user's or group's name in a container's table (the host's: "").
+fn id_name<'t>(
+    table: &'t HashMap<String, HashMap<u32, String>>,
+    container: &str,
+    id: u32,
+) -> Option<&'t str> {
+    table.get(container)?.get(&id).map(String::as_str)
+}
+
+fn name_or_na(name: Option<&str>, id: u32) -> &str {
     match name {
-        Some(n) => n.to_owned(),
-        None if id == 0 => "root".to_owned(),
-        None => NA.to_owned(),
+        Some(n) => n,
+        None if id == 0 => "root",
+        None => NA,
+    }
+}
+
+/// Sets `field` to `value`, reusing its buffer (nothing to do when equal).
+fn set_text(field: &mut String, value: &str) {
+    if field != value {
+        field.clear();
+        field.push_str(value);
+    }
+}
+
+/// Sets a shared list to the items of a NUL-separated `raw` list, keeping
+/// the shared one when the items are the same.
+fn set_list(field: &mut Arc<[String]>, raw: &[u8]) {
+    let mut items = split_list_borrowed(raw);
+    let same = field.iter().all(|f| items.next().is_some_and(|i| i == **f));
+    if !(same && items.next().is_none()) {
+        *field = split_list(raw).into();
     }
 }
 

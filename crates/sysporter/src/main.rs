@@ -23,6 +23,21 @@ use tracing_subscriber::EnvFilter;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (mimalloc 3); the
+/// sys crate names only some of the options.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps freed memory instead of handing it back to the kernel after 10 ms.
+/// A collector allocates and frees at a steady rate, so the memory was
+/// faulted back in at once: about 400 page faults a second at 1,600
+/// execs/s, each zeroing a page (or a 2 MiB huge page), none with this.
+/// The RSS stays at its high-water mark, which the caches bound.
+fn keep_freed_memory() {
+    // SAFETY: mi_option_set only stores an option value; mimalloc reads
+    // it when it next decides whether to purge.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 /// Convert Falco/sysdig scap captures into SysFlow (.sf) files.
 ///
 /// Flags are those of the reference collector's sysporter. The environment
@@ -161,6 +176,7 @@ enum Driver {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -141,8 +141,7 @@ fn flags_without_a_capability_are_refused_with_a_reason() {
     let input = input.to_str().unwrap();
     let out_sf = dir.path().join("o.sf");
     let out_sf = out_sf.to_str().unwrap();
-    let cases: [(&[&str], &str); 7] = [
-        (&["-r", input, "-u", "/tmp/sf.sock"], "unix socket"),
+    let cases: [(&[&str], &str); 6] = [
         (
             &["-r", input, "-w", out_sf, "-f", "proc.name=sh"],
             "filters",

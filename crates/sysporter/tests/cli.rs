@@ -115,6 +115,7 @@ fn help_explains_every_flag() {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
     assert!(help.contains("ENABLE_PROC_FLOW"), "{help}");
+    assert!(help.contains("GLOG_minloglevel"), "{help}");
     assert!(sysporter(&["-h"]).status.success());
 }
 
@@ -131,6 +132,7 @@ fn argument_errors_exit_1_like_the_reference() {
     let out = sysporter(&["-r", "t.scap"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("-w PATH"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("-u PATH"), "{}", stderr(&out));
 }
 
 #[test]
@@ -203,6 +205,61 @@ fn a_golden_trace_converts_to_a_valid_file() {
         "{err}"
     );
     assert!(summary.contains("1 SFHeader"), "{err}");
+}
+
+/// `-u` alone is an output: without a server every record is dropped and
+/// counted, and the run still succeeds (sf-processor may come later).
+#[test]
+fn a_socket_without_its_server_counts_drops() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("absent.sock");
+    let out = sysporter(&["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("; socket: 0 records sent, 19 dropped, 0 reconnections"),
+        "{err}"
+    );
+    assert!(!sock.exists(), "the client never creates the socket file");
+}
+
+/// GLOG_minloglevel=0 with GLOG_logtostderr=1 (the reference's container
+/// defaults) shows info messages; by default only warnings and errors show.
+#[test]
+fn glog_variables_set_the_log_level() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("out.sf");
+    let args = [
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+    ];
+    let quiet = sysporter_command()
+        .args(args)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert!(!stderr(&quiet).contains("INFO"), "{}", stderr(&quiet));
+    let loud = sysporter_command()
+        .args(args)
+        .env_remove("RUST_LOG")
+        .env("GLOG_logtostderr", "1")
+        .env("GLOG_minloglevel", "0")
+        .output()
+        .unwrap();
+    assert!(stderr(&loud).contains("INFO"), "{}", stderr(&loud));
+    assert!(
+        stderr(&loud).contains("converting capture"),
+        "{}",
+        stderr(&loud)
+    );
 }
 
 #[test]

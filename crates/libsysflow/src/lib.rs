@@ -17,7 +17,7 @@ pub use logging::{log_directives, log_directives_from_env};
 pub use progress::Progress;
 pub use sysflow_capture::{CaptureError, LiveStats};
 pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
-pub use sysflow_export::{CallbackRecord, DropReasons, ExportError, SinkStats};
+pub use sysflow_export::{CallbackRecord, CallbackSink, DropReasons, ExportError, SinkStats};
 pub use sysflow_types as types;
 pub use sysflow_types::{RecordType, SCHEMA_VERSION};
 

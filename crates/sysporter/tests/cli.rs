@@ -446,6 +446,12 @@ fn live_capture_until_sigterm() {
     );
     let records = read_reported_sf(&files[0], &err, "live-test");
     assert!(records.len() > 1, "only a header: {err}");
+    // Records and raw captures hold command lines and environments.
+    for path in [&files[0], &scap] {
+        let mode =
+            std::os::unix::fs::PermissionsExt::mode(&fs::metadata(path).unwrap().permissions());
+        assert_eq!(mode & 0o077, 0, "{} is mode {mode:o}", path.display());
+    }
     assert!(err.contains("; probe: "), "drops are reported: {err}");
     assert!(err.contains(" dropped ("), "drops are reported: {err}");
 

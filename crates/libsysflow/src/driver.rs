@@ -413,7 +413,17 @@ impl SysFlowDriver {
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
-            None => self.pump(&mut reader, held, &mut processor, &mut out.sink, &bytes),
+            None => {
+                let asks = out.asks_for_segments();
+                self.pump(
+                    &mut reader,
+                    held,
+                    &mut processor,
+                    &mut out.sink,
+                    asks,
+                    &bytes,
+                )
+            }
         };
         let result = match stop {
             // An output failed: nothing more can be written.
@@ -486,6 +496,7 @@ impl SysFlowDriver {
             .map_or(0, |d| d.as_secs());
         let mut out = Outputs::open(&self.config, &exporter, naming, now_secs)?;
         info!(outputs = %out.describe(), "capturing live");
+        let asks = out.asks_for_segments();
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
@@ -499,7 +510,7 @@ impl SysFlowDriver {
         for item in proc_items {
             if let Err(e) = processor
                 .handle(&item, sink)
-                .and_then(|()| segment_if_needed(sink, &mut processor))
+                .and_then(|()| segment_if_needed(asks, sink, &mut processor))
             {
                 failure = Some(SysFlowError::Export(e));
                 break;
@@ -541,7 +552,7 @@ impl SysFlowDriver {
             // Between two calls into the processor, never inside one: a
             // socket that lost records gets its new header and the entities
             // again before any record that references them.
-            if let Err(e) = handled.and_then(|()| segment_if_needed(sink, &mut processor)) {
+            if let Err(e) = handled.and_then(|()| segment_if_needed(asks, sink, &mut processor)) {
                 failure = Some(SysFlowError::Export(e));
                 break;
             }
@@ -613,6 +624,7 @@ impl SysFlowDriver {
         held: Vec<Item>,
         processor: &mut Processor,
         sink: &mut MultiSink,
+        asks: bool,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
@@ -638,7 +650,7 @@ impl SysFlowDriver {
                 Some(item) => processor.handle(item, sink),
                 None => processor.handle_event(&event, sink),
             }
-            .and_then(|()| segment_if_needed(sink, processor))
+            .and_then(|()| segment_if_needed(asks, sink, processor))
             .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
@@ -663,8 +675,14 @@ impl SysFlowDriver {
 
 /// Starts the new segment an output asked for (a socket that reconnected or
 /// lost records): its fresh header, then every live entity again as `REUP`.
-fn segment_if_needed(sink: &mut MultiSink, processor: &mut Processor) -> Result<(), ExportError> {
-    if sink.needs_segment() {
+/// `asks` says whether any output can ask; without one the check (a
+/// virtual call per event) is skipped.
+fn segment_if_needed(
+    asks: bool,
+    sink: &mut MultiSink,
+    processor: &mut Processor,
+) -> Result<(), ExportError> {
+    if asks && sink.needs_segment() {
         sink.start_segment()?;
         processor.new_segment();
     }
@@ -714,6 +732,12 @@ impl Outputs {
             sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
             kinds,
         })
+    }
+
+    /// Whether an output may ask for a segment of its own
+    /// ([`ExportSink::needs_segment`]): only the socket does.
+    fn asks_for_segments(&self) -> bool {
+        self.kinds.contains(&OutputKind::Socket)
     }
 
     /// For logs: `file out.sf, socket /run/sf.sock, callback`.

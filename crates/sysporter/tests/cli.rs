@@ -424,10 +424,7 @@ fn live_capture_until_sigterm() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
-    if !out.status.success()
-        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"))
-    {
-        eprintln!("skipping live sysporter test: {err}");
+    if live_refused(&out) {
         return;
     }
     assert!(out.status.success(), "{err}");
@@ -513,10 +510,7 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
     let _ = before.kill();
     let _ = before.wait();
     let err = stderr(&out);
-    if !out.status.success()
-        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"))
-    {
-        eprintln!("skipping live --scrub-env test: {err}");
+    if live_refused(&out) {
         return None;
     }
     assert!(out.status.success(), "{err}");

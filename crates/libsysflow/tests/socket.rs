@@ -13,6 +13,10 @@
 //!   a stream of its own: a header first, then entities (`REUP` for those
 //!   that were alive) before any record that references them.
 //!
+//! - `a_live_capture_survives_a_server_restart`: the same restart during a
+//!   live capture (root and BTF; skipped otherwise, except under CI), where
+//!   the driver also polls the socket on idle ticks.
+//!
 //! `SIGPIPE` is fatal in this binary (see `restore_sigpipe`), so a send
 //! without `MSG_NOSIGNAL` to the dead server would kill it. Without
 //! `../shared/golden` the tests skip with a message, unless `CI` is set.
@@ -99,14 +103,28 @@ impl Server {
     /// closes it, or, with `idle`, until nothing came for that long; then
     /// the connection and the listener are closed.
     fn collect(self, idle: Option<Duration>) -> JoinHandle<Vec<SysFlow>> {
+        self.collect_for(idle, None)
+    }
+
+    /// [`collect`](Server::collect), also ending once `lifetime` has passed
+    /// since the connection was accepted.
+    fn collect_for(
+        self,
+        idle: Option<Duration>,
+        lifetime: Option<Duration>,
+    ) -> JoinHandle<Vec<SysFlow>> {
         std::thread::spawn(move || {
             let (conn, _) = self.0.accept().unwrap();
             // A driver bug must fail the test, not hang it.
             conn.set_read_timeout(Some(idle.unwrap_or(Duration::from_secs(60))))
                 .unwrap();
+            let accepted = std::time::Instant::now();
             let mut got = Vec::new();
             let mut buf = vec![0u8; SF_PROCESSOR_BUFFER + 1];
             loop {
+                if lifetime.is_some_and(|l| accepted.elapsed() >= l) {
+                    break;
+                }
                 let n = match (&conn).read(&mut buf) {
                     Ok(0) => break,
                     Ok(n) => n,
@@ -318,4 +336,71 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
         "file records vs sent + dropped"
     );
     assert_eq!(stats.records_dropped(), socket.sink.dropped_total());
+}
+
+#[test]
+fn a_live_capture_survives_a_server_restart() {
+    use libsysflow::ErrorCode;
+
+    restore_sigpipe();
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("sf.sock");
+    let first_server =
+        Server::bind(&sock).collect_for(Some(Duration::from_secs(5)), Some(Duration::from_secs(1)));
+    let config = SysFlowConfig::builder()
+        .socket_path(&sock)
+        .exporter_id("live-socket")
+        .build();
+    let mut driver = match SysFlowDriver::new(config) {
+        Ok(d) => d,
+        Err(e)
+            if std::env::var_os("CI").is_none()
+                && matches!(
+                    e.code(),
+                    ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
+                ) =>
+        {
+            eprintln!("skipping live socket test: {e}");
+            return;
+        }
+        Err(e) => panic!("live capture must work here: {e}"),
+    };
+    let exit = driver.exit_handle();
+    let run = std::thread::spawn(move || {
+        let result = driver.run();
+        (result, driver)
+    });
+    let work = || {
+        for _ in 0..5 {
+            let _ = Command::new("/bin/true").status();
+        }
+    };
+    work();
+    let before = first_server.join().unwrap();
+    let _ = std::fs::remove_file(&sock);
+    work();
+    std::thread::sleep(Duration::from_millis(800));
+    let second_server = Server::bind(&sock).collect(None);
+    std::thread::sleep(Duration::from_millis(800));
+    work();
+    std::thread::sleep(Duration::from_millis(500));
+    exit.exit();
+    let (result, driver) = run.join().unwrap();
+    result.unwrap();
+    let after = second_server.join().unwrap();
+
+    assert!(before.len() > 1, "the first server got records");
+    assert_self_contained(&before, "first connection");
+    assert!(after.len() > 1, "the second server got records");
+    assert_self_contained(&after, "second connection");
+    let socket = driver
+        .stats()
+        .output(OutputKind::Socket)
+        .unwrap()
+        .sink
+        .clone();
+    assert!(socket.reconnects >= 1, "{socket:?}");
+    // Packets still queued when the first server closed count as sent but
+    // never reached it.
+    assert!(socket.sent_total() >= (before.len() + after.len()) as u64);
 }

@@ -271,7 +271,7 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
     let sock = dir.path().join("sf.sock");
     let out = dir.path().join("out.sf");
 
-    let first_server = Server::bind(&sock).collect(Some(Duration::from_millis(700)));
+    let first_server = Server::bind(&sock).collect(Some(Duration::from_millis(1500)));
     let mut driver = SysFlowDriver::new(config(&fifo, Some(&out), &sock)).unwrap();
     let run = std::thread::spawn(move || {
         let result = driver.run();

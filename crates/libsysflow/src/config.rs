@@ -1,10 +1,56 @@
 //! [`SysFlowConfig`]: the collector's options, with the reference's defaults
 //! and environment overrides.
 
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use sysflow_core::{CollectionMode, CoreConfig, FileReadMode};
+use sysflow_export::CallbackRecord;
 use tracing::warn;
+
+/// The closure a [`Callback`] holds.
+pub type CallbackFn = dyn for<'a> FnMut(&CallbackRecord<'a>) + Send;
+
+/// The consumer's function for SysFlow records (`callback`, the reference's
+/// `SysFlowCallback`): called once per behaviour record (process, file and
+/// network events and flows, process flows) with the segment's header and
+/// the record's container, process and files resolved.
+///
+/// A cheap handle: cloning a [`SysFlowConfig`] shares the closure (behind a
+/// mutex, so configurations stay `Clone` and `Send`), and two callbacks are
+/// equal only when they are the same closure.
+#[derive(Clone)]
+pub struct Callback(Arc<Mutex<CallbackFn>>);
+
+impl Callback {
+    /// Wraps a closure.
+    pub fn new(f: impl for<'a> FnMut(&CallbackRecord<'a>) + Send + 'static) -> Callback {
+        Callback(Arc::new(Mutex::new(f)))
+    }
+
+    /// Calls the closure with one record.
+    pub fn call(&self, record: &CallbackRecord<'_>) {
+        // A callback that panicked before poisons the mutex; the panic has
+        // already ended that run, and a new run may call the closure again.
+        let mut f = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        f(record);
+    }
+}
+
+impl fmt::Debug for Callback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Callback(..)")
+    }
+}
+
+impl PartialEq for Callback {
+    fn eq(&self, other: &Callback) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Callback {}
 
 /// Which kernel driver a live capture uses (`driverType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,11 +70,13 @@ pub enum DriverType {
 /// Everything that configures a [`SysFlowDriver`](crate::SysFlowDriver).
 ///
 /// `Default` gives the reference library's defaults
-/// (`InitializeSysFlowConfig`). Options that only a live capture, a socket
-/// or a filter engine would use are here so that programs can state them;
-/// the driver refuses them with
+/// (`InitializeSysFlowConfig`); [`SysFlowConfig::builder`] sets fields one
+/// by one; [`SysFlowConfig::apply_env`] applies the reference's environment
+/// overrides. Options whose capability does not exist yet (Falco filters,
+/// CRI and Kubernetes metadata) are here so that programs can state them;
+/// [`SysFlowDriver::new`](crate::SysFlowDriver::new) refuses them with
 /// [`ErrorCode::OperationNotSupported`](crate::ErrorCode::OperationNotSupported)
-/// until those capabilities exist, rather than ignoring them.
+/// rather than ignoring them. `docs/config.md` is the full reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct SysFlowConfig {
@@ -44,7 +92,9 @@ pub struct SysFlowConfig {
     pub node_ip: String,
     /// Output file (prefix) or directory (ending in `/`) (`filePath`).
     pub file_path: Option<PathBuf>,
-    /// Unix socket for sf-processor (`socketPath`); not supported yet.
+    /// Unix `SOCK_SEQPACKET` socket of an sf-processor to stream records to
+    /// (`socketPath`); the server creates it, the driver connects, and
+    /// reconnects when the server restarts.
     pub socket_path: Option<PathBuf>,
     /// Capture file to read (`scapInputPath`); set means offline mode.
     pub scap_input_path: Option<PathBuf>,
@@ -70,9 +120,21 @@ pub struct SysFlowConfig {
     pub file_read_mode: FileReadMode,
     /// Let the kernel drop events under load, live only (`dropMode`, default true).
     pub drop_mode: bool,
-    /// Debug logging of the capture engine (`debugMode`, default false). No
-    /// effect yet: our logging goes through `tracing`, configured by the program.
+    /// Debug logging of the capture engine (`debugMode`, default false). The
+    /// library logs through `tracing` and does not install a subscriber, so
+    /// this asks the program's setup to show the capture engine's
+    /// (`sysflow_capture`) debug messages: [`log_directives`](crate::log_directives)
+    /// adds `sysflow_capture=debug` for it, as `sysporter` does.
     pub debug_mode: bool,
+    /// The consumer's function for records (`callback`, default none); an
+    /// output like `file_path` and `socket_path`, and usable with them.
+    pub callback: Option<Callback>,
+    /// Kubernetes API URL for pod metadata and events (`k8sAPIURL`,
+    /// `SF_K8S_API_URL`); not supported yet: refused when set.
+    pub k8s_api_url: Option<String>,
+    /// Kubernetes API certificate file (`k8sAPICert`, `SF_K8S_API_CERT`);
+    /// not supported yet: refused when set.
+    pub k8s_api_cert: Option<PathBuf>,
     /// Check the kernel driver before a live capture (`moduleChecks`, default true).
     pub module_checks: bool,
     /// Per-CPU ring buffer size in bytes, live only (`singleBufferDimension`, default 8 MiB).
@@ -120,6 +182,9 @@ impl Default for SysFlowConfig {
             file_read_mode: FileReadMode::NoSystemReads,
             drop_mode: true,
             debug_mode: false,
+            callback: None,
+            k8s_api_url: None,
+            k8s_api_cert: None,
             module_checks: true,
             single_buffer_dimension: 8 << 20,
             app_name: "sysflowlibs".into(),
@@ -139,7 +204,7 @@ pub const OFFLINE_COMPRESSION_LEVEL: u32 = 6;
 pub const LIVE_COMPRESSION_LEVEL: u32 = 1;
 
 /// The environment variables [`SysFlowConfig::apply_env`] reads.
-pub const ENV_OVERRIDES: [&str; 7] = [
+pub const ENV_OVERRIDES: [&str; 9] = [
     "NODE_IP",
     "ENABLE_DROP_MODE",
     "FILE_ONLY",
@@ -147,9 +212,28 @@ pub const ENV_OVERRIDES: [&str; 7] = [
     "FILE_READ_MODE",
     "ENABLE_STATS",
     "DRIVER_LOG",
+    "SF_K8S_API_URL",
+    "SF_K8S_API_CERT",
 ];
 
 impl SysFlowConfig {
+    /// A builder starting from the defaults.
+    ///
+    /// ```
+    /// use libsysflow::SysFlowConfig;
+    ///
+    /// let config = SysFlowConfig::builder()
+    ///     .scap_input_path("trace.scap")
+    ///     .socket_path("/run/sysflow.sock")
+    ///     .exporter_id("my-host")
+    ///     .callback(|r| println!("{}", r.record.record_type()))
+    ///     .build();
+    /// assert_eq!(config.rotate_interval, 300);
+    /// ```
+    pub fn builder() -> SysFlowConfigBuilder {
+        SysFlowConfigBuilder(SysFlowConfig::default())
+    }
+
     /// The defaults with the process environment's overrides applied.
     pub fn from_env() -> SysFlowConfig {
         let mut config = SysFlowConfig::default();
@@ -176,6 +260,7 @@ impl SysFlowConfig {
     /// | `FILE_READ_MODE` | `0`, `1`, `2` → that mode; other values keep the config; ignored in `nofiles` mode |
     /// | `ENABLE_STATS` | `1` → on; other values keep the config (the reference only ever enables) |
     /// | `DRIVER_LOG` | `1` → [`debug_mode`](Self::debug_mode) on, any other value → off |
+    /// | `SF_K8S_API_URL` | set → [`k8s_api_url`](Self::k8s_api_url) = its value, and [`k8s_api_cert`](Self::k8s_api_cert) = `SF_K8S_API_CERT` (or none) |
     ///
     /// Unset variables leave the config as it is.
     pub fn apply_env_with(&mut self, lookup: impl Fn(&str) -> Option<String>) {
@@ -190,6 +275,12 @@ impl SysFlowConfig {
             self.enable_stats = true;
         }
         self.debug_mode = flag("DRIVER_LOG", self.debug_mode);
+        // As in the reference, the certificate only counts with a URL from
+        // the environment too.
+        if let Some(url) = lookup("SF_K8S_API_URL") {
+            self.k8s_api_url = Some(url);
+            self.k8s_api_cert = lookup("SF_K8S_API_CERT").map(PathBuf::from);
+        }
         if self.collection_mode != CollectionMode::NoFiles
             && let Some(mode) = lookup("FILE_READ_MODE")
         {
@@ -224,6 +315,90 @@ impl SysFlowConfig {
             collection_mode: self.collection_mode,
             filter_containers: self.filter_containers,
         }
+    }
+}
+
+/// Builds a [`SysFlowConfig`] from the defaults, one field at a time
+/// ([`SysFlowConfig::builder`]). Each method sets the field of the same
+/// name; optional fields take the value itself.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct SysFlowConfigBuilder(SysFlowConfig);
+
+/// Setters of plain fields.
+macro_rules! set {
+    ($($name:ident: $ty:ty),* $(,)?) => {$(
+        #[doc = concat!("Sets [`SysFlowConfig::", stringify!($name), "`].")]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.0.$name = value.into();
+            self
+        }
+    )*};
+}
+
+/// Setters of optional fields: the value, not an `Option`.
+macro_rules! set_some {
+    ($($name:ident: $ty:ty),* $(,)?) => {$(
+        #[doc = concat!("Sets [`SysFlowConfig::", stringify!($name), "`].")]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.0.$name = Some(value.into());
+            self
+        }
+    )*};
+}
+
+impl SysFlowConfigBuilder {
+    set! {
+        filter_containers: bool,
+        rotate_interval: i64,
+        exporter_id: String,
+        node_ip: String,
+        sampling_ratio: u32,
+        cri_timeout: u32,
+        enable_stats: bool,
+        enable_process_flow: bool,
+        file_only: bool,
+        file_read_mode: FileReadMode,
+        drop_mode: bool,
+        debug_mode: bool,
+        module_checks: bool,
+        single_buffer_dimension: usize,
+        app_name: String,
+        collection_mode: CollectionMode,
+        cpu_buffers: u32,
+        driver_type: DriverType,
+        scrub_env: bool,
+    }
+
+    set_some! {
+        file_path: PathBuf,
+        socket_path: PathBuf,
+        scap_input_path: PathBuf,
+        scap_output_path: PathBuf,
+        falco_filter: String,
+        cri_path: PathBuf,
+        k8s_api_url: String,
+        k8s_api_cert: PathBuf,
+        compression_level: u32,
+    }
+
+    /// Sets [`SysFlowConfig::callback`] to `f`.
+    pub fn callback(mut self, f: impl for<'a> FnMut(&CallbackRecord<'a>) + Send + 'static) -> Self {
+        self.0.callback = Some(Callback::new(f));
+        self
+    }
+
+    /// Applies the process environment's overrides
+    /// ([`SysFlowConfig::apply_env`]) to what is set so far.
+    pub fn apply_env(mut self) -> Self {
+        self.0.apply_env();
+        self
+    }
+
+    /// The configuration. It is checked by
+    /// [`SysFlowDriver::new`](crate::SysFlowDriver::new).
+    pub fn build(self) -> SysFlowConfig {
+        self.0
     }
 }
 

@@ -1,7 +1,8 @@
-//! [`SysFlowDriver`]: the pipeline loop, from a capture to a `.sf` file.
+//! [`SysFlowDriver`]: the pipeline loop, from a capture to the outputs.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -12,7 +13,10 @@ use sysflow_capture::{
     ScapWriter,
 };
 use sysflow_core::{CollectionMode, CoreStats, Processor};
-use sysflow_export::{ExportError, FileSink, FileSinkConfig, Naming};
+use sysflow_export::{
+    BoxedSink, CallbackSink, ExportError, ExportSink, FileSink, FileSinkConfig, MAX_SOCKET_PATH,
+    MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
+};
 use sysflow_types::RecordType;
 use tracing::{debug, error, info};
 
@@ -29,7 +33,7 @@ const CLOCK_EVERY: u64 = 256;
 /// Asks a running [`SysFlowDriver`] to stop, from any thread or a signal handler.
 ///
 /// The driver notices at the next item: the item is not processed, open
-/// flows are written with `TRUNCATE`, and the output file is closed, as when
+/// flows are written with `TRUNCATE`, and the outputs are closed, as when
 /// the input ends.
 #[derive(Debug, Clone, Default)]
 pub struct ExitHandle(Arc<AtomicBool>);
@@ -52,6 +56,31 @@ impl ExitHandle {
     }
 }
 
+/// The kind of an output of the driver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OutputKind {
+    /// `.sf` files ([`SysFlowConfig::file_path`]).
+    File,
+    /// The sf-processor socket ([`SysFlowConfig::socket_path`]).
+    Socket,
+    /// The consumer's function ([`SysFlowConfig::callback`]).
+    Callback,
+}
+
+/// What one output of a run did.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct OutputStats {
+    /// Which output.
+    pub kind: OutputKind,
+    /// The file written last, or the socket; `None` for the callback.
+    pub path: Option<PathBuf>,
+    /// Records sent and dropped by type, drop reasons, reconnections,
+    /// segments (files, connections' headers), bytes.
+    pub sink: SinkStats,
+}
+
 /// What a run did, for stats and summaries.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -64,17 +93,21 @@ pub struct DriverStats {
     pub items: u64,
     /// Events read from the capture.
     pub events: u64,
-    /// Records written, by [`RecordType::index`], headers included.
+    /// Records the first output took, by [`RecordType::index`], headers
+    /// included: the file's when there is one, else the socket's, else the
+    /// callback's. [`outputs`](DriverStats::outputs) has every output's.
     pub records: [u64; 12],
     /// Output files written.
     pub files: u64,
     /// The last output file.
     pub output: Option<PathBuf>,
+    /// Each output's counters, in the order file, socket, callback.
+    pub outputs: Vec<OutputStats>,
     /// Whether the run stopped early because [`ExitHandle::exit`] was called.
     pub exited_early: bool,
     /// Wall time of [`SysFlowDriver::run`].
     pub elapsed: Duration,
-    /// The state machines' counters at the end of the run.
+    /// The state machines' counters and cache sizes at the end of the run.
     pub core: CoreStats,
     /// Live capture's counters: events the probe submitted, dropped (ring
     /// full, too large) and read; `None` for capture files.
@@ -82,7 +115,7 @@ pub struct DriverStats {
 }
 
 impl DriverStats {
-    /// Records written of one type.
+    /// Records written of one type (see [`records`](DriverStats::records)).
     pub fn records_of(&self, ty: RecordType) -> u64 {
         self.records.get(ty.index()).copied().unwrap_or_default()
     }
@@ -90,6 +123,16 @@ impl DriverStats {
     /// Records written in all, headers included.
     pub fn records_total(&self) -> u64 {
         self.records.iter().sum()
+    }
+
+    /// The counters of the first output of a kind.
+    pub fn output(&self, kind: OutputKind) -> Option<&OutputStats> {
+        self.outputs.iter().find(|o| o.kind == kind)
+    }
+
+    /// Records the outputs dropped (a socket without its server), in all.
+    pub fn records_dropped(&self) -> u64 {
+        self.outputs.iter().map(|o| o.sink.dropped_total()).sum()
     }
 }
 
@@ -101,15 +144,18 @@ enum Stop {
 
 type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 
-/// Collects SysFlow from a capture into a `.sf` file: the reference's
-/// `SysFlowDriver`.
+/// Collects SysFlow from a capture file or a live capture into its outputs:
+/// `.sf` files, an sf-processor socket, a callback, or several of these.
+/// The reference's `SysFlowDriver`.
 ///
 /// ```no_run
 /// use libsysflow::{SysFlowConfig, SysFlowDriver};
 ///
-/// let mut config = SysFlowConfig::from_env();
-/// config.scap_input_path = Some("trace.scap".into());
-/// config.file_path = Some("out.sf".into());
+/// let config = SysFlowConfig::builder()
+///     .scap_input_path("trace.scap")
+///     .file_path("out.sf")
+///     .apply_env()
+///     .build();
 /// let mut driver = SysFlowDriver::new(config)?;
 /// driver.run()?;
 /// println!("{} records", driver.stats().records_total());
@@ -119,7 +165,6 @@ pub struct SysFlowDriver {
     config: SysFlowConfig,
     /// The capture file; `None` captures live.
     input: Option<PathBuf>,
-    output: PathBuf,
     input_len: Option<u64>,
     exit: ExitHandle,
     stats: DriverStats,
@@ -138,14 +183,20 @@ impl std::fmt::Debug for SysFlowDriver {
 }
 
 impl SysFlowDriver {
-    /// Checks the configuration and the input and output locations.
+    /// Checks the configuration and the input and output locations, so that
+    /// a configuration that cannot run fails here rather than in
+    /// [`run`](SysFlowDriver::run).
     ///
     /// The driver reads capture files ([`SysFlowConfig::scap_input_path`]),
     /// or without one captures live through sysflow-rs's own CO-RE eBPF
-    /// probe (driver checks run here: privileges, kernel version, BTF), into
-    /// `.sf` files ([`SysFlowConfig::file_path`]). Falco's legacy probe and
-    /// kernel module, sockets, filters, sampling and CRI metadata are refused
-    /// with [`SysFlowError::Unsupported`] rather than ignored.
+    /// probe (driver checks run here: privileges, kernel version, BTF). It
+    /// writes to any of `.sf` files ([`SysFlowConfig::file_path`]), an
+    /// sf-processor socket ([`SysFlowConfig::socket_path`]) and a callback
+    /// ([`SysFlowConfig::callback`]); none at all is an error. Falco's
+    /// legacy probe and kernel module, filters, CRI and Kubernetes metadata,
+    /// and sampling outside live drop mode are refused with
+    /// [`SysFlowError::Unsupported`] rather than ignored. `docs/errors.md`
+    /// lists every error.
     pub fn new(config: SysFlowConfig) -> Result<SysFlowDriver, SysFlowError> {
         let unsupported = |feature, hint| Err(SysFlowError::Unsupported { feature, hint });
         let input = config.scap_input_path.clone();
@@ -167,17 +218,17 @@ impl SysFlowDriver {
                 "live capture uses sysflow-rs's own CO-RE probe: -k ebpf-core, or no -k",
             );
         }
-        if config.socket_path.is_some() {
-            return unsupported(
-                "unix socket output (socket_path; sysporter -u)",
-                "write a file with file_path (sysporter -w)",
-            );
-        }
         if config.falco_filter.is_some() {
             return unsupported(
                 "event filters (falco_filter; sysporter -f)",
                 "filter the records downstream, e.g. with sf-processor",
             );
+        }
+        if config.sampling_ratio == 0 {
+            return Err(SysFlowError::Config {
+                field: "sampling_ratio",
+                problem: "must be at least 1 (1 keeps every event)",
+            });
         }
         if config.sampling_ratio != 1 && (input.is_some() || !config.drop_mode) {
             return unsupported(
@@ -191,19 +242,37 @@ impl SysFlowDriver {
                 "container metadata comes from the capture's container events",
             );
         }
+        if config.k8s_api_url.is_some() || config.k8s_api_cert.is_some() {
+            return unsupported(
+                "Kubernetes API metadata (k8s_api_url, k8s_api_cert; SF_K8S_API_URL, SF_K8S_API_CERT)",
+                "unset them; pods come from the capture's container events when it has them",
+            );
+        }
         if config.compression_level.is_some_and(|l| l > 9) {
             return Err(SysFlowError::Config {
                 field: "compression_level",
                 problem: "deflate levels go from 0 to 9",
             });
         }
-        let Some(output) = config.file_path.clone() else {
+        if config.file_path.is_none() && config.socket_path.is_none() && config.callback.is_none() {
             return Err(SysFlowError::Config {
                 field: "file_path",
-                problem: "an output file or directory is required",
+                problem: "an output is required: file_path, socket_path or callback",
             });
-        };
-        check_output_dir(&output)?;
+        }
+        if let Some(output) = &config.file_path {
+            check_output_dir(output)?;
+        }
+        if let Some(socket) = &config.socket_path {
+            let len = socket.as_os_str().len();
+            if len > MAX_SOCKET_PATH {
+                return Err(SysFlowError::Export(ExportError::SocketPathTooLong {
+                    path: socket.clone(),
+                    len,
+                    max: MAX_SOCKET_PATH,
+                }));
+            }
+        }
         let input_len = match &input {
             Some(input) => {
                 let meta = fs::metadata(input).map_err(|source| SysFlowError::OpenCapture {
@@ -227,7 +296,6 @@ impl SysFlowDriver {
         Ok(SysFlowDriver {
             input_len,
             input,
-            output,
             config,
             exit: ExitHandle::default(),
             stats: DriverStats::default(),
@@ -268,9 +336,10 @@ impl SysFlowDriver {
         &self.stats
     }
 
-    /// Reads the whole capture and writes its records: opens the output file
-    /// (its header first), feeds every item of the capture to the state
-    /// machines in order, then writes the open flows and closes the file.
+    /// Runs until the input ends or [`exit`](SysFlowDriver::exit) is
+    /// called: opens the outputs (each starts with its header), feeds every
+    /// item of the capture to the state machines in order, then writes the
+    /// open flows (with `TRUNCATE`) and closes the outputs.
     ///
     /// If the capture is damaged part way, every record derived from the
     /// items before the damage is still written to a valid, closed file, and
@@ -287,15 +356,7 @@ impl SysFlowDriver {
         let result = self.run_inner();
         self.stats.elapsed = started.elapsed();
         if self.config.enable_stats {
-            let c = &self.stats.core;
-            info!(
-                processes = c.processes,
-                threads = c.threads,
-                file_flows = c.file_flows,
-                network_flows = c.network_flows,
-                records = self.stats.records_total(),
-                "stats"
-            );
+            log_stats(&self.stats.core, &self.stats.outputs, "end of run");
         }
         result
     }
@@ -346,49 +407,54 @@ impl SysFlowDriver {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         // Offline runs never rotate, so names never carry a time (the reference's m_start == 0).
-        let mut sink_config =
-            FileSinkConfig::new(&self.output, Naming::Exact, exporter, &self.config.node_ip);
-        sink_config.writer_options.compression_level = self.config.effective_compression_level();
-        let mut sink = FileSink::create(sink_config, now_secs)?;
-        info!(input = %input.display(), output = %sink.path().display(), "converting capture");
+        let mut out = Outputs::open(&self.config, &exporter, Naming::Exact, now_secs)?;
+        info!(input = %input.display(), outputs = %out.describe(), "converting capture");
         let mut processor = Processor::new(self.config.core_config());
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
-            None => self.pump(&mut reader, held, &mut processor, &mut sink, &bytes),
+            None => {
+                let asks = out.asks_for_segments();
+                self.pump(
+                    &mut reader,
+                    held,
+                    &mut processor,
+                    &mut out.sink,
+                    asks,
+                    &bytes,
+                )
+            }
         };
         let result = match stop {
-            // The sink failed: nothing more can be written.
+            // An output failed: nothing more can be written.
             Err(Stop::Sink(e)) => Err(SysFlowError::Export(e)),
             Ok(()) => processor
-                .finish(&mut sink)
-                .and_then(|()| sink.finish())
+                .finish(&mut out.sink)
+                .and_then(|()| out.sink.finish())
                 .map_err(SysFlowError::Export),
             // Records of the items before the damage still reach a closed file.
-            Err(Stop::Capture(e)) => match processor.finish(&mut sink).and_then(|()| sink.finish())
-            {
-                Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
-                Err(export) => {
-                    error!(error = %e, "the capture was unreadable too");
-                    Err(SysFlowError::Export(export))
+            Err(Stop::Capture(e)) => {
+                match processor
+                    .finish(&mut out.sink)
+                    .and_then(|()| out.sink.finish())
+                {
+                    Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
+                    Err(export) => {
+                        error!(error = %e, "the capture was unreadable too");
+                        Err(SysFlowError::Export(export))
+                    }
                 }
-            },
+            }
         };
         if result.is_err() {
-            // Closes what can still be closed; a no-op when the file already is.
-            let _ = sink.finish();
+            // Closes what can still be closed; a no-op when already closed.
+            let _ = out.sink.finish();
         }
 
         self.stats.bytes_read = bytes.load(Ordering::Relaxed);
         self.stats.events = reader.events_read();
         self.stats.core = processor.stats().clone();
-        for ty in RecordType::ALL {
-            if let Some(n) = self.stats.records.get_mut(ty.index()) {
-                *n = sink.records_of(ty);
-            }
-        }
-        self.stats.files = sink.files_opened();
-        self.stats.output = Some(sink.path().to_path_buf());
+        out.report(&mut self.stats);
         self.report_progress();
         debug!(?self.stats, "run finished");
         result
@@ -396,9 +462,9 @@ impl SysFlowDriver {
 
     /// Live capture until an exit request: the `/proc` scan seeds the state,
     /// then events go to the state machines as they come; quiet periods
-    /// drive flow export, and with `rotate_interval` the output rotates.
-    /// Open flows are written and the file closed at the end, also after a
-    /// failure.
+    /// drive flow export and socket reconnection, and with `rotate_interval`
+    /// the outputs start a new segment (a new file). Open flows are written
+    /// and the outputs closed at the end, also after a failure.
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
         live.scrub_env = self.config.scrub_env;
@@ -428,11 +494,10 @@ impl SysFlowDriver {
         let mut now_secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let mut sink_config =
-            FileSinkConfig::new(&self.output, naming, exporter, &self.config.node_ip);
-        sink_config.writer_options.compression_level = self.config.effective_compression_level();
-        let mut sink = FileSink::create(sink_config, now_secs)?;
-        info!(output = %sink.path().display(), "capturing live");
+        let mut out = Outputs::open(&self.config, &exporter, naming, now_secs)?;
+        info!(outputs = %out.describe(), "capturing live");
+        let asks = out.asks_for_segments();
+        let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
 
@@ -443,7 +508,10 @@ impl SysFlowDriver {
             None => None,
         };
         for item in proc_items {
-            if let Err(e) = processor.handle(&item, &mut sink) {
+            if let Err(e) = processor
+                .handle(&item, sink)
+                .and_then(|()| segment_if_needed(asks, sink, &mut processor))
+            {
                 failure = Some(SysFlowError::Export(e));
                 break;
             }
@@ -466,7 +534,7 @@ impl SysFlowDriver {
                         failure = Some(e);
                         break;
                     }
-                    let handled = processor.handle_event(&ev, &mut sink);
+                    let handled = processor.handle_event(&ev, sink);
                     capture.recycle(ev);
                     handled
                 }
@@ -474,12 +542,17 @@ impl SysFlowDriver {
                     let now_ns = SystemTime::now()
                         .duration_since(UNIX_EPOCH)
                         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
-                    processor.tick(now_ns, &mut sink)
+                    // A socket reconnects in a quiet period, not on (and
+                    // dropping) the next record.
+                    sink.poll().and_then(|()| processor.tick(now_ns, sink))
                 }
                 LiveNext::End => break,
                 _ => Ok(()),
             };
-            if let Err(e) = handled {
+            // Between two calls into the processor, never inside one: a
+            // socket that lost records gets its new header and the entities
+            // again before any record that references them.
+            if let Err(e) = handled.and_then(|()| segment_if_needed(asks, sink, &mut processor)) {
                 failure = Some(SysFlowError::Export(e));
                 break;
             }
@@ -500,14 +573,24 @@ impl SysFlowDriver {
                     failure = Some(SysFlowError::Export(e));
                     break;
                 }
+                // Forgets what nothing open refers to, and writes the rest
+                // again: every file stands alone.
                 processor.new_segment();
+                if self.config.enable_stats {
+                    log_stats(
+                        &processor.stats(),
+                        &out_stats_of(sink, &out.kinds),
+                        "rotation",
+                    );
+                }
             }
         }
         if self.exit.is_requested() {
             info!("exit requested: stopping");
+            self.stats.exited_early = true;
         }
         let closed = processor
-            .finish(&mut sink)
+            .finish(sink)
             .and_then(|()| sink.finish())
             .map_err(SysFlowError::Export);
         let _ = sink.finish();
@@ -526,13 +609,7 @@ impl SysFlowDriver {
             Err(e) => error!(error = %e, "cannot read the probe's counters"),
         }
         self.stats.core = processor.stats().clone();
-        for ty in RecordType::ALL {
-            if let Some(n) = self.stats.records.get_mut(ty.index()) {
-                *n = sink.records_of(ty);
-            }
-        }
-        self.stats.files = sink.files_opened();
-        self.stats.output = Some(sink.path().to_path_buf());
+        out.report(&mut self.stats);
         self.report_progress();
         match failure {
             Some(e) => Err(e),
@@ -546,7 +623,8 @@ impl SysFlowDriver {
         reader: &mut ScapReader<Counted<File>>,
         held: Vec<Item>,
         processor: &mut Processor,
-        sink: &mut FileSink,
+        sink: &mut MultiSink,
+        asks: bool,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
@@ -572,6 +650,7 @@ impl SysFlowDriver {
                 Some(item) => processor.handle(item, sink),
                 None => processor.handle_event(&event, sink),
             }
+            .and_then(|()| segment_if_needed(asks, sink, processor))
             .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
@@ -594,6 +673,152 @@ impl SysFlowDriver {
     }
 }
 
+/// Starts the new segment an output asked for (a socket that reconnected or
+/// lost records): its fresh header, then every live entity again as `REUP`.
+/// `asks` says whether any output can ask; without one the check (a
+/// virtual call per event) is skipped.
+fn segment_if_needed(
+    asks: bool,
+    sink: &mut MultiSink,
+    processor: &mut Processor,
+) -> Result<(), ExportError> {
+    if asks && sink.needs_segment() {
+        sink.start_segment()?;
+        processor.new_segment();
+    }
+    Ok(())
+}
+
+/// The configured outputs, as one fan-out in the order file, socket,
+/// callback.
+struct Outputs {
+    sink: MultiSink,
+    kinds: Vec<OutputKind>,
+}
+
+impl Outputs {
+    /// Opens every configured output: the first file (and its header), the
+    /// socket connection (an absent server is not an error), the callback.
+    fn open(
+        config: &SysFlowConfig,
+        exporter: &str,
+        naming: Naming,
+        now_secs: u64,
+    ) -> Result<Outputs, SysFlowError> {
+        let mut sinks: Vec<BoxedSink> = Vec::new();
+        let mut kinds = Vec::new();
+        if let Some(path) = &config.file_path {
+            let mut file = FileSinkConfig::new(path, naming, exporter, &config.node_ip);
+            file.writer_options.compression_level = config.effective_compression_level();
+            sinks.push(Box::new(FileSink::create(file, now_secs)?));
+            kinds.push(OutputKind::File);
+        }
+        if let Some(path) = &config.socket_path {
+            let socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            sinks.push(Box::new(SocketSink::connect(socket)?));
+            kinds.push(OutputKind::Socket);
+        }
+        if let Some(callback) = config.callback.clone() {
+            sinks.push(Box::new(CallbackSink::new(
+                exporter,
+                &config.node_ip,
+                move |r: &sysflow_export::CallbackRecord<'_>| callback.call(r),
+            )));
+            kinds.push(OutputKind::Callback);
+        }
+        // As in the reference, an output that fails stops the run (after the
+        // record reached the others), and its error is the run's.
+        Ok(Outputs {
+            sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
+            kinds,
+        })
+    }
+
+    /// Whether an output may ask for a segment of its own
+    /// ([`ExportSink::needs_segment`]): only the socket does.
+    fn asks_for_segments(&self) -> bool {
+        self.kinds.contains(&OutputKind::Socket)
+    }
+
+    /// For logs: `file out.sf, socket /run/sf.sock, callback`.
+    fn describe(&self) -> String {
+        let described: Vec<String> = self
+            .kinds
+            .iter()
+            .zip(self.sink.sinks())
+            .map(|(kind, sink)| match sink.path() {
+                Some(p) => format!("{} {}", kind_name(*kind), p.display()),
+                None => kind_name(*kind).to_owned(),
+            })
+            .collect();
+        described.join(", ")
+    }
+
+    /// Copies the outputs' counters into the run's stats.
+    fn report(&self, stats: &mut DriverStats) {
+        stats.outputs = out_stats_of(&self.sink, &self.kinds);
+        if let Some(first) = stats.outputs.first() {
+            stats.records = first.sink.sent;
+        }
+        if let Some((files, path)) = stats
+            .output(OutputKind::File)
+            .map(|f| (f.sink.segments, f.path.clone()))
+        {
+            stats.files = files;
+            stats.output = path;
+        }
+    }
+}
+
+fn kind_name(kind: OutputKind) -> &'static str {
+    match kind {
+        OutputKind::File => "file",
+        OutputKind::Socket => "socket",
+        OutputKind::Callback => "callback",
+    }
+}
+
+/// Each output's counters; the kinds are in the same order as the sinks.
+fn out_stats_of(sink: &MultiSink, kinds: &[OutputKind]) -> Vec<OutputStats> {
+    kinds
+        .iter()
+        .zip(sink.sinks())
+        .map(|(kind, s)| OutputStats {
+            kind: *kind,
+            path: s.path().map(Path::to_path_buf),
+            sink: s.stats(),
+        })
+        .collect()
+}
+
+/// `enableStats`: cache sizes and each output's counters, at rotations and
+/// at the end of a run.
+fn log_stats(core: &CoreStats, outputs: &[OutputStats], when: &str) {
+    info!(
+        when,
+        events = core.events,
+        processes = core.processes,
+        threads = core.threads,
+        fd_tables = core.fd_tables,
+        file_flows = core.file_flows,
+        network_flows = core.network_flows,
+        records = core.records_total(),
+        "stats"
+    );
+    for o in outputs {
+        info!(
+            when,
+            output = ?o.path,
+            sent = o.sink.sent_total(),
+            dropped = o.sink.dropped_total(),
+            reconnects = o.sink.reconnects,
+            segments = o.sink.segments,
+            bytes = o.sink.bytes,
+            "output stats"
+        );
+    }
+}
+
 /// A live capture being saved as a scap file.
 struct ScapOut {
     path: PathBuf,
@@ -603,10 +828,20 @@ struct ScapOut {
 impl ScapOut {
     /// Creates the file and writes the machine info and the `/proc` scan.
     fn create(path: PathBuf, proc_items: &[Item]) -> Result<ScapOut, SysFlowError> {
-        let file = File::create(&path).map_err(|source| SysFlowError::OutputDir {
-            path: path.clone(),
-            source,
-        })?;
+        // The capture holds every process's command line and environment:
+        // readable by the owner only, and a planted symbolic link is refused
+        // (ELOOP), never followed.
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+            .map_err(|source| SysFlowError::OutputDir {
+                path: path.clone(),
+                source,
+            })?;
         let fail = |e| SysFlowError::capture(path.clone(), e);
         let mut writer = ScapWriter::new(BufWriter::new(file)).map_err(fail)?;
         writer

@@ -148,6 +148,7 @@ impl SysFlowError {
             SysFlowError::Unsupported { .. } | SysFlowError::Config { .. } => {
                 ErrorCode::OperationNotSupported
             }
+            SysFlowError::Export(ExportError::SocketPathTooLong { .. }) => ErrorCode::NameTooLong,
             SysFlowError::OutputDir { .. }
             | SysFlowError::OpenCapture { .. }
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,

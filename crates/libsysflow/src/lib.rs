@@ -4,17 +4,20 @@
 mod config;
 mod driver;
 mod error;
+mod logging;
 mod progress;
 
 pub use config::{
-    DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL, OFFLINE_COMPRESSION_LEVEL, SysFlowConfig,
+    Callback, CallbackFn, DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL,
+    OFFLINE_COMPRESSION_LEVEL, SysFlowConfig, SysFlowConfigBuilder,
 };
-pub use driver::{DriverStats, ExitHandle, SysFlowDriver};
+pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
+pub use logging::{log_directives, log_directives_from_env};
 pub use progress::Progress;
 pub use sysflow_capture::{CaptureError, LiveStats};
 pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
-pub use sysflow_export::ExportError;
+pub use sysflow_export::{CallbackRecord, CallbackSink, DropReasons, ExportError, SinkStats};
 pub use sysflow_types as types;
 pub use sysflow_types::{RecordType, SCHEMA_VERSION};
 

@@ -323,3 +323,126 @@ fn compression_level_changes_bytes_not_records() {
     let err = SysFlowDriver::new(config).expect_err("level 10 accepted");
     assert!(err.to_string().contains("compression_level"), "{err}");
 }
+
+/// `filter_containers` (`filterContainers`, `sysporter -c`) keeps the
+/// events of processes in containers and drops the others, as the
+/// reference's `-c`: the httpd trace runs in a container and keeps every
+/// record, the file-operations trace runs on the host and keeps none.
+#[test]
+fn filter_containers_keeps_only_processes_in_containers() {
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |case: &str, filter: bool| {
+        let out = tmp.path().join(format!("{case}-{filter}.sf"));
+        let config = SysFlowConfig::builder()
+            .scap_input_path(golden.join(case).join("trace.scap"))
+            .file_path(&out)
+            .exporter_id("tests")
+            .filter_containers(filter)
+            .build();
+        SysFlowDriver::new(config).unwrap().run().unwrap();
+        read_sf(&out)
+            .into_iter()
+            .filter(|r| !matches!(r, SysFlow::Header(_)))
+            .collect::<Vec<_>>()
+    };
+    let in_container = run("mpm-event-full-capture", true);
+    assert!(in_container.len() > 100);
+    // Every event and flow is of a process in a container (ancestors
+    // outside it may still be written, as the reference writes them).
+    let mut containerized = HashMap::new();
+    for r in &in_container {
+        match r {
+            SysFlow::Process(p) => {
+                containerized.insert(p.oid, p.container_id.is_some());
+            }
+            SysFlow::ProcessEvent(e) => assert!(containerized[&e.proc_oid], "{e:?}"),
+            SysFlow::FileFlow(f) => assert!(containerized[&f.proc_oid], "{f:?}"),
+            SysFlow::NetworkFlow(f) => assert!(containerized[&f.proc_oid], "{f:?}"),
+            SysFlow::FileEvent(e) => assert!(containerized[&e.proc_oid], "{e:?}"),
+            _ => {}
+        }
+    }
+    assert_eq!(in_container, run("mpm-event-full-capture", false));
+    assert!(!run("files-files", false).is_empty());
+    assert_eq!(run("files-files", true), Vec::<SysFlow>::new());
+}
+
+/// The callback gets every behaviour record the file gets, in order, with
+/// the segment's real header and the record's process and files resolved.
+#[test]
+fn the_callback_gets_every_behaviour_record_with_its_entities() {
+    use std::sync::{Arc, Mutex};
+
+    use libsysflow::types::SfHeader;
+
+    let Some(golden) = golden_dir() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    for case in CASES {
+        let out = tmp.path().join(format!("{case}.sf"));
+        /// What the callback saw of one record.
+        type Seen = (
+            SfHeader,
+            SysFlow,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+        );
+        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
+        let sink = Arc::clone(&seen);
+        let config = SysFlowConfig::builder()
+            .scap_input_path(golden.join(case).join("trace.scap"))
+            .file_path(&out)
+            .exporter_id("tests")
+            .node_ip("10.1.2.3")
+            .callback(move |r| {
+                sink.lock().unwrap().push((
+                    r.header.clone(),
+                    r.record.clone(),
+                    r.process.map(|p| p.oid.hpid),
+                    r.file.map(|f| f.path.clone()),
+                    r.new_file.map(|f| f.path.clone()),
+                ))
+            })
+            .build();
+        let mut driver = SysFlowDriver::new(config).unwrap();
+        driver.run().unwrap();
+        let seen = std::mem::take(&mut *seen.lock().unwrap());
+        let file = read_sf(&out);
+        let behaviour: Vec<&SysFlow> = file
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r,
+                    SysFlow::Header(_)
+                        | SysFlow::Container(_)
+                        | SysFlow::Process(_)
+                        | SysFlow::File(_)
+                        | SysFlow::Pod(_)
+                )
+            })
+            .collect();
+        assert!(!behaviour.is_empty(), "{case}");
+        let got: Vec<&SysFlow> = seen.iter().map(|s| &s.1).collect();
+        assert_eq!(got, behaviour, "{case}");
+        for (header, rec, pid, file, new_file) in &seen {
+            assert_eq!(header.version, SCHEMA_VERSION);
+            assert_eq!(header.exporter, "tests");
+            assert_eq!(header.ip, "10.1.2.3");
+            assert!(pid.is_some(), "{case}: no process for {rec:?}");
+            match rec {
+                SysFlow::FileFlow(_) => assert!(file.is_some(), "{case}: {rec:?}"),
+                SysFlow::FileEvent(e) => {
+                    assert!(file.is_some(), "{case}: {rec:?}");
+                    assert_eq!(new_file.is_some(), e.new_file_oid.is_some(), "{case}");
+                }
+                _ => {}
+            }
+        }
+        let stats = driver
+            .stats()
+            .output(libsysflow::OutputKind::Callback)
+            .unwrap();
+        assert_eq!(stats.sink.dropped_total(), 0);
+    }
+}

@@ -156,3 +156,84 @@ fn live_records_of_own_workload() {
         "no FileFlow with bytes read by the /bin/true child (its loader reads libc)"
     );
 }
+
+/// A live run through the facade, stopped by `ExitHandle::exit` from
+/// another thread: `run` returns promptly, the file is closed and valid, and
+/// the callback got exactly the file's event and flow records.
+#[test]
+fn a_live_run_stops_on_exit_from_another_thread() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+
+    use libsysflow::{ErrorCode, SysFlowConfig, SysFlowDriver};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("live.sf");
+    let delivered = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&delivered);
+    let config = SysFlowConfig::builder()
+        .file_path(&out)
+        .rotate_interval(0)
+        .exporter_id("exit-test")
+        .callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        })
+        .build();
+    let mut driver = match SysFlowDriver::new(config) {
+        Ok(d) => d,
+        Err(e)
+            if std::env::var_os("CI").is_none()
+                && matches!(
+                    e.code(),
+                    ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
+                ) =>
+        {
+            eprintln!("skipping live exit test: {e}");
+            return;
+        }
+        Err(e) => panic!("live capture must work here: {e}"),
+    };
+    let exit = driver.exit_handle();
+    let run = std::thread::spawn(move || {
+        let result = driver.run();
+        (result, driver)
+    });
+    // Until the file exists the probe is not attached yet.
+    let waited = Instant::now();
+    while !out.exists() && waited.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..3 {
+        let _ = Command::new("/bin/true").status();
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = Instant::now();
+    exit.exit();
+    let (result, driver) = run.join().expect("driver thread");
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "run took {:?} to stop",
+        asked.elapsed()
+    );
+    result.expect("live run");
+    let stats = driver.stats();
+    assert!(stats.exited_early);
+    assert!(stats.events > 0);
+    let records: Vec<SysFlow> = libsysflow::types::SfReader::open(&out)
+        .expect("open")
+        .collect::<Result<_, _>>()
+        .expect("a valid, closed file");
+    let behaviour = records
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r,
+                SysFlow::Header(_) | SysFlow::Container(_) | SysFlow::Process(_) | SysFlow::File(_)
+            )
+        })
+        .count() as u64;
+    assert!(behaviour > 0);
+    assert_eq!(delivered.load(Ordering::Relaxed), behaviour);
+    assert_eq!(stats.records_total(), records.len() as u64);
+}

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use libsysflow::{
-    CollectionMode, DriverStats, DriverType, RecordType, SCHEMA_VERSION, SysFlowConfig,
+    CollectionMode, DriverStats, DriverType, OutputKind, RecordType, SCHEMA_VERSION, SysFlowConfig,
     SysFlowDriver, SysFlowError,
 };
 use signal_hook::consts::{SIGINT, SIGTERM};
@@ -38,18 +38,21 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
-/// Convert Falco/sysdig scap captures into SysFlow (.sf) files.
+/// Collect SysFlow from a live capture or a Falco/sysdig scap capture, into
+/// .sf files and/or an sf-processor unix socket.
 ///
 /// Flags are those of the reference collector's sysporter. The environment
 /// variables NODE_IP, ENABLE_DROP_MODE, FILE_ONLY, ENABLE_PROC_FLOW,
 /// FILE_READ_MODE, ENABLE_STATS and DRIVER_LOG override flags and defaults as
 /// in the reference ("1" turns a switch on, any other value off). Logs go to
-/// stderr, filtered by RUST_LOG (default: warn).
+/// stderr: RUST_LOG filters them, or else the reference's GLOG_minloglevel
+/// (0 info, 1 warning, 2 error), GLOG_v (1 debug, 2 trace) and
+/// GLOG_logtostderr (default: warnings and errors).
 #[derive(Debug, Parser)]
 #[command(
     name = "sysporter",
     disable_version_flag = true,
-    override_usage = "sysporter [OPTIONS] [-r <FILE>] -w <PATH>"
+    override_usage = "sysporter [OPTIONS] [-r <FILE>] {-w <PATH> | -u <PATH>}"
 )]
 struct Cli {
     /// Read events from this scap capture file (offline mode)
@@ -123,11 +126,16 @@ struct Cli {
     #[arg(short = 'c')]
     containers_only: bool,
 
-    /// Stream records to this unix socket (not supported yet)
+    /// Stream records to this unix socket, where sf-processor listens
+    ///
+    /// A SOCK_SEQPACKET socket that the server creates; one SysFlow record
+    /// per packet, a header first. Without the server, records are dropped
+    /// (and counted) and sysporter reconnects, with a new header and every
+    /// entity again, when it comes back. Can be combined with -w.
     #[arg(short = 'u', value_name = "PATH")]
     socket: Option<PathBuf>,
 
-    /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (not supported yet)
+    /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (live capture with drop mode only)
     #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
     sampling: Option<u32>,
 
@@ -148,7 +156,7 @@ struct Cli {
     #[arg(short = 'k', value_name = "DRIVER", value_enum)]
     driver: Option<Driver>,
 
-    /// log4cxx properties file of the reference (not supported: use RUST_LOG)
+    /// log4cxx properties file of the reference (not supported: use RUST_LOG or GLOG_*)
     #[arg(short = 'l', value_name = "FILE")]
     log_conf: Option<PathBuf>,
 }
@@ -209,8 +217,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// Logs to stderr as RUST_LOG, or else the reference's GLOG_* variables, say
+/// (`libsysflow::log_directives`); DRIVER_LOG=1 adds the capture engine's
+/// debug messages.
 fn init_logging() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let debug_mode = std::env::var_os("DRIVER_LOG").is_some_and(|v| v == "1");
+    let directives = libsysflow::log_directives_from_env(debug_mode);
+    let filter = EnvFilter::try_new(&directives).unwrap_or_else(|e| {
+        eprintln!("sysporter: ignoring the log filter {directives:?}: {e}");
+        EnvFilter::new("warn")
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -222,7 +238,7 @@ fn init_logging() {
 fn config(cli: &Cli) -> Result<SysFlowConfig> {
     if let Some(conf) = &cli.log_conf {
         bail!(
-            "-l {} is not supported: sysporter logs through `tracing`; set RUST_LOG (e.g. RUST_LOG=info) instead",
+            "-l {} is not supported: sysporter logs through `tracing`; set RUST_LOG (e.g. RUST_LOG=info) or GLOG_minloglevel/GLOG_v instead",
             conf.display()
         );
     }
@@ -236,7 +252,9 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
         bail!("cannot set both -r and -k: a capture file needs no driver");
     }
     if cli.write.is_none() && cli.socket.is_none() {
-        bail!("an output is required: -w PATH (a file, or a directory ending in '/')");
+        bail!(
+            "an output is required: -w PATH (a file, or a directory ending in '/') or -u PATH (sf-processor's socket)"
+        );
     }
     let mut config = SysFlowConfig::default();
     config.app_name = "sysporter".into();
@@ -318,6 +336,20 @@ fn run(cli: Cli) -> Result<()> {
             c.network_flows,
             stats.records_total()
         );
+        for o in &stats.outputs {
+            eprintln!(
+                "sysporter: stats: {:?} {}: {} records sent, {} dropped, {} reconnections, {} segments, {} bytes",
+                o.kind,
+                o.path
+                    .as_ref()
+                    .map_or_else(String::new, |p| p.display().to_string()),
+                o.sink.sent_total(),
+                o.sink.dropped_total(),
+                o.sink.reconnects,
+                o.sink.segments,
+                o.sink.bytes
+            );
+        }
     }
     result?;
     Ok(())
@@ -364,8 +396,19 @@ fn summary(stats: &DriverStats) -> String {
             l.drops_too_large
         )
     });
+    // The socket's own counters: what reached sf-processor and what was lost.
+    let socket = stats
+        .output(OutputKind::Socket)
+        .map_or_else(String::new, |o| {
+            format!(
+                "; socket: {} records sent, {} dropped, {} reconnections",
+                o.sink.sent_total(),
+                o.sink.dropped_total(),
+                o.sink.reconnects
+            )
+        });
     format!(
-        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}{live}",
+        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}",
         stats.events,
         stats.bytes_read as f64 / 1e6,
         stats.elapsed.as_secs_f64(),

@@ -115,6 +115,7 @@ fn help_explains_every_flag() {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
     }
     assert!(help.contains("ENABLE_PROC_FLOW"), "{help}");
+    assert!(help.contains("GLOG_minloglevel"), "{help}");
     assert!(sysporter(&["-h"]).status.success());
 }
 
@@ -131,6 +132,7 @@ fn argument_errors_exit_1_like_the_reference() {
     let out = sysporter(&["-r", "t.scap"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("-w PATH"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("-u PATH"), "{}", stderr(&out));
 }
 
 #[test]
@@ -141,8 +143,7 @@ fn flags_without_a_capability_are_refused_with_a_reason() {
     let input = input.to_str().unwrap();
     let out_sf = dir.path().join("o.sf");
     let out_sf = out_sf.to_str().unwrap();
-    let cases: [(&[&str], &str); 7] = [
-        (&["-r", input, "-u", "/tmp/sf.sock"], "unix socket"),
+    let cases: [(&[&str], &str); 6] = [
         (
             &["-r", input, "-w", out_sf, "-f", "proc.name=sh"],
             "filters",
@@ -204,6 +205,61 @@ fn a_golden_trace_converts_to_a_valid_file() {
         "{err}"
     );
     assert!(summary.contains("1 SFHeader"), "{err}");
+}
+
+/// `-u` alone is an output: without a server every record is dropped and
+/// counted, and the run still succeeds (sf-processor may come later).
+#[test]
+fn a_socket_without_its_server_counts_drops() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("absent.sock");
+    let out = sysporter(&["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("; socket: 0 records sent, 19 dropped, 0 reconnections"),
+        "{err}"
+    );
+    assert!(!sock.exists(), "the client never creates the socket file");
+}
+
+/// GLOG_minloglevel=0 with GLOG_logtostderr=1 (the reference's container
+/// defaults) shows info messages; by default only warnings and errors show.
+#[test]
+fn glog_variables_set_the_log_level() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("out.sf");
+    let args = [
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+    ];
+    let quiet = sysporter_command()
+        .args(args)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert!(!stderr(&quiet).contains("INFO"), "{}", stderr(&quiet));
+    let loud = sysporter_command()
+        .args(args)
+        .env_remove("RUST_LOG")
+        .env("GLOG_logtostderr", "1")
+        .env("GLOG_minloglevel", "0")
+        .output()
+        .unwrap();
+    assert!(stderr(&loud).contains("INFO"), "{}", stderr(&loud));
+    assert!(
+        stderr(&loud).contains("converting capture"),
+        "{}",
+        stderr(&loud)
+    );
 }
 
 #[test]
@@ -368,10 +424,7 @@ fn live_capture_until_sigterm() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
-    if !out.status.success()
-        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"))
-    {
-        eprintln!("skipping live sysporter test: {err}");
+    if live_refused(&out) {
         return;
     }
     assert!(out.status.success(), "{err}");
@@ -390,6 +443,12 @@ fn live_capture_until_sigterm() {
     );
     let records = read_reported_sf(&files[0], &err, "live-test");
     assert!(records.len() > 1, "only a header: {err}");
+    // Records and raw captures hold command lines and environments.
+    for path in [&files[0], &scap] {
+        let mode =
+            std::os::unix::fs::PermissionsExt::mode(&fs::metadata(path).unwrap().permissions());
+        assert_eq!(mode & 0o077, 0, "{} is mode {mode:o}", path.display());
+    }
     assert!(err.contains("; probe: "), "drops are reported: {err}");
     assert!(err.contains(" dropped ("), "drops are reported: {err}");
 
@@ -451,10 +510,7 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
     let _ = before.kill();
     let _ = before.wait();
     let err = stderr(&out);
-    if !out.status.success()
-        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"))
-    {
-        eprintln!("skipping live --scrub-env test: {err}");
+    if live_refused(&out) {
         return None;
     }
     assert!(out.status.success(), "{err}");
@@ -492,4 +548,218 @@ fn scrub_env_keeps_environment_values_out_of_the_capture() {
     let out = sysporter(&["-r", "x.scap", "-w", "x.sf", "--scrub-env"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--scrub-env"), "{}", stderr(&out));
+}
+
+/// Whether a live run failed only because live capture is impossible here
+/// (not root, no BTF, an old kernel): then the test skips, except under CI,
+/// which has root and BTF and must run it.
+fn live_refused(out: &Output) -> bool {
+    let err = stderr(out);
+    let refused = !out.status.success()
+        && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"));
+    if refused {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "live capture must work under CI: {err}"
+        );
+        eprintln!("skipping live test: {err}");
+    }
+    refused
+}
+
+/// Starts `sysporter` capturing live into the directory `dir` with `args`,
+/// and waits until its first file exists (the probe is attached and the
+/// `/proc` scan done) or it gave up. Process flows are off (see below).
+fn start_live(dir: &Path, args: &[&str]) -> std::process::Child {
+    let out_dir = format!("{}/", dir.display());
+    let mut child = sysporter_command()
+        .args(["-w", &out_dir])
+        .args(args)
+        // Process flows off: sysflow-core can write a ProcessFlow whose
+        // process it already dropped from its cache, which a later segment
+        // then lacks (a core bug, reported); these tests are about segments.
+        .env("ENABLE_PROC_FLOW", "0")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fs::read_dir(dir).unwrap().next().is_none()
+        && child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
+fn sigterm(child: &std::process::Child) {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
+/// A shell loop that keeps making processes, files and reads until killed.
+fn busy_workload(dir: &Path, pause: &str) -> std::process::Child {
+    let script = format!(
+        "i=0; while true; do i=$((i+1)); echo $i > {d}/w.$((i % 8)); cat {d}/w.$((i % 8)) > /dev/null; sleep {pause}; done",
+        d = dir.display()
+    );
+    Command::new("sh").args(["-c", &script]).spawn().unwrap()
+}
+
+/// The `.sf` files in `dir`, sorted by name (their creation times).
+fn sf_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Fails unless `records` stand alone: a header first, and every process
+/// (and parent process) and file a record references is defined earlier in
+/// the same file.
+fn assert_standalone(records: &[SysFlow], what: &str) {
+    use std::collections::HashSet;
+    header(&records[0]);
+    let p = |o: &libsysflow::types::Oid| format!("p{}:{}", o.hpid, o.create_ts);
+    let f = |o: &libsysflow::types::Foid| format!("f{:?}", o.0);
+    let mut defined = HashSet::new();
+    for (i, rec) in records.iter().enumerate() {
+        let refs: Vec<String> = match rec {
+            SysFlow::Process(r) => r.poid.iter().map(p).collect(),
+            SysFlow::ProcessEvent(r) => vec![p(&r.proc_oid)],
+            SysFlow::ProcessFlow(r) => vec![p(&r.proc_oid)],
+            SysFlow::NetworkEvent(r) => vec![p(&r.proc_oid)],
+            SysFlow::NetworkFlow(r) => vec![p(&r.proc_oid)],
+            SysFlow::FileFlow(r) => vec![p(&r.proc_oid), f(&r.file_oid)],
+            SysFlow::FileEvent(r) => {
+                let mut v = vec![p(&r.proc_oid), f(&r.file_oid)];
+                v.extend(r.new_file_oid.as_ref().map(f));
+                v
+            }
+            _ => Vec::new(),
+        };
+        for r in refs {
+            assert!(
+                defined.contains(&r),
+                "{what}: record {i} ({}) references {r}, which the file does not define before it",
+                rec.record_type()
+            );
+        }
+        match rec {
+            SysFlow::Process(r) => {
+                defined.insert(p(&r.oid));
+            }
+            SysFlow::File(r) => {
+                defined.insert(f(&r.oid));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `-G 2` for 7 s of live capture leaves at least three files, each
+/// starting with its header and readable on its own.
+#[test]
+fn live_rotation_leaves_files_that_stand_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let child = start_live(&out, &["-G", "2", "-e", "rotation-test"]);
+    let mut workload = busy_workload(work.path(), "0.05");
+    std::thread::sleep(std::time::Duration::from_secs(7));
+    sigterm(&child);
+    let out_run = child.wait_with_output().unwrap();
+    let _ = workload.kill();
+    let _ = workload.wait();
+    if live_refused(&out_run) {
+        return;
+    }
+    let err = stderr(&out_run);
+    assert!(out_run.status.success(), "{err}");
+    let files = sf_files(&out);
+    assert!(files.len() >= 3, "{} files: {files:?}\n{err}", files.len());
+    let mut behaviour = 0;
+    for file in &files {
+        let records = read_sf(file);
+        let h = header(&records[0]);
+        assert_eq!(h.exporter, "rotation-test");
+        assert_eq!(h.filename, file.to_string_lossy());
+        assert_eq!(
+            records
+                .iter()
+                .filter(|r| matches!(r, SysFlow::Header(_)))
+                .count(),
+            1,
+            "{}",
+            file.display()
+        );
+        assert_standalone(&records, &file.display().to_string());
+        behaviour += records
+            .iter()
+            .filter(|r| matches!(r, SysFlow::ProcessEvent(_) | SysFlow::FileFlow(_)))
+            .count();
+    }
+    assert!(behaviour > 0, "the workload left no records: {err}");
+}
+
+/// SIGTERM while the capture is busy: sysporter stops at once, writes the
+/// open flows with TRUNCATE, and leaves a valid, closed file.
+#[test]
+fn sigterm_during_a_busy_live_capture_leaves_a_valid_file() {
+    use libsysflow::types::OpFlags;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let held = work.path().join("held-open");
+    let child = start_live(&out, &["-e", "sigterm-test"]);
+    // A process that keeps a file open (written once) across the stop: its
+    // flow can only end as TRUNCATE.
+    let mut holder = Command::new("sh")
+        .args([
+            "-c",
+            &format!("exec 3>{}; echo held >&3; sleep 30", held.display()),
+        ])
+        .spawn()
+        .unwrap();
+    let mut workload = busy_workload(work.path(), "0");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    sigterm(&child);
+    let out_run = child.wait_with_output().unwrap();
+    let _ = workload.kill();
+    let _ = workload.wait();
+    let _ = holder.kill();
+    let _ = holder.wait();
+    if live_refused(&out_run) {
+        return;
+    }
+    let err = stderr(&out_run);
+    assert!(out_run.status.success(), "{err}");
+    assert!(err.contains("(stopped early)"), "{err}");
+    let files = sf_files(&out);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let records = read_reported_sf(&files[0], &err, "sigterm-test");
+    assert_standalone(&records, "live file");
+    let held_file = records
+        .iter()
+        .find_map(|r| match r {
+            SysFlow::File(f) if f.path == held.to_string_lossy() => Some(f.oid),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no File record of {}: {err}", held.display()));
+    let truncated = records.iter().any(|r| {
+        matches!(r, SysFlow::FileFlow(f) if f.file_oid == held_file && f.op_flags.contains(OpFlags::TRUNCATE))
+    });
+    assert!(
+        truncated,
+        "the held file's flow was not written with TRUNCATE"
+    );
 }

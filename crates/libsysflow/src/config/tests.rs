@@ -168,3 +168,77 @@ fn compression_level_follows_the_mode_unless_set() {
     c.compression_level = Some(9);
     assert_eq!(c.effective_compression_level(), 9);
 }
+
+#[test]
+fn the_kubernetes_variables_set_both_fields_together() {
+    let mut c = SysFlowConfig {
+        k8s_api_cert: Some("/from/config.crt".into()),
+        ..SysFlowConfig::default()
+    };
+    with_env(&mut c, &[("SF_K8S_API_CERT", "/from/env.crt")]);
+    assert_eq!(c.k8s_api_url, None, "a certificate alone changes nothing");
+    assert_eq!(c.k8s_api_cert, Some("/from/config.crt".into()));
+    with_env(&mut c, &[("SF_K8S_API_URL", "https://k8s:6443")]);
+    assert_eq!(c.k8s_api_url.as_deref(), Some("https://k8s:6443"));
+    assert_eq!(
+        c.k8s_api_cert, None,
+        "the URL comes with the env's certificate"
+    );
+    assert!(ENV_OVERRIDES.contains(&"SF_K8S_API_URL"));
+}
+
+#[test]
+fn the_builder_sets_fields_from_the_defaults() {
+    let c = SysFlowConfig::builder()
+        .file_path("out/")
+        .socket_path("/run/sf.sock")
+        .exporter_id("host")
+        .rotate_interval(2)
+        .filter_containers(true)
+        .compression_level(3u32)
+        .build();
+    assert_eq!(c.file_path, Some("out/".into()));
+    assert_eq!(c.socket_path, Some("/run/sf.sock".into()));
+    assert_eq!(c.exporter_id, "host");
+    assert_eq!(c.rotate_interval, 2);
+    assert!(c.filter_containers);
+    assert_eq!(c.compression_level, Some(3));
+    assert_eq!(c.sampling_ratio, 1, "the rest keeps the defaults");
+    assert!(c.callback.is_none());
+}
+
+#[test]
+fn callbacks_compare_by_identity_and_clones_share_the_closure() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let a = SysFlowConfig::builder()
+        .callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        })
+        .build();
+    let b = a.clone();
+    assert_eq!(a, b);
+    let other = SysFlowConfig::builder().callback(|_| {}).build();
+    assert_ne!(a, other);
+    assert_ne!(a, SysFlowConfig::default());
+
+    // Two sinks calling through two clones of the configuration.
+    use sysflow_types::{Oid, OpFlags, ProcessEvent, RecordSink, SysFlow};
+    let rec = SysFlow::ProcessEvent(ProcessEvent {
+        proc_oid: Oid::new(1, 2),
+        ts: 1,
+        tid: 2,
+        op_flags: OpFlags::EXIT,
+        args: Vec::new(),
+        ret: 0,
+    });
+    for config in [a, b] {
+        let cb = config.callback.unwrap();
+        let mut sink = sysflow_export::CallbackSink::new("h", "", move |r| cb.call(r));
+        sink.record(&rec).unwrap();
+    }
+    assert_eq!(calls.load(Ordering::Relaxed), 2);
+}

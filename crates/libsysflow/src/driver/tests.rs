@@ -48,9 +48,14 @@ fn live_capture_refuses_falcos_drivers() {
 #[test]
 fn options_without_a_capability_are_refused_not_ignored() {
     let dir = tempfile::tempdir().unwrap();
-    let tweaks: [Tweak; 6] = [
-        ("socket", |c| c.socket_path = Some("/tmp/sock".into())),
+    let tweaks: [Tweak; 7] = [
         ("filter", |c| c.falco_filter = Some("proc.name=sh".into())),
+        ("Kubernetes", |c| {
+            c.k8s_api_url = Some("https://k8s.local:6443".into())
+        }),
+        ("Kubernetes", |c| {
+            c.k8s_api_cert = Some("/etc/k8s.crt".into())
+        }),
         ("sampling", |c| c.sampling_ratio = 10),
         ("CRI", |c| c.cri_path = Some("/run/cri.sock".into())),
         ("CRI", |c| c.cri_timeout = 5),
@@ -102,6 +107,42 @@ fn an_output_is_required_and_its_directory_must_exist() {
         SysFlowDriver::new(c).is_ok(),
         "an existing directory is fine"
     );
+}
+
+#[test]
+fn a_socket_or_a_callback_is_an_output_but_nothing_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    c.file_path = None;
+    let err = refused(c.clone());
+    assert_eq!(err.code(), ErrorCode::OperationNotSupported);
+    assert!(err.to_string().contains("an output is required"), "{err}");
+
+    let mut socket = c.clone();
+    socket.socket_path = Some(dir.path().join("no-server.sock"));
+    assert!(SysFlowDriver::new(socket).is_ok(), "socket alone");
+    let mut callback = c.clone();
+    callback.callback = Some(crate::Callback::new(|_| {}));
+    assert!(SysFlowDriver::new(callback).is_ok(), "callback alone");
+}
+
+#[test]
+fn invalid_values_are_typed_errors_from_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    c.sampling_ratio = 0;
+    assert!(matches!(
+        refused(c),
+        SysFlowError::Config {
+            field: "sampling_ratio",
+            ..
+        }
+    ));
+
+    let mut c = offline(dir.path());
+    c.socket_path = Some(PathBuf::from(format!("/tmp/{}", "s".repeat(120))));
+    let err = refused(c);
+    assert_eq!(err.code(), ErrorCode::NameTooLong, "{err}");
 }
 
 #[test]

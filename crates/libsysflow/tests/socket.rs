@@ -350,14 +350,9 @@ fn a_live_capture_survives_a_server_restart() {
     let sock = dir.path().join("sf.sock");
     let first_server =
         Server::bind(&sock).collect_for(Some(Duration::from_secs(5)), Some(Duration::from_secs(1)));
-    // Process flows off: sysflow-core can write a ProcessFlow whose process
-    // it has already dropped from its cache, which then references a
-    // process the new segment never wrote (a core bug, reported; the file
-    // and socket segment logic under test is not involved).
     let config = SysFlowConfig::builder()
         .socket_path(&sock)
         .exporter_id("live-socket")
-        .enable_process_flow(false)
         .build();
     let mut driver = match SysFlowDriver::new(config) {
         Ok(d) => d,

@@ -986,9 +986,13 @@ impl Processor {
 
     fn periodic_work(&mut self) {
         let now = self.now;
-        let flows = &self.flows;
-        self.procs
-            .check_deletions(now, |oid| flows.get(&oid).is_some_and(|pf| !pf.is_empty()));
+        let (flows, proc_flows) = (&self.flows, &self.proc_flows);
+        // A process flow keeps its process as file and network flows do: a
+        // thread outliving its main thread adds to one after the process
+        // was queued for deletion, and the flow is written later.
+        self.procs.check_deletions(now, |oid| {
+            flows.get(&oid).is_some_and(|pf| !pf.is_empty()) || proc_flows.contains_key(&oid)
+        });
         if now < self.next_expiry_ns {
             return;
         }

@@ -569,16 +569,12 @@ fn live_refused(out: &Output) -> bool {
 
 /// Starts `sysporter` capturing live into the directory `dir` with `args`,
 /// and waits until its first file exists (the probe is attached and the
-/// `/proc` scan done) or it gave up. Process flows are off (see below).
+/// `/proc` scan done) or it gave up.
 fn start_live(dir: &Path, args: &[&str]) -> std::process::Child {
     let out_dir = format!("{}/", dir.display());
     let mut child = sysporter_command()
         .args(["-w", &out_dir])
         .args(args)
-        // Process flows off: sysflow-core can write a ProcessFlow whose
-        // process it already dropped from its cache, which a later segment
-        // then lacks (a core bug, reported); these tests are about segments.
-        .env("ENABLE_PROC_FLOW", "0")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

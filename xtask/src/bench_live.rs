@@ -1,6 +1,7 @@
 //! `cargo xtask bench live`: the live-capture benchmarks. Each runs the
-//! release `sysporter` as a child (`-w target/bench/live/ -G 3600`), captures
-//! live through our CO-RE probe, stops it with SIGTERM and parses its summary
+//! release `sysporter` as a child (`-w target/bench/live/files/ -G 3600`), captures
+//! live through our CO-RE probe (waiting for its output file, which appears
+//! once it captures), stops it with SIGTERM and parses its summary
 //! line for events and drops. Every figure is printed with its target and a
 //! PASS/FAIL mark; the task fails when a target is missed. Needs root; CI does
 //! not run it.
@@ -44,8 +45,8 @@ const MAX_RSS_MIB: f64 = 64.0;
 const MAX_RSS_GROWTH: f64 = 0.10;
 /// Alternating runs of each side, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 5;
-/// How long the collector is given to load and attach before a workload.
-const SETTLE: Duration = Duration::from_millis(2500);
+/// How long the collector may take to load, attach and scan `/proc`.
+const ATTACH_TIMEOUT: Duration = Duration::from_secs(60);
 
 const USAGE: &str = "usage: cargo xtask bench live [--runs N] [--full] [--only FIGURE]...
 FIGURE: loop, pipeline, throughput, exec, rss (default: all)";
@@ -296,12 +297,19 @@ struct Collector {
 }
 
 impl Bench {
-    /// Starts sysporter capturing live and waits for it to attach.
+    /// Starts sysporter capturing live and waits until it is capturing: its
+    /// output file appears once the probe is attached and `/proc` scanned.
     fn start(&self) -> Result<Collector> {
         let stderr = self.out.join("sysporter.stderr");
         let err = fs::File::create(&stderr)
             .with_context(|| format!("cannot create {}", stderr.display()))?;
-        let mut dir = self.out.clone().into_os_string();
+        let files = self.out.join("files");
+        if files.exists() {
+            fs::remove_dir_all(&files)
+                .with_context(|| format!("cannot empty {}", files.display()))?;
+        }
+        fs::create_dir_all(&files).with_context(|| format!("cannot create {}", files.display()))?;
+        let mut dir = files.clone().into_os_string();
         dir.push("/");
         let mut child = Command::new(&self.sysporter)
             .arg("-w")
@@ -312,11 +320,25 @@ impl Bench {
             .stderr(err)
             .spawn()
             .with_context(|| format!("cannot start {}", self.sysporter.display()))?;
-        thread::sleep(SETTLE);
-        if let Some(status) = child.try_wait()? {
-            let text = fs::read_to_string(&stderr).unwrap_or_default();
-            bail!("sysporter exited at start ({status}):\n{text}");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait()? {
+                let text = fs::read_to_string(&stderr).unwrap_or_default();
+                bail!("sysporter exited at start ({status}):\n{text}");
+            }
+            if fs::read_dir(&files)?.next().is_some() {
+                break;
+            }
+            if started.elapsed() > ATTACH_TIMEOUT {
+                let _ = child.kill();
+                bail!("sysporter did not start capturing within {ATTACH_TIMEOUT:?}");
+            }
+            thread::sleep(Duration::from_millis(20));
         }
+        eprintln!(
+            "xtask: capturing after {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
         Ok(Collector { child, stderr })
     }
 

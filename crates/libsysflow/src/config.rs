@@ -143,7 +143,9 @@ pub struct SysFlowConfig {
     pub app_name: String,
     /// Which syscalls become records (`collectionMode`, default flow).
     pub collection_mode: CollectionMode,
-    /// Modern-probe ring buffers; 0 means one per online CPU (`cpuBuffers`).
+    /// CPUs per ring buffer in the reference's modern probe; 0 means one
+    /// buffer per online CPU (`cpuBuffers`). Our probe shares one ring
+    /// among all CPUs, sized as those buffers together.
     pub cpu_buffers: u32,
     /// The live driver (`driverType`, default none).
     pub driver_type: DriverType,

@@ -468,7 +468,11 @@ impl SysFlowDriver {
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
         live.scrub_env = self.config.scrub_env;
-        live.ring_bytes = ring_bytes(self.config.single_buffer_dimension);
+        live.ring_bytes = ring_bytes(
+            self.config.single_buffer_dimension,
+            self.config.cpu_buffers,
+            std::thread::available_parallelism().map_or(1, |n| n.get()),
+        );
         if self.config.drop_mode {
             live.sampling_ratio = self.config.sampling_ratio;
         }
@@ -1004,12 +1008,18 @@ fn mode_syscalls(mode: CollectionMode) -> &'static [&'static str] {
     }
 }
 
-/// The one ring buffer's size for the reference's per-CPU
-/// `singleBufferDimension`: that times the CPUs, as a power of two between
-/// one page and 1 GiB (the kernel's constraints).
-fn ring_bytes(per_cpu: usize) -> u32 {
-    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let total = per_cpu.saturating_mul(cpus).clamp(4096, 1 << 30);
+/// The one shared ring's size: the memory of the buffers the reference's
+/// modern probe would make, `singleBufferDimension` each, one per
+/// `cpuBuffers` CPUs (0: one per CPU), as a power of two between one page
+/// and 1 GiB (the kernel's constraints).
+fn ring_bytes(per_buffer: usize, cpus_per_buffer: u32, cpus: usize) -> u32 {
+    let buffers = match usize::try_from(cpus_per_buffer) {
+        Ok(0) | Err(_) => cpus,
+        Ok(n) => cpus.div_ceil(n),
+    };
+    let total = per_buffer
+        .saturating_mul(buffers.max(1))
+        .clamp(4096, 1 << 30);
     u32::try_from(total.next_power_of_two()).unwrap_or(1 << 30)
 }
 

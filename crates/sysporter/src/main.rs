@@ -17,27 +17,6 @@ use libsysflow::{
 use signal_hook::consts::{SIGINT, SIGTERM};
 use tracing_subscriber::EnvFilter;
 
-// Live capture allocates and frees a buffer or two per event; mimalloc's
-// thread-local free lists make that a fraction of what the system allocator
-// costs (see the workspace manifest).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (mimalloc 3); the
-/// sys crate names only some of the options.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Keeps freed memory instead of handing it back to the kernel after 10 ms.
-/// A collector allocates and frees at a steady rate, so the memory was
-/// faulted back in at once: about 400 page faults a second at 1,600
-/// execs/s, each zeroing a page (or a 2 MiB huge page), none with this.
-/// The RSS stays at its high-water mark, which the caches bound.
-fn keep_freed_memory() {
-    // SAFETY: mi_option_set only stores an option value; mimalloc reads
-    // it when it next decides whether to purge.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
-
 /// Collect SysFlow from a live capture or a Falco/sysdig scap capture, into
 /// .sf files and/or an sf-processor unix socket.
 ///
@@ -184,7 +163,6 @@ enum Driver {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -46,6 +46,8 @@ pub struct CoreStats {
     pub threads: usize,
     /// Processes with an fd table now (exited ones until their sweep).
     pub fd_tables: usize,
+    /// Processes with a table of open flows now.
+    pub flow_tables: usize,
     /// File flows open now.
     pub file_flows: usize,
     /// Network flows open now.
@@ -223,6 +225,7 @@ impl Processor {
         s.processes = self.procs.cache.len();
         s.threads = self.state.thread_count();
         s.fd_tables = self.state.fd_table_count();
+        s.flow_tables = self.flows.len();
         s.file_flows = self.flows.values().map(|f| f.files.len()).sum();
         s.network_flows = self.flows.values().map(|f| f.nets.len()).sum();
         s
@@ -484,6 +487,12 @@ impl Processor {
             if let Some(f) = pf.nets.remove(&k) {
                 net_recs.push(f);
             }
+        }
+        // An exited process's emptied table goes too: kept, every process
+        // that ever had a flow left one behind (a collector's heap grew by
+        // about 2 KB per process, 33 MiB in 10 minutes of execs).
+        if pf.is_empty() {
+            self.flows.remove(&oid);
         }
         for mut f in file_recs {
             f.rec.op_flags |= OpFlags::TRUNCATE;

@@ -111,11 +111,17 @@ fn fds_of_many_exited_processes_are_dropped() {
         open(&mut p, &mut out, T0 + i * 100, tid, &format!("/tmp/f{i}"));
         exit(&mut p, &mut out, T0 + i * 100 + 50, tid);
     }
-    // Whatever a sweep has not reached yet is less than one sweep's worth.
-    let tables = p.stats().fd_tables;
+    // Whatever a sweep has not reached yet is less than one sweep's worth;
+    // flow tables go with their processes' exits.
+    let stats = p.stats();
     assert!(
-        tables < 1100,
-        "{tables} fd tables kept for {n} exited processes"
+        stats.fd_tables < 1100,
+        "{} fd tables kept for {n} exited processes",
+        stats.fd_tables
+    );
+    assert_eq!(
+        stats.flow_tables, 0,
+        "flow tables kept for exited processes"
     );
     let before = out.len();
     for i in 0..n {

@@ -489,14 +489,24 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
         .spawn()
         .unwrap();
     let out_dir = format!("{}/", dir.path().display());
-    let child = sysporter_command()
+    let mut child = sysporter_command()
         .args(["-w", &out_dir, "-e", "scrub-test", "--scap-out"])
         .arg(&scap)
         .args(extra)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Capturing once the .sf output exists (after the probe attached and
+    // /proc was scanned): a fixed wait was too short under load.
+    let waited = std::time::Instant::now();
+    while !fs::read_dir(dir.path())
+        .unwrap()
+        .any(|e| e.unwrap().path().extension().is_none_or(|x| x != "scap"))
+        && child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let _ = Command::new("/bin/true")
         .arg(marker)
         .env("SYSFLOW_TEST_SECRET", secret)

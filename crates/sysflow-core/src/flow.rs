@@ -89,10 +89,44 @@ impl ProcessFlows {
     }
 }
 
+/// File and network flows, which count reads and writes alike.
+pub(crate) trait RwFlow {
+    /// The op flags and the counters: reads, writes, bytes read, bytes written.
+    fn rw(&mut self) -> (&mut OpFlags, [&mut i64; 4]);
+}
+
+impl RwFlow for FileFlow {
+    fn rw(&mut self) -> (&mut OpFlags, [&mut i64; 4]) {
+        (
+            &mut self.op_flags,
+            [
+                &mut self.num_r_recv_ops,
+                &mut self.num_w_send_ops,
+                &mut self.num_r_recv_bytes,
+                &mut self.num_w_send_bytes,
+            ],
+        )
+    }
+}
+
+impl RwFlow for NetworkFlow {
+    fn rw(&mut self) -> (&mut OpFlags, [&mut i64; 4]) {
+        (
+            &mut self.op_flags,
+            [
+                &mut self.num_r_recv_ops,
+                &mut self.num_w_send_ops,
+                &mut self.num_r_recv_bytes,
+                &mut self.num_w_send_bytes,
+            ],
+        )
+    }
+}
+
 /// Applies one operation to a flow's counters.
-pub(crate) fn apply(op: OpFlags, ret: i64, flags: &mut OpFlags, counters: [&mut i64; 4]) {
+pub(crate) fn apply(op: OpFlags, ret: i64, flow: &mut impl RwFlow) {
+    let (flags, [r_ops, w_ops, r_bytes, w_bytes]) = flow.rw();
     *flags |= op;
-    let [r_ops, w_ops, r_bytes, w_bytes] = counters;
     if op == OpFlags::WRITE_SEND {
         *w_ops += 1;
         if ret > 0 {
@@ -180,6 +214,15 @@ pub(crate) fn cut_span<R: Restart>(rec: &mut R, timing: &mut Timing, now: u64) -
     Some(span)
 }
 
+/// Clears a file or network flow's op flags and counters.
+fn clear_rw(flow: &mut impl RwFlow) {
+    let (flags, counters) = flow.rw();
+    *flags = OpFlags::NONE;
+    for c in counters {
+        *c = 0;
+    }
+}
+
 impl Restart for FileFlow {
     fn set_end(&mut self, end: i64) {
         self.end_ts = end;
@@ -188,11 +231,7 @@ impl Restart for FileFlow {
     fn restart(&mut self, now: i64) {
         self.ts = now;
         self.end_ts = 0;
-        self.op_flags = OpFlags::NONE;
-        self.num_r_recv_ops = 0;
-        self.num_w_send_ops = 0;
-        self.num_r_recv_bytes = 0;
-        self.num_w_send_bytes = 0;
+        clear_rw(self);
     }
 }
 
@@ -204,11 +243,7 @@ impl Restart for NetworkFlow {
     fn restart(&mut self, now: i64) {
         self.ts = now;
         self.end_ts = 0;
-        self.op_flags = OpFlags::NONE;
-        self.num_r_recv_ops = 0;
-        self.num_w_send_ops = 0;
-        self.num_r_recv_bytes = 0;
-        self.num_w_send_bytes = 0;
+        clear_rw(self);
     }
 }
 

@@ -671,20 +671,9 @@ impl Processor {
         };
         let now_secs = self.now / NS;
         let touch = |flow: &mut OpenFileFlow| {
-            let r = &mut flow.rec;
-            apply(
-                op,
-                ret,
-                &mut r.op_flags,
-                [
-                    &mut r.num_r_recv_ops,
-                    &mut r.num_w_send_ops,
-                    &mut r.num_r_recv_bytes,
-                    &mut r.num_w_send_bytes,
-                ],
-            );
+            apply(op, ret, &mut flow.rec);
             if op == OpFlags::OPEN {
-                r.open_flags = open_flags;
+                flow.rec.open_flags = open_flags;
             }
             flow.timing.update_secs = now_secs;
         };
@@ -821,18 +810,7 @@ impl Processor {
         else {
             return;
         };
-        let r = &mut flow.rec;
-        apply(
-            op,
-            ret,
-            &mut r.op_flags,
-            [
-                &mut r.num_r_recv_ops,
-                &mut r.num_w_send_ops,
-                &mut r.num_r_recv_bytes,
-                &mut r.num_w_send_bytes,
-            ],
-        );
+        apply(op, ret, &mut flow.rec);
         flow.timing.update_secs = now_secs;
         if op == OpFlags::CLOSE {
             self.close_related_nets(oid, key, ev.ts());

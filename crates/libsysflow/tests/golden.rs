@@ -22,14 +22,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 #[path = "golden/compare.rs"]
 mod compare;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use libsysflow::types::{SfReader, SysFlow};
+use libsysflow::types::SysFlow;
 use libsysflow::{DriverStats, RecordType, SCHEMA_VERSION, SysFlowConfig, SysFlowDriver};
+
+use common::{REFERENCE_TEST_ENV, golden_dir, read_sf};
 
 /// The 13 cases of `../shared/golden`.
 const CASES: [&str; 13] = [
@@ -48,45 +51,12 @@ const CASES: [&str; 13] = [
     "setuid-setuid",
 ];
 
-/// The environment the reference's test image sets (`tests/tests.bats`).
-const REFERENCE_TEST_ENV: [(&str, &str); 4] = [
-    ("ENABLE_PROC_FLOW", "0"),
-    ("FILE_ONLY", "0"),
-    ("FILE_READ_MODE", "0"),
-    ("ENABLE_DROP_MODE", "0"),
-];
-
-/// `../shared/golden` beside the repository, or `None` (after saying so) when absent.
-fn golden_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/golden");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI needs it",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: {} is absent (the golden data lives beside the repository)",
-        dir.display()
-    );
-    None
-}
-
 /// What one conversion gave.
 struct Run {
     out: PathBuf,
     ours: Vec<SysFlow>,
     expected: Vec<SysFlow>,
     stats: DriverStats,
-}
-
-fn read_sf(path: &Path) -> Vec<SysFlow> {
-    let reader = SfReader::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    reader
-        .collect::<Result<Vec<_>, _>>()
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Converts one case's trace as `sysporter -r trace.scap -w out.sf -e tests`

@@ -18,6 +18,9 @@ use libsysflow::types::{OpFlags, SysFlow};
 use sysflow_capture::{EventSource, LiveCapture, LiveConfig};
 use sysflow_core::{CoreConfig, Processor};
 
+mod common;
+use common::live_driver_or_skip;
+
 #[test]
 fn live_records_of_own_workload() {
     let mut config = LiveConfig::default();
@@ -166,7 +169,7 @@ fn a_live_run_stops_on_exit_from_another_thread() {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::time::{Duration, Instant};
 
-    use libsysflow::{ErrorCode, SysFlowConfig, SysFlowDriver};
+    use libsysflow::SysFlowConfig;
 
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("live.sf");
@@ -180,19 +183,8 @@ fn a_live_run_stops_on_exit_from_another_thread() {
             counter.fetch_add(1, Ordering::Relaxed);
         })
         .build();
-    let mut driver = match SysFlowDriver::new(config) {
-        Ok(d) => d,
-        Err(e)
-            if std::env::var_os("CI").is_none()
-                && matches!(
-                    e.code(),
-                    ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
-                ) =>
-        {
-            eprintln!("skipping live exit test: {e}");
-            return;
-        }
-        Err(e) => panic!("live capture must work here: {e}"),
+    let Some(mut driver) = live_driver_or_skip(config, "live exit test") else {
+        return;
     };
     let exit = driver.exit_handle();
     let run = std::thread::spawn(move || {

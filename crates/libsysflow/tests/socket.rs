@@ -30,34 +30,15 @@ use std::process::Command;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use libsysflow::types::{SfObjectState, SfReader, SysFlow};
+use libsysflow::types::{SfObjectState, SysFlow};
 use libsysflow::{OutputKind, RecordType, SysFlowConfig, SysFlowDriver};
 use socket2::{Domain, SockAddr, Socket, Type};
 
-/// The environment the reference's golden outputs were made with.
-const REFERENCE_TEST_ENV: [(&str, &str); 4] = [
-    ("ENABLE_PROC_FLOW", "0"),
-    ("FILE_ONLY", "0"),
-    ("FILE_READ_MODE", "0"),
-    ("ENABLE_DROP_MODE", "0"),
-];
+mod common;
+use common::{REFERENCE_TEST_ENV, golden_dir, live_driver_or_skip, read_sf};
 
 /// sf-processor's receive buffer: larger packets would be truncated.
 const SF_PROCESSOR_BUFFER: usize = 16_384;
-
-fn golden_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/golden");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI needs it",
-        dir.display()
-    );
-    eprintln!("skipped: {} is absent", dir.display());
-    None
-}
 
 /// Makes `SIGPIPE` kill the process again, as in a C program (Rust ignores
 /// it by default): the driver must never raise it.
@@ -78,13 +59,6 @@ fn config(trace: &Path, file: Option<&Path>, socket: &Path) -> SysFlowConfig {
     config.file_path = file.map(Path::to_path_buf);
     config.apply_env_with(|name| env.get(name).map(|v| (*v).to_owned()));
     config
-}
-
-fn read_sf(path: &Path) -> Vec<SysFlow> {
-    SfReader::open(path)
-        .unwrap()
-        .collect::<Result<Vec<_>, _>>()
-        .unwrap()
 }
 
 /// A listening `SOCK_SEQPACKET` socket, made the way sf-processor makes it.
@@ -343,8 +317,6 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
 
 #[test]
 fn a_live_capture_survives_a_server_restart() {
-    use libsysflow::ErrorCode;
-
     restore_sigpipe();
     let dir = tempfile::tempdir().unwrap();
     let sock = dir.path().join("sf.sock");
@@ -354,19 +326,8 @@ fn a_live_capture_survives_a_server_restart() {
         .socket_path(&sock)
         .exporter_id("live-socket")
         .build();
-    let mut driver = match SysFlowDriver::new(config) {
-        Ok(d) => d,
-        Err(e)
-            if std::env::var_os("CI").is_none()
-                && matches!(
-                    e.code(),
-                    ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
-                ) =>
-        {
-            eprintln!("skipping live socket test: {e}");
-            return;
-        }
-        Err(e) => panic!("live capture must work here: {e}"),
+    let Some(mut driver) = live_driver_or_skip(config, "live socket test") else {
+        return;
     };
     let exit = driver.exit_handle();
     let run = std::thread::spawn(move || {

@@ -18,6 +18,8 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
 
+use crate::tool;
+
 /// Where Debian's libfalcosecurity0-dev puts the headers.
 const INCLUDE_ROOT: &str = "/usr/include/falcosecurity-libs";
 
@@ -68,43 +70,37 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     }
 
     let raw = out.join("bindings.raw.rs");
-    let status = Command::new("bindgen")
-        .current_dir(&krate)
-        .args(["wrapper.h", "--no-layout-tests", "--no-rustfmt-bindings"])
-        .args(["--use-core", "--ctypes-prefix", "::core::ffi"])
-        .args(["--no-doc-comments"])
-        .args(["--allowlist-function", FUNCTIONS])
-        .args(["--allowlist-var", VARS])
-        .args(["--allowlist-type", "ppm_evt_hdr"])
-        .arg("--output")
-        .arg(&raw)
-        .arg("--")
-        .arg(format!("-I{INCLUDE_ROOT}/userspace/libscap"))
-        .arg(format!("-I{INCLUDE_ROOT}/driver"))
-        .status()
-        .context("cannot run `bindgen` (apt-get install bindgen)")?;
-    if !status.success() {
-        bail!("`bindgen` failed: {status}");
-    }
+    tool::run(
+        Command::new("bindgen")
+            .current_dir(&krate)
+            .args(["wrapper.h", "--no-layout-tests", "--no-rustfmt-bindings"])
+            .args(["--use-core", "--ctypes-prefix", "::core::ffi"])
+            .args(["--no-doc-comments"])
+            .args(["--allowlist-function", FUNCTIONS])
+            .args(["--allowlist-var", VARS])
+            .args(["--allowlist-type", "ppm_evt_hdr"])
+            .arg("--output")
+            .arg(&raw)
+            .arg("--")
+            .arg(format!("-I{INCLUDE_ROOT}/userspace/libscap"))
+            .arg(format!("-I{INCLUDE_ROOT}/driver")),
+        "bindgen",
+    )?;
     let body =
         fs::read_to_string(&raw).with_context(|| format!("cannot read {}", raw.display()))?;
     // Edition 2024 wants extern blocks marked `unsafe`; bindgen 0.60 predates it.
     let body = body.replace("extern \"C\" {", "unsafe extern \"C\" {");
     fs::write(&gen_rs, format!("{GEN_HEADER}{body}"))
         .with_context(|| format!("cannot write {}", gen_rs.display()))?;
-    let status = Command::new("rustfmt")
-        .args(["--edition", "2024"])
-        .arg(&gen_rs)
-        .status()
-        .context("cannot run `rustfmt`")?;
-    if !status.success() {
-        bail!("`rustfmt` failed: {status}");
-    }
+    tool::run(
+        Command::new("rustfmt")
+            .args(["--edition", "2024"])
+            .arg(&gen_rs),
+        "rustfmt (rustup component add rustfmt)",
+    )?;
 
     if check {
-        let built =
-            fs::read(&gen_rs).with_context(|| format!("cannot read {}", gen_rs.display()))?;
-        if fs::read(&committed).is_ok_and(|c| c == built) {
+        if tool::same_bytes(&gen_rs, &committed)? {
             println!("bindgen: the committed libscap bindings are up to date");
         } else {
             eprintln!(

@@ -14,10 +14,12 @@
 //! Needs the Debian packages `clang llvm libbpf-dev bindgen`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
+
+use crate::tool;
 
 /// Header of the generated bindings (bindgen's own first line follows).
 const GEN_HEADER: &str = "\
@@ -93,7 +95,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     if check {
         let mut stale = Vec::new();
         for (built, committed) in [(&obj, &committed_obj), (&gen_rs, &committed_gen)] {
-            if !same_bytes(built, committed)? {
+            if !tool::same_bytes(built, committed)? {
                 stale.push(
                     committed
                         .strip_prefix(root)
@@ -118,18 +120,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn same_bytes(a: &Path, b: &PathBuf) -> Result<bool> {
-    let a = fs::read(a).with_context(|| format!("cannot read {}", a.display()))?;
-    Ok(fs::read(b).is_ok_and(|b| b == a))
-}
-
 fn run_tool(cmd: &mut Command) -> Result<()> {
-    let program = cmd.get_program().to_string_lossy().into_owned();
-    let status = cmd.status().with_context(|| {
-        format!("cannot run `{program}` (apt-get install clang llvm libbpf-dev bindgen)")
-    })?;
-    if !status.success() {
-        bail!("`{program}` failed: {status}");
-    }
-    Ok(())
+    tool::run(cmd, "clang llvm libbpf-dev bindgen")
 }

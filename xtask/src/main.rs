@@ -27,6 +27,7 @@ mod bench_live;
 mod bindgen;
 mod bpf;
 mod tidy;
+mod tool;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

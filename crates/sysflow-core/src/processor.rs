@@ -156,11 +156,9 @@ impl Processor {
     /// bounds the caches on a long run: a rotating output calls this every
     /// rotation interval.
     pub fn new_segment(&mut self) {
-        let flows = &self.flows;
-        let proc_flows = &self.proc_flows;
-        self.procs.new_segment(|oid| {
-            flows.get(&oid).is_some_and(|f| !f.is_empty()) || proc_flows.contains_key(&oid)
-        });
+        let (flows, proc_flows) = (&self.flows, &self.proc_flows);
+        self.procs
+            .new_segment(|oid| owns_flows(flows, proc_flows, oid));
         let open_files: FxHashSet<sysflow_types::Foid> = flows
             .values()
             .flat_map(|pf| pf.files.values().map(|f| f.rec.file_oid))
@@ -974,12 +972,8 @@ impl Processor {
     fn periodic_work(&mut self) {
         let now = self.now;
         let (flows, proc_flows) = (&self.flows, &self.proc_flows);
-        // A process flow keeps its process as file and network flows do: a
-        // thread outliving its main thread adds to one after the process
-        // was queued for deletion, and the flow is written later.
-        self.procs.check_deletions(now, |oid| {
-            flows.get(&oid).is_some_and(|pf| !pf.is_empty()) || proc_flows.contains_key(&oid)
-        });
+        self.procs
+            .check_deletions(now, |oid| owns_flows(flows, proc_flows, oid));
         if now < self.next_expiry_ns {
             return;
         }
@@ -1119,4 +1113,16 @@ fn is_socket_io(ev: &Ev<'_>) -> bool {
     ev.ev
         .info()
         .is_some_and(|i| i.symbol.starts_with("PPME_SOCKET_"))
+}
+
+/// Whether process `oid` has an open flow of any kind, which keeps it
+/// cached (for deletions and at a new segment alike). Process flows count
+/// too: a thread outliving its main thread adds to one after the process was
+/// queued for deletion, and the flow is written later.
+fn owns_flows(
+    flows: &HashMap<Oid, ProcessFlows>,
+    proc_flows: &BTreeMap<Oid, OpenProcessFlow>,
+    oid: Oid,
+) -> bool {
+    flows.get(&oid).is_some_and(|f| !f.is_empty()) || proc_flows.contains_key(&oid)
 }

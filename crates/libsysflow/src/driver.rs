@@ -17,7 +17,7 @@ use sysflow_export::{
     BoxedSink, CallbackSink, ExportError, ExportSink, FileSink, FileSinkConfig, MAX_SOCKET_PATH,
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
 };
-use sysflow_types::RecordType;
+use sysflow_types::{DeflateEngine, RecordType};
 use tracing::{debug, error, info};
 
 use crate::config::{DriverType, SysFlowConfig};
@@ -714,6 +714,11 @@ impl Outputs {
         if let Some(path) = &config.file_path {
             let mut file = FileSinkConfig::new(path, naming, exporter, &config.node_ip);
             file.writer_options.compression_level = config.effective_compression_level();
+            // Capture files keep zlib and so the reference's bytes; live
+            // files only need to be fast to write.
+            if config.scap_input_path.is_none() {
+                file.writer_options.deflate_engine = DeflateEngine::ZlibRs;
+            }
             sinks.push(Box::new(FileSink::create(file, now_secs)?));
             kinds.push(OutputKind::File);
         }

@@ -4,9 +4,11 @@
 //! a 16-byte sync marker; then blocks, each an object count, a byte size, the
 //! (compressed) concatenated datums and the sync marker again.
 
+mod deflater;
 mod reader;
 mod writer;
 
+pub use deflater::DeflateEngine;
 pub use reader::SfReader;
 pub use writer::{SfWriter, WriterOptions};
 

@@ -7,8 +7,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread::{self, JoinHandle};
 
-use flate2::{Compress, Compression, FlushCompress, Status};
-
+use super::deflater::{DeflateEngine, Deflater};
 use super::{CODEC_KEY, Codec, MAGIC, SCHEMA_KEY, SYNC_LEN};
 use crate::datum::put_long;
 use crate::schema::SCHEMA_JSON;
@@ -25,6 +24,9 @@ pub struct WriterOptions {
     pub block_size: usize,
     /// Deflate level, 0 to 9; default 6 (zlib's default, as the reference uses).
     pub compression_level: u32,
+    /// Which deflate implementation; default zlib, whose level 6 gives the
+    /// reference's bytes.
+    pub deflate_engine: DeflateEngine,
     /// The sync marker; random when `None` (the default).
     pub sync_marker: Option<[u8; SYNC_LEN]>,
     /// Up to this many full blocks are deflated on background threads while
@@ -41,6 +43,7 @@ impl Default for WriterOptions {
             codec: Codec::Deflate,
             block_size: 80_000,
             compression_level: 6,
+            deflate_engine: DeflateEngine::Zlib,
             sync_marker: None,
             compression_threads: 0,
         }
@@ -71,8 +74,10 @@ pub struct SfWriter<W: Write> {
     block: Vec<u8>,
     block_records: u64,
     compressed: Vec<u8>,
-    deflater: Compress,
-    level: Compression,
+    deflater: Deflater,
+    /// What the background threads' deflaters are made with.
+    engine: DeflateEngine,
+    level: u32,
     threads: usize,
     /// The background deflate threads, started with the first full block.
     pool: Option<DeflatePool>,
@@ -110,7 +115,7 @@ struct DeflatePool {
 }
 
 impl DeflatePool {
-    fn start(threads: usize, level: Compression) -> io::Result<DeflatePool> {
+    fn start(threads: usize, engine: DeflateEngine, level: u32) -> io::Result<DeflatePool> {
         let (jobs, rx) = mpsc::channel::<Job>();
         let rx = Arc::new(Mutex::new(rx));
         let mut pool = DeflatePool {
@@ -122,7 +127,7 @@ impl DeflatePool {
             let worker = thread::Builder::new()
                 .name("sf-deflate".into())
                 .spawn(move || {
-                    let mut deflater = Compress::new(level, false);
+                    let mut deflater = Deflater::new(engine, level);
                     loop {
                         // The lock is held only while waiting for a job.
                         let job = match rx.lock() {
@@ -133,7 +138,8 @@ impl DeflatePool {
                             return;
                         };
                         let Deflated { mut data, block } = buffers;
-                        let result = deflate(&mut deflater, &block, &mut data)
+                        let result = deflater
+                            .deflate(&block, &mut data)
                             .map(|()| Deflated { data, block });
                         // The writer may be gone (dropped after an error): nothing to do then.
                         let _ = reply.send(result);
@@ -201,7 +207,7 @@ impl<W: Write> SfWriter<W> {
         put_long(&mut header, 0);
         header.extend_from_slice(&sync);
         out.write_all(&header)?;
-        let level = Compression::new(options.compression_level.min(9));
+        let level = options.compression_level.min(9);
         Ok(SfWriter {
             out: Some(out),
             codec: options.codec,
@@ -210,7 +216,8 @@ impl<W: Write> SfWriter<W> {
             block: Vec::with_capacity(options.block_size + 4096),
             block_records: 0,
             compressed: Vec::new(),
-            deflater: Compress::new(level, false),
+            deflater: Deflater::new(options.deflate_engine, level),
+            engine: options.deflate_engine,
             level,
             threads: options.compression_threads,
             pool: None,
@@ -299,7 +306,7 @@ impl<W: Write> SfWriter<W> {
             let block = std::mem::replace(&mut self.block, spare);
             if self.pool.is_none() {
                 self.pool = Some(
-                    DeflatePool::start(self.threads, self.level)
+                    DeflatePool::start(self.threads, self.engine, self.level)
                         .inspect_err(|_| self.failed = true)?,
                 );
             }
@@ -317,7 +324,7 @@ impl<W: Write> SfWriter<W> {
         let data: &[u8] = match self.codec {
             Codec::Null => &self.block,
             Codec::Deflate => {
-                deflate(&mut self.deflater, &self.block, &mut self.compressed)?;
+                self.deflater.deflate(&self.block, &mut self.compressed)?;
                 &self.compressed
             }
         };
@@ -378,22 +385,5 @@ impl<W: Write> Drop for SfWriter<W> {
         // pool's drop joins them once pending results are discarded.
         self.in_flight.clear();
         self.pool = None;
-    }
-}
-
-/// Raw-deflates `input` into `out` (replacing its contents).
-fn deflate(deflater: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
-    deflater.reset();
-    out.clear();
-    // Deflate's worst case is a few bytes per 16 KiB over the input.
-    out.reserve(input.len() + input.len() / 64 + 64);
-    loop {
-        let consumed = deflater.total_in() as usize;
-        let rest = input.get(consumed..).unwrap_or_default();
-        match deflater.compress_vec(rest, out, FlushCompress::Finish) {
-            Ok(Status::StreamEnd) => return Ok(()),
-            Ok(_) => out.reserve(out.capacity().max(4096)),
-            Err(e) => return Err(io::Error::other(e)),
-        }
     }
 }

@@ -21,7 +21,28 @@ pub(crate) fn resolve_shared(base: &str, path: &str) -> Arc<str> {
     if is_normal(path) {
         return Arc::from(path);
     }
+    // A plain name under a known directory (how `tar` and `find` open files,
+    // with `openat(dirfd, name)`): joined once, with no normalizing pass.
+    if is_normal(base) && is_plain_relative(path) {
+        let mut joined = String::with_capacity(base.len() + 1 + path.len());
+        joined.push_str(base);
+        if base != "/" {
+            joined.push('/');
+        }
+        joined.push_str(path);
+        return joined.into();
+    }
     resolve(base, path).into()
+}
+
+/// A relative path with no empty, `.` or `..` component.
+fn is_plain_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path
+            .as_bytes()
+            .split(|&b| b == b'/')
+            .all(|c| !matches!(c, b"" | b"." | b".."))
 }
 
 /// A path of a file event made absolute the way the reference collector does
@@ -92,5 +113,22 @@ mod tests {
         assert_eq!(normalize("/a/./b/../c"), "/a/c");
         assert_eq!(normalize("/a/b/.."), "/a");
         assert_eq!(normalize("/a/b"), "/a/b");
+    }
+
+    #[test]
+    fn the_shared_fast_paths_agree_with_resolve() {
+        let bases = ["", "/", "/tmp", "/tmp/", "/a/./b", "/a/b/..", "rel/dir"];
+        let paths = [
+            "x", "x/y", "./x", "x/../y", "x//y", "x/", "..", "/abs", "/a/../b", "", ".",
+        ];
+        for base in bases {
+            for path in paths {
+                assert_eq!(
+                    &*resolve_shared(base, path),
+                    resolve(base, path),
+                    "base {base:?}, path {path:?}"
+                );
+            }
+        }
     }
 }

@@ -417,3 +417,67 @@ fn check_file_events(mine: &[Event], path: &Path) {
     );
     assert!(o.ts <= w.ts && w.ts <= rest[1].ts);
 }
+
+/// A 64-bit process may still make 32-bit syscalls (`int 0x80`), numbered
+/// differently: 32-bit `read` is 3, which is 64-bit `close`. The probe must
+/// skip them, not report a close. A 64-bit close of another bad fd is the
+/// control that the thread is captured at all.
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn compat_syscalls_are_not_read_as_64_bit_ones() {
+    const COMPAT_FD: i64 = 424_242;
+    const NATIVE_FD: i64 = 424_243;
+    const EBADF: i64 = -9;
+    // Without IA32 emulation `int 0x80` faults instead of returning.
+    if !Path::new("/proc/sys/abi/vsyscall32").exists() {
+        eprintln!("skipping live compat-syscall test: this kernel has no 32-bit syscalls");
+        return;
+    }
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = start_or_skip(&config, "live compat-syscall") else {
+        return;
+    };
+    let tid = gettid();
+    let (compat_ret, native_ret): (i64, i64);
+    // SAFETY: a 32-bit read(2) and a 64-bit close(2) of descriptors that do
+    // not exist (read with a null buffer and length 0): both fail with EBADF
+    // and touch no memory. Only the registers declared here change.
+    unsafe {
+        // rbx (the first argument) is reserved by LLVM: swap it in and out.
+        std::arch::asm!(
+            "xchg rbx, {fd}",
+            "int 0x80",
+            "xchg rbx, {fd}",
+            fd = inout(reg) COMPAT_FD => _,
+            inlateout("rax") 3i64 => compat_ret,
+            // Where a 64-bit close would find its fd: a probe that took this
+            // for one would report this fd.
+            in("rdi") COMPAT_FD,
+            in("rcx") 0i64,
+            in("rdx") 0i64,
+            options(nostack),
+        );
+        std::arch::asm!(
+            "syscall",
+            inlateout("rax") 3i64 => native_ret,
+            in("rdi") NATIVE_FD,
+            lateout("rcx") _,
+            lateout("r11") _,
+            options(nostack),
+        );
+    }
+    capture.stop_handle().stop();
+    let mut closes = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if ev.tid == tid
+            && ev.event_type == CLOSE_X
+            && let ParamValue::Fd(fd) = param(&ev, 1)
+        {
+            closes.push(fd);
+        }
+    }
+    assert_eq!((compat_ret, native_ret), (EBADF, EBADF));
+    assert!(closes.contains(&NATIVE_FD), "{closes:?}");
+    assert!(!closes.contains(&COMPAT_FD), "{closes:?}");
+}

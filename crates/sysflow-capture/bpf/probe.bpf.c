@@ -683,6 +683,47 @@ static __always_inline void emit_open(__u16 type, long ret, struct pt_regs *regs
 	w_submit(&w);
 }
 
+/* read and write exits, the bulk of any capture, built in place in the ring:
+ * every parameter has a fixed size, so the record does not need the scratch
+ * buffer and its copy (about 10% of such an event's time). Same bytes as the
+ * generic writer: res, data (empty), fd, size. */
+struct sf_rw_record {
+	struct sf_record head;
+	__u16 lens[4];
+	__u64 res;
+	__u64 fd;
+	__u32 size;
+} __attribute__((packed));
+
+static __always_inline void emit_read_write(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	__u32 zero = 0;
+	struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
+	__u64 flags = rb_flags();
+	struct sf_rw_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	if (!r) {
+		if (st)
+			st->drops_full++;
+		return;
+	}
+	r->head.cpu = (__u16)bpf_get_smp_processor_id();
+	r->head.evt.ts = boot_epoch_ns + bpf_ktime_get_boot_ns();
+	r->head.evt.tid = tid;
+	r->head.evt.len = sizeof(*r) - sizeof(__u16);
+	r->head.evt.type = type;
+	r->head.evt.nparams = 4;
+	r->lens[0] = 8;
+	r->lens[1] = 0;
+	r->lens[2] = 8;
+	r->lens[3] = 4;
+	r->res = ret;
+	r->fd = (long)(int)regs->di;
+	r->size = (__u32)regs->dx;
+	bpf_ringbuf_submit(r, flags);
+	if (st)
+		st->events++;
+}
+
 /* res, data (not captured), fd, size[, pos] */
 static __always_inline void emit_rw(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
@@ -1215,10 +1256,10 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	__u64 tid = pid_tgid & 0xffffffff;
 	switch (nr) {
 	case 0:
-		emit_rw(SF_READ_X, ret, regs, tid);
+		emit_read_write(SF_READ_X, ret, regs, tid);
 		break;
 	case 1:
-		emit_rw(SF_WRITE_X, ret, regs, tid);
+		emit_read_write(SF_WRITE_X, ret, regs, tid);
 		break;
 	case 2:
 		emit_open(SF_OPEN_X, ret, regs, tid);

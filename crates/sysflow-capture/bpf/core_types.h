@@ -117,8 +117,30 @@ struct thread_info {
 	__u32 status;
 };
 
+struct kernfs_node {
+	__u64 id;
+};
+
+struct cgroup {
+	struct kernfs_node *kn;
+};
+
+struct cgroup_subsys_state {
+	struct cgroup *cgroup;
+};
+
+/* Only the index of the memory controller is used, relocated at load. */
+enum cgroup_subsys_id {
+	memory_cgrp_id = 4,
+};
+
+struct css_set {
+	struct cgroup_subsys_state *subsys[16];
+};
+
 struct task_struct {
 	struct thread_info thread_info;
+	struct css_set *cgroups;
 	int pid;
 	int tgid;
 	int exit_code;

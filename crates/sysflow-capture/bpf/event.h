@@ -7,6 +7,11 @@
  * one event in Falco's V2 layout (sf_evt_hdr, nparams u16 lengths, the
  * parameter values). sysflow-capture decodes it with the same code that reads
  * capture files. Fixed-width types only.
+ *
+ * One exception to Falco's layout: the `cgroups` parameter of execve,
+ * execveat and clone-family exits carries a `struct sf_cgroup_key`, which
+ * the loader replaces with the thread's cgroup list (read once per key
+ * from /proc) before the event leaves sysflow-capture.
  */
 #ifndef SYSFLOW_EVENT_H
 #define SYSFLOW_EVENT_H
@@ -29,6 +34,13 @@ struct sf_record {
 	__u16 cpu;
 	struct sf_evt_hdr evt;
 } __attribute__((packed));
+
+/* Which cgroups a thread is in: ids that are never reused, so equal keys
+ * name the same cgroups for as long as the loader caches them. */
+struct sf_cgroup_key {
+	__u64 unified; /* cgroup v2 id (bpf_get_current_cgroup_id) */
+	__u64 memory;  /* kernfs id of the memory controller's cgroup (v1), or 0 */
+};
 
 /* Per-CPU counters, index 0 of the `stats` map. */
 struct sf_stats {

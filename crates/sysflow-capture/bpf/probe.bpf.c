@@ -529,6 +529,25 @@ static __always_inline void w_exe_path(struct writer *w, struct task_struct *tas
 	w_dpath(w, task, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
 }
 
+/* The thread's cgroup key (see event.h); the loader turns it into the
+ * cgroup list. A walk up the cgroup tree here made the verifier give up on
+ * the whole sys_exit program, and /proc has the list in the form Falco uses. */
+static __always_inline void w_cgroup_key(struct writer *w, struct task_struct *task)
+{
+	struct sf_cgroup_key key = {};
+	key.unified = bpf_get_current_cgroup_id();
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, memory_cgrp_id)) {
+		int idx = bpf_core_enum_value(enum cgroup_subsys_id, memory_cgrp_id);
+		struct cgroup_subsys_state *css = 0;
+		if (idx >= 0 && idx < 16)
+			css = BPF_CORE_READ(task, cgroups, subsys[idx]);
+		if (css)
+			key.memory = BPF_CORE_READ(css, cgroup, kn, id);
+	}
+	*(struct sf_cgroup_key *)(w->buf + (w->off & SF_OFF_MASK)) = key;
+	w_len(w, sizeof(key));
+}
+
 /*
  * The process part shared by execve and clone exits: exe, args, tid, pid,
  * ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm,
@@ -558,7 +577,7 @@ static __always_inline void w_process(struct writer *w, struct task_struct *task
 	w_empty(w); /* vm_rss */
 	w_empty(w); /* vm_swap */
 	w_comm(w);
-	w_empty(w); /* cgroups */
+	w_cgroup_key(w, task);
 }
 
 static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
@@ -583,7 +602,7 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		for (int i = 0; i < 7; i++) /* cwd .. vm_swap */
 			w_empty(&w);
 		w_comm(&w);
-		w_empty(&w); /* cgroups */
+		w_cgroup_key(&w, task);
 	}
 	struct mm_struct *mm = BPF_CORE_READ(task, mm);
 	unsigned long env_start = BPF_CORE_READ(mm, env_start);

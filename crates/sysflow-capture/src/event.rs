@@ -232,26 +232,31 @@ impl Event {
         };
         let mut removed = false;
         for (index, param) in info.params.iter().enumerate() {
-            if param.name != "env" {
-                continue;
+            if param.name == "env" && self.raw_param(index).is_some_and(|v| !v.is_empty()) {
+                removed |= self.replace_param(index, &[]);
             }
-            let (Some(&start), Some(&end)) = (
-                self.bounds.get(index),
-                index.checked_add(1).and_then(|i| self.bounds.get(i)),
-            ) else {
-                continue;
-            };
-            if end <= start || end > self.data.len() {
-                continue;
-            }
-            self.data.drain(start..end);
-            let cut = end - start;
-            for b in self.bounds.iter_mut().skip(index + 1) {
-                *b -= cut;
-            }
-            removed = true;
         }
         removed
+    }
+
+    /// Replace the raw bytes of stored parameter `index` with `value`.
+    /// Returns false (changing nothing) when the event has no such parameter.
+    pub fn replace_param(&mut self, index: usize, value: &[u8]) -> bool {
+        let (Some(&start), Some(&end)) = (
+            self.bounds.get(index),
+            index.checked_add(1).and_then(|i| self.bounds.get(i)),
+        ) else {
+            return false;
+        };
+        if end < start || end > self.data.len() {
+            return false;
+        }
+        self.data.splice(start..end, value.iter().copied());
+        let (old, new) = (end - start, value.len());
+        for b in self.bounds.iter_mut().skip(index + 1) {
+            *b = *b - old + new;
+        }
+        true
     }
 
     /// Iterate over the raw bytes of every stored parameter.
@@ -402,5 +407,19 @@ mod scrub_tests {
         let mut close = Event::new(1, 1, 0, 0, &[b"abc"]);
         assert!(!close.scrub_env());
         assert_eq!(close.raw_param(0), Some(&b"abc"[..]));
+    }
+
+    #[test]
+    fn replace_param_grows_and_shrinks_one_slot() {
+        let mut ev = Event::new(1, 1, 0, 0, &[b"ab", b"cdef", b"g"]);
+        assert!(ev.replace_param(1, b"0123456789"));
+        let params: Vec<&[u8]> = ev.raw_params().collect();
+        assert_eq!(params, [&b"ab"[..], b"0123456789", b"g"]);
+        assert!(ev.replace_param(1, b""));
+        assert!(ev.replace_param(0, b"xyz"));
+        let params: Vec<&[u8]> = ev.raw_params().collect();
+        assert_eq!(params, [&b"xyz"[..], b"", b"g"]);
+        assert!(!ev.replace_param(3, b"no such slot"));
+        assert_eq!(ev.nparams(), 3);
     }
 }

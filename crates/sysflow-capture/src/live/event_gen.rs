@@ -25,6 +25,12 @@ pub struct sf_record {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct sf_cgroup_key {
+    pub unified: __u64,
+    pub memory: __u64,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct sf_stats {
     pub events: __u64,
     pub drops_full: __u64,

@@ -12,6 +12,7 @@
 //! [`LiveCapture::take_proc_items`] gives the threads and fds that existed
 //! at start ([`scan_proc`]), like the metadata blocks of a capture file.
 
+mod cgroups;
 mod driver;
 mod error;
 mod machine;
@@ -131,6 +132,10 @@ pub struct LiveStats {
     /// timestamp order by more than the reorder window (1 ms). Processed
     /// anyway, late.
     pub late: u64,
+    /// Threads whose cgroups could not be read (they were gone from
+    /// `/proc` before their exec or clone was processed, and no earlier
+    /// thread had the same cgroups): they keep their parent's container.
+    pub cgroups_unresolved: u64,
 }
 
 /// Ends a live capture from another thread or a signal handler's thread.
@@ -165,6 +170,8 @@ pub struct LiveCapture {
     /// Events handed back through [`LiveCapture::recycle`], decoded into
     /// again: an event's two buffers are otherwise allocated per event.
     pool: Vec<Event>,
+    /// Cgroup lists for the probe's cgroup keys.
+    cgroups: cgroups::CgroupLists,
     /// Buffer bytes of the events in `pool`.
     pool_bytes: usize,
     /// [`LiveConfig::scrub_env`].
@@ -283,6 +290,7 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
+            cgroups: cgroups::CgroupLists::default(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
         })
@@ -312,6 +320,7 @@ impl LiveCapture {
         let mut s = LiveStats {
             read: self.read,
             late: self.reorder.late,
+            cgroups_unresolved: self.cgroups.unresolved,
             ..LiveStats::default()
         };
         for c in per_cpu.iter() {
@@ -440,6 +449,7 @@ impl LiveCapture {
                 };
                 match decode_record_into(&mut ev, &record, self.read) {
                     Ok(()) => {
+                        self.cgroups.fill(&mut ev);
                         if self.scrub_env {
                             ev.scrub_env();
                         }

@@ -35,6 +35,17 @@ const MAX_ENV: usize = 4096;
 const MAX_CGROUPS: usize = 4096;
 
 /// Cut a NUL-separated list to at most `max` bytes, at an entry boundary.
+/// The cgroups parameter for a `/proc/PID/cgroup` file: its lines,
+/// NUL-terminated, cut as libscap cuts them.
+pub(crate) fn cgroup_list(file: &[u8]) -> Vec<u8> {
+    let list = file
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| l.iter().copied().chain([0]))
+        .collect();
+    cut_list(list, MAX_CGROUPS)
+}
+
 pub(crate) fn cut_list(mut v: Vec<u8>, max: usize) -> Vec<u8> {
     if v.len() > max {
         let end = v
@@ -309,14 +320,9 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
     // The innermost namespace's ids are the last of NSpid / NStgid.
     e.vtid = field(&status, "NSpid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.vpid = field(&status, "NStgid").and_then(|v| v.split_whitespace().last()?.parse().ok());
-    e.cgroups = fs::read(proc_dir.join("cgroup")).ok().map(|c| {
-        let list = c
-            .split(|&b| b == b'\n')
-            .filter(|l| !l.is_empty())
-            .flat_map(|l| l.iter().copied().chain([0]))
-            .collect();
-        cut_list(list, MAX_CGROUPS)
-    });
+    e.cgroups = fs::read(proc_dir.join("cgroup"))
+        .ok()
+        .map(|c| cgroup_list(&c));
     Some(e)
 }
 

@@ -481,3 +481,110 @@ fn compat_syscalls_are_not_read_as_64_bit_ones() {
     assert!(closes.contains(&NATIVE_FD), "{closes:?}");
     assert!(!closes.contains(&COMPAT_FD), "{closes:?}");
 }
+
+/// Where this test may create a cgroup: the memory controller's hierarchy
+/// (cgroup v1) or the unified one (v2), from this process's mounts.
+fn cgroup_hierarchy() -> Option<std::path::PathBuf> {
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mut unified = None;
+    for line in mounts.lines() {
+        // ... mount-point ... - fstype source super-options
+        let (left, right) = line.split_once(" - ")?;
+        let point = left.split(' ').nth(4)?;
+        let mut r = right.split(' ');
+        match (r.next(), r.nth(1)) {
+            (Some("cgroup"), Some(opts)) if opts.split(',').any(|o| o == "memory") => {
+                return Some(point.into());
+            }
+            (Some("cgroup2"), _) => unified = Some(point.into()),
+            _ => {}
+        }
+    }
+    unified
+}
+
+/// Processes started during capture in a new cgroup get that cgroup in
+/// their exec events (the probe sends a key, the engine reads the list
+/// once per key): a long-lived one resolved from /proc, a short-lived one
+/// from the cache, and one that stays out of it keeps the old cgroups.
+#[test]
+fn processes_started_in_a_new_cgroup_carry_it() {
+    let Some(hierarchy) = cgroup_hierarchy() else {
+        eprintln!("skipping live cgroup test: no cgroup hierarchy mounted");
+        return;
+    };
+    let id = format!("{:016x}", std::process::id()).repeat(4);
+    let scope = format!("docker-{id}.scope");
+    let dir = hierarchy.join(&scope);
+    if let Err(e) = std::fs::create_dir(&dir) {
+        eprintln!(
+            "skipping live cgroup test: cannot create {}: {e}",
+            dir.display()
+        );
+        return;
+    }
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = start_or_skip(&config, "live cgroup") else {
+        let _ = std::fs::remove_dir(&dir);
+        return;
+    };
+    // The children run while this thread consumes events, as a collector
+    // does: the engine reads a new key's cgroups while the thread lives.
+    let join = format!("echo $$ > {}", dir.join("cgroup.procs").display());
+    let stop = capture.stop_handle();
+    let workload = std::thread::spawn(move || {
+        let mut pids = Vec::new();
+        for script in [
+            format!("{join} && exec sleep 0.3"),
+            format!("{join} && exec /bin/true"),
+            "exec /bin/true".to_owned(),
+        ] {
+            let child = Command::new("/bin/sh")
+                .arg("-c")
+                .arg(&script)
+                .spawn()
+                .expect("spawn sh");
+            pids.push(u64::from(child.id()));
+            let out = child.wait_with_output().expect("wait sh");
+            assert!(out.status.success(), "{script}");
+        }
+        stop.stop();
+        pids
+    });
+    let mut events = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if ev.event_type == EXECVE_19_X {
+            events.push(ev);
+        }
+    }
+    let pids = workload.join().expect("workload thread");
+    let slot = AbiRevision::Current
+        .event(EXECVE_19_X)
+        .and_then(|info| info.params.iter().position(|p| p.name == "cgroups"))
+        .expect("execve exit has cgroups");
+    // The last exec of each child: after it joined (or not) the cgroup.
+    let mut last = vec![None; pids.len()];
+    for ev in &events {
+        if let Some(i) = pids.iter().position(|&p| p == ev.tid) {
+            last[i] = ev.raw_param(slot).map(<[u8]>::to_vec);
+        }
+    }
+    let _ = std::fs::remove_dir(&dir);
+    let holds_scope = |list: &Option<Vec<u8>>| {
+        let list = list.as_ref().expect("an execve exit of the child");
+        list.split(|&b| b == 0)
+            .any(|entry| String::from_utf8_lossy(entry).ends_with(&format!("/{scope}")))
+    };
+    assert!(holds_scope(&last[0]), "long-lived: {:?}", last[0]);
+    assert!(
+        holds_scope(&last[1]),
+        "short-lived, same cgroup: {:?}",
+        last[1]
+    );
+    assert!(!holds_scope(&last[2]), "outside: {:?}", last[2]);
+    assert!(
+        !last[2].as_ref().is_some_and(Vec::is_empty),
+        "outside: resolved"
+    );
+}

@@ -1258,11 +1258,13 @@ static __always_inline int in_compat_syscall(void)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	if ((__u32)(pid_tgid >> 32) == self_tgid)
-		return 0;
+	/* Every syscall of the host comes here: the selection is checked
+	 * first, with plain loads, before any helper call. */
 	long nr = regs->orig_ax;
 	if (nr < 0 || nr >= SF_SYSCALL_MAX || !sc_enabled[nr])
+		return 0;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
 	/* Drop mode: outside the first 1/n of each second, only what state
 	 * tracking cannot do without (process lifecycle, fd creation and

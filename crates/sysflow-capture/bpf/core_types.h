@@ -28,8 +28,19 @@ struct rlimit {
 	unsigned long rlim_max;
 };
 
+struct tty_driver {
+	int major;
+	int minor_start;
+};
+
+struct tty_struct {
+	int index;
+	struct tty_driver *driver;
+};
+
 struct signal_struct {
 	struct rlimit rlim[16];
+	struct tty_struct *tty;
 };
 
 struct file;

@@ -580,6 +580,18 @@ static __always_inline void w_process(struct writer *w, struct task_struct *task
 	w_cgroup_key(w, task);
 }
 
+/* The controlling terminal's device number, encoded as the kernel's
+ * new_encode_dev (as /proc/PID/stat's tty_nr); 0 without one. */
+static __always_inline __u32 task_tty(struct task_struct *task)
+{
+	struct tty_struct *tty = BPF_CORE_READ(task, signal, tty);
+	if (!tty)
+		return 0;
+	__u32 minor = (__u32)(BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index));
+	__u32 major = (__u32)BPF_CORE_READ(tty, driver, major);
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+
 static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
 {
 	struct writer w;
@@ -611,9 +623,13 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_user_bytes(&w, (const void *)env_start, env_end - env_start);
 	else
 		w_empty(&w);
-	/* tty, vpgid, loginuid, flags, cap_inheritable, cap_permitted,
+	if (ret == 0)
+		w_u32(&w, task_tty(task));
+	else
+		w_empty(&w); /* tty */
+	/* vpgid, loginuid, flags, cap_inheritable, cap_permitted,
 	 * cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime */
-	for (int i = 0; i < 10; i++)
+	for (int i = 0; i < 9; i++)
 		w_empty(&w);
 	__u64 uid_gid = bpf_get_current_uid_gid();
 	w_u32(&w, (__u32)uid_gid);

@@ -252,6 +252,13 @@ fn fd_info(sock: &NetSock) -> (u8, FdInfo) {
     }
 }
 
+/// The controlling terminal of a `stat` line (its 7th field, `tty_nr`);
+/// the command name before it is in parentheses and may hold spaces.
+fn tty_nr(stat: &str) -> Option<u32> {
+    let (_, rest) = stat.rsplit_once(')')?;
+    rest.split_whitespace().nth(4)?.parse().ok()
+}
+
 /// The value of `key:` in a `status`/`fdinfo`-style file.
 fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     text.lines()
@@ -318,6 +325,9 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
         .map(|l| fdlimit(&l))
         .unwrap_or(0);
     // The innermost namespace's ids are the last of NSpid / NStgid.
+    e.tty = fs::read_to_string(task_dir.join("stat"))
+        .ok()
+        .and_then(|stat| tty_nr(&stat));
     e.vtid = field(&status, "NSpid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.vpid = field(&status, "NStgid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.cgroups = fs::read(proc_dir.join("cgroup"))
@@ -440,4 +450,15 @@ pub fn scan_proc(root: &Path) -> Vec<Item> {
     let read = |p: &str| fs::read_to_string(p).unwrap_or_default();
     items.extend(users_and_groups(&read("/etc/passwd"), &read("/etc/group")));
     items
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tty_nr_is_the_seventh_field_even_with_odd_names() {
+        let stat = "4242 (a b) c) S 1 4242 4242 34816 4242 4194560 100 0 0 0";
+        assert_eq!(super::tty_nr(stat), Some(34816));
+        assert_eq!(super::tty_nr("1 (init) S 0 1 1 0 -1 4194560"), Some(0));
+        assert_eq!(super::tty_nr("no fields"), None);
+    }
 }

@@ -588,3 +588,83 @@ fn processes_started_in_a_new_cgroup_carry_it() {
         "outside: resolved"
     );
 }
+
+/// The controlling terminal of an exec'ed program: under `script` (which
+/// gives its child a pseudo-terminal) the exec's tty is that terminal's
+/// device number, as /proc reports it; without one (`setsid`) it is 0.
+#[test]
+fn execve_reports_the_controlling_terminal() {
+    let has = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !has("script") || !has("setsid") {
+        eprintln!("skipping live tty test: util-linux's script and setsid are needed");
+        return;
+    }
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = start_or_skip(&config, "live tty") else {
+        return;
+    };
+    let stop = capture.stop_handle();
+    let workload = std::thread::spawn(move || {
+        // The shell under script prints its pid and tty_nr, then execs.
+        let with = Command::new("script")
+            .args([
+                "-qec",
+                "echo $$ $(cut -d' ' -f7 /proc/$$/stat); exec /bin/true",
+            ])
+            .arg("/dev/null")
+            .output()
+            .expect("run script");
+        let text = String::from_utf8_lossy(&with.stdout).into_owned();
+        let mut it = text.split_whitespace();
+        let pid: u64 = it
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("pid from script");
+        let tty: u32 = it
+            .next()
+            .and_then(|t| t.parse().ok())
+            .expect("tty_nr from script");
+        let without = Command::new("setsid")
+            .args(["--wait", "/bin/true"])
+            .spawn()
+            .expect("run setsid");
+        let free_pid = u64::from(without.id());
+        assert!(
+            without
+                .wait_with_output()
+                .expect("wait setsid")
+                .status
+                .success()
+        );
+        stop.stop();
+        (pid, tty, free_pid)
+    });
+    let mut events = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if ev.event_type == EXECVE_19_X {
+            events.push(ev);
+        }
+    }
+    let (pid, tty, free_pid) = workload.join().expect("workload thread");
+    assert_ne!(tty, 0, "script gives its child a terminal");
+    let slot = AbiRevision::Current
+        .event(EXECVE_19_X)
+        .and_then(|info| info.params.iter().position(|p| p.name == "tty"))
+        .expect("execve exit has tty");
+    let last_tty = |tid: u64| {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.tid == tid)
+            .and_then(|e| e.raw_param(slot))
+            .map(|raw| u32::from_le_bytes(raw.try_into().expect("a 4-byte tty")))
+    };
+    assert_eq!(last_tty(pid), Some(tty));
+    assert_eq!(last_tty(free_pid), Some(0));
+}

@@ -606,6 +606,7 @@ impl SysFlowDriver {
                     submitted = s.submitted,
                     drops_full = s.drops_full,
                     drops_too_large = s.drops_too_large,
+                    drops_internal = s.drops_internal,
                     "live capture"
                 );
                 self.stats.live = Some(s);

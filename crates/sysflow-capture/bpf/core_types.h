@@ -149,8 +149,21 @@ struct css_set {
 	struct cgroup_subsys_state *subsys[16];
 };
 
+/* numbers[] is a flexible array in the kernel: indexed by hand with the
+ * relocated sizes, never through this declaration. */
+struct upid {
+	int nr;
+};
+
+struct pid {
+	unsigned int level;
+	struct upid numbers[1];
+};
+
 struct task_struct {
 	struct thread_info thread_info;
+	struct pid *thread_pid;
+	struct task_struct *group_leader;
 	struct css_set *cgroups;
 	int pid;
 	int tgid;

@@ -47,6 +47,7 @@ struct sf_stats {
 	__u64 events;    /* records submitted */
 	__u64 drops_full; /* records lost: ring buffer full */
 	__u64 drops_too_large; /* records lost: larger than the scratch buffer */
+	__u64 drops_internal; /* records lost: the probe's own fault (an empty tail-call slot) */
 };
 
 enum sf_limits {
@@ -58,6 +59,13 @@ enum sf_limits {
 	SF_MAX_PARAMS = 32,
 	/* Syscall numbers below this are looked up in `sc_enabled`. */
 	SF_SYSCALL_MAX = 512,
+};
+
+/* Slots of the `tails` program array (see probe.bpf.c). */
+enum sf_tail {
+	SF_TAIL_EXECVE = 0, /* program sf_exit_execve */
+	SF_TAIL_CLONE = 1,  /* program sf_exit_clone */
+	SF_TAIL_MAX = 2,
 };
 
 #endif

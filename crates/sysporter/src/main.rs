@@ -367,11 +367,18 @@ fn summary(stats: &DriverStats) -> String {
     // Live: what the probe submitted and dropped, reported even when 0.
     let live = stats.live.map_or_else(String::new, |l| {
         format!(
-            "; probe: {} events submitted, {} dropped ({} ring full, {} too large)",
+            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{})",
             l.submitted,
-            l.drops_full.saturating_add(l.drops_too_large),
+            l.drops_full
+                .saturating_add(l.drops_too_large)
+                .saturating_add(l.drops_internal),
             l.drops_full,
-            l.drops_too_large
+            l.drops_too_large,
+            if l.drops_internal > 0 {
+                format!(", {} lost by the probe itself", l.drops_internal)
+            } else {
+                String::new()
+            }
         )
     });
     // The socket's own counters: what reached sf-processor and what was lost.

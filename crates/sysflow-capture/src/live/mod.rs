@@ -31,7 +31,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use aya::maps::{MapData, PerCpuArray, RingBuf};
+use aya::maps::{MapData, PerCpuArray, ProgramArray, RingBuf};
 use aya::programs::BtfTracePoint;
 use aya::{Btf, Ebpf, EbpfLoader};
 
@@ -64,7 +64,14 @@ const PROGRAMS: [(&str, &str, &str, &str); 2] = [
     ),
 ];
 
-// SAFETY: `sf_stats` is a `#[repr(C)]` struct of three u64s generated from
+/// Programs `sf_sys_exit` tail-calls, by their slot in the `tails` map
+/// (`sf_tail` in the header): loaded, never attached.
+const TAILS: [(&str, u32); 2] = [
+    ("sf_exit_execve", event_gen::sf_tail_SF_TAIL_EXECVE),
+    ("sf_exit_clone", event_gen::sf_tail_SF_TAIL_CLONE),
+];
+
+// SAFETY: `sf_stats` is a `#[repr(C)]` struct of four u64s generated from
 // the probe's header: no padding, and every bit pattern is a valid value,
 // which is what aya's `Pod` requires to copy it out of a map.
 unsafe impl aya::Pod for event_gen::sf_stats {}
@@ -124,6 +131,9 @@ pub struct LiveStats {
     pub drops_full: u64,
     /// Events lost because they did not fit the probe's scratch buffer.
     pub drops_too_large: u64,
+    /// Events lost by a fault of the probe itself (a tail-call slot the
+    /// loader left empty); never expected.
+    pub drops_internal: u64,
     /// Records read from the ring by this engine. After a stop it equals
     /// `submitted`, unless a program was still committing long after the
     /// detach.
@@ -240,7 +250,14 @@ impl LiveCapture {
             .map_max_entries("events", config.ring_bytes)
             .load(PROBE)
             .map_err(load_err("load probe object"))?;
-        for (name, tracepoint, load_step, attach_step) in PROGRAMS {
+        // Everything is loaded and the tail-call slots are filled before
+        // anything is attached, so that no process event finds a slot empty.
+        let tails = TAILS.iter().map(|&(name, _)| (name, "sys_exit"));
+        let all = PROGRAMS
+            .iter()
+            .map(|&(name, tp, _, _)| (name, tp))
+            .chain(tails);
+        for (name, tracepoint) in all {
             let program: &mut BtfTracePoint = ebpf
                 .program_mut(name)
                 .ok_or(LiveError::Missing {
@@ -248,7 +265,7 @@ impl LiveCapture {
                     name,
                 })?
                 .try_into()
-                .map_err(load_err(load_step))?;
+                .map_err(load_err("load a program"))?;
             program.load(tracepoint, &btf).map_err(|e| match e {
                 aya::programs::ProgramError::LoadError {
                     io_error,
@@ -258,8 +275,19 @@ impl LiveCapture {
                     source: io_error,
                     log_tail: log_tail(&format!("{verifier_log:?}"), VERIFIER_LOG_LINES),
                 },
-                other => load_err(load_step)(other),
+                other => load_err("load a program")(other),
             })?;
+        }
+        fill_tails(&mut ebpf)?;
+        for (name, _, _, attach_step) in PROGRAMS {
+            let program: &mut BtfTracePoint = ebpf
+                .program_mut(name)
+                .ok_or(LiveError::Missing {
+                    kind: "program",
+                    name,
+                })?
+                .try_into()
+                .map_err(load_err(attach_step))?;
             program.attach().map_err(load_err(attach_step))?;
         }
         let ring = ebpf.take_map("events").ok_or(LiveError::Missing {
@@ -327,6 +355,7 @@ impl LiveCapture {
             s.submitted = s.submitted.saturating_add(c.events);
             s.drops_full = s.drops_full.saturating_add(c.drops_full);
             s.drops_too_large = s.drops_too_large.saturating_add(c.drops_too_large);
+            s.drops_internal = s.drops_internal.saturating_add(c.drops_internal);
         }
         Ok(s)
     }
@@ -350,6 +379,42 @@ impl LiveCapture {
         }
         Ok(())
     }
+}
+
+/// Puts the tail-called programs into their slots of the `tails` map. The
+/// map stays in `ebpf`: the kernel empties a program array once no process
+/// holds it open.
+fn fill_tails(ebpf: &mut Ebpf) -> Result<(), LiveError> {
+    let fds = TAILS
+        .iter()
+        .map(|&(name, slot)| {
+            let program: &BtfTracePoint = ebpf
+                .program(name)
+                .ok_or(LiveError::Missing {
+                    kind: "program",
+                    name,
+                })?
+                .try_into()
+                .map_err(load_err("fill the tail-call map"))?;
+            let fd = program
+                .fd()
+                .map_err(load_err("fill the tail-call map"))?
+                .try_clone()
+                .map_err(load_err("fill the tail-call map"))?;
+            Ok((slot, fd))
+        })
+        .collect::<Result<Vec<_>, LiveError>>()?;
+    let map = ebpf.map_mut("tails").ok_or(LiveError::Missing {
+        kind: "map",
+        name: "tails",
+    })?;
+    let mut tails = ProgramArray::try_from(map).map_err(load_err("fill the tail-call map"))?;
+    for (slot, fd) in &fds {
+        tails
+            .set(*slot, fd, 0)
+            .map_err(load_err("fill the tail-call map"))?;
+    }
+    Ok(())
 }
 
 /// The syscall names [`LiveConfig::syscalls`] accepts.

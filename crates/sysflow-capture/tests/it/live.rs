@@ -668,3 +668,71 @@ fn execve_reports_the_controlling_terminal() {
     assert_eq!(last_tty(pid), Some(tty));
     assert_eq!(last_tty(free_pid), Some(0));
 }
+
+/// A process in a new pid namespace: its clone exit carries its ids inside
+/// that namespace (1 for the namespace's first process), its host thread id
+/// as the event's thread, and the parent's exit returns that host id.
+#[test]
+fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
+    let unshare_works = Command::new("unshare")
+        .args(["--pid", "--fork", "/bin/true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !unshare_works {
+        eprintln!("skipping live pid-namespace test: `unshare --pid --fork` does not work here");
+        return;
+    }
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = start_or_skip(&config, "live pid-namespace") else {
+        return;
+    };
+    let stop = capture.stop_handle();
+    let workload = std::thread::spawn(move || {
+        let child = Command::new("unshare")
+            .args(["--pid", "--fork", "/bin/sh", "-c", "exec /bin/true"])
+            .spawn()
+            .expect("run unshare");
+        let unshare_pid = u64::from(child.id());
+        assert!(
+            child
+                .wait_with_output()
+                .expect("wait unshare")
+                .status
+                .success()
+        );
+        stop.stop();
+        unshare_pid
+    });
+    let mut clones = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if CLONE_EXITS.contains(&ev.event_type) {
+            clones.push(ev);
+        }
+    }
+    let unshare_pid = workload.join().expect("workload thread");
+    let slot = |name: &str| {
+        AbiRevision::Current
+            .event(CLONE_EXITS[0])
+            .and_then(|info| info.params.iter().position(|p| p.name == name))
+            .expect("clone exit parameter")
+    };
+    let (vtid, vpid) = (slot("vtid"), slot("vpid"));
+    // unshare's own fork: returns the child's host id.
+    let parent = clones
+        .iter()
+        .find(|e| e.tid == unshare_pid && matches!(param(e, 0), ParamValue::Pid(r) if r > 0))
+        .expect("unshare's clone exit");
+    let ParamValue::Pid(child) = param(parent, 0) else {
+        unreachable!()
+    };
+    let child = u64::try_from(child).expect("a host pid");
+    let in_child = clones
+        .iter()
+        .find(|e| e.tid == child && param(e, 0) == ParamValue::Pid(0))
+        .expect("the child's clone exit");
+    assert_eq!(param(in_child, vtid), ParamValue::Pid(1));
+    assert_eq!(param(in_child, vpid), ParamValue::Pid(1));
+    // The parent is in the host's namespace: its ids there are its host ids.
+    assert_eq!(param(parent, vtid), ParamValue::Pid(unshare_pid as i64));
+}

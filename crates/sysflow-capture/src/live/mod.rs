@@ -49,17 +49,11 @@ pub use proc_scan::scan_proc;
 static PROBE: &[u8] = include_bytes!("../../bpf/probe.bpf.o");
 
 /// The probe's programs: (program, tracepoint, load step, attach step).
-const PROGRAMS: [(&str, &str, &str, &str); 2] = [
-    (
-        "sf_sys_exit",
-        "sys_exit",
-        "load program sf_sys_exit",
-        "attach program sf_sys_exit",
-    ),
+const PROGRAMS: [(&str, &str, &str); 2] = [
+    ("sf_sys_exit", "sys_exit", "attach program sf_sys_exit"),
     (
         "sf_sched_process_exit",
         "sched_process_exit",
-        "load program sf_sched_process_exit",
         "attach program sf_sched_process_exit",
     ),
 ];
@@ -255,17 +249,10 @@ impl LiveCapture {
         let tails = TAILS.iter().map(|&(name, _)| (name, "sys_exit"));
         let all = PROGRAMS
             .iter()
-            .map(|&(name, tp, _, _)| (name, tp))
+            .map(|&(name, tp, _)| (name, tp))
             .chain(tails);
         for (name, tracepoint) in all {
-            let program: &mut BtfTracePoint = ebpf
-                .program_mut(name)
-                .ok_or(LiveError::Missing {
-                    kind: "program",
-                    name,
-                })?
-                .try_into()
-                .map_err(load_err("load a program"))?;
+            let program = btf_program(&mut ebpf, name, "load a program")?;
             program.load(tracepoint, &btf).map_err(|e| match e {
                 aya::programs::ProgramError::LoadError {
                     io_error,
@@ -279,16 +266,10 @@ impl LiveCapture {
             })?;
         }
         fill_tails(&mut ebpf)?;
-        for (name, _, _, attach_step) in PROGRAMS {
-            let program: &mut BtfTracePoint = ebpf
-                .program_mut(name)
-                .ok_or(LiveError::Missing {
-                    kind: "program",
-                    name,
-                })?
-                .try_into()
+        for (name, _, attach_step) in PROGRAMS {
+            btf_program(&mut ebpf, name, attach_step)?
+                .attach()
                 .map_err(load_err(attach_step))?;
-            program.attach().map_err(load_err(attach_step))?;
         }
         let ring = ebpf.take_map("events").ok_or(LiveError::Missing {
             kind: "map",
@@ -381,6 +362,21 @@ impl LiveCapture {
     }
 }
 
+/// Program `name` of the object, which is a `tp_btf` program.
+fn btf_program<'a>(
+    ebpf: &'a mut Ebpf,
+    name: &'static str,
+    step: &'static str,
+) -> Result<&'a mut BtfTracePoint, LiveError> {
+    ebpf.program_mut(name)
+        .ok_or(LiveError::Missing {
+            kind: "program",
+            name,
+        })?
+        .try_into()
+        .map_err(load_err(step))
+}
+
 /// Puts the tail-called programs into their slots of the `tails` map. The
 /// map stays in `ebpf`: the kernel empties a program array once no process
 /// holds it open.
@@ -388,15 +384,7 @@ fn fill_tails(ebpf: &mut Ebpf) -> Result<(), LiveError> {
     let fds = TAILS
         .iter()
         .map(|&(name, slot)| {
-            let program: &BtfTracePoint = ebpf
-                .program(name)
-                .ok_or(LiveError::Missing {
-                    kind: "program",
-                    name,
-                })?
-                .try_into()
-                .map_err(load_err("fill the tail-call map"))?;
-            let fd = program
+            let fd = btf_program(ebpf, name, "fill the tail-call map")?
                 .fd()
                 .map_err(load_err("fill the tail-call map"))?
                 .try_clone()

@@ -493,7 +493,7 @@ impl Collector {
     }
 }
 
-/// `sysporter: read N events (...) ..., wrote M records ...; probe: ... D dropped ...`.
+/// `sysporter: read N events in ..., wrote M records ...; probe: ... D dropped ...`.
 fn parse_summary(text: &str) -> Option<Summary> {
     let line = text
         .lines()
@@ -504,7 +504,8 @@ fn parse_summary(text: &str) -> Option<Summary> {
         line.get(..at)?.split_whitespace().last()?.parse().ok()
     };
     Some(Summary {
-        events: number_before(" events (")?,
+        // The first " events ": the count read, before the probe's.
+        events: number_before(" events ")?,
         records: number_before(" records")?,
         dropped: number_before(" dropped")?,
     })
@@ -589,7 +590,7 @@ mod tests {
 
     #[test]
     fn parses_the_summary_line() {
-        let line = "sysporter: read 2002437 events (0.0 MB) in 3.92 s, wrote 798 records to x \
+        let line = "sysporter: read 2002437 events in 3.92 s, wrote 798 records to x \
                     (1 SFHeader); probe: 2002437 events submitted, 7 dropped (7 ring full, 0 too large)";
         let s = parse_summary(line).unwrap();
         assert_eq!((s.events, s.records, s.dropped), (2002437, 798, 7));

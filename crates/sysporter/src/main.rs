@@ -392,10 +392,15 @@ fn summary(stats: &DriverStats) -> String {
                 o.sink.reconnects
             )
         });
+    // A capture file's size read; live events come from rings, not bytes of a file.
+    let size = if stats.live.is_some() {
+        String::new()
+    } else {
+        format!(" ({:.1} MB)", stats.bytes_read as f64 / 1e6)
+    };
     format!(
-        "sysporter: read {} events ({:.1} MB) in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}",
+        "sysporter: read {} events{size} in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}",
         stats.events,
-        stats.bytes_read as f64 / 1e6,
         stats.elapsed.as_secs_f64(),
         stats.records_total(),
         by_type.join(", ")

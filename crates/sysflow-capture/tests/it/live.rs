@@ -56,6 +56,33 @@ fn gettid() -> u64 {
         .expect("thread id in /proc/thread-self")
 }
 
+/// Captures (this process included) while `workload` runs on its own
+/// thread, reading events meanwhile as a collector does, and stops when it
+/// returns. Gives the events `keep` accepts and the workload's result, or
+/// `None` where live capture is skipped.
+fn capture_during<T: Send + 'static>(
+    what: &str,
+    keep: impl Fn(&Event) -> bool,
+    workload: impl FnOnce() -> T + Send + 'static,
+) -> Option<(Vec<Event>, T)> {
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let mut capture = start_or_skip(&config, what)?;
+    let stop = capture.stop_handle();
+    let worker = std::thread::spawn(move || {
+        let result = workload();
+        stop.stop();
+        result
+    });
+    let mut events = Vec::new();
+    while let Some(ev) = capture.next_event().expect("live event") {
+        if keep(&ev) {
+            events.push(ev);
+        }
+    }
+    Some((events, worker.join().expect("workload thread")))
+}
+
 fn param(ev: &Event, i: usize) -> ParamValue<'_> {
     ev.param(AbiRevision::Current, i)
         .unwrap_or_else(|| panic!("event {} has no parameter {i}", ev.event_type))
@@ -523,42 +550,35 @@ fn processes_started_in_a_new_cgroup_carry_it() {
         );
         return;
     }
-    let mut config = LiveConfig::default();
-    config.capture_self = true;
-    let Some(mut capture) = start_or_skip(&config, "live cgroup") else {
+    // The children run while events are read, as in a collector: the
+    // engine reads a new key's cgroups while the thread lives.
+    let join = format!("echo $$ > {}", dir.join("cgroup.procs").display());
+    let captured = capture_during(
+        "live cgroup",
+        |e| e.event_type == EXECVE_19_X,
+        move || {
+            let mut pids = Vec::new();
+            for script in [
+                format!("{join} && exec sleep 0.3"),
+                format!("{join} && exec /bin/true"),
+                "exec /bin/true".to_owned(),
+            ] {
+                let child = Command::new("/bin/sh")
+                    .arg("-c")
+                    .arg(&script)
+                    .spawn()
+                    .expect("spawn sh");
+                pids.push(u64::from(child.id()));
+                let out = child.wait_with_output().expect("wait sh");
+                assert!(out.status.success(), "{script}");
+            }
+            pids
+        },
+    );
+    let Some((events, pids)) = captured else {
         let _ = std::fs::remove_dir(&dir);
         return;
     };
-    // The children run while this thread consumes events, as a collector
-    // does: the engine reads a new key's cgroups while the thread lives.
-    let join = format!("echo $$ > {}", dir.join("cgroup.procs").display());
-    let stop = capture.stop_handle();
-    let workload = std::thread::spawn(move || {
-        let mut pids = Vec::new();
-        for script in [
-            format!("{join} && exec sleep 0.3"),
-            format!("{join} && exec /bin/true"),
-            "exec /bin/true".to_owned(),
-        ] {
-            let child = Command::new("/bin/sh")
-                .arg("-c")
-                .arg(&script)
-                .spawn()
-                .expect("spawn sh");
-            pids.push(u64::from(child.id()));
-            let out = child.wait_with_output().expect("wait sh");
-            assert!(out.status.success(), "{script}");
-        }
-        stop.stop();
-        pids
-    });
-    let mut events = Vec::new();
-    while let Some(ev) = capture.next_event().expect("live event") {
-        if ev.event_type == EXECVE_19_X {
-            events.push(ev);
-        }
-    }
-    let pids = workload.join().expect("workload thread");
     let slot = AbiRevision::Current
         .event(EXECVE_19_X)
         .and_then(|info| info.params.iter().position(|p| p.name == "cgroups"))
@@ -604,54 +624,47 @@ fn execve_reports_the_controlling_terminal() {
         eprintln!("skipping live tty test: util-linux's script and setsid are needed");
         return;
     }
-    let mut config = LiveConfig::default();
-    config.capture_self = true;
-    let Some(mut capture) = start_or_skip(&config, "live tty") else {
+    let captured = capture_during(
+        "live tty",
+        |e| e.event_type == EXECVE_19_X,
+        move || {
+            // The shell under script prints its pid and tty_nr, then execs.
+            let with = Command::new("script")
+                .args([
+                    "-qec",
+                    "echo $$ $(cut -d' ' -f7 /proc/$$/stat); exec /bin/true",
+                ])
+                .arg("/dev/null")
+                .output()
+                .expect("run script");
+            let text = String::from_utf8_lossy(&with.stdout).into_owned();
+            let mut it = text.split_whitespace();
+            let pid: u64 = it
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("pid from script");
+            let tty: u32 = it
+                .next()
+                .and_then(|t| t.parse().ok())
+                .expect("tty_nr from script");
+            let without = Command::new("setsid")
+                .args(["--wait", "/bin/true"])
+                .spawn()
+                .expect("run setsid");
+            let free_pid = u64::from(without.id());
+            assert!(
+                without
+                    .wait_with_output()
+                    .expect("wait setsid")
+                    .status
+                    .success()
+            );
+            (pid, tty, free_pid)
+        },
+    );
+    let Some((events, (pid, tty, free_pid))) = captured else {
         return;
     };
-    let stop = capture.stop_handle();
-    let workload = std::thread::spawn(move || {
-        // The shell under script prints its pid and tty_nr, then execs.
-        let with = Command::new("script")
-            .args([
-                "-qec",
-                "echo $$ $(cut -d' ' -f7 /proc/$$/stat); exec /bin/true",
-            ])
-            .arg("/dev/null")
-            .output()
-            .expect("run script");
-        let text = String::from_utf8_lossy(&with.stdout).into_owned();
-        let mut it = text.split_whitespace();
-        let pid: u64 = it
-            .next()
-            .and_then(|p| p.parse().ok())
-            .expect("pid from script");
-        let tty: u32 = it
-            .next()
-            .and_then(|t| t.parse().ok())
-            .expect("tty_nr from script");
-        let without = Command::new("setsid")
-            .args(["--wait", "/bin/true"])
-            .spawn()
-            .expect("run setsid");
-        let free_pid = u64::from(without.id());
-        assert!(
-            without
-                .wait_with_output()
-                .expect("wait setsid")
-                .status
-                .success()
-        );
-        stop.stop();
-        (pid, tty, free_pid)
-    });
-    let mut events = Vec::new();
-    while let Some(ev) = capture.next_event().expect("live event") {
-        if ev.event_type == EXECVE_19_X {
-            events.push(ev);
-        }
-    }
-    let (pid, tty, free_pid) = workload.join().expect("workload thread");
     assert_ne!(tty, 0, "script gives its child a terminal");
     let slot = AbiRevision::Current
         .event(EXECVE_19_X)
@@ -682,35 +695,28 @@ fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
         eprintln!("skipping live pid-namespace test: `unshare --pid --fork` does not work here");
         return;
     }
-    let mut config = LiveConfig::default();
-    config.capture_self = true;
-    let Some(mut capture) = start_or_skip(&config, "live pid-namespace") else {
+    let captured = capture_during(
+        "live pid-namespace",
+        |e| CLONE_EXITS.contains(&e.event_type),
+        move || {
+            let child = Command::new("unshare")
+                .args(["--pid", "--fork", "/bin/sh", "-c", "exec /bin/true"])
+                .spawn()
+                .expect("run unshare");
+            let unshare_pid = u64::from(child.id());
+            assert!(
+                child
+                    .wait_with_output()
+                    .expect("wait unshare")
+                    .status
+                    .success()
+            );
+            unshare_pid
+        },
+    );
+    let Some((clones, unshare_pid)) = captured else {
         return;
     };
-    let stop = capture.stop_handle();
-    let workload = std::thread::spawn(move || {
-        let child = Command::new("unshare")
-            .args(["--pid", "--fork", "/bin/sh", "-c", "exec /bin/true"])
-            .spawn()
-            .expect("run unshare");
-        let unshare_pid = u64::from(child.id());
-        assert!(
-            child
-                .wait_with_output()
-                .expect("wait unshare")
-                .status
-                .success()
-        );
-        stop.stop();
-        unshare_pid
-    });
-    let mut clones = Vec::new();
-    while let Some(ev) = capture.next_event().expect("live event") {
-        if CLONE_EXITS.contains(&ev.event_type) {
-            clones.push(ev);
-        }
-    }
-    let unshare_pid = workload.join().expect("workload thread");
     let slot = |name: &str| {
         AbiRevision::Current
             .event(CLONE_EXITS[0])

@@ -83,6 +83,17 @@ fn capture_during<T: Send + 'static>(
     Some((events, worker.join().expect("workload thread")))
 }
 
+/// Runs `cmd` to its successful end; returns its pid.
+fn run_child(cmd: &mut Command) -> u64 {
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let pid = u64::from(child.id());
+    let out = child.wait_with_output().expect("wait for the child");
+    assert!(out.status.success(), "{cmd:?}: {}", out.status);
+    pid
+}
+
 fn param(ev: &Event, i: usize) -> ParamValue<'_> {
     ev.param(AbiRevision::Current, i)
         .unwrap_or_else(|| panic!("event {} has no parameter {i}", ev.event_type))
@@ -563,14 +574,7 @@ fn processes_started_in_a_new_cgroup_carry_it() {
                 format!("{join} && exec /bin/true"),
                 "exec /bin/true".to_owned(),
             ] {
-                let child = Command::new("/bin/sh")
-                    .arg("-c")
-                    .arg(&script)
-                    .spawn()
-                    .expect("spawn sh");
-                pids.push(u64::from(child.id()));
-                let out = child.wait_with_output().expect("wait sh");
-                assert!(out.status.success(), "{script}");
+                pids.push(run_child(Command::new("/bin/sh").arg("-c").arg(&script)));
             }
             pids
         },
@@ -647,18 +651,7 @@ fn execve_reports_the_controlling_terminal() {
                 .next()
                 .and_then(|t| t.parse().ok())
                 .expect("tty_nr from script");
-            let without = Command::new("setsid")
-                .args(["--wait", "/bin/true"])
-                .spawn()
-                .expect("run setsid");
-            let free_pid = u64::from(without.id());
-            assert!(
-                without
-                    .wait_with_output()
-                    .expect("wait setsid")
-                    .status
-                    .success()
-            );
+            let free_pid = run_child(Command::new("setsid").args(["--wait", "/bin/true"]));
             (pid, tty, free_pid)
         },
     );
@@ -699,19 +692,13 @@ fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
         "live pid-namespace",
         |e| CLONE_EXITS.contains(&e.event_type),
         move || {
-            let child = Command::new("unshare")
-                .args(["--pid", "--fork", "/bin/sh", "-c", "exec /bin/true"])
-                .spawn()
-                .expect("run unshare");
-            let unshare_pid = u64::from(child.id());
-            assert!(
-                child
-                    .wait_with_output()
-                    .expect("wait unshare")
-                    .status
-                    .success()
-            );
-            unshare_pid
+            run_child(Command::new("unshare").args([
+                "--pid",
+                "--fork",
+                "/bin/sh",
+                "-c",
+                "exec /bin/true",
+            ]))
         },
     );
     let Some((clones, unshare_pid)) = captured else {

@@ -27,7 +27,7 @@ pub(crate) use thread::Thread;
 
 use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
 use fd::FdTable;
-use thread::{container_id_from_cgroups, container_id_of};
+use thread::container_id_of;
 
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
@@ -920,8 +920,8 @@ impl State {
             child.vtid = -1;
             child.vpid = -1;
         }
-        if let Some(cg) = ev.list("cgroups").filter(|cg| !cg.is_empty()) {
-            child.container_id = container_id_from_cgroups(&cg);
+        if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
+            child.container_id = container_id_of(split_list_borrowed(cg));
         }
         child.clone_ts = ev.ts();
         if !is_thread {
@@ -1012,8 +1012,11 @@ impl State {
             }
             _ => String::new(),
         };
-        if let Some(cg) = ev.list("cgroups").filter(|cg| !cg.is_empty()) {
-            t.container_id = container_id_from_cgroups(&cg);
+        // Borrowed, not split into strings: every live exec and clone
+        // carries the list, and splitting it was a tenth of the collector's
+        // CPU at 1,600 execs/s.
+        if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
+            t.container_id = container_id_of(split_list_borrowed(cg));
         }
     }
 

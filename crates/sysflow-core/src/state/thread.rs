@@ -74,14 +74,10 @@ impl Thread {
     }
 }
 
-/// The container id a cgroup list names, as the reference's capture library
-/// derives it: the first 12 hex digits of a 64-digit docker/containerd id.
-pub(crate) fn container_id_from_cgroups(cgroups: &[String]) -> String {
-    container_id_of(cgroups)
-}
-
-/// [`container_id_from_cgroups`] over any list of cgroup entries (a listed
-/// process's are read straight from the capture's bytes).
+/// The container id a list of cgroup entries names, as the reference's
+/// capture library derives it: the first 12 hex digits of a 64-digit
+/// docker/containerd id. Entries are borrowed from the event or capture
+/// bytes, never copied.
 pub(crate) fn container_id_of<S: AsRef<str>>(cgroups: impl IntoIterator<Item = S>) -> String {
     // `/docker/<id>`, `/kubepods/.../<id>`, `docker-<id>.scope`,
     // `cri-containerd-<id>.scope`, `crio-<id>.scope`: the id is a run of
@@ -119,9 +115,9 @@ mod tests {
     fn docker_cgroup_names_a_short_id() {
         let id = "b199b3b57988e3e14b08e95a0259000e048e894187d0326d61327a0ea5e0a2d0";
         let cg = vec![format!("cpuset=/docker/{id}"), "cpu=/".into()];
-        assert_eq!(container_id_from_cgroups(&cg), "b199b3b57988");
+        assert_eq!(container_id_of(&cg), "b199b3b57988");
         let scope = vec![format!("memory=/system.slice/docker-{id}.scope")];
-        assert_eq!(container_id_from_cgroups(&scope), "b199b3b57988");
-        assert_eq!(container_id_from_cgroups(&["cpu=/user.slice".into()]), "");
+        assert_eq!(container_id_of(&scope), "b199b3b57988");
+        assert_eq!(container_id_of(["cpu=/user.slice"]), "");
     }
 }

@@ -3,61 +3,33 @@
 //! after 60 s without activity (the reference's timers, in event time).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use sysflow_capture::Event;
+mod common;
+
+use common::{CLOSE_E, CLOSE_X, SEC, T0, WRITE_E, WRITE_X, event, feed, i64p, u32p};
 use sysflow_core::{CoreConfig, FileReadMode, Processor};
 use sysflow_types::{FileFlow, OpFlags, SysFlow};
 
-const OPEN_X: u16 = 3;
-const CLOSE_E: u16 = 4;
-const CLOSE_X: u16 = 5;
-const WRITE_E: u16 = 8;
-const WRITE_X: u16 = 9;
 const TID: u64 = 4242;
-const SEC: u64 = 1_000_000_000;
-const T0: u64 = 1_700_000_000 * SEC;
 
-fn i64p(v: i64) -> Vec<u8> {
-    v.to_le_bytes().to_vec()
-}
-
-fn u32p(v: u32) -> Vec<u8> {
-    v.to_le_bytes().to_vec()
-}
-
-fn event(ts: u64, ty: u16, params: &[Vec<u8>]) -> Event {
-    let refs: Vec<&[u8]> = params.iter().map(Vec::as_slice).collect();
-    Event::new(ts, TID, 0, ty, &refs)
-}
-
-fn open(ts: u64) -> Event {
-    // fd 3, /tmp/out.log, PPM_O_WRONLY | PPM_O_CREAT, mode 0644
-    event(
-        ts,
-        OPEN_X,
-        &[
-            i64p(3),
-            b"/tmp/out.log\0".to_vec(),
-            u32p(2 | 4),
-            u32p(0o644),
-        ],
-    )
+fn open(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64) {
+    common::open(p, out, ts, TID, "/tmp/out.log");
 }
 
 fn write(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, n: i64) {
-    p.handle_event(&event(ts, WRITE_E, &[i64p(3), u32p(n as u32)]), out)
-        .unwrap();
-    p.handle_event(
-        &event(ts + 1000, WRITE_X, &[i64p(n), vec![b'x'; n as usize]]),
+    feed(p, out, ts, TID, WRITE_E, &[i64p(3), u32p(n as u32)]);
+    feed(
+        p,
         out,
-    )
-    .unwrap();
+        ts + 1000,
+        TID,
+        WRITE_X,
+        &[i64p(n), vec![b'x'; n as usize]],
+    );
 }
 
 fn close(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64) {
-    p.handle_event(&event(ts, CLOSE_E, &[i64p(3)]), out)
-        .unwrap();
-    p.handle_event(&event(ts + 1000, CLOSE_X, &[i64p(0)]), out)
-        .unwrap();
+    feed(p, out, ts, TID, CLOSE_E, &[i64p(3)]);
+    feed(p, out, ts + 1000, TID, CLOSE_X, &[i64p(0)]);
 }
 
 fn file_flows(recs: &[SysFlow]) -> Vec<FileFlow> {
@@ -82,7 +54,7 @@ fn processor() -> Processor {
 fn open_flows_are_exported_every_30_seconds() {
     let mut p = processor();
     let mut out = Vec::new();
-    p.handle_event(&open(T0), &mut out).unwrap();
+    open(&mut p, &mut out, T0);
     write(&mut p, &mut out, T0 + SEC, 10);
     assert!(
         file_flows(&out).is_empty(),
@@ -114,12 +86,12 @@ fn open_flows_are_exported_every_30_seconds() {
 fn idle_flows_are_dropped_after_60_seconds() {
     let mut p = processor();
     let mut out = Vec::new();
-    p.handle_event(&open(T0), &mut out).unwrap();
+    open(&mut p, &mut out, T0);
     write(&mut p, &mut out, T0 + SEC, 10);
     // Another thread's activity moves the clock on: at 31 s the flow is
     // exported, at 62 s it has been idle for over 60 s and is dropped.
     for s in [31, 62] {
-        let tick = Event::new(T0 + s * SEC, TID + 1, 0, WRITE_E, &[&i64p(9), &u32p(1)]);
+        let tick = event(T0 + s * SEC, TID + 1, WRITE_E, &[i64p(9), u32p(1)]);
         p.handle_event(&tick, &mut out).unwrap();
     }
     assert_eq!(file_flows(&out).len(), 1, "one export before the drop");

@@ -8,45 +8,12 @@
 
 use std::collections::HashSet;
 
-use sysflow_capture::{Event, Item, ProcessEntry};
+mod common;
+
+use common::{MS, OPEN_X, PROCEXIT_1_E, SEC, T0, WRITE_E, WRITE_X, feed, i64p, open, u32p};
+use sysflow_capture::{Item, ProcessEntry};
 use sysflow_core::{CoreConfig, FileReadMode, Processor};
 use sysflow_types::{Oid, SysFlow};
-
-const OPEN_X: u16 = 3;
-const WRITE_E: u16 = 8;
-const WRITE_X: u16 = 9;
-const PROCEXIT_1_E: u16 = 186;
-const MS: u64 = 1_000_000;
-const SEC: u64 = 1_000_000_000;
-const T0: u64 = 1_700_000_000 * SEC;
-
-fn i64p(v: i64) -> Vec<u8> {
-    v.to_le_bytes().to_vec()
-}
-
-fn u32p(v: u32) -> Vec<u8> {
-    v.to_le_bytes().to_vec()
-}
-
-fn feed(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, tid: u64, ty: u16, params: &[Vec<u8>]) {
-    let refs: Vec<&[u8]> = params.iter().map(Vec::as_slice).collect();
-    p.handle_event(&Event::new(ts, tid, 0, ty, &refs), out)
-        .unwrap();
-}
-
-/// Thread `tid` (its own process) opens fd 3 on `path` for writing.
-fn open(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, tid: u64, path: &str) {
-    let mut name = path.as_bytes().to_vec();
-    name.push(0);
-    feed(
-        p,
-        out,
-        ts,
-        tid,
-        OPEN_X,
-        &[i64p(3), name, u32p(2 | 4), u32p(0o644)],
-    );
-}
 
 fn write(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, tid: u64) {
     feed(p, out, ts, tid, WRITE_E, &[i64p(3), u32p(4)]);

@@ -203,6 +203,15 @@ fn defines(rec: &SysFlow) -> Option<String> {
     }
 }
 
+/// Both servers got records, and each connection's stream stands alone
+/// (its own header, every reference written in it).
+fn assert_both_connections_stand_alone(before: &[SysFlow], after: &[SysFlow]) {
+    assert!(before.len() > 1, "the first server got records");
+    assert_self_contained(before, "first connection");
+    assert!(after.len() > 1, "the second server got records");
+    assert_self_contained(after, "second connection");
+}
+
 /// Fails unless `records` is a stream of its own: a header first, and every
 /// process and file defined before a record references it.
 fn assert_self_contained(records: &[SysFlow], what: &str) {
@@ -275,10 +284,7 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
     result.unwrap();
     let after = second_server.join().unwrap();
 
-    assert!(before.len() > 1, "the first server got records");
-    assert_self_contained(&before, "first connection");
-    assert!(after.len() > 1, "the second server got records");
-    assert_self_contained(&after, "second connection");
+    assert_both_connections_stand_alone(&before, &after);
     let reup = after
         .iter()
         .filter(|r| matches!(r, SysFlow::Process(p) if p.state == SfObjectState::Reup))
@@ -357,10 +363,7 @@ fn a_live_capture_survives_a_server_restart() {
     result.unwrap();
     let after = second_server.join().unwrap();
 
-    assert!(before.len() > 1, "the first server got records");
-    assert_self_contained(&before, "first connection");
-    assert!(after.len() > 1, "the second server got records");
-    assert_self_contained(&after, "second connection");
+    assert_both_connections_stand_alone(&before, &after);
     let socket = driver
         .stats()
         .output(OutputKind::Socket)

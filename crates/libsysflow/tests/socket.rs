@@ -173,25 +173,16 @@ fn the_socket_receives_exactly_what_the_file_gets() {
     }
 }
 
-/// The entities a record references: its process, and for file records its
-/// file(s).
+/// The entities a record references ([`SysFlow::entity_refs`]), as the
+/// keys [`defines`] gives them.
 fn references(rec: &SysFlow) -> Vec<String> {
-    let p = |oid: &libsysflow::types::Oid| format!("p{}:{}", oid.hpid, oid.create_ts);
-    let f = |foid: &libsysflow::types::Foid| format!("f{:?}", foid.0);
-    match rec {
-        SysFlow::ProcessEvent(r) => vec![p(&r.proc_oid)],
-        SysFlow::ProcessFlow(r) => vec![p(&r.proc_oid)],
-        SysFlow::NetworkEvent(r) => vec![p(&r.proc_oid)],
-        SysFlow::NetworkFlow(r) => vec![p(&r.proc_oid)],
-        SysFlow::FileFlow(r) => vec![p(&r.proc_oid), f(&r.file_oid)],
-        SysFlow::FileEvent(r) => {
-            let mut refs = vec![p(&r.proc_oid), f(&r.file_oid)];
-            refs.extend(r.new_file_oid.as_ref().map(f));
-            refs
-        }
-        SysFlow::Process(r) => r.poid.iter().map(p).collect(),
-        _ => Vec::new(),
-    }
+    let refs = rec.entity_refs();
+    let process = refs.process.map(|o| format!("p{}:{}", o.hpid, o.create_ts));
+    let files = [refs.file, refs.new_file].into_iter().flatten();
+    process
+        .into_iter()
+        .chain(files.map(|f| format!("f{:?}", f.0)))
+        .collect()
 }
 
 /// The entity a record defines.
@@ -222,12 +213,9 @@ fn assert_self_contained(records: &[SysFlow], what: &str) {
     );
     let mut defined = HashSet::new();
     for (i, rec) in records.iter().enumerate() {
+        // A Process's parent is not among them: it may have exited before
+        // the stream began.
         for r in references(rec) {
-            // A parent may have exited before the stream began; the
-            // reference writes what it still knows and nothing else.
-            if matches!(rec, SysFlow::Process(_)) {
-                continue;
-            }
             assert!(
                 defined.contains(&r),
                 "{what}: record {i} ({}) references {r}, not defined before it",

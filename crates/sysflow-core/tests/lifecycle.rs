@@ -133,17 +133,12 @@ fn dangling(seg: &[SysFlow]) -> Vec<Oid> {
     let mut written = HashSet::new();
     let mut missing = Vec::new();
     for r in seg {
-        let oid = match r {
-            SysFlow::Process(p) => {
-                written.insert(p.oid);
-                continue;
-            }
-            SysFlow::ProcessFlow(f) => f.proc_oid,
-            SysFlow::ProcessEvent(e) => e.proc_oid,
-            SysFlow::FileFlow(f) => f.proc_oid,
-            _ => continue,
-        };
-        if !written.contains(&oid) {
+        if let SysFlow::Process(p) = r {
+            written.insert(p.oid);
+        }
+        if let Some(oid) = r.entity_refs().process
+            && !written.contains(&oid)
+        {
             missing.push(oid);
         }
     }

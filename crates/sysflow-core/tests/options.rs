@@ -243,10 +243,9 @@ fn assert_self_contained(seg: &[SysFlow], what: &str) {
     use std::collections::HashSet;
     let (mut procs, mut files, mut conts) = (HashSet::new(), HashSet::new(), HashSet::new());
     for (i, r) in seg.iter().enumerate() {
-        let need_proc = match r {
+        match r {
             SysFlow::Container(c) => {
                 conts.insert(c.id.clone());
-                None
             }
             SysFlow::Process(p) => {
                 if let Some(c) = &p.container_id {
@@ -256,32 +255,20 @@ fn assert_self_contained(seg: &[SysFlow], what: &str) {
                     );
                 }
                 procs.insert(p.oid);
-                None
             }
             SysFlow::File(f) => {
                 files.insert(f.oid);
-                None
             }
-            SysFlow::FileFlow(f) => {
-                assert!(
-                    files.contains(&f.file_oid),
-                    "{what}: record {i}: file not written before"
-                );
-                Some(f.proc_oid)
-            }
-            SysFlow::FileEvent(f) => {
-                assert!(
-                    files.contains(&f.file_oid),
-                    "{what}: record {i}: file not written before"
-                );
-                Some(f.proc_oid)
-            }
-            SysFlow::NetworkFlow(f) => Some(f.proc_oid),
-            SysFlow::ProcessEvent(e) => Some(e.proc_oid),
-            SysFlow::ProcessFlow(f) => Some(f.proc_oid),
-            _ => None,
-        };
-        if let Some(oid) = need_proc {
+            _ => {}
+        }
+        let refs = r.entity_refs();
+        for file in [refs.file, refs.new_file].into_iter().flatten() {
+            assert!(
+                files.contains(&file),
+                "{what}: record {i}: file not written before"
+            );
+        }
+        if let Some(oid) = refs.process {
             assert!(
                 procs.contains(&oid),
                 "{what}: record {i}: process {oid} not written before"

@@ -3,7 +3,8 @@
 
 use rustc_hash::FxHashMap;
 use sysflow_types::{
-    Container, File, Foid, Oid, Pod, Process, RecordSink, SCHEMA_VERSION, SfHeader, SysFlow,
+    Container, EntityRefs, File, Foid, Oid, Pod, Process, RecordSink, SCHEMA_VERSION, SfHeader,
+    SysFlow,
 };
 use tracing::debug;
 
@@ -134,15 +135,11 @@ impl<F: FnMut(&CallbackRecord<'_>)> CallbackSink<F> {
     }
 
     fn deliver(&mut self, rec: &SysFlow) {
-        let (proc_oid, file_oid, new_file_oid) = match rec {
-            SysFlow::ProcessEvent(r) => (Some(r.proc_oid), None, None),
-            SysFlow::ProcessFlow(r) => (Some(r.proc_oid), None, None),
-            SysFlow::NetworkEvent(r) => (Some(r.proc_oid), None, None),
-            SysFlow::NetworkFlow(r) => (Some(r.proc_oid), None, None),
-            SysFlow::FileFlow(r) => (Some(r.proc_oid), Some(r.file_oid), None),
-            SysFlow::FileEvent(r) => (Some(r.proc_oid), Some(r.file_oid), r.new_file_oid),
-            _ => (None, None, None),
-        };
+        let EntityRefs {
+            process: proc_oid,
+            file: file_oid,
+            new_file: new_file_oid,
+        } = rec.entity_refs();
         let process = proc_oid.and_then(|oid| self.processes.get(&oid));
         let container = process
             .and_then(|p| p.container_id.as_ref())

@@ -71,7 +71,7 @@ pub use k8s::{K8sAction, K8sComponent, K8sEvent, Pod, Port, Service};
 pub use op_flags::{OpFlags, OpenFlags};
 pub use schema::{SCHEMA_JSON, SCHEMA_VERSION, canonical_form};
 pub use sink::{FnSink, RecordSink};
-pub use sysflow::{RecordType, SysFlow};
+pub use sysflow::{EntityRefs, RecordType, SysFlow};
 
 /// Schema enums, for the generic decoder.
 trait AvroEnum: Copy + 'static {

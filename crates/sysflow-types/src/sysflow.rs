@@ -3,6 +3,7 @@
 use crate::entity::{Container, File, Process, SfHeader};
 use crate::event::{FileEvent, NetworkEvent, ProcessEvent};
 use crate::flow::{FileFlow, NetworkFlow, ProcessFlow};
+use crate::ident::{Foid, Oid};
 use crate::k8s::{K8sEvent, Pod};
 
 /// One SysFlow record: the `rec` field of the schema's top-level `sysflow.SysFlow` record.
@@ -125,7 +126,51 @@ impl std::fmt::Display for RecordType {
     }
 }
 
+/// The entities an event or flow record names by id (see
+/// [`SysFlow::entity_refs`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EntityRefs {
+    /// The process of an event or flow.
+    pub process: Option<Oid>,
+    /// The file of a file flow or file event.
+    pub file: Option<Foid>,
+    /// A file event's second file (rename, link).
+    pub new_file: Option<Foid>,
+}
+
 impl SysFlow {
+    /// The process and files this event or flow record names by id: a
+    /// stream writes them (as Process and File records) before the record.
+    /// The header and entities name none; a Process's parent (`poid`) is not
+    /// counted, since the parent may predate the stream.
+    pub fn entity_refs(&self) -> EntityRefs {
+        let process = |oid: Oid| EntityRefs {
+            process: Some(oid),
+            ..EntityRefs::default()
+        };
+        match self {
+            SysFlow::ProcessEvent(r) => process(r.proc_oid),
+            SysFlow::ProcessFlow(r) => process(r.proc_oid),
+            SysFlow::NetworkEvent(r) => process(r.proc_oid),
+            SysFlow::NetworkFlow(r) => process(r.proc_oid),
+            SysFlow::FileFlow(r) => EntityRefs {
+                file: Some(r.file_oid),
+                ..process(r.proc_oid)
+            },
+            SysFlow::FileEvent(r) => EntityRefs {
+                process: Some(r.proc_oid),
+                file: Some(r.file_oid),
+                new_file: r.new_file_oid,
+            },
+            SysFlow::Header(_)
+            | SysFlow::Container(_)
+            | SysFlow::Process(_)
+            | SysFlow::File(_)
+            | SysFlow::Pod(_)
+            | SysFlow::K8sEvent(_) => EntityRefs::default(),
+        }
+    }
+
     /// The type of this record.
     pub const fn record_type(&self) -> RecordType {
         match self {
@@ -168,4 +213,32 @@ impl_from_record! {
     ProcessFlow => ProcessFlow,
     Pod => Pod,
     K8sEvent => K8sEvent,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::OpFlags;
+
+    #[test]
+    fn a_rename_names_its_process_and_both_files() {
+        let (oid, old, new) = (Oid::new(7, 42), Foid([1; 20]), Foid([2; 20]));
+        let rename = SysFlow::FileEvent(FileEvent {
+            proc_oid: oid,
+            ts: 1,
+            tid: 42,
+            op_flags: OpFlags::RENAME,
+            file_oid: old,
+            ret: 0,
+            new_file_oid: Some(new),
+        });
+        let refs = EntityRefs {
+            process: Some(oid),
+            file: Some(old),
+            new_file: Some(new),
+        };
+        assert_eq!(rename.entity_refs(), refs);
+        let header = SysFlow::Header(SfHeader::default());
+        assert_eq!(header.entity_refs(), EntityRefs::default());
+    }
 }

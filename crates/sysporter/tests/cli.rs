@@ -636,20 +636,18 @@ fn assert_standalone(records: &[SysFlow], what: &str) {
     let f = |o: &libsysflow::types::Foid| format!("f{:?}", o.0);
     let mut defined = HashSet::new();
     for (i, rec) in records.iter().enumerate() {
-        let refs: Vec<String> = match rec {
-            SysFlow::Process(r) => r.poid.iter().map(p).collect(),
-            SysFlow::ProcessEvent(r) => vec![p(&r.proc_oid)],
-            SysFlow::ProcessFlow(r) => vec![p(&r.proc_oid)],
-            SysFlow::NetworkEvent(r) => vec![p(&r.proc_oid)],
-            SysFlow::NetworkFlow(r) => vec![p(&r.proc_oid)],
-            SysFlow::FileFlow(r) => vec![p(&r.proc_oid), f(&r.file_oid)],
-            SysFlow::FileEvent(r) => {
-                let mut v = vec![p(&r.proc_oid), f(&r.file_oid)];
-                v.extend(r.new_file_oid.as_ref().map(f));
-                v
-            }
-            _ => Vec::new(),
+        // Within one file a Process's parent is written before it too.
+        let parent = match rec {
+            SysFlow::Process(r) => r.poid,
+            _ => None,
         };
+        let ids = rec.entity_refs();
+        let refs: Vec<String> = [parent, ids.process]
+            .iter()
+            .flatten()
+            .map(p)
+            .chain([ids.file, ids.new_file].iter().flatten().map(f))
+            .collect();
         for r in refs {
             assert!(
                 defined.contains(&r),

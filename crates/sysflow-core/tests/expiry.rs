@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{CLOSE_E, CLOSE_X, SEC, T0, WRITE_E, WRITE_X, event, feed, i64p, u32p};
-use sysflow_core::{CoreConfig, FileReadMode, Processor};
+use common::{CLOSE_E, CLOSE_X, SEC, T0, WRITE_E, WRITE_X, event, feed, i64p, processor, u32p};
+use sysflow_core::Processor;
 use sysflow_types::{FileFlow, OpFlags, SysFlow};
 
 const TID: u64 = 4242;
@@ -39,15 +39,6 @@ fn file_flows(recs: &[SysFlow]) -> Vec<FileFlow> {
             _ => None,
         })
         .collect()
-}
-
-fn processor() -> Processor {
-    Processor::new(CoreConfig {
-        enable_process_flow: false,
-        file_only: false,
-        file_read_mode: FileReadMode::All,
-        ..CoreConfig::default()
-    })
 }
 
 #[test]

@@ -10,9 +10,11 @@ use std::collections::HashSet;
 
 mod common;
 
-use common::{MS, OPEN_X, PROCEXIT_1_E, SEC, T0, WRITE_E, WRITE_X, feed, i64p, open, u32p};
+use common::{
+    MS, OPEN_X, PROCEXIT_1_E, SEC, T0, WRITE_E, WRITE_X, feed, i64p, open, processor, u32p,
+};
 use sysflow_capture::{Item, ProcessEntry};
-use sysflow_core::{CoreConfig, FileReadMode, Processor};
+use sysflow_core::{CoreConfig, Processor};
 use sysflow_types::{Oid, SysFlow};
 
 fn write(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, tid: u64) {
@@ -46,15 +48,6 @@ fn flow_paths(recs: &[SysFlow], tid: u64) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-fn processor() -> Processor {
-    Processor::new(CoreConfig {
-        enable_process_flow: false,
-        file_only: false,
-        file_read_mode: FileReadMode::All,
-        ..CoreConfig::default()
-    })
 }
 
 #[test]

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use sysflow_capture::Event;
-use sysflow_core::Processor;
+use sysflow_core::{CoreConfig, FileReadMode, Processor};
 use sysflow_types::SysFlow;
 
 pub const OPEN_X: u16 = 3;
@@ -23,6 +23,17 @@ pub fn i64p(v: i64) -> Vec<u8> {
 
 pub fn u32p(v: u32) -> Vec<u8> {
     v.to_le_bytes().to_vec()
+}
+
+/// A processor without process flows that keeps every kind of file flow
+/// and every read.
+pub fn processor() -> Processor {
+    Processor::new(CoreConfig {
+        enable_process_flow: false,
+        file_only: false,
+        file_read_mode: FileReadMode::All,
+        ..CoreConfig::default()
+    })
 }
 
 /// Event `ty` of thread `tid` at `ts` with raw parameters `params`.

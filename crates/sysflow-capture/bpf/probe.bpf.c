@@ -290,10 +290,22 @@ static __always_inline void w_comm(struct writer *w)
 	w_len(w, len);
 }
 
-static __always_inline __u64 rb_flags(void)
+/* How often a CPU reads the ring's fill: on one event in SF_WAKEUP_EVERY. */
+#define SF_WAKEUP_EVERY 32
+
+/* Wakeup flags of the next record. The fill is read on every 32nd event of
+ * a CPU only (counted by its `events`): the query is a helper call, and
+ * while the fill stays above `wakeup_bytes` every record that reads it
+ * forces a wakeup, each a self-IPI (in a VM, a trapped APIC write) until
+ * the consumer has drained the ring. A dd loop spent about a tenth of its
+ * probe time in those. The consumer learns of the fill at most 32 events
+ * per CPU late, which its poll timeout bounds anyway. */
+static __always_inline __u64 rb_flags(const struct sf_stats *st)
 {
 	if (!wakeup_bytes)
 		return 0;
+	if (st && st->events % SF_WAKEUP_EVERY)
+		return BPF_RB_NO_WAKEUP;
 	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
 									      : BPF_RB_NO_WAKEUP;
 }
@@ -313,7 +325,7 @@ static __always_inline void w_submit(struct writer *w)
 	size &= (SF_SCRATCH_SIZE << 1) - 1;
 	if (size > SF_SCRATCH_SIZE)
 		return;
-	if (bpf_ringbuf_output(&events, w->buf, size, rb_flags()) < 0) {
+	if (bpf_ringbuf_output(&events, w->buf, size, rb_flags(st)) < 0) {
 		if (st)
 			st->drops_full++;
 	} else if (st) {
@@ -762,7 +774,7 @@ static __always_inline void emit_read_write(__u16 type, long ret, struct pt_regs
 {
 	__u32 zero = 0;
 	struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
-	__u64 flags = rb_flags();
+	__u64 flags = rb_flags(st);
 	struct sf_rw_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	if (!r) {
 		if (st)

@@ -61,7 +61,9 @@ mod schema;
 mod sink;
 mod sysflow;
 
-pub use container_file::{Codec, DeflateEngine, SfReader, SfWriter, WriterOptions};
+pub use container_file::{
+    Codec, DEFLATE_THREAD_NAME, DeflateEngine, SfReader, SfWriter, WriterOptions,
+};
 pub use entity::{Container, ContainerType, File, FileType, Process, SfHeader, SfObjectState};
 pub use error::{DecodeError, SfError};
 pub use event::{FileEvent, NetworkEvent, ProcessEvent};

@@ -12,6 +12,7 @@
 //! [`LiveCapture::take_proc_items`] gives the threads and fds that existed
 //! at start ([`scan_proc`]), like the metadata blocks of a capture file.
 
+mod background;
 mod cgroups;
 mod driver;
 mod error;
@@ -26,7 +27,7 @@ mod event_gen;
 mod tests;
 
 use std::io;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -97,6 +98,17 @@ pub struct LiveConfig {
     /// scan's items and in execve events, before they are returned: a
     /// capture saved from them can be shared.
     pub scrub_env: bool,
+    /// Run the thread that polls the capture at idle priority
+    /// (`SCHED_IDLE`) while the ring has room, so that the workload goes
+    /// first; a watchdog raises it to normal priority once an eighth of
+    /// the ring is pending, and lowers it again after a calm second. Needs
+    /// CAP_SYS_NICE (root has it); without it the capture stays at normal
+    /// priority and says so in a warning. Off by default.
+    pub background: bool,
+    /// Names of other threads of this process that follow the polling
+    /// thread's priority in [`background`](LiveConfig::background) mode
+    /// (an output's worker threads), found by their name at each change.
+    pub background_threads: Vec<String>,
 }
 
 impl Default for LiveConfig {
@@ -111,6 +123,8 @@ impl Default for LiveConfig {
             syscalls: None,
             sampling_ratio: 1,
             scrub_env: false,
+            background: false,
+            background_threads: Vec::new(),
         }
     }
 }
@@ -140,6 +154,9 @@ pub struct LiveStats {
     /// `/proc` before their exec or clone was processed, and no earlier
     /// thread had the same cgroups): they keep their parent's container.
     pub cgroups_unresolved: u64,
+    /// In [`LiveConfig::background`] mode, times the collector went from
+    /// idle to normal priority because its ring was filling.
+    pub priority_raised: u64,
 }
 
 /// Ends a live capture from another thread or a signal handler's thread.
@@ -182,6 +199,12 @@ pub struct LiveCapture {
     scrub_env: bool,
     /// After a stop, when draining the ring gives up.
     drain_until: Option<Instant>,
+    /// [`LiveConfig::background`]: what the first poll needs to start it.
+    background_pending: Option<(background::RingLevel, Vec<String>)>,
+    /// The watchdog of background mode, from the first poll to the stop.
+    background: Option<background::Background>,
+    /// Raises counted by a watchdog that has stopped.
+    priority_raised: u64,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -276,6 +299,13 @@ impl LiveCapture {
             name: "events",
         })?;
         let ring = RingBuf::try_from(ring).map_err(load_err("open ring buffer"))?;
+        let background_pending = if config.background {
+            let level = background::RingLevel::open(ring.as_fd(), u64::from(config.ring_bytes))
+                .map_err(load_err("map the ring's positions"))?;
+            Some((level, config.background_threads.clone()))
+        } else {
+            None
+        };
         let stats = ebpf.take_map("stats").ok_or(LiveError::Missing {
             kind: "map",
             name: "stats",
@@ -290,6 +320,9 @@ impl LiveCapture {
         Ok(LiveCapture {
             ebpf: Some(ebpf),
             drain_until: None,
+            background_pending,
+            background: None,
+            priority_raised: 0,
             ring,
             stats,
             stop: Arc::new(AtomicBool::new(false)),
@@ -330,6 +363,11 @@ impl LiveCapture {
             read: self.read,
             late: self.reorder.late,
             cgroups_unresolved: self.cgroups.unresolved,
+            priority_raised: self.priority_raised
+                + self
+                    .background
+                    .as_ref()
+                    .map_or(0, background::Background::raised),
             ..LiveStats::default()
         };
         for c in per_cpu.iter() {
@@ -464,7 +502,15 @@ impl LiveCapture {
             // busy, and drain for a bounded time only: a stop under load is
             // prompt even if the kernel keeps a detached program running for
             // a while.
+            // The thread polling now is the collector's: background mode
+            // starts here, not in `start`, which may run on another thread.
+            if let Some((level, names)) = self.background_pending.take() {
+                self.background = background::Background::start(level, names);
+            }
             if self.stop.load(Ordering::Acquire) {
+                if let Some(b) = self.background.take() {
+                    self.priority_raised += b.raised();
+                }
                 if self.ebpf.take().is_some() {
                     // Programs running on other CPUs at that moment may still
                     // commit: give them a poll timeout before draining.

@@ -5,7 +5,9 @@
 //! - `corpus`: the reader against the real traces in `../shared`
 //!   (block census, metadata contents, event decoding);
 //! - `live` (feature `ebpf`): live capture of our own workload through the
-//!   eBPF probe; skips when not root or without kernel BTF;
+//!   eBPF probe; skips when not root or without kernel BTF; with
+//!   `live_stop` (a prompt stop under load) and `live_background` (idle
+//!   priority raised when the ring fills on a saturated machine);
 //! - `libscap` (feature `libscap`): differential test of our reader against
 //!   Falco's libscap on every trace, events and `scapdump` output;
 //! - `generated`: property test, generated items of every kind (events of
@@ -31,6 +33,8 @@ mod generated;
 mod libscap;
 #[cfg(feature = "ebpf")]
 mod live;
+#[cfg(feature = "ebpf")]
+mod live_background;
 #[cfg(feature = "ebpf")]
 mod live_stop;
 mod malformed;

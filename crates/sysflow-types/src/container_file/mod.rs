@@ -10,7 +10,7 @@ mod writer;
 
 pub use deflater::DeflateEngine;
 pub use reader::SfReader;
-pub use writer::{SfWriter, WriterOptions};
+pub use writer::{DEFLATE_THREAD_NAME, SfWriter, WriterOptions};
 
 /// The four bytes every Avro object-container file starts with.
 const MAGIC: [u8; 4] = *b"Obj\x01";

@@ -13,6 +13,11 @@ use crate::datum::put_long;
 use crate::schema::SCHEMA_JSON;
 use crate::sysflow::SysFlow;
 
+/// The name of the threads that deflate blocks for
+/// [`WriterOptions::compression_threads`], by which a collector can find them
+/// (to give them its own scheduling policy, for one).
+pub const DEFLATE_THREAD_NAME: &str = "sf-deflate";
+
 /// How an [`SfWriter`] lays out its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriterOptions {
@@ -125,7 +130,7 @@ impl DeflatePool {
         for _ in 0..threads.max(1) {
             let rx = Arc::clone(&rx);
             let worker = thread::Builder::new()
-                .name("sf-deflate".into())
+                .name(DEFLATE_THREAD_NAME.into())
                 .spawn(move || {
                     let mut deflater = Deflater::new(engine, level);
                     loop {

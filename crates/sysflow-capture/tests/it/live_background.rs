@@ -1,0 +1,115 @@
+//! Background mode on a saturated machine: the polling thread runs at idle
+//! priority, is raised to normal priority when its ring fills (and so loses
+//! nothing), goes idle again after a calm second, and is back at normal
+//! priority once the capture has ended.
+
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use sysflow_capture::{LiveConfig, LiveNext};
+
+/// Linux's `SCHED_OTHER` and `SCHED_IDLE`.
+const SCHED_OTHER: u32 = 0;
+const SCHED_IDLE: u32 = 5;
+
+/// The calling thread's scheduling policy (field 41 of its `stat`).
+fn policy() -> u32 {
+    let stat =
+        std::fs::read_to_string("/proc/thread-self/stat").expect("read /proc/thread-self/stat");
+    // Fields after the command name, which may hold spaces, start at 3.
+    let after = stat.rsplit_once(')').expect("stat has a command name").1;
+    after
+        .split_whitespace()
+        .nth(41 - 3)
+        .and_then(|f| f.parse().ok())
+        .expect("policy field")
+}
+
+/// Polls until `until` returns true, counting the events seen.
+fn poll_while(capture: &mut sysflow_capture::LiveCapture, mut go_on: impl FnMut() -> bool) -> u64 {
+    let mut seen = 0;
+    while go_on() {
+        match capture.poll_next().expect("poll") {
+            LiveNext::Event(_) => seen += 1,
+            LiveNext::Idle => {}
+            LiveNext::End => break,
+            _ => {}
+        }
+    }
+    seen
+}
+
+#[test]
+fn background_capture_rises_when_starved_and_loses_nothing() {
+    let mut config = LiveConfig::default();
+    config.background = true;
+    let Some(mut capture) = super::live::start_or_skip(&config, "live background") else {
+        return;
+    };
+    // Background mode starts with the first poll, on the polling thread.
+    capture.poll_next().expect("first poll");
+    assert_eq!(policy(), SCHED_IDLE, "the polling thread is idle at first");
+
+    // Every CPU busy at normal priority: an idle-priority thread gets
+    // almost nothing, and 2 M one-byte reads (about 128 MB of records)
+    // would overflow the 16 MiB ring many times over.
+    let cpus = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let busy = Arc::new(AtomicBool::new(true));
+    let spinners: Vec<_> = (0..cpus)
+        .map(|_| {
+            let busy = Arc::clone(&busy);
+            std::thread::spawn(move || {
+                let mut x = 0u64;
+                while busy.load(Ordering::Relaxed) {
+                    x = std::hint::black_box(x.wrapping_add(1));
+                }
+            })
+        })
+        .collect();
+    let mut dd = Command::new("dd")
+        .args(["if=/dev/zero", "of=/dev/null", "bs=1", "count=2000000"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start dd");
+    let mut dd_done = false;
+    let seen = poll_while(&mut capture, || {
+        if !dd_done && dd.try_wait().expect("wait for dd").is_some() {
+            dd_done = true;
+            busy.store(false, Ordering::Relaxed);
+        }
+        !dd_done
+    });
+    for s in spinners {
+        s.join().expect("spinner");
+    }
+    let raised = capture.stats().expect("stats").priority_raised;
+    assert!(
+        raised >= 1,
+        "the filling ring raised the collector ({seen} events seen)"
+    );
+
+    // The load is over: after a calm second the thread goes idle again.
+    let calm = Instant::now();
+    poll_while(&mut capture, || {
+        calm.elapsed() < Duration::from_secs(3) && policy() != SCHED_IDLE
+    });
+    assert_eq!(policy(), SCHED_IDLE, "idle again once the ring stayed calm");
+
+    capture.stop_handle().stop();
+    poll_while(&mut capture, || true);
+    assert_eq!(policy(), SCHED_OTHER, "normal priority after the capture");
+    let stats = capture.stats().expect("stats");
+    eprintln!("background: {stats:?}");
+    assert_eq!(
+        stats.drops_full + stats.drops_too_large + stats.drops_internal,
+        0,
+        "no drops: {stats:?}"
+    );
+    assert_eq!(stats.read, stats.submitted, "{stats:?}");
+    assert!(
+        stats.submitted >= 2_000_000,
+        "dd's reads were captured: {stats:?}"
+    );
+}

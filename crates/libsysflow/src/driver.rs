@@ -468,6 +468,8 @@ impl SysFlowDriver {
     fn run_live(&mut self) -> Result<(), SysFlowError> {
         let mut live = LiveConfig::default();
         live.scrub_env = self.config.scrub_env;
+        live.background = self.config.background;
+        live.background_threads = vec![sysflow_types::DEFLATE_THREAD_NAME.to_owned()];
         live.ring_bytes = ring_bytes(
             self.config.single_buffer_dimension,
             self.config.cpu_buffers,
@@ -607,6 +609,7 @@ impl SysFlowDriver {
                     drops_full = s.drops_full,
                     drops_too_large = s.drops_too_large,
                     drops_internal = s.drops_internal,
+                    priority_raised = s.priority_raised,
                     "live capture"
                 );
                 self.stats.live = Some(s);

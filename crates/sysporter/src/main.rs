@@ -66,6 +66,16 @@ struct Cli {
     #[arg(long = "compression-level", value_name = "N", value_parser = clap::value_parser!(u32).range(0..=9))]
     compression_level: Option<u32>,
 
+    /// Live only: keep the collector at normal scheduling priority
+    ///
+    /// Not in the reference. By default the collector runs at idle priority
+    /// (SCHED_IDLE) while its ring buffer has room, so that the workload it
+    /// watches always goes first, and is raised to normal priority whenever
+    /// an eighth of the ring is pending, so that it never falls behind into
+    /// drops. Without CAP_SYS_NICE it stays at normal priority anyway.
+    #[arg(long = "normal-priority")]
+    normal_priority: bool,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
@@ -240,6 +250,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.scap_output_path = cli.scap_out.clone();
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
+    config.background = !cli.normal_priority;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
     if let Some(id) = &cli.exporter {
@@ -367,7 +378,7 @@ fn summary(stats: &DriverStats) -> String {
     // Live: what the probe submitted and dropped, reported even when 0.
     let live = stats.live.map_or_else(String::new, |l| {
         format!(
-            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{})",
+            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{}){}",
             l.submitted,
             l.drops_full
                 .saturating_add(l.drops_too_large)
@@ -378,6 +389,12 @@ fn summary(stats: &DriverStats) -> String {
                 format!(", {} lost by the probe itself", l.drops_internal)
             } else {
                 String::new()
+            },
+            // Background mode: how often the filling ring raised the collector.
+            match l.priority_raised {
+                0 => String::new(),
+                1 => "; collector raised to normal priority once".to_owned(),
+                n => format!("; collector raised to normal priority {n} times"),
             }
         )
     });

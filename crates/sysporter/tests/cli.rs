@@ -577,6 +577,40 @@ fn live_refused(out: &Output) -> bool {
     refused
 }
 
+/// Live, sysporter's polling (main) thread runs at idle priority while its
+/// ring has room, unless `--normal-priority` keeps it at normal priority.
+#[test]
+fn live_collector_runs_in_the_background_unless_told_not_to() {
+    for (args, expected, what) in [
+        (&[][..], 5, "SCHED_IDLE by default"),
+        (
+            &["--normal-priority"][..],
+            0,
+            "SCHED_OTHER with --normal-priority",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let child = start_live(dir.path(), args);
+        // The first poll follows the file's creation closely.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let stat = fs::read_to_string(format!("/proc/{0}/task/{0}/stat", child.id()));
+        sigterm(&child);
+        let out = child.wait_with_output().unwrap();
+        if live_refused(&out) {
+            return;
+        }
+        assert!(out.status.success(), "{}", stderr(&out));
+        let stat = stat.unwrap();
+        // Field 41 is the policy; fields count from 3 after the command name.
+        let policy: u32 = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(41 - 3))
+            .and_then(|f| f.parse().ok())
+            .unwrap();
+        assert_eq!(policy, expected, "{what}");
+    }
+}
+
 /// Starts `sysporter` capturing live into the directory `dir` with `args`,
 /// and waits until its first file exists (the probe is attached and the
 /// `/proc` scan done) or it gave up.

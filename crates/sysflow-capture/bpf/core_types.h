@@ -45,12 +45,85 @@ struct signal_struct {
 
 struct file;
 
+/* Since 6.2 each of mm_struct's rss counters is a percpu_counter whose
+ * `count` is the (slightly lagging) total; before, an atomic_long in
+ * `struct mm_rss_stat` (mm_struct___old below). */
+struct percpu_counter {
+	__s64 count;
+};
+
+/* Indexes of the rss counters. */
+enum sf_mm_counter {
+	SF_MM_FILEPAGES = 0,
+	SF_MM_ANONPAGES = 1,
+	SF_MM_SWAPENTS = 2,
+	SF_MM_SHMEMPAGES = 3,
+};
+
 struct mm_struct {
 	struct file *exe_file;
 	unsigned long arg_start;
 	unsigned long arg_end;
 	unsigned long env_start;
 	unsigned long env_end;
+	unsigned long total_vm;
+	struct percpu_counter rss_stat[4];
+};
+
+struct sf_atomic_long {
+	long counter;
+};
+
+struct mm_rss_stat {
+	struct sf_atomic_long count[4];
+};
+
+struct mm_struct___old {
+	struct mm_rss_stat rss_stat;
+};
+
+/* Inode times: a timespec64 each before 6.11 (`i_ctime`, renamed
+ * `__i_ctime` in 6.6, `__i_mtime` in 6.7), then seconds and nanoseconds
+ * apart. */
+struct timespec64 {
+	__s64 tv_sec;
+	long tv_nsec;
+};
+
+struct inode {
+	unsigned long i_ino;
+	__s64 i_ctime_sec;
+	__u32 i_ctime_nsec;
+	__s64 i_mtime_sec;
+	__u32 i_mtime_nsec;
+};
+
+struct inode___v66 {
+	struct timespec64 __i_ctime;
+	struct timespec64 __i_mtime;
+};
+
+struct inode___v65 {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+};
+
+/* kernel_cap_t is 8 bytes on x86_64 in both of its layouts (one u64 since
+ * 6.3, two u32s before): only the fields' offsets are relocated, and the
+ * value is read whole. */
+struct sf_kernel_cap {
+	__u64 val;
+};
+
+struct cred {
+	struct sf_kernel_cap cap_inheritable;
+	struct sf_kernel_cap cap_permitted;
+	struct sf_kernel_cap cap_effective;
+};
+
+/* kuid_t; task_struct's loginuid exists with CONFIG_AUDIT only. */
+struct sf_kuid {
+	__u32 val;
 };
 
 struct in6_addr {
@@ -116,6 +189,7 @@ struct path {
 struct file {
 	void *private_data;
 	struct path f_path;
+	struct inode *f_inode;
 };
 
 struct fs_struct {
@@ -176,6 +250,8 @@ struct task_struct {
 	struct files_struct *files;
 	struct signal_struct *signal;
 	struct fs_struct *fs;
+	const struct cred *cred;
+	struct sf_kuid loginuid;
 };
 
 #pragma clang attribute pop

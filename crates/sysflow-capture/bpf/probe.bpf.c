@@ -572,10 +572,40 @@ static __always_inline void w_cgroup_key(struct writer *w, struct task_struct *t
 	w_len(w, sizeof(key));
 }
 
+/* Pages to KiB (x86_64's 4 KiB pages). */
+#define SF_PAGE_KB 4
+
+/* Rss counter `idx` of `mm` in pages; the percpu total may lag slightly
+ * below zero, read as 0 (without a branch: every branch here multiplies the
+ * verifier's states of the execve and clone programs). A macro: CO-RE needs
+ * the index as a constant. The other kernel layout's branch is pruned at
+ * load. */
+#define sf_mm_counter(mm, idx)                                                                 \
+	({                                                                                     \
+		__s64 __n;                                                                     \
+		if (bpf_core_type_exists(struct mm_rss_stat))                                  \
+			__n = BPF_CORE_READ((struct mm_struct___old *)(mm), rss_stat.count[idx].counter); \
+		else                                                                           \
+			__n = BPF_CORE_READ((mm), rss_stat[idx].count);                        \
+		(__u64)(__n & ~(__n >> 63));                                                   \
+	})
+
+/* vm_size, vm_rss and vm_swap in KiB, as /proc/PID/status's VmSize, VmRSS
+ * and VmSwap. */
+static __always_inline void w_vm(struct writer *w, struct mm_struct *mm)
+{
+	/* No mm (a kernel thread) reads as zeros. */
+	__u64 rss = sf_mm_counter(mm, SF_MM_FILEPAGES) + sf_mm_counter(mm, SF_MM_ANONPAGES) +
+		    sf_mm_counter(mm, SF_MM_SHMEMPAGES);
+	w_u32(w, (__u32)(BPF_CORE_READ(mm, total_vm) * SF_PAGE_KB));
+	w_u32(w, (__u32)(rss * SF_PAGE_KB));
+	w_u32(w, (__u32)(sf_mm_counter(mm, SF_MM_SWAPENTS) * SF_PAGE_KB));
+}
+
 /*
  * The process part shared by execve and clone exits: exe, args, tid, pid,
  * ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm,
- * cgroups. Values the probe does not collect yet are empty parameters.
+ * cgroups.
  */
 static __always_inline void w_process(struct writer *w, struct task_struct *task, __u64 pid_tgid)
 {
@@ -597,9 +627,7 @@ static __always_inline void w_process(struct writer *w, struct task_struct *task
 	w_u64(w, BPF_CORE_READ(task, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
 	w_u64(w, BPF_CORE_READ(task, maj_flt));
 	w_u64(w, BPF_CORE_READ(task, min_flt));
-	w_empty(w); /* vm_size */
-	w_empty(w); /* vm_rss */
-	w_empty(w); /* vm_swap */
+	w_vm(w, mm);
 	w_comm(w);
 	w_cgroup_key(w, task);
 }
@@ -614,6 +642,66 @@ static __always_inline __u32 task_tty(struct task_struct *task)
 	__u32 minor = (__u32)(BPF_CORE_READ(tty, driver, minor_start) + BPF_CORE_READ(tty, index));
 	__u32 major = (__u32)BPF_CORE_READ(tty, driver, major);
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+
+/* An inode time in ns since the epoch: seconds and nanoseconds apart since
+ * 6.11, a timespec64 before (named with two underscores from 6.6 for the
+ * ctime, 6.7 for the mtime). The other layouts' branches are pruned at
+ * load. */
+/* Since 6.13 the top bit of i_ctime_nsec flags a queried ctime (multigrain
+ * timestamps); nanoseconds need 30 bits. */
+#define SF_NSEC_MASK 0x3fffffffULL
+
+#define sf_inode_time(inode, t)                                                                \
+	({                                                                                     \
+		__s64 __sec = 0, __nsec = 0;                                                   \
+		struct inode___v66 *__v66 = (void *)(inode);                                   \
+		struct inode___v65 *__v65 = (void *)(inode);                                   \
+		if (bpf_core_field_exists((inode)->i_##t##_sec)) {                             \
+			__sec = BPF_CORE_READ((inode), i_##t##_sec);                           \
+			__nsec = BPF_CORE_READ((inode), i_##t##_nsec);                         \
+		} else if (bpf_core_field_exists(__v66->__i_##t)) {                            \
+			__sec = BPF_CORE_READ(__v66, __i_##t.tv_sec);                          \
+			__nsec = BPF_CORE_READ(__v66, __i_##t.tv_nsec);                        \
+		} else if (bpf_core_field_exists(__v65->i_##t)) {                              \
+			__sec = BPF_CORE_READ(__v65, i_##t.tv_sec);                            \
+			__nsec = BPF_CORE_READ(__v65, i_##t.tv_nsec);                          \
+		}                                                                              \
+		(__u64)__sec * 1000000000ULL + ((__u64)__nsec & SF_NSEC_MASK);                 \
+	})
+
+/* Falco's capability bits are the kernel's, up to CAP_CHECKPOINT_RESTORE (40). */
+#define SF_CAP_MASK ((1ULL << 41) - 1)
+
+/* A kernel_cap_t field of `cred`, read whole (see core_types.h). */
+#define sf_cap(cred, field)                                                                    \
+	({                                                                                     \
+		__u64 __c = 0;                                                                 \
+		bpf_core_read(&__c, sizeof(__c), &(cred)->field);                              \
+		__c & SF_CAP_MASK;                                                            \
+	})
+
+/* loginuid, flags, the three capability sets and the executable's inode,
+ * ctime and mtime of a successful execve. */
+static __always_inline void w_exec_identity(struct writer *w, struct task_struct *task)
+{
+	if (bpf_core_field_exists(task->loginuid)) {
+		__u32 loginuid = 0;
+		bpf_core_read(&loginuid, sizeof(loginuid), &task->loginuid);
+		w_u32(w, loginuid);
+	} else {
+		w_empty(w); /* no CONFIG_AUDIT */
+	}
+	w_empty(w); /* flags */
+	const struct cred *cred = BPF_CORE_READ(task, cred);
+	w_u64(w, sf_cap(cred, cap_inheritable));
+	w_u64(w, sf_cap(cred, cap_permitted));
+	w_u64(w, sf_cap(cred, cap_effective));
+	/* No branch for a missing executable: its reads give zeros. */
+	struct inode *inode = BPF_CORE_READ(task, mm, exe_file, f_inode);
+	w_u64(w, BPF_CORE_READ(inode, i_ino));
+	w_u64(w, sf_inode_time(inode, ctime));
+	w_u64(w, sf_inode_time(inode, mtime));
 }
 
 static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
@@ -651,10 +739,15 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_u32(&w, task_tty(task));
 	else
 		w_empty(&w); /* tty */
-	/* vpgid, loginuid, flags, cap_inheritable, cap_permitted,
-	 * cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime */
-	for (int i = 0; i < 9; i++)
-		w_empty(&w);
+	w_empty(&w); /* vpgid */
+	if (ret == 0) {
+		w_exec_identity(&w, task);
+	} else {
+		/* loginuid, flags, cap_inheritable, cap_permitted,
+		 * cap_effective, exe_ino, exe_ino_ctime, exe_ino_mtime */
+		for (int i = 0; i < 8; i++)
+			w_empty(&w);
+	}
 	__u64 uid_gid = bpf_get_current_uid_gid();
 	w_u32(&w, (__u32)uid_gid);
 	if (ret == 0)

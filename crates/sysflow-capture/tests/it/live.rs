@@ -675,6 +675,113 @@ fn execve_reports_the_controlling_terminal() {
     assert_eq!(last_tty(free_pid), Some(0));
 }
 
+/// An exec'ed program's memory, login uid, capabilities and executable, as
+/// /proc and the file system give them while it runs: the exec exit reports
+/// the same login uid, capability sets and inode (with its ctime and mtime),
+/// and memory sizes no larger than the program's once its libraries are
+/// mapped.
+#[test]
+fn execve_reports_memory_credentials_and_executable() {
+    let captured = capture_during(
+        "live exec identity",
+        |e| e.event_type == EXECVE_19_X || CLONE_EXITS.contains(&e.event_type),
+        move || {
+            let mut child = Command::new("sleep").arg("0.5").spawn().expect("run sleep");
+            let pid = child.id();
+            // Once exec'ed (comm is the new program's), /proc describes it.
+            let comm = format!("/proc/{pid}/comm");
+            while std::fs::read_to_string(&comm).is_ok_and(|c| c.trim() != "sleep") {
+                std::thread::yield_now();
+            }
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+            let loginuid: u32 = std::fs::read_to_string(format!("/proc/{pid}/loginuid"))
+                .expect("loginuid")
+                .trim()
+                .parse()
+                .expect("a login uid");
+            let exe = std::fs::metadata(format!("/proc/{pid}/exe")).expect("the executable");
+            assert!(child.wait().expect("wait for sleep").success());
+            (u64::from(pid), status, loginuid, exe)
+        },
+    );
+    let Some((events, (pid, status, loginuid, exe))) = captured else {
+        return;
+    };
+    let ev = events
+        .iter()
+        .find(|e| e.tid == pid && param(e, 0) == ParamValue::Errno(0))
+        .expect("the exec exit of sleep");
+    let slot = |name: &str| {
+        AbiRevision::Current
+            .event(EXECVE_19_X)
+            .and_then(|info| info.params.iter().position(|p| p.name == name))
+            .unwrap_or_else(|| panic!("execve exit has {name}"))
+    };
+    let num = |name: &str| match param(ev, slot(name)) {
+        ParamValue::Uint(v) | ParamValue::AbsTime(v) => v,
+        ParamValue::Uid(v) => u64::from(v),
+        other => panic!("{name} is {other:?}"),
+    };
+    let status_field = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("{key} in status"))
+    };
+    let hex = |key: &str| u64::from_str_radix(status_field(key), 16).expect("hex capabilities");
+    let kb = |key: &str| {
+        status_field(key)
+            .trim_end_matches(" kB")
+            .trim()
+            .parse::<u64>()
+            .expect("a size in kB")
+    };
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(num("loginuid"), u64::from(loginuid));
+    assert_eq!(num("cap_inheritable"), hex("CapInh"));
+    assert_eq!(num("cap_permitted"), hex("CapPrm"));
+    assert_eq!(num("cap_effective"), hex("CapEff"));
+    assert_eq!(num("exe_ino"), exe.ino());
+    let ns = |secs: i64, nsecs: i64| {
+        u64::try_from(secs).expect("a time after 1970") * 1_000_000_000
+            + u64::try_from(nsecs).expect("nanoseconds")
+    };
+    assert_eq!(num("exe_ino_ctime"), ns(exe.ctime(), exe.ctime_nsec()));
+    assert_eq!(num("exe_ino_mtime"), ns(exe.mtime(), exe.mtime_nsec()));
+    // At the exec's exit only the program, its loader and stack are mapped,
+    // and so few pages are resident that the kernel's approximate count (what
+    // /proc shows too) may still be 0.
+    let (vm_size, vm_rss) = (num("vm_size"), num("vm_rss"));
+    assert!(
+        vm_size > 0 && vm_size <= kb("VmSize"),
+        "vm_size {vm_size}: {status}"
+    );
+    assert!(vm_rss <= vm_size, "vm_rss {vm_rss}, vm_size {vm_size}");
+    assert_eq!(num("vm_swap"), 0);
+    // The child's clone exit still has this test's memory (copied or
+    // shared), megabytes of it resident.
+    let clone = events
+        .iter()
+        .find(|e| e.tid == pid && CLONE_EXITS.contains(&e.event_type))
+        .expect("the clone exit of sleep's child side");
+    let clone_slot = |name: &str| {
+        AbiRevision::Current
+            .event(clone.event_type)
+            .and_then(|info| info.params.iter().position(|p| p.name == name))
+            .unwrap_or_else(|| panic!("clone exit has {name}"))
+    };
+    let clone_num = |name: &str| match param(clone, clone_slot(name)) {
+        ParamValue::Uint(v) => v,
+        other => panic!("{name} is {other:?}"),
+    };
+    let (vm_size, vm_rss) = (clone_num("vm_size"), clone_num("vm_rss"));
+    assert!(
+        vm_rss >= 1024 && vm_rss < vm_size,
+        "clone: vm_rss {vm_rss}, vm_size {vm_size}"
+    );
+}
+
 /// A process in a new pid namespace: its clone exit carries its ids inside
 /// that namespace (1 for the namespace's first process), its host thread id
 /// as the event's thread, and the parent's exit returns that host id.

@@ -259,6 +259,31 @@ fn tty_nr(stat: &str) -> Option<u32> {
     rest.split_whitespace().nth(4)?.parse().ok()
 }
 
+/// Field `n` (counted from 1, as in proc(5)) of a `stat` line, a number;
+/// the command name (field 2) may hold spaces and parentheses.
+fn stat_num(stat: &str, n: usize) -> Option<u64> {
+    let (_, rest) = stat.rsplit_once(')')?;
+    rest.split_whitespace().nth(n.checked_sub(3)?)?.parse().ok()
+}
+
+/// A `status` size such as `VmSize:   1234 kB`, in KiB.
+fn kb(status: &str, key: &str) -> Option<u32> {
+    nth_num(status, key, 0)
+}
+
+/// A `status` capability set (hex), limited to the capabilities Falco
+/// encodes (bits 0 to 40, numbered as the kernel's).
+fn caps(status: &str, key: &str) -> Option<u64> {
+    let v = u64::from_str_radix(field(status, key)?, 16).ok()?;
+    Some(v & ((1 << 41) - 1))
+}
+
+/// A file time in nanoseconds since the epoch (`None` before 1970).
+fn epoch_ns(secs: i64, nsecs: i64) -> Option<u64> {
+    let ns = u64::try_from(secs).ok()?.checked_mul(1_000_000_000)?;
+    ns.checked_add(u64::try_from(nsecs).ok()?)
+}
+
 /// The value of `key:` in a `status`/`fdinfo`-style file.
 fn field<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     text.lines()
@@ -324,10 +349,28 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
     e.fdlimit = fs::read_to_string(proc_dir.join("limits"))
         .map(|l| fdlimit(&l))
         .unwrap_or(0);
-    // The innermost namespace's ids are the last of NSpid / NStgid.
-    e.tty = fs::read_to_string(task_dir.join("stat"))
+    if let Ok(stat) = fs::read_to_string(task_dir.join("stat")) {
+        e.tty = tty_nr(&stat);
+        e.pfminor = stat_num(&stat, 10);
+        e.pfmajor = stat_num(&stat, 12);
+    }
+    // Kernel threads have no Vm* lines: left unset.
+    e.vmsize_kb = kb(&status, "VmSize");
+    e.vmrss_kb = kb(&status, "VmRSS");
+    e.vmswap_kb = kb(&status, "VmSwap");
+    e.loginuid = fs::read_to_string(proc_dir.join("loginuid"))
         .ok()
-        .and_then(|stat| tty_nr(&stat));
+        .and_then(|v| v.trim().parse().ok());
+    e.cap_inheritable = caps(&status, "CapInh");
+    e.cap_permitted = caps(&status, "CapPrm");
+    e.cap_effective = caps(&status, "CapEff");
+    if let Ok(m) = fs::metadata(proc_dir.join("exe")) {
+        use std::os::unix::fs::MetadataExt;
+        e.exe_ino = Some(m.ino());
+        e.exe_ino_ctime = epoch_ns(m.ctime(), m.ctime_nsec());
+        e.exe_ino_mtime = epoch_ns(m.mtime(), m.mtime_nsec());
+    }
+    // The innermost namespace's ids are the last of NSpid / NStgid.
     e.vtid = field(&status, "NSpid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.vpid = field(&status, "NStgid").and_then(|v| v.split_whitespace().last()?.parse().ok());
     e.cgroups = fs::read(proc_dir.join("cgroup"))
@@ -454,6 +497,26 @@ pub fn scan_proc(root: &Path) -> Vec<Item> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stat_fields_count_past_odd_names() {
+        let stat = "4242 (a b) c) S 1 4242 4242 34816 4242 4194560 100 7 3 0";
+        assert_eq!(super::stat_num(stat, 10), Some(100));
+        assert_eq!(super::stat_num(stat, 12), Some(3));
+        assert_eq!(super::stat_num(stat, 2), None);
+        assert_eq!(super::stat_num(stat, 40), None);
+    }
+
+    #[test]
+    fn status_sizes_and_capabilities() {
+        let status =
+            "Name:\tx\nVmSize:\t  12345 kB\nCapEff:\t000001ffffffffff\nCapBnd:\tffffffffffffffff\n";
+        assert_eq!(super::kb(status, "VmSize"), Some(12345));
+        assert_eq!(super::kb(status, "VmRSS"), None);
+        assert_eq!(super::caps(status, "CapEff"), Some(0x1ff_ffff_ffff));
+        // Bits above CAP_CHECKPOINT_RESTORE (40) are not Falco's.
+        assert_eq!(super::caps(status, "CapBnd"), Some(0x1ff_ffff_ffff));
+    }
+
     #[test]
     fn tty_nr_is_the_seventh_field_even_with_odd_names() {
         let stat = "4242 (a b) c) S 1 4242 4242 34816 4242 4194560 100 0 0 0";

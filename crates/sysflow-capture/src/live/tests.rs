@@ -110,6 +110,18 @@ fn scan_sees_this_process() {
     let cwd = std::env::current_dir().unwrap();
     assert_eq!(me.cwd, cwd.as_os_str().as_encoded_bytes());
     assert_eq!(me.pid, pid);
+    // The executable and its times, from the file system rather than /proc.
+    use std::os::unix::fs::MetadataExt;
+    let exe = std::fs::metadata(std::env::current_exe().unwrap()).unwrap();
+    assert_eq!(me.exe_ino, Some(exe.ino()));
+    let mtime = u64::try_from(exe.mtime()).unwrap() * 1_000_000_000
+        + u64::try_from(exe.mtime_nsec()).unwrap();
+    assert_eq!(me.exe_ino_mtime, Some(mtime));
+    assert!(me.vmsize_kb.is_some_and(|v| v > 0), "{:?}", me.vmsize_kb);
+    assert!(me.vmrss_kb.is_some_and(|v| v > 0), "{:?}", me.vmrss_kb);
+    assert!(me.pfminor.is_some_and(|v| v > 0), "{:?}", me.pfminor);
+    assert!(me.loginuid.is_some());
+    assert!(me.cap_effective.is_some());
     let name = f.0.as_os_str().as_encoded_bytes();
     assert!(items.iter().any(|i| matches!(
         i,

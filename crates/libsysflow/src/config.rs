@@ -168,7 +168,7 @@ pub struct SysFlowConfig {
     /// raises them to normal priority once an eighth of the ring is pending
     /// and lowers them again after a calm second, so that they never starve
     /// into drops. Under `tar | cat` on 2 cores this took the pipeline's
-    /// slowdown from about 1.23x to 1.19x. It changes the scheduling policy
+    /// slowdown from about 1.23x to 1.20x. It changes the scheduling policy
     /// of the thread that calls [`run`](crate::SysFlowDriver::run) until the
     /// run ends; needs CAP_SYS_NICE, else a warning and normal priority
     /// (default false; sysporter turns it on).

@@ -7,7 +7,8 @@
 //! want it. Under `tar cf - /usr/share | cat` on 2 cores the capture thread
 //! and `cat` share a CPU; each wait of `cat` behind the collector fills the
 //! pipe and stalls `tar`. At `SCHED_IDLE` the workload always goes first,
-//! and the pipeline's slowdown under capture fell from about 1.23x to 1.19x.
+//! and the pipeline's slowdown under capture fell from about 1.23x to 1.20x
+//! (40 runs of each, alternated).
 //!
 //! An idle-priority thread starves on a saturated host, and a starved
 //! collector drops events. So a watchdog thread at normal priority reads

@@ -38,9 +38,13 @@ struct tty_struct {
 	struct tty_driver *driver;
 };
 
+struct pid;
+
 struct signal_struct {
 	struct rlimit rlim[16];
 	struct tty_struct *tty;
+	/* By enum pid_type: PIDTYPE_PGID is 2 since 4.19, when the array moved here. */
+	struct pid *pids[4];
 };
 
 struct file;

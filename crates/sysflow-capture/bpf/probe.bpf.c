@@ -704,6 +704,38 @@ static __always_inline void w_exec_identity(struct writer *w, struct task_struct
 	w_u64(w, sf_inode_time(inode, mtime));
 }
 
+/* The number of `pid` in the pid namespace at `level` (0: the initial
+ * one); 0 when it has none there (created in a namespace below that
+ * level's) or is unreadable. No branches: every one multiplies the
+ * verifier's states of the whole program. A failed read leaves 0. */
+static __always_inline __s64 pid_nr_at(struct pid *pid, unsigned int level)
+{
+	unsigned int own = BPF_CORE_READ(pid, level) & 63;
+	level &= 63;
+	__u64 at = (__u64)pid + bpf_core_field_offset(struct pid, numbers) +
+		   (__u64)level * bpf_core_type_size(struct upid) +
+		   bpf_core_field_offset(struct upid, nr);
+	int nr = 0;
+	bpf_probe_read_kernel(&nr, sizeof(nr), (const void *)at);
+	/* 1 when own >= level, else 0. */
+	__s64 visible = (((__s64)own - (__s64)level) >> 63) + 1;
+	return (__s64)nr * visible;
+}
+
+/* A thread's id in its innermost pid namespace (what getpid and gettid
+ * return inside a container); 0 when unreadable. */
+static __always_inline __s64 id_in_own_ns(struct task_struct *task)
+{
+	struct pid *pid = BPF_CORE_READ(task, thread_pid);
+	return pid_nr_at(pid, BPF_CORE_READ(pid, level));
+}
+
+/* The process group of `task` (signal->pids[PIDTYPE_PGID]). */
+static __always_inline struct pid *task_pgrp(struct task_struct *task)
+{
+	return BPF_CORE_READ(task, signal, pids[2]);
+}
+
 static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)
 {
 	struct writer w;
@@ -739,7 +771,8 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_u32(&w, task_tty(task));
 	else
 		w_empty(&w); /* tty */
-	w_empty(&w); /* vpgid */
+	/* vpgid: the group's id in the namespace of the thread. */
+	w_u64(&w, pid_nr_at(task_pgrp(task), BPF_CORE_READ(task, thread_pid, level)));
 	if (ret == 0) {
 		w_exec_identity(&w, task);
 	} else {
@@ -754,25 +787,9 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_exe_path(&w, task);
 	else
 		w_empty(&w); /* trusted_exepath */
-	w_empty(&w); /* pgid */
+	w_u64(&w, pid_nr_at(task_pgrp(task), 0)); /* pgid */
 	w_u32(&w, (__u32)(uid_gid >> 32));
 	w_submit(&w);
-}
-
-/* A thread's id in its innermost pid namespace (what getpid and gettid
- * return inside a container); 0 when unreadable. */
-static __always_inline __s64 id_in_own_ns(struct task_struct *task)
-{
-	/* No branches: every one multiplies the verifier's states of the whole
-	 * sys_exit program. A failed read (no pid) leaves 0. */
-	struct pid *pid = BPF_CORE_READ(task, thread_pid);
-	unsigned int level = BPF_CORE_READ(pid, level) & 63;
-	__u64 at = (__u64)pid + bpf_core_field_offset(struct pid, numbers) +
-		   (__u64)level * bpf_core_type_size(struct upid) +
-		   bpf_core_field_offset(struct upid, nr);
-	int nr = 0;
-	bpf_probe_read_kernel(&nr, sizeof(nr), (const void *)at);
-	return nr;
 }
 
 static __always_inline void emit_clone(__u16 type, long ret, struct pt_regs *regs, __u64 pid_tgid)

@@ -353,6 +353,7 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
         e.tty = tty_nr(&stat);
         e.pfminor = stat_num(&stat, 10);
         e.pfmajor = stat_num(&stat, 12);
+        e.pgid = stat_num(&stat, 5).and_then(|g| i64::try_from(g).ok());
     }
     // Kernel threads have no Vm* lines: left unset.
     e.vmsize_kb = kb(&status, "VmSize");

@@ -121,6 +121,9 @@ fn scan_sees_this_process() {
     assert!(me.vmrss_kb.is_some_and(|v| v > 0), "{:?}", me.vmrss_kb);
     assert!(me.pfminor.is_some_and(|v| v > 0), "{:?}", me.pfminor);
     assert!(me.loginuid.is_some());
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let pgrp = stat.rsplit(')').next().unwrap().split_whitespace().nth(2);
+    assert_eq!(me.pgid, pgrp.and_then(|g| g.parse().ok()));
     assert!(me.cap_effective.is_some());
     let name = f.0.as_os_str().as_encoded_bytes();
     assert!(items.iter().any(|i| matches!(

@@ -694,6 +694,7 @@ fn execve_reports_memory_credentials_and_executable() {
                 std::thread::yield_now();
             }
             let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
             let loginuid: u32 = std::fs::read_to_string(format!("/proc/{pid}/loginuid"))
                 .expect("loginuid")
                 .trim()
@@ -701,10 +702,10 @@ fn execve_reports_memory_credentials_and_executable() {
                 .expect("a login uid");
             let exe = std::fs::metadata(format!("/proc/{pid}/exe")).expect("the executable");
             assert!(child.wait().expect("wait for sleep").success());
-            (u64::from(pid), status, loginuid, exe)
+            (u64::from(pid), status, stat, loginuid, exe)
         },
     );
-    let Some((events, (pid, status, loginuid, exe))) = captured else {
+    let Some((events, (pid, status, stat, loginuid, exe))) = captured else {
         return;
     };
     let ev = events
@@ -720,6 +721,7 @@ fn execve_reports_memory_credentials_and_executable() {
     let num = |name: &str| match param(ev, slot(name)) {
         ParamValue::Uint(v) | ParamValue::AbsTime(v) => v,
         ParamValue::Uid(v) => u64::from(v),
+        ParamValue::Pid(v) => u64::try_from(v).expect("a positive id"),
         other => panic!("{name} is {other:?}"),
     };
     let status_field = |key: &str| {
@@ -738,6 +740,17 @@ fn execve_reports_memory_credentials_and_executable() {
             .expect("a size in kB")
     };
     use std::os::unix::fs::MetadataExt;
+    // sleep stays in this test's process group, whose id is not its own.
+    let pgrp: u64 = stat
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().nth(2))
+        .and_then(|g| g.parse().ok())
+        .expect("pgrp in stat");
+    assert_ne!(pgrp, pid);
+    assert_eq!(num("pgid"), pgrp);
+    let ns_pgid = status_field("NSpgid").split_whitespace().last();
+    assert_eq!(Some(num("vpgid")), ns_pgid.and_then(|g| g.parse().ok()));
     assert_eq!(num("loginuid"), u64::from(loginuid));
     assert_eq!(num("cap_inheritable"), hex("CapInh"));
     assert_eq!(num("cap_permitted"), hex("CapPrm"));

@@ -578,19 +578,53 @@ fn live_refused(out: &Output) -> bool {
 }
 
 /// Live, sysporter's polling (main) thread runs at idle priority while its
-/// ring has room, unless `--normal-priority` keeps it at normal priority.
+/// ring has room, unless `--normal-priority` keeps it at normal priority, or
+/// it could not come back from idle (no CAP_SYS_NICE): then it says so and
+/// stays at normal priority.
 #[test]
 fn live_collector_runs_in_the_background_unless_told_not_to() {
-    for (args, expected, what) in [
-        (&[][..], 5, "SCHED_IDLE by default"),
+    let has_setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let no_sys_nice = [
+        "--bounding-set",
+        "-sys_nice",
+        "--inh-caps",
+        "-sys_nice",
+        "--",
+    ];
+    for (wrapper, args, expected, what) in [
+        (&[][..], &[][..], 5, "SCHED_IDLE by default"),
         (
+            &[][..],
             &["--normal-priority"][..],
             0,
             "SCHED_OTHER with --normal-priority",
         ),
+        (
+            &no_sys_nice[..],
+            &[][..],
+            0,
+            "SCHED_OTHER without CAP_SYS_NICE",
+        ),
     ] {
+        if !wrapper.is_empty() && !has_setpriv {
+            eprintln!("skipping the CAP_SYS_NICE case: util-linux's setpriv is needed");
+            continue;
+        }
         let dir = tempfile::tempdir().unwrap();
-        let child = start_live(dir.path(), args);
+        let mut cmd = if wrapper.is_empty() {
+            sysporter_command()
+        } else {
+            let mut cmd = Command::new("setpriv");
+            cmd.args(wrapper).arg(env!("CARGO_BIN_EXE_sysporter"));
+            for var in libsysflow::ENV_OVERRIDES {
+                cmd.env_remove(var);
+            }
+            cmd
+        };
+        let child = start_live_with(&mut cmd, dir.path(), args);
         // The first poll follows the file's creation closely.
         std::thread::sleep(std::time::Duration::from_millis(300));
         let stat = fs::read_to_string(format!("/proc/{0}/task/{0}/stat", child.id()));
@@ -599,7 +633,8 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
         if live_refused(&out) {
             return;
         }
-        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(out.status.success(), "{err}");
         let stat = stat.unwrap();
         // Field 41 is the policy; fields count from 3 after the command name.
         let policy: u32 = stat
@@ -607,7 +642,12 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
             .and_then(|(_, rest)| rest.split_whitespace().nth(41 - 3))
             .and_then(|f| f.parse().ok())
             .unwrap();
-        assert_eq!(policy, expected, "{what}");
+        assert_eq!(policy, expected, "{what}: {err}");
+        assert_eq!(
+            err.contains("stays at normal priority"),
+            !wrapper.is_empty(),
+            "{what}: {err}"
+        );
     }
 }
 
@@ -615,8 +655,14 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
 /// and waits until its first file exists (the probe is attached and the
 /// `/proc` scan done) or it gave up.
 fn start_live(dir: &Path, args: &[&str]) -> std::process::Child {
+    start_live_with(&mut sysporter_command(), dir, args)
+}
+
+/// [`start_live`] with `cmd`, which runs sysporter (perhaps through a wrapper
+/// that execs it).
+fn start_live_with(cmd: &mut Command, dir: &Path, args: &[&str]) -> std::process::Child {
     let out_dir = format!("{}/", dir.display());
-    let mut child = sysporter_command()
+    let mut child = cmd
         .args(["-w", &out_dir])
         .args(args)
         .stderr(std::process::Stdio::piped())

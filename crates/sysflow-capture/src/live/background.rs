@@ -153,6 +153,20 @@ fn set_policy(tid: libc::pid_t, policy: Policy) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether a thread of this process may go to idle priority and back
+/// (which needs CAP_SYS_NICE, or an `RLIMIT_NICE` that allows nice 0), tried
+/// on a short-lived thread.
+fn round_trip() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("sf-policy-check".into())
+        .spawn(|| {
+            let me = gettid();
+            set_policy(me, Policy::Idle).and_then(|()| set_policy(me, Policy::Normal))
+        })?
+        .join()
+        .unwrap_or_else(|_| Err(io::Error::other("the policy check panicked")))
+}
+
 /// The calling thread's id.
 fn gettid() -> libc::pid_t {
     // SAFETY: gettid has no arguments and cannot fail.
@@ -225,10 +239,10 @@ impl Background {
             poller: gettid(),
             names,
         };
-        // A round trip first: idle without a way back could starve.
-        if let Err(e) = set_policy(threads.poller, Policy::Idle)
-            .and_then(|()| set_policy(threads.poller, Policy::Normal))
-        {
+        // Idle without a way back would starve: the round trip is tried
+        // first, on a thread of its own, since a thread that may not leave
+        // idle priority stays there.
+        if let Err(e) = round_trip() {
             warn!(error = %e, "cannot switch the collector between idle and normal priority: it stays at normal priority");
             return None;
         }

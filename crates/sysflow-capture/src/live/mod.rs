@@ -498,15 +498,15 @@ impl LiveCapture {
             if self.done {
                 return Ok(LiveNext::End);
             }
-            // Detach as soon as a stop is asked for, even while the ring is
-            // busy, and drain for a bounded time only: a stop under load is
-            // prompt even if the kernel keeps a detached program running for
-            // a while.
             // The thread polling now is the collector's: background mode
             // starts here, not in `start`, which may run on another thread.
             if let Some((level, names)) = self.background_pending.take() {
                 self.background = background::Background::start(level, names);
             }
+            // Detach as soon as a stop is asked for, even while the ring is
+            // busy, and drain for a bounded time only: a stop under load is
+            // prompt even if the kernel keeps a detached program running for
+            // a while. The drain runs at normal priority.
             if self.stop.load(Ordering::Acquire) {
                 if let Some(b) = self.background.take() {
                     self.priority_raised += b.raised();

@@ -34,7 +34,6 @@ const MAX_ARGS: usize = 4096;
 const MAX_ENV: usize = 4096;
 const MAX_CGROUPS: usize = 4096;
 
-/// Cut a NUL-separated list to at most `max` bytes, at an entry boundary.
 /// The cgroups parameter for a `/proc/PID/cgroup` file: its lines,
 /// NUL-terminated, cut as libscap cuts them.
 pub(crate) fn cgroup_list(file: &[u8]) -> Vec<u8> {
@@ -46,6 +45,7 @@ pub(crate) fn cgroup_list(file: &[u8]) -> Vec<u8> {
     cut_list(list, MAX_CGROUPS)
 }
 
+/// Cut a NUL-separated list to at most `max` bytes, at an entry boundary.
 pub(crate) fn cut_list(mut v: Vec<u8>, max: usize) -> Vec<u8> {
     if v.len() > max {
         let end = v
@@ -252,13 +252,6 @@ fn fd_info(sock: &NetSock) -> (u8, FdInfo) {
     }
 }
 
-/// The controlling terminal of a `stat` line (its 7th field, `tty_nr`);
-/// the command name before it is in parentheses and may hold spaces.
-fn tty_nr(stat: &str) -> Option<u32> {
-    let (_, rest) = stat.rsplit_once(')')?;
-    rest.split_whitespace().nth(4)?.parse().ok()
-}
-
 /// Field `n` (counted from 1, as in proc(5)) of a `stat` line, a number;
 /// the command name (field 2) may hold spaces and parentheses.
 fn stat_num(stat: &str, n: usize) -> Option<u64> {
@@ -350,7 +343,8 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
         .map(|l| fdlimit(&l))
         .unwrap_or(0);
     if let Ok(stat) = fs::read_to_string(task_dir.join("stat")) {
-        e.tty = tty_nr(&stat);
+        // Field 7, tty_nr: the controlling terminal's device number.
+        e.tty = stat_num(&stat, 7).and_then(|t| u32::try_from(t).ok());
         e.pfminor = stat_num(&stat, 10);
         e.pfmajor = stat_num(&stat, 12);
         e.pgid = stat_num(&stat, 5).and_then(|g| i64::try_from(g).ok());
@@ -521,8 +515,8 @@ mod tests {
     #[test]
     fn tty_nr_is_the_seventh_field_even_with_odd_names() {
         let stat = "4242 (a b) c) S 1 4242 4242 34816 4242 4194560 100 0 0 0";
-        assert_eq!(super::tty_nr(stat), Some(34816));
-        assert_eq!(super::tty_nr("1 (init) S 0 1 1 0 -1 4194560"), Some(0));
-        assert_eq!(super::tty_nr("no fields"), None);
+        assert_eq!(super::stat_num(stat, 7), Some(34816));
+        assert_eq!(super::stat_num("1 (init) S 0 1 1 0 -1 4194560", 7), Some(0));
+        assert_eq!(super::stat_num("no fields", 7), None);
     }
 }

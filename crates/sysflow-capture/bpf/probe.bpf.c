@@ -772,7 +772,8 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 	else
 		w_empty(&w); /* tty */
 	/* vpgid: the group's id in the namespace of the thread. */
-	w_u64(&w, pid_nr_at(task_pgrp(task), BPF_CORE_READ(task, thread_pid, level)));
+	struct pid *pgrp = task_pgrp(task);
+	w_u64(&w, pid_nr_at(pgrp, BPF_CORE_READ(task, thread_pid, level)));
 	if (ret == 0) {
 		w_exec_identity(&w, task);
 	} else {
@@ -787,7 +788,7 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_exe_path(&w, task);
 	else
 		w_empty(&w); /* trusted_exepath */
-	w_u64(&w, pid_nr_at(task_pgrp(task), 0)); /* pgid */
+	w_u64(&w, pid_nr_at(pgrp, 0)); /* pgid */
 	w_u32(&w, (__u32)(uid_gid >> 32));
 	w_submit(&w);
 }

@@ -16,7 +16,12 @@ fn sysporter(args: &[&str]) -> Output {
 /// The binary, without any of the reference's override variables this
 /// test process may have inherited.
 fn sysporter_command() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
+    without_overrides(Command::new(env!("CARGO_BIN_EXE_sysporter")))
+}
+
+/// `cmd` with the reference's override variables removed from its
+/// environment (for sysporter itself or a wrapper that execs it).
+fn without_overrides(mut cmd: Command) -> Command {
     for var in libsysflow::ENV_OVERRIDES {
         cmd.env_remove(var);
     }
@@ -617,11 +622,8 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
         let mut cmd = if wrapper.is_empty() {
             sysporter_command()
         } else {
-            let mut cmd = Command::new("setpriv");
+            let mut cmd = without_overrides(Command::new("setpriv"));
             cmd.args(wrapper).arg(env!("CARGO_BIN_EXE_sysporter"));
-            for var in libsysflow::ENV_OVERRIDES {
-                cmd.env_remove(var);
-            }
             cmd
         };
         let child = start_live_with(&mut cmd, dir.path(), args);

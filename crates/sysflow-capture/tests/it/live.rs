@@ -94,6 +94,23 @@ fn run_child(cmd: &mut Command) -> u64 {
     pid
 }
 
+/// The index of parameter `name` in events of type `event_type`.
+fn slot(event_type: u16, name: &str) -> usize {
+    AbiRevision::Current
+        .event(event_type)
+        .and_then(|info| info.params.iter().position(|p| p.name == name))
+        .unwrap_or_else(|| panic!("event {event_type} has no parameter {name}"))
+}
+
+/// Field `n` (counted from 1, as in proc(5)) of a `/proc/.../stat` line; the
+/// command name (field 2) may hold spaces and parentheses.
+pub(crate) fn stat_field<T: std::str::FromStr>(stat: &str, n: usize) -> T {
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().nth(n - 3))
+        .and_then(|f| f.parse().ok())
+        .unwrap_or_else(|| panic!("field {n} of {stat:?}"))
+}
+
 fn param(ev: &Event, i: usize) -> ParamValue<'_> {
     ev.param(AbiRevision::Current, i)
         .unwrap_or_else(|| panic!("event {} has no parameter {i}", ev.event_type))
@@ -583,10 +600,7 @@ fn processes_started_in_a_new_cgroup_carry_it() {
         let _ = std::fs::remove_dir(&dir);
         return;
     };
-    let slot = AbiRevision::Current
-        .event(EXECVE_19_X)
-        .and_then(|info| info.params.iter().position(|p| p.name == "cgroups"))
-        .expect("execve exit has cgroups");
+    let slot = slot(EXECVE_19_X, "cgroups");
     // The last exec of each child: after it joined (or not) the cgroup.
     let mut last = vec![None; pids.len()];
     for ev in &events {
@@ -659,10 +673,7 @@ fn execve_reports_the_controlling_terminal() {
         return;
     };
     assert_ne!(tty, 0, "script gives its child a terminal");
-    let slot = AbiRevision::Current
-        .event(EXECVE_19_X)
-        .and_then(|info| info.params.iter().position(|p| p.name == "tty"))
-        .expect("execve exit has tty");
+    let slot = slot(EXECVE_19_X, "tty");
     let last_tty = |tid: u64| {
         events
             .iter()
@@ -712,13 +723,7 @@ fn execve_reports_memory_credentials_and_executable() {
         .iter()
         .find(|e| e.tid == pid && param(e, 0) == ParamValue::Errno(0))
         .expect("the exec exit of sleep");
-    let slot = |name: &str| {
-        AbiRevision::Current
-            .event(EXECVE_19_X)
-            .and_then(|info| info.params.iter().position(|p| p.name == name))
-            .unwrap_or_else(|| panic!("execve exit has {name}"))
-    };
-    let num = |name: &str| match param(ev, slot(name)) {
+    let num = |name: &str| match param(ev, slot(EXECVE_19_X, name)) {
         ParamValue::Uint(v) | ParamValue::AbsTime(v) => v,
         ParamValue::Uid(v) => u64::from(v),
         ParamValue::Pid(v) => u64::try_from(v).expect("a positive id"),
@@ -741,12 +746,7 @@ fn execve_reports_memory_credentials_and_executable() {
     };
     use std::os::unix::fs::MetadataExt;
     // sleep stays in this test's process group, whose id is not its own.
-    let pgrp: u64 = stat
-        .rsplit(')')
-        .next()
-        .and_then(|rest| rest.split_whitespace().nth(2))
-        .and_then(|g| g.parse().ok())
-        .expect("pgrp in stat");
+    let pgrp: u64 = stat_field(&stat, 5);
     assert_ne!(pgrp, pid);
     assert_eq!(num("pgid"), pgrp);
     let ns_pgid = status_field("NSpgid").split_whitespace().last();
@@ -778,13 +778,7 @@ fn execve_reports_memory_credentials_and_executable() {
         .iter()
         .find(|e| e.tid == pid && CLONE_EXITS.contains(&e.event_type))
         .expect("the clone exit of sleep's child side");
-    let clone_slot = |name: &str| {
-        AbiRevision::Current
-            .event(clone.event_type)
-            .and_then(|info| info.params.iter().position(|p| p.name == name))
-            .unwrap_or_else(|| panic!("clone exit has {name}"))
-    };
-    let clone_num = |name: &str| match param(clone, clone_slot(name)) {
+    let clone_num = |name: &str| match param(clone, slot(clone.event_type, name)) {
         ParamValue::Uint(v) => v,
         other => panic!("{name} is {other:?}"),
     };
@@ -824,13 +818,7 @@ fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
     let Some((clones, unshare_pid)) = captured else {
         return;
     };
-    let slot = |name: &str| {
-        AbiRevision::Current
-            .event(CLONE_EXITS[0])
-            .and_then(|info| info.params.iter().position(|p| p.name == name))
-            .expect("clone exit parameter")
-    };
-    let (vtid, vpid) = (slot("vtid"), slot("vpid"));
+    let (vtid, vpid) = (slot(CLONE_EXITS[0], "vtid"), slot(CLONE_EXITS[0], "vpid"));
     // unshare's own fork: returns the child's host id.
     let parent = clones
         .iter()

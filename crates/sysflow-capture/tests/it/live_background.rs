@@ -18,16 +18,10 @@ const SCHED_IDLE: u32 = 5;
 fn policy() -> u32 {
     let stat =
         std::fs::read_to_string("/proc/thread-self/stat").expect("read /proc/thread-self/stat");
-    // Fields after the command name, which may hold spaces, start at 3.
-    let after = stat.rsplit_once(')').expect("stat has a command name").1;
-    after
-        .split_whitespace()
-        .nth(41 - 3)
-        .and_then(|f| f.parse().ok())
-        .expect("policy field")
+    super::live::stat_field(&stat, 41)
 }
 
-/// Polls until `until` returns true, counting the events seen.
+/// Polls while `go_on` returns true, counting the events seen.
 fn poll_while(capture: &mut sysflow_capture::LiveCapture, mut go_on: impl FnMut() -> bool) -> u64 {
     let mut seen = 0;
     while go_on() {

@@ -699,9 +699,17 @@ fn execve_reports_memory_credentials_and_executable() {
         move || {
             let mut child = Command::new("sleep").arg("0.5").spawn().expect("run sleep");
             let pid = child.id();
-            // Once exec'ed (comm is the new program's), /proc describes it.
-            let comm = format!("/proc/{pid}/comm");
-            while std::fs::read_to_string(&comm).is_ok_and(|c| c.trim() != "sleep") {
+            // Once exec'ed (comm is the new program's) and its loader has
+            // mapped libc, /proc describes the program. comm alone changes in
+            // the middle of the exec, when VmSize is still below what the
+            // exec exit reports; libc alone is in the maps before the exec
+            // too, those of this process that the spawned child shares.
+            let (comm, maps) = (format!("/proc/{pid}/comm"), format!("/proc/{pid}/maps"));
+            let execed = || {
+                std::fs::read_to_string(&comm).is_ok_and(|c| c.trim() == "sleep")
+                    && std::fs::read_to_string(&maps).is_ok_and(|m| m.contains("/libc.so"))
+            };
+            while !execed() {
                 std::thread::yield_now();
             }
             let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");

@@ -23,7 +23,9 @@
 //!   or live capture through Falco's kernel module, read by Falco's own
 //!   libscap (`falco-sys`), yielding the same [`Event`]s.
 //! - [`ScapWriter`] writes items back as a capture that sysdig 0.29.3 and
-//!   current libs read.
+//!   current libs read; [`LegacyConverter`] rewrites exit-only events (ours,
+//!   current Falco's) into the enter/exit pairs of the 2022 ABI, so that
+//!   sysdig 0.29.3 resolves their state.
 //! - [`AbiRevision`] / [`EventInfo`] describe every event id of the current
 //!   libs and of the 2022 snapshot that sysdig 0.29.3 uses.
 //!
@@ -56,6 +58,7 @@ mod event;
 mod fd;
 mod input;
 mod interface;
+mod legacy;
 #[cfg(feature = "libscap")]
 mod libscap;
 #[cfg(feature = "ebpf")]
@@ -78,6 +81,7 @@ pub use error::{CaptureError, EventDefect};
 pub use event::Event;
 pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
+pub use legacy::LegacyConverter;
 #[cfg(feature = "libscap")]
 pub use libscap::{
     KMOD_NAMES, LIBSCAP_EVENT_MAX, LibscapCapture, LibscapError, LibscapNext, check_kmod,

@@ -28,14 +28,15 @@
 //!   parameter, so it is a wildcard, except BYTEBUF (prints nothing) and
 //!   SOCKADDR/SOCKTUPLE (print `NULL`).
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use sysflow_capture::{
-    AbiRevision, Event, Item, ParamInfo, ParamType, ParamValue, PrintFormat, ScapReader, SockAddr,
-    SockTuple,
+    AbiRevision, Event, Item, LegacyConverter, ParamInfo, ParamType, ParamValue, PrintFormat,
+    ScapReader, ScapWriter, SockAddr, SockTuple,
 };
 
 use crate::{shared_dir, traces};
@@ -422,4 +423,85 @@ fn comparator_detects_differences() {
     assert!(check_args(&ev, &renamed, &mut n, &mut w).is_err());
     let cut = &good[..good.rfind(" mode=").expect("mode")];
     assert!(check_args(&ev, cut, &mut n, &mut w).is_err());
+}
+
+/// An exit-only capture of our probe, rewritten into 2022 enter/exit pairs
+/// by [`LegacyConverter`], reads in sysdig 0.29.3 exactly as our 2022 table
+/// decodes it, and sysdig then follows its fd state: a close names the file
+/// the same thread opened on that fd (unconverted, sysdig never learns
+/// which fd a close was for, and names later events after closed files).
+#[test]
+fn converted_exit_only_capture_matches_sysdig() {
+    if !sysdig_available() {
+        if std::env::var_os("CI").is_some() {
+            panic!("CI is set but sysdig is not installed (apt-get install sysdig)");
+        }
+        eprintln!("SKIP: sysdig not installed; converter test not run");
+        return;
+    }
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/live-workload.scap");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let converted = dir.path().join("legacy.scap");
+    let mut writer =
+        ScapWriter::new(std::fs::File::create(&converted).expect("create")).expect("writer");
+    let mut converter = LegacyConverter::new();
+    let mut events = Vec::new();
+    // The name each close must show: the path the same thread opened on
+    // that fd (opens of other threads or inherited fds are not followed).
+    let mut open: HashMap<(u64, i64), String> = HashMap::new();
+    let mut expected = Vec::new();
+    for item in ScapReader::open(&input).expect("open example") {
+        match item.expect("decode") {
+            Item::Event(ev) => {
+                let int = |i| match ev.param(AbiRevision::Current, i) {
+                    Some(Ok(ParamValue::Fd(v) | ParamValue::Errno(v))) => Some(v),
+                    _ => None,
+                };
+                match ev.event_type {
+                    307 => {
+                        if let (Some(fd), Some(Ok(ParamValue::Path(p)))) =
+                            (int(0), ev.param(AbiRevision::Current, 2))
+                        {
+                            open.insert((ev.tid, fd), lossy(p));
+                        }
+                    }
+                    5 => {
+                        let name = int(1).and_then(|fd| open.remove(&(ev.tid, fd)));
+                        expected.push(name);
+                    }
+                    _ => {}
+                }
+                converter.convert(&ev, &mut events);
+                for e in events.drain(..) {
+                    writer.write_event(&e).expect("write");
+                }
+            }
+            other => writer.write_item(&other).expect("write"),
+        }
+    }
+    writer.finish().expect("finish");
+
+    let o = compare_file(&converted);
+    for m in o.mismatches.iter().take(SHOW) {
+        eprintln!("  {m}");
+    }
+    assert!(o.mismatches.is_empty(), "{} mismatches", o.mismatches.len());
+    assert!(o.printed > 1000, "too few events: {}", o.printed);
+
+    let out = Command::new("sysdig")
+        .arg("-r")
+        .arg(&converted)
+        .args(["-p", "%fd.name", "evt.type=close and evt.dir=<"])
+        .output()
+        .expect("run sysdig");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let shown: Vec<&str> = text.lines().collect();
+    assert_eq!(shown.len(), expected.len(), "{text}");
+    let followed = expected.iter().filter(|e| e.is_some()).count();
+    assert!(followed > 20, "too few closes of files opened: {followed}");
+    for (shown, expected) in shown.iter().zip(&expected) {
+        if let Some(path) = expected {
+            assert_eq!(shown, path);
+        }
+    }
 }

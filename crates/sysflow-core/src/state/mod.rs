@@ -11,6 +11,7 @@ mod container;
 mod fd;
 mod path;
 mod thread;
+mod users;
 
 use std::net::Ipv4Addr;
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub(crate) use thread::Thread;
 use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
 use fd::FdTable;
 use thread::container_id_of;
+use users::{id_name, name_or_na};
 
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
@@ -341,16 +343,6 @@ impl State {
         self.fds.get(&pid)?.get(&fd)
     }
 
-    /// The name of a user in the container's users (the host's for the empty id).
-    pub fn user_name(&self, container: &str, uid: u32) -> Option<&str> {
-        id_name(&self.users, container, uid)
-    }
-
-    /// The name of a group, looked up like [`State::user_name`].
-    pub fn group_name(&self, container: &str, gid: u32) -> Option<&str> {
-        id_name(&self.groups, container, gid)
-    }
-
     /// Remembers the FOID of the file fd `fd` of `tid` names.
     /// `segment` is the file cache's current segment: `foid`'s file is
     /// written in it (see [`Fd::written_in`]). An fd that already names
@@ -383,35 +375,16 @@ impl State {
         match ev.kind {
             Kind::CloneX => self.clone_exit(ev),
             Kind::ExecveX => self.execve_exit(ev),
-            Kind::SetuidX | Kind::SetresuidX => {
-                if ev.ret() == Some(0)
-                    && let Some(uid) = self.requested_uid(tid)
-                {
-                    self.set_uid(tid, uid);
-                }
-            }
-            Kind::SetuidE => self.entered.entry(tid).or_default().uid = ev.int("uid"),
-            Kind::SetgidE => {
-                self.entered.entry(tid).or_default().gid = ev.int("gid").or_else(|| ev.int("egid"));
-            }
-            Kind::SetgidX => {
-                let gid = self
-                    .entered
-                    .get(&tid)
-                    .and_then(|e| e.gid)
-                    .and_then(|g| u32::try_from(g).ok());
-                if ev.ret() == Some(0)
-                    && let Some(gid) = gid.filter(|&g| g != u32::MAX)
-                {
-                    self.set_gid(tid, gid);
-                }
-            }
+            Kind::SetuidX | Kind::SetresuidX => self.setuid_exit(ev),
+            Kind::SetuidE => self.setuid_enter(ev),
+            Kind::SetgidE => self.setgid_enter(ev),
+            Kind::SetgidX => self.setgid_exit(ev),
             Kind::ExecveE => {
                 if let Some(f) = ev.text("filename") {
                     self.exec_filename.insert(tid, f);
                 }
             }
-            Kind::SetresuidE => self.entered.entry(tid).or_default().uid = ev.int("euid"),
+            Kind::SetresuidE => self.setresuid_enter(ev),
             Kind::OpenX => self.open_exit(ev),
             Kind::DupX => {
                 let old = ev.int("oldfd").or_else(|| self.entered_fd(tid));
@@ -560,24 +533,8 @@ impl State {
                 }
             }
             Kind::Container => self.container_event(ev),
-            Kind::UserAdded => {
-                if let (Some(uid), Some(name)) = (ev.int("uid"), ev.text("name")) {
-                    let container = ev.text("container_id").unwrap_or_default();
-                    self.users
-                        .entry(container)
-                        .or_default()
-                        .insert(uid as u32, name);
-                }
-            }
-            Kind::GroupAdded => {
-                if let (Some(gid), Some(name)) = (ev.int("gid"), ev.text("name")) {
-                    let container = ev.text("container_id").unwrap_or_default();
-                    self.groups
-                        .entry(container)
-                        .or_default()
-                        .insert(gid as u32, name);
-                }
-            }
+            Kind::UserAdded => self.user_added(ev),
+            Kind::GroupAdded => self.group_added(ev),
             _ => self.enter(ev),
         }
     }
@@ -657,14 +614,6 @@ impl State {
         self.entered.get(&tid).and_then(|e| e.fd)
     }
 
-    /// The uid argument of the thread's last setuid/setresuid enter.
-    pub fn requested_uid(&self, tid: i64) -> Option<u32> {
-        self.entered
-            .get(&tid)
-            .and_then(|e| e.uid)
-            .and_then(|u| u32::try_from(u).ok())
-    }
-
     /// Applies `f` to every known thread of `tid`'s process (credentials and
     /// the working directory are per process in libsinsp's view).
     fn for_process(&mut self, tid: i64, mut f: impl FnMut(&mut Thread)) {
@@ -676,32 +625,6 @@ impl State {
         {
             f(t);
         }
-    }
-
-    fn container_of(&self, tid: i64) -> String {
-        self.threads
-            .get(&tid)
-            .map(|t| t.container_id.clone())
-            .unwrap_or_default()
-    }
-
-    fn set_uid(&mut self, tid: i64, uid: u32) {
-        if uid == u32::MAX {
-            return;
-        }
-        let name = name_or_na(self.user_name(&self.container_of(tid), uid), uid).to_owned();
-        self.for_process(tid, |t| {
-            t.uid = uid;
-            t.user_name = name.clone();
-        });
-    }
-
-    fn set_gid(&mut self, tid: i64, gid: u32) {
-        let name = name_or_na(self.group_name(&self.container_of(tid), gid), gid).to_owned();
-        self.for_process(tid, |t| {
-            t.gid = gid;
-            t.group_name = name.clone();
-        });
     }
 
     fn set_cwd(&mut self, tid: i64, cwd: String) {
@@ -1035,24 +958,6 @@ impl State {
     /// Processes with an fd table.
     pub fn fd_table_count(&self) -> usize {
         self.fds.len()
-    }
-}
-
-/// A resolved name, or what libsinsp shows for an unknown id (root is always known).
-/// A user's or group's name in a container's table (the host's: "").
-fn id_name<'t>(
-    table: &'t HashMap<String, HashMap<u32, String>>,
-    container: &str,
-    id: u32,
-) -> Option<&'t str> {
-    table.get(container)?.get(&id).map(String::as_str)
-}
-
-fn name_or_na(name: Option<&str>, id: u32) -> &str {
-    match name {
-        Some(n) => n,
-        None if id == 0 => "root",
-        None => NA,
     }
 }
 

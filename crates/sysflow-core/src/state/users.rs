@@ -1,0 +1,142 @@
+//! Credentials: the user and group name tables (the host's from a capture's
+//! lists, a container's from its `UserAdded`/`GroupAdded` events), and the
+//! setuid, setresuid and setgid families that change a process's ids.
+//!
+//! Invariant: a thread's user and group names are resolved when its ids are
+//! set, as libsinsp does, so a name added later does not rename it.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::State;
+use super::thread::NA;
+use crate::event::Ev;
+
+impl State {
+    /// The name of a user in the container's users (the host's for the empty id).
+    pub fn user_name(&self, container: &str, uid: u32) -> Option<&str> {
+        id_name(&self.users, container, uid)
+    }
+
+    /// The name of a group, looked up like [`State::user_name`].
+    pub fn group_name(&self, container: &str, gid: u32) -> Option<&str> {
+        id_name(&self.groups, container, gid)
+    }
+
+    /// setuid's enter: remembers the uid asked for, for the exit.
+    pub(super) fn setuid_enter(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        self.entered.entry(tid).or_default().uid = ev.int("uid");
+    }
+
+    /// setresuid's enter: remembers the effective uid asked for, for the exit.
+    pub(super) fn setresuid_enter(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        self.entered.entry(tid).or_default().uid = ev.int("euid");
+    }
+
+    /// A successful setuid or setresuid gives the process the uid its enter
+    /// asked for (setresuid's effective uid).
+    pub(super) fn setuid_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret() == Some(0)
+            && let Some(uid) = self.requested_uid(tid)
+        {
+            self.set_uid(tid, uid);
+        }
+    }
+
+    /// The uid argument of the thread's last setuid/setresuid enter.
+    pub fn requested_uid(&self, tid: i64) -> Option<u32> {
+        self.entered
+            .get(&tid)
+            .and_then(|e| e.uid)
+            .and_then(|u| u32::try_from(u).ok())
+    }
+
+    /// setgid's (and setresgid's) enter: remembers the gid asked for, for the exit.
+    pub(super) fn setgid_enter(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        self.entered.entry(tid).or_default().gid = ev.int("gid").or_else(|| ev.int("egid"));
+    }
+
+    /// A successful setgid or setresgid gives the process the gid its enter asked for.
+    pub(super) fn setgid_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let gid = self
+            .entered
+            .get(&tid)
+            .and_then(|e| e.gid)
+            .and_then(|g| u32::try_from(g).ok());
+        if ev.ret() == Some(0)
+            && let Some(gid) = gid.filter(|&g| g != u32::MAX)
+        {
+            self.set_gid(tid, gid);
+        }
+    }
+
+    /// A user of a container, named by the container engine.
+    pub(super) fn user_added(&mut self, ev: &Ev<'_>) {
+        if let (Some(uid), Some(name)) = (ev.int("uid"), ev.text("name")) {
+            let container = ev.text("container_id").unwrap_or_default();
+            self.users
+                .entry(container)
+                .or_default()
+                .insert(uid as u32, name);
+        }
+    }
+
+    /// A group of a container, named like [`State::user_added`].
+    pub(super) fn group_added(&mut self, ev: &Ev<'_>) {
+        if let (Some(gid), Some(name)) = (ev.int("gid"), ev.text("name")) {
+            let container = ev.text("container_id").unwrap_or_default();
+            self.groups
+                .entry(container)
+                .or_default()
+                .insert(gid as u32, name);
+        }
+    }
+
+    fn container_of(&self, tid: i64) -> String {
+        self.threads
+            .get(&tid)
+            .map(|t| t.container_id.clone())
+            .unwrap_or_default()
+    }
+
+    fn set_uid(&mut self, tid: i64, uid: u32) {
+        if uid == u32::MAX {
+            return;
+        }
+        let name = name_or_na(self.user_name(&self.container_of(tid), uid), uid).to_owned();
+        self.for_process(tid, |t| {
+            t.uid = uid;
+            t.user_name = name.clone();
+        });
+    }
+
+    fn set_gid(&mut self, tid: i64, gid: u32) {
+        let name = name_or_na(self.group_name(&self.container_of(tid), gid), gid).to_owned();
+        self.for_process(tid, |t| {
+            t.gid = gid;
+            t.group_name = name.clone();
+        });
+    }
+}
+
+/// A user's or group's name in a container's table (the host's: "").
+pub(super) fn id_name<'t>(
+    table: &'t HashMap<String, HashMap<u32, String>>,
+    container: &str,
+    id: u32,
+) -> Option<&'t str> {
+    table.get(container)?.get(&id).map(String::as_str)
+}
+
+/// A resolved name, or what libsinsp shows for an unknown id (root is always known).
+pub(super) fn name_or_na(name: Option<&str>, id: u32) -> &str {
+    match name {
+        Some(n) => n,
+        None if id == 0 => "root",
+        None => NA,
+    }
+}

@@ -10,15 +10,15 @@
 mod container;
 mod fd;
 mod path;
+mod sockets;
 mod thread;
 mod users;
 
-use std::net::Ipv4Addr;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use sysflow_capture::{FdEntry, FdInfo, Item, ParamValue, ProcessEntry, SockAddr, SockTuple};
+use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
@@ -28,6 +28,7 @@ pub(crate) use thread::Thread;
 
 use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
 use fd::FdTable;
+use sockets::scap_l4_to_ip;
 use thread::container_id_of;
 use users::{id_name, name_or_na};
 
@@ -43,63 +44,6 @@ const PPM_O_DIRECTORY: u32 = 1 << 10;
 /// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
 const PPM_FCNTL_F_DUPFD: i64 = 1;
 const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 23;
-/// Socket families in Falco's encoding.
-const PPM_AF_UNIX: i64 = 1;
-const PPM_AF_INET: i64 = 2;
-const PPM_AF_INET6: i64 = 10;
-const PPM_AF_NETLINK: i64 = 16;
-/// IP protocol numbers, as NetworkFlow's `proto` holds them.
-const IPPROTO_TCP: u8 = 6;
-const IPPROTO_UDP: u8 = 17;
-const IPPROTO_RAW: u8 = 254;
-
-/// The IP protocol of a socket of a given `type` (low bits: 1 stream, 2 datagram, 3 raw);
-/// 0 for anything else.
-fn ip_proto(sock_type: Option<i64>) -> u8 {
-    match sock_type.map(|t| t & 0xf) {
-        Some(1) => IPPROTO_TCP,
-        Some(2) => IPPROTO_UDP,
-        Some(3) => IPPROTO_RAW,
-        _ => 0,
-    }
-}
-
-/// The IP protocol of a capture's fd-list layer-4 code (`SCAP_L4_*`).
-fn scap_l4_to_ip(l4: u8) -> u8 {
-    match l4 {
-        2 => IPPROTO_TCP,
-        3 => IPPROTO_UDP,
-        4 => 1,
-        5 => IPPROTO_RAW,
-        _ => 0,
-    }
-}
-
-/// Makes `entry` the IPv4 socket `src:sport->dst:dport`, keeping the
-/// protocol it already knew (TCP if it knew none), and names it the way
-/// libsinsp does.
-fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dport: u16) {
-    let (sip, dip) = (
-        u32::from_le_bytes(src.octets()),
-        u32::from_le_bytes(dst.octets()),
-    );
-    let proto = match entry.kind {
-        FdKind::Ipv4 { proto, .. } => proto,
-        _ => IPPROTO_TCP,
-    };
-    entry.kind = FdKind::Ipv4 {
-        sip,
-        sport,
-        dip,
-        dport,
-        proto,
-    };
-    entry.name = ipv4_name(sip, sport, dip, dport).into();
-}
-
-/// A non-blocking connect still in progress: not a failure.
-const EINPROGRESS: i64 = 115;
-
 /// Threads, fds, users, groups and containers.
 #[derive(Debug, Default)]
 pub(crate) struct State {
@@ -419,90 +363,12 @@ impl State {
                     }
                 }
             }
-            Kind::SocketX => {
-                // Current layouts carry domain and type on the exit; old ones
-                // only on the enter event, remembered by `enter`.
-                if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
-                    let entered = self.entered.get(&tid).copied().unwrap_or_default();
-                    let domain = ev.int("domain").or(entered.domain).unwrap_or(PPM_AF_INET);
-                    let sock_type = ev.int("type").or(entered.sock_type);
-                    let kind = match domain {
-                        PPM_AF_UNIX => FdKind::Unix,
-                        PPM_AF_INET => FdKind::Ipv4 {
-                            sip: 0,
-                            sport: 0,
-                            dip: 0,
-                            dport: 0,
-                            proto: ip_proto(sock_type),
-                        },
-                        PPM_AF_INET6 => FdKind::Ipv6,
-                        PPM_AF_NETLINK => FdKind::Other(b'n'),
-                        _ => FdKind::Other(b'o'),
-                    };
-                    self.fd_table_mut(tid)
-                        .insert(fd, Fd::new(kind, String::new()));
-                }
-            }
-            Kind::SocketpairX => {
-                if ev.ret() == Some(0) {
-                    for p in ["fd1", "fd2"] {
-                        if let Some(fd) = ev.int(p) {
-                            self.fd_table_mut(tid)
-                                .insert(fd, Fd::new(FdKind::Unix, String::new()));
-                        }
-                    }
-                }
-            }
-            Kind::ConnectE => {
-                self.enter(ev);
-                if ev.ev.nparams() == 1
-                    && let Some(fd) = ev.int("fd")
-                {
-                    self.connect_enter(tid, fd);
-                }
-            }
-            Kind::ConnectX => {
-                // A failed connect leaves the fd as it was.
-                let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
-                if !failed && let (Some(fd), Some(tuple)) = (self.event_fd(ev), ev.tuple("tuple")) {
-                    self.set_tuple(tid, fd, &tuple);
-                }
-            }
-            Kind::BindX => {
-                if ev.ret().is_some_and(|r| r >= 0)
-                    && let Some(fd) = self.event_fd(ev)
-                    && let Some(ParamValue::SockAddr(addr)) = ev.param("addr")
-                {
-                    let name = match addr {
-                        SockAddr::Inet(a) => a.to_string(),
-                        SockAddr::Inet6(a) => a.to_string(),
-                        SockAddr::Unix(p) => String::from_utf8_lossy(p).into_owned(),
-                        _ => return,
-                    };
-                    if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
-                        entry.name = name.clone().into();
-                        self.rendered = name;
-                    }
-                }
-            }
-            Kind::AcceptX => {
-                if let Some(fd) = ev.int("fd").filter(|&fd| fd >= 0) {
-                    let fresh = Fd::new(
-                        FdKind::Ipv4 {
-                            sip: 0,
-                            sport: 0,
-                            dip: 0,
-                            dport: 0,
-                            proto: 6,
-                        },
-                        String::new(),
-                    );
-                    self.fd_table_mut(tid).insert(fd, fresh);
-                    if let Some(tuple) = ev.tuple("tuple") {
-                        self.set_tuple(tid, fd, &tuple);
-                    }
-                }
-            }
+            Kind::SocketX => self.socket_exit(ev),
+            Kind::SocketpairX => self.socketpair_exit(ev),
+            Kind::ConnectE => self.connect_enter(ev),
+            Kind::ConnectX => self.connect_exit(ev),
+            Kind::BindX => self.bind_exit(ev),
+            Kind::AcceptX => self.accept_exit(ev),
             Kind::ChdirX => {
                 if ev.ret() == Some(0)
                     && let Some(path) = ev.text("path")
@@ -638,66 +504,6 @@ impl State {
         if let Some(fd) = self.fd(tid, old).cloned() {
             self.fd_table_mut(tid).insert(new, fd);
         }
-    }
-
-    /// What an old driver's connect enter (fd only) does to the fd: an IPv4
-    /// socket loses its destination and is named by its rendered tuple;
-    /// any other socket is named after the shared buffer's text.
-    fn connect_enter(&mut self, tid: i64, fd: i64) {
-        let rendered = self.rendered.clone();
-        let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) else {
-            return;
-        };
-        match entry.kind {
-            FdKind::Ipv4 {
-                sip, sport, proto, ..
-            } => {
-                entry.kind = FdKind::Ipv4 {
-                    sip,
-                    sport,
-                    dip: 0,
-                    dport: 0,
-                    proto,
-                };
-                let name = ipv4_name(sip, sport, 0, 0);
-                entry.name = name.clone().into();
-                self.rendered = name;
-            }
-            FdKind::Ipv6 => {}
-            _ => entry.name = rendered.into(),
-        }
-    }
-
-    /// Records a connected socket's addresses and names it as libsinsp
-    /// prints its tuple (`a.b.c.d:p->e.f.g.h:q`, or `source->dest path` for a
-    /// unix socket); the text also lands in the shared buffer.
-    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>) {
-        let table = self.fd_table_mut(tid);
-        let Some(entry) = table.get_mut(&fd) else {
-            return;
-        };
-        match tuple {
-            SockTuple::Inet { src, dst } => {
-                set_ipv4_tuple(entry, *src.ip(), src.port(), *dst.ip(), dst.port());
-            }
-            SockTuple::Unix { source, dest, path } => {
-                entry.kind = FdKind::Unix;
-                entry.name =
-                    format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path)).into();
-            }
-            // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
-            SockTuple::Inet6 { src, dst } => {
-                match (src.ip().to_ipv4_mapped(), dst.ip().to_ipv4_mapped()) {
-                    (Some(s4), Some(d4)) => {
-                        set_ipv4_tuple(entry, s4, src.port(), d4, dst.port());
-                    }
-                    _ => entry.kind = FdKind::Ipv6,
-                }
-            }
-            _ => {}
-        }
-        let name = entry.name.to_string();
-        self.rendered = name;
     }
 
     fn open_exit(&mut self, ev: &Ev<'_>) {

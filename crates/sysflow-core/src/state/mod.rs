@@ -9,6 +9,7 @@
 
 mod container;
 mod fd;
+mod fd_table;
 mod path;
 mod sockets;
 mod thread;
@@ -22,6 +23,7 @@ use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
+use path::with_slash;
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 use thread::NA;
 pub(crate) use thread::Thread;
@@ -41,9 +43,6 @@ const PPM_CL_CLONE_THREAD: i64 = 1 << 13;
 const PPM_CL_CLONE_FILES: i64 = 1;
 /// `PPM_O_DIRECTORY`.
 const PPM_O_DIRECTORY: u32 = 1 << 10;
-/// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
-const PPM_FCNTL_F_DUPFD: i64 = 1;
-const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 23;
 /// Threads, fds, users, groups and containers.
 #[derive(Debug, Default)]
 pub(crate) struct State {
@@ -300,19 +299,6 @@ impl State {
         }
     }
 
-    /// The directory a relative path of `tid` resolves against, given a dirfd parameter.
-    pub fn dir_of(&self, tid: i64, dirfd: Option<i64>) -> String {
-        self.dir_ref(tid, dirfd).to_owned()
-    }
-
-    /// [`State::dir_of`], borrowed.
-    fn dir_ref(&self, tid: i64, dirfd: Option<i64>) -> &str {
-        match dirfd {
-            Some(fd) if fd != AT_FDCWD => self.fd(tid, fd).map_or("", |f| &f.name),
-            _ => self.threads.get(&tid).map_or("", |t| t.cwd.as_str()),
-        }
-    }
-
     /// Applies an event to the state, before the record processors see it.
     pub fn before(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
@@ -330,74 +316,19 @@ impl State {
             }
             Kind::SetresuidE => self.setresuid_enter(ev),
             Kind::OpenX => self.open_exit(ev),
-            Kind::DupX => {
-                let old = ev.int("oldfd").or_else(|| self.entered_fd(tid));
-                if let (Some(new), Some(old)) = (ev.ret(), old) {
-                    self.dup(tid, old, new);
-                }
-            }
-            Kind::FcntlX => {
-                let e = self.entered.get(&tid).copied().unwrap_or_default();
-                if matches!(
-                    e.fcntl_cmd,
-                    Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC)
-                ) && let (Some(new), Some(old)) = (ev.ret(), e.fd)
-                {
-                    self.dup(tid, old, new);
-                }
-            }
-            Kind::FcntlE => {
-                let e = self.entered.entry(tid).or_default();
-                e.fd = ev.int("fd");
-                e.fcntl_cmd = ev.int("cmd");
-            }
-            Kind::PipeX => {
-                if ev.ret().is_some_and(|r| r >= 0) {
-                    // libsinsp names pipes only when it reads them from /proc.
-                    let name = String::new();
-                    for p in ["fd1", "fd2"] {
-                        if let Some(fd) = ev.int(p) {
-                            self.fd_table_mut(tid)
-                                .insert(fd, Fd::new(FdKind::Pipe, name.clone()));
-                        }
-                    }
-                }
-            }
+            Kind::DupX => self.dup_exit(ev),
+            Kind::FcntlX => self.fcntl_exit(ev),
+            Kind::FcntlE => self.fcntl_enter(ev),
+            Kind::PipeX => self.pipe_exit(ev),
             Kind::SocketX => self.socket_exit(ev),
             Kind::SocketpairX => self.socketpair_exit(ev),
             Kind::ConnectE => self.connect_enter(ev),
             Kind::ConnectX => self.connect_exit(ev),
             Kind::BindX => self.bind_exit(ev),
             Kind::AcceptX => self.accept_exit(ev),
-            Kind::ChdirX => {
-                if ev.ret() == Some(0)
-                    && let Some(path) = ev.text("path")
-                {
-                    let cwd = self
-                        .threads
-                        .get(&tid)
-                        .map(|t| t.cwd.clone())
-                        .unwrap_or_default();
-                    let new = resolve(&cwd, &path);
-                    self.set_cwd(tid, with_slash(new));
-                }
-            }
-            Kind::FchdirX => {
-                if ev.ret() == Some(0)
-                    && let Some(name) = self
-                        .entered_fd(tid)
-                        .and_then(|fd| self.fd(tid, fd))
-                        .map(|f| f.name.to_string())
-                {
-                    self.set_cwd(tid, with_slash(name));
-                }
-            }
-            Kind::OtherFdX(c) => {
-                if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
-                    self.fd_table_mut(tid)
-                        .insert(fd, Fd::new(FdKind::Other(c), String::new()));
-                }
-            }
+            Kind::ChdirX => self.chdir_exit(ev),
+            Kind::FchdirX => self.fchdir_exit(ev),
+            Kind::OtherFdX(c) => self.other_fd_exit(ev, c),
             Kind::Container => self.container_event(ev),
             Kind::UserAdded => self.user_added(ev),
             Kind::GroupAdded => self.group_added(ev),
@@ -426,13 +357,7 @@ impl State {
     pub fn after(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         match ev.kind {
-            Kind::CloseX => {
-                if ev.ret().is_some_and(|r| r >= 0)
-                    && let Some(fd) = self.entered_fd(tid)
-                {
-                    self.fd_table_mut(tid).remove(&fd);
-                }
-            }
+            Kind::CloseX => self.close_exit(ev),
             Kind::ProcExit => {
                 if let Some(t) = self.threads.remove(&tid) {
                     self.entered.remove(&tid);
@@ -491,47 +416,6 @@ impl State {
         {
             f(t);
         }
-    }
-
-    fn set_cwd(&mut self, tid: i64, cwd: String) {
-        self.for_process(tid, |t| t.cwd = cwd.clone());
-    }
-
-    fn dup(&mut self, tid: i64, old: i64, new: i64) {
-        if new < 0 {
-            return;
-        }
-        if let Some(fd) = self.fd(tid, old).cloned() {
-            self.fd_table_mut(tid).insert(new, fd);
-        }
-    }
-
-    fn open_exit(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
-        let Some(fd) = ev.ret().filter(|&fd| fd >= 0) else {
-            return;
-        };
-        let Some(name) = ev.text_ref("name").or_else(|| ev.text_ref("path")) else {
-            return;
-        };
-        let flags = ev.int("flags").unwrap_or(0) as u32;
-        let dirfd = ev.int("dirfd");
-        let path = resolve_shared(self.dir_ref(tid, dirfd), &name);
-        let kind = if flags & PPM_O_DIRECTORY != 0 {
-            FdKind::Directory
-        } else {
-            FdKind::File
-        };
-        self.fd_table_mut(tid).insert(
-            fd,
-            Fd {
-                kind,
-                name: path,
-                open_flags: flags,
-                foid: None,
-                written_in: None,
-            },
-        );
     }
 
     fn clone_exit(&mut self, ev: &Ev<'_>) {
@@ -783,12 +667,4 @@ fn set_list(field: &mut Arc<[String]>, raw: &[u8]) {
     if !(same && items.next().is_none()) {
         *field = split_list(raw).into();
     }
-}
-
-/// A working directory as libsinsp keeps it: with a trailing slash.
-fn with_slash(mut dir: String) -> String {
-    if !dir.is_empty() && !dir.ends_with('/') {
-        dir.push('/');
-    }
-    dir
 }

@@ -98,6 +98,14 @@ fn is_normal(path: &str) -> bool {
             .all(|c| !matches!(c, b"" | b"." | b".."))
 }
 
+/// A working directory as libsinsp keeps it: with a trailing slash.
+pub(super) fn with_slash(mut dir: String) -> String {
+    if !dir.is_empty() && !dir.ends_with('/') {
+        dir.push('/');
+    }
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

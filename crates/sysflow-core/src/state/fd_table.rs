@@ -1,0 +1,165 @@
+//! The fd table's updates: open, close, dup, fcntl, pipe and the other calls
+//! that make an fd (eventfd, epoll, …); and the working directory (chdir,
+//! fchdir), which with dirfds is what relative paths resolve against.
+//!
+//! Sockets, which are fds too, have their own module (`sockets`).
+
+use super::path::with_slash;
+use super::{AT_FDCWD, Fd, FdKind, PPM_O_DIRECTORY, State, resolve, resolve_shared};
+use crate::event::Ev;
+
+/// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
+const PPM_FCNTL_F_DUPFD: i64 = 1;
+const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 23;
+
+impl State {
+    /// A file or directory opened: its fd, named by the resolved path.
+    pub(super) fn open_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let Some(fd) = ev.ret().filter(|&fd| fd >= 0) else {
+            return;
+        };
+        let Some(name) = ev.text_ref("name").or_else(|| ev.text_ref("path")) else {
+            return;
+        };
+        let flags = ev.int("flags").unwrap_or(0) as u32;
+        let dirfd = ev.int("dirfd");
+        let path = resolve_shared(self.dir_ref(tid, dirfd), &name);
+        let kind = if flags & PPM_O_DIRECTORY != 0 {
+            FdKind::Directory
+        } else {
+            FdKind::File
+        };
+        self.fd_table_mut(tid).insert(
+            fd,
+            Fd {
+                kind,
+                name: path,
+                open_flags: flags,
+                foid: None,
+                written_in: None,
+            },
+        );
+    }
+
+    /// A closed fd leaves the table, after the processors have seen its close
+    /// (see [`State::after`]).
+    pub(super) fn close_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret().is_some_and(|r| r >= 0)
+            && let Some(fd) = self.entered_fd(tid)
+        {
+            self.fd_table_mut(tid).remove(&fd);
+        }
+    }
+
+    /// dup, dup2 and dup3: the new fd is a copy of the old one.
+    pub(super) fn dup_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let old = ev.int("oldfd").or_else(|| self.entered_fd(tid));
+        if let (Some(new), Some(old)) = (ev.ret(), old) {
+            self.dup(tid, old, new);
+        }
+    }
+
+    /// fcntl's enter: its fd and command, for the exit.
+    pub(super) fn fcntl_enter(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let e = self.entered.entry(tid).or_default();
+        e.fd = ev.int("fd");
+        e.fcntl_cmd = ev.int("cmd");
+    }
+
+    /// fcntl's `F_DUPFD` and `F_DUPFD_CLOEXEC` duplicate an fd like dup.
+    pub(super) fn fcntl_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        let e = self.entered.get(&tid).copied().unwrap_or_default();
+        if matches!(
+            e.fcntl_cmd,
+            Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC)
+        ) && let (Some(new), Some(old)) = (ev.ret(), e.fd)
+        {
+            self.dup(tid, old, new);
+        }
+    }
+
+    fn dup(&mut self, tid: i64, old: i64, new: i64) {
+        if new < 0 {
+            return;
+        }
+        if let Some(fd) = self.fd(tid, old).cloned() {
+            self.fd_table_mut(tid).insert(new, fd);
+        }
+    }
+
+    /// A pipe: two unnamed pipe fds.
+    pub(super) fn pipe_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret().is_some_and(|r| r >= 0) {
+            // libsinsp names pipes only when it reads them from /proc.
+            let name = String::new();
+            for p in ["fd1", "fd2"] {
+                if let Some(fd) = ev.int(p) {
+                    self.fd_table_mut(tid)
+                        .insert(fd, Fd::new(FdKind::Pipe, name.clone()));
+                }
+            }
+        }
+    }
+
+    /// A new fd of another kind (eventfd, signalfd, epoll, inotify, timerfd,
+    /// …), by its type character `c`.
+    pub(super) fn other_fd_exit(&mut self, ev: &Ev<'_>, c: u8) {
+        let tid = ev.tid();
+        if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
+            self.fd_table_mut(tid)
+                .insert(fd, Fd::new(FdKind::Other(c), String::new()));
+        }
+    }
+
+    /// chdir: the process's working directory, resolved against the old one.
+    pub(super) fn chdir_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret() == Some(0)
+            && let Some(path) = ev.text("path")
+        {
+            let cwd = self
+                .threads
+                .get(&tid)
+                .map(|t| t.cwd.clone())
+                .unwrap_or_default();
+            let new = resolve(&cwd, &path);
+            self.set_cwd(tid, with_slash(new));
+        }
+    }
+
+    /// fchdir: the process's working directory becomes its fd's name.
+    pub(super) fn fchdir_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret() == Some(0)
+            && let Some(name) = self
+                .entered_fd(tid)
+                .and_then(|fd| self.fd(tid, fd))
+                .map(|f| f.name.to_string())
+        {
+            self.set_cwd(tid, with_slash(name));
+        }
+    }
+
+    fn set_cwd(&mut self, tid: i64, cwd: String) {
+        self.for_process(tid, |t| t.cwd = cwd.clone());
+    }
+
+    /// The directory a relative path of `tid` resolves against, given a dirfd parameter.
+    pub fn dir_of(&self, tid: i64, dirfd: Option<i64>) -> String {
+        self.dir_ref(tid, dirfd).to_owned()
+    }
+
+    /// [`State::dir_of`], borrowed.
+    fn dir_ref(&self, tid: i64, dirfd: Option<i64>) -> &str {
+        match dirfd {
+            Some(fd) if fd != AT_FDCWD => self.fd(tid, fd).map_or("", |f| &f.name),
+            _ => self.threads.get(&tid).map_or("", |t| t.cwd.as_str()),
+        }
+    }
+}

@@ -10,6 +10,7 @@
 mod container;
 mod fd;
 mod fd_table;
+mod lifecycle;
 mod path;
 mod sockets;
 mod thread;
@@ -25,24 +26,20 @@ pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
 use path::with_slash;
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
-use thread::NA;
 pub(crate) use thread::Thread;
 
 use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
 use fd::FdTable;
 use sockets::scap_l4_to_ip;
 use thread::container_id_of;
-use users::{id_name, name_or_na};
+use users::name_or_na;
 
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
 
-/// Clone flag (Falco's encoding): the new task is a thread of the caller's process.
-const PPM_CL_CLONE_THREAD: i64 = 1 << 13;
-/// Clone flag (Falco's encoding): the new task shares the caller's fd table.
-const PPM_CL_CLONE_FILES: i64 = 1;
 /// `PPM_O_DIRECTORY`.
 const PPM_O_DIRECTORY: u32 = 1 << 10;
+
 /// Threads, fds, users, groups and containers.
 #[derive(Debug, Default)]
 pub(crate) struct State {
@@ -68,12 +65,6 @@ pub(crate) struct State {
     /// of theirs is left (see [`State::sweep_fd_tables`]).
     exited_pids: HashSet<i64>,
 }
-
-/// Exited processes checked for leftover threads in one pass over the
-/// thread table. Checking at every exit walked every thread of the host for
-/// each exit, 8% of the collector's time at 1,600 execs/s; every 64 exits,
-/// still 4%.
-const EXITED_SWEEP: usize = 1024;
 
 /// Arguments of a thread's last enter event that its exit event lacks.
 #[derive(Debug, Default, Clone, Copy)]
@@ -301,37 +292,36 @@ impl State {
 
     /// Applies an event to the state, before the record processors see it.
     pub fn before(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
         match ev.kind {
+            // Process lifecycle (`lifecycle`).
             Kind::CloneX => self.clone_exit(ev),
+            Kind::ExecveE => self.execve_enter(ev),
             Kind::ExecveX => self.execve_exit(ev),
-            Kind::SetuidX | Kind::SetresuidX => self.setuid_exit(ev),
-            Kind::SetuidE => self.setuid_enter(ev),
-            Kind::SetgidE => self.setgid_enter(ev),
-            Kind::SetgidX => self.setgid_exit(ev),
-            Kind::ExecveE => {
-                if let Some(f) = ev.text("filename") {
-                    self.exec_filename.insert(tid, f);
-                }
-            }
-            Kind::SetresuidE => self.setresuid_enter(ev),
+            // Fds and the working directory (`fd_table`).
             Kind::OpenX => self.open_exit(ev),
             Kind::DupX => self.dup_exit(ev),
-            Kind::FcntlX => self.fcntl_exit(ev),
             Kind::FcntlE => self.fcntl_enter(ev),
+            Kind::FcntlX => self.fcntl_exit(ev),
             Kind::PipeX => self.pipe_exit(ev),
+            Kind::OtherFdX(c) => self.other_fd_exit(ev, c),
+            Kind::ChdirX => self.chdir_exit(ev),
+            Kind::FchdirX => self.fchdir_exit(ev),
+            // Sockets (`sockets`).
             Kind::SocketX => self.socket_exit(ev),
             Kind::SocketpairX => self.socketpair_exit(ev),
             Kind::ConnectE => self.connect_enter(ev),
             Kind::ConnectX => self.connect_exit(ev),
             Kind::BindX => self.bind_exit(ev),
             Kind::AcceptX => self.accept_exit(ev),
-            Kind::ChdirX => self.chdir_exit(ev),
-            Kind::FchdirX => self.fchdir_exit(ev),
-            Kind::OtherFdX(c) => self.other_fd_exit(ev, c),
-            Kind::Container => self.container_event(ev),
+            // Credentials (`users`).
+            Kind::SetuidE => self.setuid_enter(ev),
+            Kind::SetresuidE => self.setresuid_enter(ev),
+            Kind::SetuidX | Kind::SetresuidX => self.setuid_exit(ev),
+            Kind::SetgidE => self.setgid_enter(ev),
+            Kind::SetgidX => self.setgid_exit(ev),
             Kind::UserAdded => self.user_added(ev),
             Kind::GroupAdded => self.group_added(ev),
+            Kind::Container => self.container_event(ev),
             _ => self.enter(ev),
         }
     }
@@ -355,44 +345,10 @@ impl State {
 
     /// Applies what must wait until the processors have seen the event.
     pub fn after(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
         match ev.kind {
             Kind::CloseX => self.close_exit(ev),
-            Kind::ProcExit => {
-                if let Some(t) = self.threads.remove(&tid) {
-                    self.entered.remove(&tid);
-                    self.exec_filename.remove(&tid);
-                    // While the main thread lives, so does the fd table.
-                    if !self.threads.contains_key(&t.pid)
-                        && self.exited_pids.insert(t.pid)
-                        && self.exited_pids.len() >= EXITED_SWEEP
-                    {
-                        self.sweep_fd_tables();
-                    }
-                }
-            }
+            Kind::ProcExit => self.proc_exit(ev),
             _ => {}
-        }
-    }
-
-    /// Drops the fd tables of exited processes that have no thread left.
-    fn sweep_fd_tables(&mut self) {
-        let mut exited = std::mem::take(&mut self.exited_pids);
-        for t in self.threads.values() {
-            if exited.remove(&t.pid) && exited.is_empty() {
-                break;
-            }
-        }
-        for pid in exited {
-            self.fds.remove(&pid);
-        }
-    }
-
-    /// A new process takes `pid`: an exited process's table under the same
-    /// id, not yet swept, must not pass for the new one's.
-    fn forget_exited(&mut self, pid: i64) {
-        if self.exited_pids.remove(&pid) {
-            self.fds.remove(&pid);
         }
     }
 
@@ -418,221 +374,6 @@ impl State {
         }
     }
 
-    fn clone_exit(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
-        let Some(res) = ev.ret() else { return };
-        if res < 0 {
-            return;
-        }
-        let flags = ev.int("flags").unwrap_or(0);
-        let child_tid = if res == 0 { tid } else { res };
-        // The first of the two exit events (parent's or child's) creates the
-        // child; the second finds it and changes nothing.
-        if res == 0
-            && let Some(t) = self.threads.get_mut(&tid).filter(|t| t.clone_ts != 0)
-        {
-            // Only the child knows its ids inside its pid namespace.
-            t.vtid = ev.int("vtid").unwrap_or(t.vtid);
-            t.vpid = ev.int("vpid").unwrap_or(t.vpid);
-            return;
-        }
-        if res > 0 && self.threads.contains_key(&child_tid) {
-            return;
-        }
-        // A caller inside a pid namespace gets the child's id in that
-        // namespace, which names no host thread: wait for the child's event.
-        if res > 0
-            && self
-                .threads
-                .get(&tid)
-                .is_some_and(|t| t.vtid > 0 && t.vtid != t.tid)
-        {
-            return;
-        }
-        let parent_tid = if res == 0 {
-            ev.int("ptid").unwrap_or(-1)
-        } else {
-            tid
-        };
-        let is_thread = flags & PPM_CL_CLONE_THREAD != 0;
-        // A thread's parent, for libsinsp, is its process's main thread.
-        let parent_tid = if res == 0 && is_thread {
-            ev.int("pid").unwrap_or(parent_tid)
-        } else {
-            parent_tid
-        };
-        if res == 0 && parent_tid > 0 && !self.threads.contains_key(&parent_tid) {
-            // libsinsp makes up the unknown parent from what the clone event
-            // says of the caller's image. A made-up main thread of a process
-            // looks like any thread it never saw created; a made-up parent
-            // process never had its ids set, so it has no names at all.
-            let mut stub = Thread::unknown(parent_tid);
-            stub.comm = ev.text("comm").unwrap_or_default();
-            stub.exe = ev.text("exe").unwrap_or_default();
-            stub.args = ev.list("args").unwrap_or_default().into();
-            if !is_thread {
-                stub.user_name = String::new();
-                stub.group_name = String::new();
-            }
-            self.threads.insert(parent_tid, Box::new(stub));
-        }
-        let parent = self.threads.get(&parent_tid);
-        // The parent's ids, the only part of it used once the child is copied from it.
-        let parent_ids = parent.map(|p| (p.pid, p.ptid));
-        let mut child = parent
-            .cloned()
-            .unwrap_or_else(|| Box::new(Thread::unknown(child_tid)));
-        child.tid = child_tid;
-        if res == 0 {
-            child.pid = ev.int("pid").unwrap_or(child_tid);
-            child.ptid = ev.int("ptid").unwrap_or(-1);
-        } else {
-            child.pid = if is_thread {
-                parent_ids.map_or(tid, |(pid, _)| pid)
-            } else {
-                child_tid
-            };
-            child.ptid = if is_thread {
-                parent_ids.map_or(-1, |(_, ptid)| ptid)
-            } else {
-                tid
-            };
-        }
-        // The child starts as a copy of its parent, which the event's image
-        // fields nearly always repeat: set only what differs.
-        if let Some(comm) = ev.text_ref("comm") {
-            set_text(&mut child.comm, &comm);
-        }
-        if let Some(exe) = ev.text_ref("exe") {
-            set_text(&mut child.exe, &exe);
-        }
-        if let Some(args) = ev.bytes("args") {
-            set_list(&mut child.args, args);
-        }
-        if let Some(cwd) = ev.text_ref("cwd").filter(|c| !c.is_empty()) {
-            set_text(&mut child.cwd, &cwd);
-        }
-        if let Some(uid) = ev.int("uid") {
-            child.uid = uid as u32;
-            set_text(
-                &mut child.user_name,
-                name_or_na(self.user_name(&child.container_id, child.uid), child.uid),
-            );
-        }
-        if let Some(gid) = ev.int("gid") {
-            child.gid = gid as u32;
-            set_text(
-                &mut child.group_name,
-                name_or_na(self.group_name(&child.container_id, child.gid), child.gid),
-            );
-        }
-        if res == 0 {
-            child.vtid = ev.int("vtid").unwrap_or(child_tid);
-            child.vpid = ev.int("vpid").unwrap_or(child.pid);
-        } else {
-            child.vtid = -1;
-            child.vpid = -1;
-        }
-        if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
-            child.container_id = container_id_of(split_list_borrowed(cg));
-        }
-        child.clone_ts = ev.ts();
-        if !is_thread {
-            self.forget_exited(child.pid);
-        }
-        // A new process gets a copy of its parent's fds; a thread (or CLONE_FILES) shares them.
-        if !is_thread && flags & PPM_CL_CLONE_FILES == 0 {
-            let parent_pid = parent_ids.map_or(parent_tid, |(pid, _)| pid);
-            if let Some(table) = self.fds.get(&parent_pid).cloned() {
-                self.fds.insert(child.pid, table);
-            }
-        }
-        self.threads.insert(child_tid, child);
-    }
-
-    fn execve_exit(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
-        if ev.ret().is_some_and(|r| r < 0) {
-            return;
-        }
-        let existed = self.threads.contains_key(&tid);
-        let t = self.thread_mut(tid);
-        if let Some(exe) = ev.text_ref("exe") {
-            set_text(&mut t.exe, &exe);
-        }
-        if let Some(args) = ev.bytes("args") {
-            set_list(&mut t.args, args);
-        }
-        if let Some(comm) = ev.text_ref("comm") {
-            set_text(&mut t.comm, &comm);
-        }
-        // libsinsp resolves the cwd parameter against the cwd it knows and
-        // adds a slash, so an empty one (old drivers) turns an unknown cwd
-        // into "/". A thread first seen at this very event is not updated.
-        if existed && let Some(cwd) = ev.text("cwd") {
-            t.cwd = with_slash(if cwd.is_empty() {
-                t.cwd.clone()
-            } else {
-                resolve(&t.cwd, &cwd)
-            });
-            if t.cwd.is_empty() {
-                t.cwd.push('/');
-            }
-        }
-        // Most programs run with the environment their parent had.
-        if let Some(env) = ev.bytes("env")
-            && *t.env != *env
-        {
-            t.env = env.into();
-        }
-        if let Some(pid) = ev.int("pid") {
-            t.pid = pid;
-        }
-        if let Some(ptid) = ev.int("ptid") {
-            t.ptid = ptid;
-        }
-        if let Some(tty) = ev.int("tty") {
-            t.tty = tty as u32;
-        }
-        let (uid, gid) = (ev.int("uid"), ev.int("gid"));
-        if let Some(uid) = uid {
-            t.uid = uid as u32;
-        }
-        if let Some(gid) = gid {
-            t.gid = gid as u32;
-        }
-        if let Some(t) = self.threads.get_mut(&tid) {
-            if uid.is_some() {
-                let name = id_name(&self.users, &t.container_id, t.uid);
-                set_text(&mut t.user_name, name_or_na(name, t.uid));
-            }
-            if gid.is_some() {
-                let name = id_name(&self.groups, &t.container_id, t.gid);
-                set_text(&mut t.group_name, name_or_na(name, t.gid));
-            }
-        }
-        let filename = self.exec_filename.remove(&tid);
-        let t = self.thread_mut(tid);
-        // Without the driver's resolved path, libsinsp takes the file name execve was given.
-        t.exepath = match (ev.text("trusted_exepath"), filename) {
-            (Some(p), _) if !p.is_empty() => p,
-            (_, Some(f)) if !f.is_empty() && f != NA => {
-                if f.starts_with('/') {
-                    f
-                } else {
-                    resolve(&t.cwd, &f)
-                }
-            }
-            _ => String::new(),
-        };
-        // Borrowed, not split into strings: every live exec and clone
-        // carries the list, and splitting it was a tenth of the collector's
-        // CPU at 1,600 execs/s.
-        if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
-            t.container_id = container_id_of(split_list_borrowed(cg));
-        }
-    }
-
     fn container_event(&mut self, ev: &Ev<'_>) {
         let Some(json) = ev.text("json") else { return };
         if let Some(info) = ContainerInfo::from_json(&json) {
@@ -648,23 +389,5 @@ impl State {
     /// Processes with an fd table.
     pub fn fd_table_count(&self) -> usize {
         self.fds.len()
-    }
-}
-
-/// Sets `field` to `value`, reusing its buffer (nothing to do when equal).
-fn set_text(field: &mut String, value: &str) {
-    if field != value {
-        field.clear();
-        field.push_str(value);
-    }
-}
-
-/// Sets a shared list to the items of a NUL-separated `raw` list, keeping
-/// the shared one when the items are the same.
-fn set_list(field: &mut Arc<[String]>, raw: &[u8]) {
-    let mut items = split_list_borrowed(raw);
-    let same = field.iter().all(|f| items.next().is_some_and(|i| i == **f));
-    if !(same && items.next().is_none()) {
-        *field = split_list(raw).into();
     }
 }

@@ -2,6 +2,9 @@
 
 use serde_json::Value;
 
+use super::State;
+use crate::event::Ev;
+
 /// What the collector writes about a container.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ContainerInfo {
@@ -39,5 +42,15 @@ impl ContainerInfo {
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
         })
+    }
+}
+
+impl State {
+    /// A container event: the container's metadata, by its id.
+    pub(super) fn container_event(&mut self, ev: &Ev<'_>) {
+        let Some(json) = ev.text("json") else { return };
+        if let Some(info) = ContainerInfo::from_json(&json) {
+            self.containers.insert(info.id.clone(), info);
+        }
     }
 }

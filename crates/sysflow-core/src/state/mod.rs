@@ -6,38 +6,39 @@
 //! record processors see it, except that a closed fd and an exited thread stay
 //! visible to the processors of their own event and go afterwards
 //! ([`State::after`]).
+//!
+//! [`State`] and its accessors are here; what each event does to it is in one
+//! module per syscall family, each an `impl State` block that
+//! [`State::before`] and [`State::after`] dispatch to: `seed` (a capture's
+//! process, fd, user and group lists), `lifecycle` (clone, execve, exit),
+//! `fd_table` (open, close, dup, fcntl, pipes, the working directory),
+//! `sockets`, `users` (credentials) and `container`. `thread`, `fd` and `path`
+//! hold the types and the path arithmetic they share.
 
 mod container;
 mod fd;
 mod fd_table;
 mod lifecycle;
 mod path;
+mod seed;
 mod sockets;
 mod thread;
 mod users;
 
-use std::sync::Arc;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
 
 pub(crate) use container::ContainerInfo;
 pub(crate) use fd::{Fd, FdKind, ipv4_name};
-use path::with_slash;
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 pub(crate) use thread::Thread;
 
-use crate::event::{Ev, Kind, lossy, split_list, split_list_borrowed};
+use crate::event::{Ev, Kind};
 use fd::FdTable;
-use sockets::scap_l4_to_ip;
-use thread::container_id_of;
-use users::name_or_na;
 
 /// `AT_FDCWD`: a dirfd meaning "the working directory".
 pub(crate) const AT_FDCWD: i64 = -100;
 
-/// `PPM_O_DIRECTORY`.
+/// `PPM_O_DIRECTORY`: the open flag of a directory, for opens and listed fds.
 const PPM_O_DIRECTORY: u32 = 1 << 10;
 
 /// Threads, fds, users, groups and containers.
@@ -84,154 +85,6 @@ struct Entered {
 }
 
 impl State {
-    /// Seeds the state from a capture's metadata item; false for events.
-    pub fn seed(&mut self, item: &Item) -> bool {
-        match item {
-            Item::Process(p) => self.add_listed_process(p),
-            Item::Fd(fd) => self.add_listed_fd(fd),
-            Item::User(u) => {
-                self.users
-                    .entry(String::new())
-                    .or_default()
-                    .insert(u.uid, String::from_utf8_lossy(&u.name).into_owned());
-            }
-            Item::Group(g) => {
-                self.groups
-                    .entry(String::new())
-                    .or_default()
-                    .insert(g.gid, String::from_utf8_lossy(&g.name).into_owned());
-            }
-            Item::Event(_) => return false,
-            _ => {}
-        }
-        true
-    }
-
-    fn add_listed_process(&mut self, p: &ProcessEntry) {
-        let text = |b: &[u8]| lossy(b).into_owned();
-        // A concatenated capture lists the same threads again in each
-        // section: the shared argument and environment lists of the thread
-        // listed before are kept when unchanged instead of copied anew.
-        let old = self.threads.get(&p.tid);
-        let args = match old {
-            Some(t)
-                if t.args
-                    .iter()
-                    .map(String::as_str)
-                    .eq(split_list_borrowed(&p.args)) =>
-            {
-                Arc::clone(&t.args)
-            }
-            _ => split_list(&p.args).into(),
-        };
-        let env_bytes = p.env.as_deref().unwrap_or_default();
-        let env = match old {
-            Some(t) if *t.env == *env_bytes => Arc::clone(&t.env),
-            _ => env_bytes.into(),
-        };
-        let thread = Thread {
-            tid: p.tid,
-            pid: p.pid,
-            ptid: p.ptid,
-            comm: text(&p.comm),
-            exe: text(&p.exe),
-            exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
-            args,
-            env,
-            cwd: with_slash(text(&p.cwd)),
-            uid: p.uid,
-            gid: p.gid,
-            // libsinsp builds its thread table before it imports the user
-            // list, so listed threads only know root by name.
-            user_name: name_or_na(None, p.uid).to_owned(),
-            group_name: name_or_na(None, p.gid).to_owned(),
-            clone_ts: 0,
-            vtid: p.vtid.unwrap_or(p.tid),
-            vpid: p.vpid.unwrap_or(p.pid),
-            tty: p.tty.unwrap_or(0),
-            container_id: container_id_of(split_list_borrowed(
-                p.cgroups.as_deref().unwrap_or_default(),
-            )),
-        };
-        self.threads.insert(p.tid, Box::new(thread));
-    }
-
-    fn add_listed_fd(&mut self, e: &FdEntry) {
-        // Straight into the shared name: one allocation, no String between.
-        let text = |b: &[u8]| -> Arc<str> { Arc::from(&*lossy(b)) };
-        let fd = match &e.info {
-            FdInfo::File {
-                open_flags, name, ..
-            } => Fd {
-                kind: if open_flags & PPM_O_DIRECTORY != 0 {
-                    FdKind::Directory
-                } else {
-                    FdKind::File
-                },
-                name: text(name),
-                open_flags: *open_flags,
-                foid: None,
-                written_in: None,
-            },
-            FdInfo::Named { name } => {
-                let kind = match e.fd_type {
-                    1 => FdKind::File,
-                    2 => FdKind::Directory,
-                    7 => FdKind::Pipe,
-                    9 => FdKind::Other(b'e'),
-                    10 => FdKind::Other(b's'),
-                    11 => FdKind::Other(b'l'),
-                    12 => FdKind::Other(b'i'),
-                    13 => FdKind::Other(b't'),
-                    14 => FdKind::Other(b'n'),
-                    _ => FdKind::Other(b'o'),
-                };
-                Fd::new(kind, text(name))
-            }
-            FdInfo::Ipv4Socket {
-                sip,
-                dip,
-                sport,
-                dport,
-                l4proto,
-            } => {
-                let (s, d) = (
-                    u32::from_le_bytes(sip.octets()),
-                    u32::from_le_bytes(dip.octets()),
-                );
-                Fd::new(
-                    FdKind::Ipv4 {
-                        sip: s,
-                        sport: *sport,
-                        dip: d,
-                        dport: *dport,
-                        proto: scap_l4_to_ip(*l4proto),
-                    },
-                    ipv4_name(s, *sport, d, *dport),
-                )
-            }
-            FdInfo::Ipv4Server { ip, port, l4proto } => {
-                let a = u32::from_le_bytes(ip.octets());
-                Fd::new(
-                    FdKind::Ipv4 {
-                        sip: 0,
-                        sport: 0,
-                        dip: a,
-                        dport: *port,
-                        proto: scap_l4_to_ip(*l4proto),
-                    },
-                    format!("{}:{port}", ip),
-                )
-            }
-            FdInfo::Ipv6Socket { .. } | FdInfo::Ipv6Server { .. } => {
-                Fd::new(FdKind::Ipv6, String::new())
-            }
-            FdInfo::Unix { name, .. } => Fd::new(FdKind::Unix, text(name)),
-            _ => Fd::new(FdKind::Other(b'o'), String::new()),
-        };
-        self.fds.entry(e.tid).or_default().insert(e.fd, fd);
-    }
-
     /// The thread of an event, created with nothing known if it is new.
     pub fn thread_mut(&mut self, tid: i64) -> &mut Thread {
         if !self.threads.contains_key(&tid) {
@@ -321,6 +174,7 @@ impl State {
             Kind::SetgidX => self.setgid_exit(ev),
             Kind::UserAdded => self.user_added(ev),
             Kind::GroupAdded => self.group_added(ev),
+            // Containers (`container`).
             Kind::Container => self.container_event(ev),
             _ => self.enter(ev),
         }
@@ -371,13 +225,6 @@ impl State {
             .filter(|t| t.pid == pid || t.tid == tid)
         {
             f(t);
-        }
-    }
-
-    fn container_event(&mut self, ev: &Ev<'_>) {
-        let Some(json) = ev.text("json") else { return };
-        if let Some(info) = ContainerInfo::from_json(&json) {
-            self.containers.insert(info.id.clone(), info);
         }
     }
 

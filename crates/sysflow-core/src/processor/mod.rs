@@ -2,6 +2,8 @@
 //! process-event, data-flow and file-event handlers after the state tables
 //! have seen it.
 
+mod export;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -18,8 +20,8 @@ use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
 use crate::flow::{
-    EXPORT_SECS, FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply, cut_span,
-    new_file_flow, should_write, worth_writing,
+    FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply, new_file_flow,
+    should_write, worth_writing,
 };
 use crate::process::Processes;
 use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
@@ -452,55 +454,6 @@ impl Processor {
         self.process_event(oid, ev, OpFlags::EXIT, Vec::new());
         if is_main {
             self.procs.mark_for_deletion(oid, ev.ts());
-        }
-    }
-
-    /// Writes with `TRUNCATE` every flow of a process (or of one of its threads).
-    fn flush_flows(&mut self, oid: Oid, only_tid: Option<i64>, ts: u64) {
-        let Some(pf) = self.flows.get_mut(&oid) else {
-            return;
-        };
-        let mut files: Vec<FileKey> = pf
-            .files
-            .iter()
-            .filter(|(_, f)| only_tid.is_none_or(|t| f.rec.tid == t))
-            .map(|(k, _)| *k)
-            .collect();
-        files.sort_unstable();
-        let mut nets: Vec<NetKey> = pf
-            .nets
-            .keys()
-            .filter(|k| only_tid.is_none_or(|t| k.tid == t))
-            .copied()
-            .collect();
-        nets.sort_unstable();
-        let mut file_recs = Vec::new();
-        for k in files {
-            if let Some(f) = pf.files.remove(&k) {
-                file_recs.push(f);
-            }
-        }
-        let mut net_recs = Vec::new();
-        for k in nets {
-            if let Some(f) = pf.nets.remove(&k) {
-                net_recs.push(f);
-            }
-        }
-        // An exited process's emptied table goes too: kept, every process
-        // that ever had a flow left one behind (a collector's heap grew by
-        // about 2 KB per process, 33 MiB in 10 minutes of execs).
-        if pf.is_empty() {
-            self.flows.remove(&oid);
-        }
-        for mut f in file_recs {
-            f.rec.op_flags |= OpFlags::TRUNCATE;
-            f.rec.end_ts = ts as i64;
-            self.write_file_flow(f.rec, &f.path);
-        }
-        for mut f in net_recs {
-            f.rec.op_flags |= OpFlags::TRUNCATE;
-            f.rec.end_ts = ts as i64;
-            self.write_net(f.rec);
         }
     }
 
@@ -953,120 +906,6 @@ impl Processor {
             new_file_oid,
         });
     }
-
-    // -- time ------------------------------------------------------------------
-
-    /// Exports flows open for 30 s and drops those idle for 60 s (at most once
-    /// a second), and removes exited processes from the cache.
-    ///
-    /// Runs for every event: inlined, the usual "nothing due" is two
-    /// comparisons.
-    #[inline]
-    fn periodic(&mut self) {
-        if self.now < self.next_expiry_ns && !self.procs.deletions_due(self.now) {
-            return;
-        }
-        self.periodic_work();
-    }
-
-    fn periodic_work(&mut self) {
-        let now = self.now;
-        let (flows, proc_flows) = (&self.flows, &self.proc_flows);
-        self.procs
-            .check_deletions(now, |oid| owns_flows(flows, proc_flows, oid));
-        if now < self.next_expiry_ns {
-            return;
-        }
-        let secs = now / NS;
-        let primed = self.last_expiry_check.is_some();
-        if self.last_expiry_check.is_some_and(|last| secs <= last) {
-            return;
-        }
-        self.last_expiry_check = Some(secs);
-        self.next_expiry_ns = secs.saturating_add(1).saturating_mul(NS);
-        if !primed {
-            return;
-        }
-        // Every open flow due for export, oldest export first, ties in creation order.
-        let mut due: Vec<(u64, u64, Oid, FlowRef)> = Vec::new();
-        for (oid, pf) in &self.flows {
-            for (k, f) in &pf.files {
-                if secs >= f.timing.export_secs + EXPORT_SECS {
-                    due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::File(*k)));
-                }
-            }
-            for (k, f) in &pf.nets {
-                if secs >= f.timing.export_secs + EXPORT_SECS {
-                    due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::Net(*k)));
-                }
-            }
-        }
-        for (oid, f) in &self.proc_flows {
-            if secs >= f.timing.export_secs + EXPORT_SECS {
-                due.push((f.timing.export_secs, f.timing.seq, *oid, FlowRef::Process));
-            }
-        }
-        due.sort_by_key(|a| (a.0, a.1));
-        for (_, _, oid, r) in due {
-            match r {
-                FlowRef::File(k) => self.export_file_flow(oid, k, now),
-                FlowRef::Net(k) => self.export_net_flow(oid, k, now),
-                FlowRef::Process => self.export_proc_flow(oid, now),
-            }
-        }
-    }
-
-    fn export_file_flow(&mut self, oid: Oid, key: FileKey, now: u64) {
-        let Some(pf) = self.flows.get_mut(&oid) else {
-            return;
-        };
-        let Some(f) = pf.files.get_mut(&key) else {
-            return;
-        };
-        let path = f.path.clone();
-        match cut_span(&mut f.rec, &mut f.timing, now) {
-            None => {
-                pf.files.remove(&key);
-            }
-            Some(rec) => {
-                self.procs.export(&self.state, oid, &mut self.out);
-                self.write_file_flow(rec, &path);
-            }
-        }
-    }
-
-    fn export_proc_flow(&mut self, oid: Oid, now: u64) {
-        let Some(f) = self.proc_flows.get_mut(&oid) else {
-            return;
-        };
-        match cut_span(&mut f.rec, &mut f.timing, now) {
-            None => {
-                self.proc_flows.remove(&oid);
-            }
-            Some(rec) => {
-                self.procs.export(&self.state, oid, &mut self.out);
-                self.write_proc_flow(rec);
-            }
-        }
-    }
-
-    fn export_net_flow(&mut self, oid: Oid, key: NetKey, now: u64) {
-        let Some(pf) = self.flows.get_mut(&oid) else {
-            return;
-        };
-        let Some(f) = pf.nets.get_mut(&key) else {
-            return;
-        };
-        match cut_span(&mut f.rec, &mut f.timing, now) {
-            None => {
-                pf.nets.remove(&key);
-            }
-            Some(rec) => {
-                self.procs.export(&self.state, oid, &mut self.out);
-                self.write_net(rec);
-            }
-        }
-    }
 }
 
 /// What the flow handlers need of an fd, copied out of the fd table: the
@@ -1091,13 +930,6 @@ impl FdFacts {
             written_in: fd.written_in,
         }
     }
-}
-
-/// Which open flow an export refers to.
-enum FlowRef {
-    File(FileKey),
-    Net(NetKey),
-    Process,
 }
 
 /// A process's open ProcessFlow.

@@ -3,6 +3,8 @@
 //! have seen it.
 
 mod export;
+mod process_events;
+mod process_flows;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,8 +13,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use sysflow_capture::{Event, Item};
 use sysflow_types::{
-    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, ProcessEvent, ProcessFlow,
-    RecordSink, RecordType, SfObjectState,
+    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, RecordSink, RecordType,
+    SfObjectState,
 };
 
 use crate::config::{CollectionMode, CoreConfig};
@@ -25,10 +27,9 @@ use crate::flow::{
 };
 use crate::process::Processes;
 use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
+use process_flows::OpenProcessFlow;
 
 const NS: u64 = 1_000_000_000;
-/// Clone flag (Falco's encoding): the new task is a thread of the caller's process.
-const PPM_CL_CLONE_THREAD: i64 = 1 << 13;
 /// mmap flag: no file behind the mapping.
 const PPM_MAP_ANONYMOUS: i64 = 1 << 4;
 
@@ -256,34 +257,7 @@ impl Processor {
 
         if ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE {
             // Rendered before the state changes, as the reference renders the enter event.
-            // Rendered as the reference renders the enter event: the user's
-            // name in the thread's container, or `<NA>`.
-            let container = self
-                .state
-                .threads
-                .get(&ev.tid())
-                .map(|t| t.container_id.clone())
-                .unwrap_or_default();
-            let arg = match ev.int("uid") {
-                Some(uid) => self
-                    .state
-                    .user_name(&container, uid as u32)
-                    .unwrap_or("<NA>")
-                    .to_owned(),
-                None => String::new(),
-            };
-            self.setuid_arg.insert(ev.tid(), arg);
-            // The reference renders setuid's uid into libsinsp's shared text
-            // buffer (see `State::rendered`); setresuid has no `uid`.
-            if ev.kind == Kind::SetuidE
-                && let Some(uid) = ev.int("uid")
-            {
-                self.state.rendered = if uid as u32 == u32::MAX {
-                    "-1".to_owned()
-                } else {
-                    uid.to_string()
-                };
-            }
+            self.render_setuid_arg(ev);
         }
         self.state.before(ev);
         let skip = self.config.filter_containers
@@ -326,137 +300,6 @@ impl Processor {
         }
     }
 
-    // -- process events ------------------------------------------------------
-
-    fn process_event(&mut self, oid: Oid, ev: &Ev<'_>, op: OpFlags, args: Vec<String>) {
-        let ret = ev.ret().map_or(-1, |r| r as i32);
-        self.out.push(ProcessEvent {
-            proc_oid: oid,
-            ts: ev.ts() as i64,
-            tid: ev.tid(),
-            op_flags: op,
-            args,
-            ret,
-        });
-    }
-
-    fn clone_event(&mut self, ev: &Ev<'_>) {
-        let ret = ev.ret().unwrap_or(-1);
-        if self.config.enable_process_flow {
-            // With process flows, only process creations are events; new
-            // threads and failures are counted in the process's flow.
-            let is_main = self
-                .state
-                .threads
-                .get(&ev.tid())
-                .is_some_and(|t| t.is_main());
-            let is_thread = ev
-                .int("flags")
-                .is_some_and(|f| f & PPM_CL_CLONE_THREAD != 0);
-            if !((is_main && ret == 0) || (ret > 0 && !is_thread)) {
-                self.process_flow_op(ev, OpFlags::CLONE, ret);
-                return;
-            }
-        }
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Created) else {
-            return;
-        };
-        self.process_event(oid, ev, OpFlags::CLONE, Vec::new());
-    }
-
-    /// Adds a thread creation, failed clone or thread exit to the process's flow.
-    fn process_flow_op(&mut self, ev: &Ev<'_>, op: OpFlags, ret: i64) {
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
-            return;
-        };
-        let timing = self.timing();
-        let flow = self
-            .proc_flows
-            .entry(oid)
-            .or_insert_with(|| OpenProcessFlow {
-                rec: ProcessFlow {
-                    proc_oid: oid,
-                    ts: ev.ts() as i64,
-                    num_threads_cloned: 0,
-                    op_flags: OpFlags::NONE,
-                    end_ts: 0,
-                    num_threads_exited: 0,
-                    num_clone_errors: 0,
-                },
-                timing,
-            });
-        flow.rec.op_flags |= op;
-        if op == OpFlags::CLONE {
-            if ret == 0 {
-                flow.rec.num_threads_cloned += 1;
-            } else if ret == -1 {
-                // The reference counts only -1 (EPERM), not every failure.
-                flow.rec.num_clone_errors += 1;
-            }
-        } else if op == OpFlags::EXIT {
-            flow.rec.num_threads_exited += 1;
-        }
-        flow.timing.update_secs = self.now / NS;
-    }
-
-    /// The process of `ev`'s thread, written with its ancestors in this
-    /// segment if it is not yet (see [`Processes::get`]).
-    fn process_of(&mut self, ev: &Ev<'_>, requested: SfObjectState) -> Option<(Oid, bool)> {
-        self.procs
-            .get(&self.state, ev.tid(), requested, ev.ts(), &mut self.out)
-    }
-
-    /// The process `ev` changed (by exec or setuid): one the cache already
-    /// held is re-emitted as modified, since its record must show the new
-    /// image or credentials; a new one is emitted in state `requested`.
-    fn changed_process(&mut self, ev: &Ev<'_>, requested: SfObjectState) -> Option<Oid> {
-        let (oid, existed) = self.process_of(ev, requested)?;
-        if existed {
-            self.procs
-                .modified(&self.state, ev.tid(), ev.ts(), &mut self.out);
-        }
-        Some(oid)
-    }
-
-    fn exec_event(&mut self, ev: &Ev<'_>) {
-        let Some(oid) = self.changed_process(ev, SfObjectState::Created) else {
-            return;
-        };
-        self.process_event(oid, ev, OpFlags::EXEC, Vec::new());
-    }
-
-    fn setuid_event(&mut self, ev: &Ev<'_>) {
-        let Some(oid) = self.changed_process(ev, SfObjectState::Reup) else {
-            return;
-        };
-        let arg = self.setuid_arg.remove(&ev.tid()).unwrap_or_default();
-        self.process_event(oid, ev, OpFlags::SETUID, vec![arg]);
-    }
-
-    fn exit_event(&mut self, ev: &Ev<'_>) {
-        let tid = ev.tid();
-        self.setuid_arg.remove(&tid);
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
-            return;
-        };
-        let is_main = self.state.threads.get(&tid).is_some_and(|t| t.is_main());
-        if self.config.enable_process_flow {
-            if !is_main {
-                self.process_flow_op(ev, OpFlags::EXIT, 0);
-                return;
-            }
-            if let Some(mut flow) = self.proc_flows.remove(&oid) {
-                flow.rec.end_ts = ev.ts() as i64;
-                self.write_proc_flow(flow.rec);
-            }
-        }
-        self.flush_flows(oid, if is_main { None } else { Some(tid) }, ev.ts());
-        self.process_event(oid, ev, OpFlags::EXIT, Vec::new());
-        if is_main {
-            self.procs.mark_for_deletion(oid, ev.ts());
-        }
-    }
-
     /// Writes a file flow that passes the read filter, after its process and
     /// file if this segment has not written them yet.
     fn write_file_flow(&mut self, rec: FileFlow, path: &str) {
@@ -470,13 +313,6 @@ impl Processor {
         self.files
             .export(&self.state, &mut self.procs, rec.file_oid, &mut self.out);
         self.out.push(rec);
-    }
-
-    fn write_proc_flow(&mut self, rec: ProcessFlow) {
-        if worth_writing(rec.op_flags) {
-            self.procs.export(&self.state, rec.proc_oid, &mut self.out);
-            self.out.push(rec);
-        }
     }
 
     fn write_net(&mut self, rec: NetworkFlow) {
@@ -930,13 +766,6 @@ impl FdFacts {
             written_in: fd.written_in,
         }
     }
-}
-
-/// A process's open ProcessFlow.
-#[derive(Debug, Clone)]
-struct OpenProcessFlow {
-    rec: ProcessFlow,
-    timing: Timing,
 }
 
 /// Whether a read or write event is a socket call (recv*/send*), which the

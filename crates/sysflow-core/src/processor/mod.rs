@@ -2,7 +2,10 @@
 //! process-event, data-flow and file-event handlers after the state tables
 //! have seen it.
 
+mod data_events;
 mod export;
+mod file_flows;
+mod net_flows;
 mod process_events;
 mod process_flows;
 
@@ -12,27 +15,18 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use sysflow_capture::{Event, Item};
-use sysflow_types::{
-    FileEvent, FileFlow, NetworkFlow, Oid, OpFlags, OpenFlags, RecordSink, RecordType,
-    SfObjectState,
-};
+use sysflow_types::{FileEvent, Oid, OpFlags, RecordSink, RecordType, SfObjectState};
 
 use crate::config::{CollectionMode, CoreConfig};
 use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
-use crate::flow::{
-    FileKey, NetKey, OpenFileFlow, OpenNetFlow, ProcessFlows, Timing, apply, new_file_flow,
-    should_write, worth_writing,
-};
+use crate::flow::{ProcessFlows, Timing, worth_writing};
 use crate::process::Processes;
-use crate::state::{AT_FDCWD, Fd, FdKind, State, resolve_event_path};
+use crate::state::{AT_FDCWD, State, resolve_event_path};
 use process_flows::OpenProcessFlow;
 
 const NS: u64 = 1_000_000_000;
-/// mmap flag: no file behind the mapping.
-const PPM_MAP_ANONYMOUS: i64 = 1 << 4;
-
 /// Counters of a [`Processor`]'s work, for stats and the end-of-run summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -300,28 +294,6 @@ impl Processor {
         }
     }
 
-    /// Writes a file flow that passes the read filter, after its process and
-    /// file if this segment has not written them yet.
-    fn write_file_flow(&mut self, rec: FileFlow, path: &str) {
-        if worth_writing(rec.op_flags) && should_write(self.config.file_read_mode, &rec, path) {
-            self.push_file_flow(rec);
-        }
-    }
-
-    fn push_file_flow(&mut self, rec: FileFlow) {
-        self.procs.export(&self.state, rec.proc_oid, &mut self.out);
-        self.files
-            .export(&self.state, &mut self.procs, rec.file_oid, &mut self.out);
-        self.out.push(rec);
-    }
-
-    fn write_net(&mut self, rec: NetworkFlow) {
-        if worth_writing(rec.op_flags) {
-            self.procs.export(&self.state, rec.proc_oid, &mut self.out);
-            self.out.push(rec);
-        }
-    }
-
     /// A thread whose flows or file events are recorded before anything else
     /// told of it (its capture started late, or it came from a lost clone)
     /// is made up on the spot, as libsinsp does, so its records still name a
@@ -332,309 +304,12 @@ impl Processor {
         }
     }
 
-    // -- data flows ------------------------------------------------------------
-
-    fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
-        let tid = ev.tid();
-        self.adopt(tid);
-        let fd_num = match ev.kind {
-            Kind::OpenX => ev.ret(),
-            Kind::AcceptX => ev.int("fd").or_else(|| ev.ret()),
-            Kind::MmapE => {
-                if ev.int("flags").is_some_and(|f| f & PPM_MAP_ANONYMOUS != 0) {
-                    return;
-                }
-                ev.int("fd")
-            }
-            _ => self.state.event_fd(ev),
-        };
-        let Some(fd_num) = fd_num.filter(|&fd| fd >= 0) else {
-            return;
-        };
-        let Some(fd) = self.state.fd(tid, fd_num).map(FdFacts::of) else {
-            return;
-        };
-        let ret = if ev.kind == Kind::MmapE {
-            0
-        } else {
-            ev.ret().unwrap_or(0)
-        };
-        match fd.kind {
-            FdKind::Ipv4 {
-                sip,
-                sport,
-                dip,
-                dport,
-                proto,
-            } => {
-                let key = NetKey {
-                    tid,
-                    sip,
-                    sport,
-                    dip,
-                    dport,
-                    fd: fd_num,
-                };
-                self.net_flow(ev, op, key, proto, ret);
-            }
-            FdKind::Ipv6 => {}
-            _ => {
-                if self.config.collection_mode == CollectionMode::NoFiles {
-                    return;
-                }
-                let tc = fd.type_char;
-                let accepted = if self.config.file_only {
-                    tc == b'f'
-                } else {
-                    matches!(tc, b'f' | b'd' | b'u' | b'p')
-                };
-                if accepted {
-                    self.file_flow(ev, op, fd_num, fd, ret);
-                }
-            }
-        }
-    }
-
     fn timing(&mut self) -> Timing {
         self.seq += 1;
         Timing {
             seq: self.seq,
             export_secs: self.now / NS,
             update_secs: self.now / NS,
-        }
-    }
-
-    /// The name of fd `fd` of thread `tid`, shared (empty if it is gone).
-    fn fd_name(&self, tid: i64, fd: i64) -> Arc<str> {
-        self.state
-            .fd(tid, fd)
-            .map_or_else(|| Arc::from(""), |f| Arc::clone(&f.name))
-    }
-
-    fn file_flow(&mut self, ev: &Ev<'_>, op: OpFlags, fd_num: i64, fd: FdFacts, ret: i64) {
-        let tid = ev.tid();
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
-            return;
-        };
-        // The usual read or write: the fd knows its file and the file is
-        // written, so the name is not needed.
-        let segment = self.files.segment();
-        // Fetched at most once: an open hashes it and stores it in its flow.
-        let mut name: Option<Arc<str>> = None;
-        let file_oid = match fd.foid {
-            Some(oid) if fd.written_in == Some(segment) => oid,
-            _ => {
-                let name = name.insert(self.fd_name(tid, fd_num));
-                let oid = self.files.get(
-                    &self.state,
-                    &mut self.procs,
-                    tid,
-                    name,
-                    fd.foid,
-                    fd.type_char,
-                    SfObjectState::Reup,
-                    ev.ts(),
-                    &mut self.out,
-                );
-                self.state.set_fd_foid(tid, fd_num, oid, segment);
-                oid
-            }
-        };
-        let open_flags = OpenFlags(fd.open_flags as i32);
-        if self.config.collection_mode == CollectionMode::Consumer {
-            if op == OpFlags::OPEN {
-                let mut rec = new_file_flow(oid, ev.ts(), tid, fd_num, file_oid);
-                rec.op_flags = OpFlags::OPEN;
-                rec.open_flags = open_flags;
-                rec.end_ts = ev.ts() as i64;
-                self.write_file_flow(rec, "");
-            }
-            return;
-        }
-        let key = FileKey {
-            foid: file_oid,
-            tid,
-            fd: fd_num,
-        };
-        let now_secs = self.now / NS;
-        let touch = |flow: &mut OpenFileFlow| {
-            apply(op, ret, &mut flow.rec);
-            if op == OpFlags::OPEN {
-                flow.rec.open_flags = open_flags;
-            }
-            flow.timing.update_secs = now_secs;
-        };
-        // An existing flow (reads, writes, closes) is found with one lookup
-        // per map; a new one is inserted and updated in place.
-        if let Some(flow) = self
-            .flows
-            .get_mut(&oid)
-            .and_then(|pf| pf.files.get_mut(&key))
-        {
-            touch(flow);
-        } else {
-            let mut rec = new_file_flow(oid, ev.ts(), tid, fd_num, file_oid);
-            if op == OpFlags::OPEN {
-                rec.open_flags = open_flags;
-            }
-            if op == OpFlags::CLOSE {
-                self.close_related_files(oid, key, ev.ts());
-                rec.op_flags = OpFlags::CLOSE;
-                rec.end_ts = ev.ts() as i64;
-                let name = self.fd_name(tid, fd_num);
-                self.write_file_flow(rec, &name);
-                return;
-            }
-            let timing = self.timing();
-            let path = name.unwrap_or_else(|| self.fd_name(tid, fd_num));
-            let flow = self
-                .flows
-                .entry(oid)
-                .or_default()
-                .files
-                .entry(key)
-                .or_insert(OpenFileFlow { rec, path, timing });
-            touch(flow);
-        }
-        if op == OpFlags::CLOSE {
-            self.close_related_files(oid, key, ev.ts());
-            if let Some(mut flow) = self
-                .flows
-                .get_mut(&oid)
-                .and_then(|pf| pf.files.remove(&key))
-            {
-                flow.rec.end_ts = ev.ts() as i64;
-                self.write_file_flow(flow.rec, &flow.path);
-            }
-        }
-    }
-
-    /// On close, flows of the same file and fd on other threads of the process
-    /// are written with `TRUNCATE`: those that saw the open first.
-    fn close_related_files(&mut self, oid: Oid, closing: FileKey, ts: u64) {
-        let Some(pf) = self.flows.get_mut(&oid) else {
-            return;
-        };
-        let mut related: Vec<FileKey> = pf
-            .files
-            .keys()
-            .filter(|k| k.foid == closing.foid && k.fd == closing.fd && k.tid != closing.tid)
-            .copied()
-            .collect();
-        related.sort_unstable();
-        let mut recs: Vec<OpenFileFlow> =
-            related.iter().filter_map(|k| pf.files.remove(k)).collect();
-        recs.sort_by_key(|f| !f.rec.op_flags.contains(OpFlags::OPEN));
-        for mut f in recs {
-            f.rec.op_flags |= OpFlags::TRUNCATE;
-            f.rec.end_ts = ts as i64;
-            self.write_file_flow(f.rec, &f.path);
-        }
-    }
-
-    fn net_flow(&mut self, ev: &Ev<'_>, op: OpFlags, key: NetKey, proto: u8, ret: i64) {
-        let tid = ev.tid();
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
-            return;
-        };
-        let proto = match proto {
-            6 => 6,
-            17 => 17,
-            1 => 1,
-            254 => 254,
-            _ => -1,
-        };
-        let new_rec = || NetworkFlow {
-            proc_oid: oid,
-            ts: ev.ts() as i64,
-            tid,
-            op_flags: OpFlags::NONE,
-            end_ts: 0,
-            sip: key.sip as i32,
-            sport: i32::from(key.sport),
-            dip: key.dip as i32,
-            dport: i32::from(key.dport),
-            proto,
-            fd: key.fd as i32,
-            num_r_recv_ops: 0,
-            num_w_send_ops: 0,
-            num_r_recv_bytes: 0,
-            num_w_send_bytes: 0,
-        };
-        if self.config.collection_mode == CollectionMode::Consumer
-            && op != OpFlags::CONNECT
-            && op != OpFlags::ACCEPT
-        {
-            return;
-        }
-        let exists = self
-            .flows
-            .get(&oid)
-            .is_some_and(|pf| pf.nets.contains_key(&key));
-        if !exists {
-            if op == OpFlags::CLOSE {
-                self.close_related_nets(oid, key, ev.ts());
-                let mut rec = new_rec();
-                rec.op_flags = OpFlags::CLOSE;
-                rec.end_ts = ev.ts() as i64;
-                self.write_net(rec);
-                return;
-            }
-            let timing = self.timing();
-            self.flows.entry(oid).or_default().nets.insert(
-                key,
-                OpenNetFlow {
-                    rec: new_rec(),
-                    timing,
-                },
-            );
-        }
-        let now_secs = self.now / NS;
-        let Some(flow) = self
-            .flows
-            .get_mut(&oid)
-            .and_then(|pf| pf.nets.get_mut(&key))
-        else {
-            return;
-        };
-        apply(op, ret, &mut flow.rec);
-        flow.timing.update_secs = now_secs;
-        if op == OpFlags::CLOSE {
-            self.close_related_nets(oid, key, ev.ts());
-            if let Some(mut flow) = self.flows.get_mut(&oid).and_then(|pf| pf.nets.remove(&key)) {
-                flow.rec.end_ts = ev.ts() as i64;
-                self.write_net(flow.rec);
-            }
-        }
-    }
-
-    fn close_related_nets(&mut self, oid: Oid, key: NetKey, ts: u64) {
-        let Some(pf) = self.flows.get_mut(&oid) else {
-            return;
-        };
-        let mut related: Vec<NetKey> = pf
-            .nets
-            .keys()
-            .filter(|k| {
-                k.tid != key.tid
-                    && NetKey {
-                        tid: key.tid,
-                        ..**k
-                    } == key
-            })
-            .copied()
-            .collect();
-        related.sort_unstable();
-        let mut recs: Vec<OpenNetFlow> = related.iter().filter_map(|k| pf.nets.remove(k)).collect();
-        recs.sort_by_key(|f| {
-            !f.rec
-                .op_flags
-                .intersects(OpFlags::ACCEPT | OpFlags::CONNECT)
-        });
-        for mut f in recs {
-            f.rec.op_flags |= OpFlags::TRUNCATE;
-            f.rec.end_ts = ts as i64;
-            self.write_net(f.rec);
         }
     }
 
@@ -741,30 +416,6 @@ impl Processor {
             ret: ev.ret().map_or(-1, |r| r as i32),
             new_file_oid,
         });
-    }
-}
-
-/// What the flow handlers need of an fd, copied out of the fd table: the
-/// common path then never touches the fd's shared name (an atomic count
-/// up and down per event).
-#[derive(Debug, Clone, Copy)]
-struct FdFacts {
-    kind: FdKind,
-    type_char: u8,
-    open_flags: u32,
-    foid: Option<sysflow_types::Foid>,
-    written_in: Option<u64>,
-}
-
-impl FdFacts {
-    fn of(fd: &Fd) -> FdFacts {
-        FdFacts {
-            kind: fd.kind,
-            type_char: fd.type_char(),
-            open_flags: fd.open_flags,
-            foid: fd.foid,
-            written_in: fd.written_in,
-        }
     }
 }
 

@@ -4,18 +4,18 @@
 
 mod data_events;
 mod export;
+mod file_events;
 mod file_flows;
 mod net_flows;
 mod process_events;
 mod process_flows;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use sysflow_capture::{Event, Item};
-use sysflow_types::{FileEvent, Oid, OpFlags, RecordSink, RecordType, SfObjectState};
+use sysflow_types::{Oid, OpFlags, RecordSink, RecordType};
 
 use crate::config::{CollectionMode, CoreConfig};
 use crate::emit::Emitter;
@@ -23,7 +23,7 @@ use crate::event::{Ev, Kind};
 use crate::file::Files;
 use crate::flow::{ProcessFlows, Timing, worth_writing};
 use crate::process::Processes;
-use crate::state::{AT_FDCWD, State, resolve_event_path};
+use crate::state::State;
 use process_flows::OpenProcessFlow;
 
 const NS: u64 = 1_000_000_000;
@@ -311,111 +311,6 @@ impl Processor {
             export_secs: self.now / NS,
             update_secs: self.now / NS,
         }
-    }
-
-    // -- file events -------------------------------------------------------------
-
-    fn file_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
-        let tid = ev.tid();
-        self.adopt(tid);
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
-            return;
-        };
-        let cwd = self
-            .state
-            .threads
-            .get(&tid)
-            .map(|t| t.cwd.clone())
-            .unwrap_or_default();
-        let absolute = |state: &State, path: &str, dirfd: Option<i64>| -> String {
-            match dirfd {
-                Some(fd) if fd != AT_FDCWD => {
-                    resolve_event_path(&state.dir_of(tid, Some(fd)), path)
-                }
-                _ => resolve_event_path(&cwd, path),
-            }
-        };
-        let (first, second) = match op {
-            OpFlags::MKDIR | OpFlags::RMDIR | OpFlags::UNLINK => {
-                let path = ev
-                    .text("path")
-                    .or_else(|| ev.text("name"))
-                    .unwrap_or_default();
-                let dirfd = ev.int("dirfd");
-                (absolute(&self.state, &path, dirfd), None)
-            }
-            OpFlags::LINK => {
-                let old = ev.text("oldpath").unwrap_or_default();
-                let new = ev.text("newpath").unwrap_or_default();
-                (
-                    absolute(&self.state, &old, ev.int("olddir")),
-                    Some(absolute(&self.state, &new, ev.int("newdir"))),
-                )
-            }
-            OpFlags::RENAME => {
-                let old = ev.text("oldpath").unwrap_or_default();
-                let new = ev.text("newpath").unwrap_or_default();
-                (
-                    absolute(&self.state, &old, ev.int("olddirfd")),
-                    Some(absolute(&self.state, &new, ev.int("newdirfd"))),
-                )
-            }
-            OpFlags::SYMLINK => {
-                let target = ev.text("target").unwrap_or_default();
-                let link = ev.text("linkpath").unwrap_or_default();
-                match ev.int("linkdirfd") {
-                    Some(dirfd) => (target, Some(absolute(&self.state, &link, Some(dirfd)))),
-                    None => (
-                        absolute(&self.state, &target, None),
-                        Some(absolute(&self.state, &link, None)),
-                    ),
-                }
-            }
-            _ => return,
-        };
-        let restype = if matches!(op, OpFlags::MKDIR | OpFlags::RMDIR) {
-            b'd'
-        } else {
-            b'?'
-        };
-        let (first_state, second_state) = if second.is_some() {
-            (SfObjectState::Reup, SfObjectState::Created)
-        } else {
-            (SfObjectState::Created, SfObjectState::Created)
-        };
-        let file_oid = self.files.get(
-            &self.state,
-            &mut self.procs,
-            tid,
-            &Arc::from(first.as_str()),
-            None,
-            restype,
-            first_state,
-            ev.ts(),
-            &mut self.out,
-        );
-        let new_file_oid = second.map(|p| {
-            self.files.get(
-                &self.state,
-                &mut self.procs,
-                tid,
-                &Arc::from(p.as_str()),
-                None,
-                b'?',
-                second_state,
-                ev.ts(),
-                &mut self.out,
-            )
-        });
-        self.out.push(FileEvent {
-            proc_oid: oid,
-            ts: ev.ts() as i64,
-            tid,
-            op_flags: op,
-            file_oid,
-            ret: ev.ret().map_or(-1, |r| r as i32),
-            new_file_oid,
-        });
     }
 }
 

@@ -1,6 +1,13 @@
 //! The entry point: items in, records out. Dispatches each event to the
 //! process-event, data-flow and file-event handlers after the state tables
 //! have seen it.
+//!
+//! [`Processor`], its public methods and the per-event dispatch are here; the
+//! handlers are in one module per record family, each an `impl Processor`
+//! block: `process_events` (clone, exec, setuid, exit), `process_flows`,
+//! `data_events` (which routes an fd's events to `file_flows` or
+//! `net_flows`), `file_events`, and `export` (periodic export and expiry, and
+//! the flush of an exiting process's flows).
 
 mod data_events;
 mod export;
@@ -26,7 +33,9 @@ use crate::process::Processes;
 use crate::state::State;
 use process_flows::OpenProcessFlow;
 
+/// Nanoseconds in a second.
 const NS: u64 = 1_000_000_000;
+
 /// Counters of a [`Processor`]'s work, for stats and the end-of-run summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -271,10 +280,12 @@ impl Processor {
         let files = mode != CollectionMode::NoFiles;
         let io = mode == CollectionMode::Flow;
         match ev.kind {
+            // ProcessEvents (`process_events`).
             Kind::CloneX => self.clone_event(ev),
             Kind::ExecveX => self.exec_event(ev),
             Kind::ProcExit => self.exit_event(ev),
             Kind::SetuidX | Kind::SetresuidX => self.setuid_event(ev),
+            // File and network flows (`data_events`).
             Kind::OpenX => self.data_event(ev, OpFlags::OPEN),
             Kind::AcceptX => self.data_event(ev, OpFlags::ACCEPT),
             Kind::ConnectX => self.data_event(ev, OpFlags::CONNECT),
@@ -284,6 +295,7 @@ impl Processor {
             Kind::ShutdownX if io => self.data_event(ev, OpFlags::SHUTDOWN),
             Kind::SetnsX if io => self.data_event(ev, OpFlags::SETNS),
             Kind::MmapE if io => self.data_event(ev, OpFlags::MMAP),
+            // FileEvents (`file_events`).
             Kind::MkdirX if files => self.file_event(ev, OpFlags::MKDIR),
             Kind::RmdirX if files => self.file_event(ev, OpFlags::RMDIR),
             Kind::UnlinkX if files => self.file_event(ev, OpFlags::UNLINK),
@@ -304,6 +316,8 @@ impl Processor {
         }
     }
 
+    /// The bookkeeping of a flow opened now: the next creation number, and
+    /// now as its last export and update.
     fn timing(&mut self) -> Timing {
         self.seq += 1;
         Timing {

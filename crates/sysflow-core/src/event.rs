@@ -30,8 +30,10 @@ pub(crate) enum Kind {
     SetresuidX,
     /// setgid / setresgid enter: carries the requested group.
     SetgidE,
-    /// setgid / setresgid exit: updates state only.
+    /// setgid / setresgid / setregid exit: updates state only.
     SetgidX,
+    /// setreuid exit: updates state only (the reference has no event for it).
+    SetreuidX,
     /// execve enter: carries the file name the exit lacks.
     ExecveE,
     /// open, openat, openat2, creat exit.
@@ -68,6 +70,8 @@ pub(crate) enum Kind {
     SetnsX,
     /// mmap, mmap2 enter (the reference reads the fd from the enter event).
     MmapE,
+    /// mmap, mmap2 exit: current layouts carry the fd too.
+    MmapX,
     /// mkdir, mkdirat exit.
     MkdirX,
     /// rmdir exit.
@@ -84,6 +88,8 @@ pub(crate) enum Kind {
     ChdirX,
     /// fchdir exit.
     FchdirX,
+    /// close_range exit.
+    CloseRangeX,
     /// An fd of a kind no flow is made of (eventfd, epoll, signalfd, …): only tracked.
     OtherFdX(u8),
     /// Container metadata (JSON or fixed fields).
@@ -119,7 +125,8 @@ fn classify(info: &EventInfo) -> Kind {
         ("SETUID", true) => Kind::SetuidX,
         ("SETRESUID", false) => Kind::SetresuidE,
         ("SETRESUID", true) => Kind::SetresuidX,
-        ("SETGID" | "SETRESGID", true) => Kind::SetgidX,
+        ("SETGID" | "SETRESGID" | "SETREGID", true) => Kind::SetgidX,
+        ("SETREUID", true) => Kind::SetreuidX,
         ("SETGID" | "SETRESGID", false) => Kind::SetgidE,
         ("EXECVE" | "EXECVEAT", false) => Kind::ExecveE,
         ("OPEN" | "OPENAT" | "OPENAT2" | "CREAT" | "OPEN_BY_HANDLE_AT", true) => Kind::OpenX,
@@ -145,6 +152,7 @@ fn classify(info: &EventInfo) -> Kind {
         ("SHUTDOWN", true) => Kind::ShutdownX,
         ("SETNS", true) => Kind::SetnsX,
         ("MMAP" | "MMAP2", false) => Kind::MmapE,
+        ("MMAP" | "MMAP2", true) => Kind::MmapX,
         ("MKDIR" | "MKDIRAT", true) => Kind::MkdirX,
         ("RMDIR", true) => Kind::RmdirX,
         ("UNLINK" | "UNLINKAT", true) => Kind::UnlinkX,
@@ -153,6 +161,7 @@ fn classify(info: &EventInfo) -> Kind {
         ("RENAME" | "RENAMEAT" | "RENAMEAT2", true) => Kind::RenameX,
         ("CHDIR", true) => Kind::ChdirX,
         ("FCHDIR", true) => Kind::FchdirX,
+        ("CLOSE_RANGE", true) => Kind::CloseRangeX,
         ("EVENTFD" | "EVENTFD2", true) => Kind::OtherFdX(b'e'),
         ("SIGNALFD" | "SIGNALFD4", true) => Kind::OtherFdX(b's'),
         ("EPOLL_CREATE" | "EPOLL_CREATE1", true) => Kind::OtherFdX(b'l'),
@@ -182,6 +191,8 @@ struct Meta {
     fd: Option<usize>,
     /// Whether the event has a `domain` parameter (socket, socketpair).
     has_domain: bool,
+    /// The slot of `tuple` (sends and receives look it up on every event).
+    tuple: Option<usize>,
 }
 
 /// The meaning of every event id, computed once: replays look these up for
@@ -207,6 +218,7 @@ fn metas() -> &'static [Meta] {
                     infos: info.params,
                     fd: info.params.iter().position(|p| p.name == "fd"),
                     has_domain: info.params.iter().any(|p| p.name == "domain"),
+                    tuple: info.params.iter().position(|p| p.name == "tuple"),
                 },
                 None => Meta {
                     kind: Kind::Other,
@@ -215,6 +227,7 @@ fn metas() -> &'static [Meta] {
                     infos: &[],
                     fd: None,
                     has_domain: false,
+                    tuple: None,
                 },
             })
             .collect()
@@ -268,6 +281,16 @@ impl<'a> Ev<'a> {
     /// Whether the event has a `domain` parameter.
     pub fn has_domain(&self) -> bool {
         self.meta.is_some_and(|m| m.has_domain)
+    }
+
+    /// Whether this event's layout has a `tuple` parameter and the event
+    /// carries it (old receive layouts lack it, or leave it empty).
+    #[inline]
+    pub fn has_tuple(&self) -> bool {
+        self.meta
+            .and_then(|m| m.tuple)
+            .and_then(|i| self.ev.raw_param(i))
+            .is_some_and(|raw| !raw.is_empty())
     }
 
     /// Whether this is a system call's enter event.
@@ -336,7 +359,11 @@ impl<'a> Ev<'a> {
 
     /// A socket tuple parameter.
     pub fn tuple(&self, name: &str) -> Option<SockTuple<'a>> {
-        match self.param(name)? {
+        let value = match (name, self.meta.and_then(|m| m.tuple)) {
+            ("tuple", Some(i)) => self.value(i),
+            _ => self.param(name),
+        };
+        match value? {
             ParamValue::SockTuple(t) => Some(t),
             _ => None,
         }

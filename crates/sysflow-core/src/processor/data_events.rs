@@ -23,7 +23,7 @@ impl Processor {
         let fd_num = match ev.kind {
             Kind::OpenX => ev.ret(),
             Kind::AcceptX => ev.int("fd").or_else(|| ev.ret()),
-            Kind::MmapE => {
+            Kind::MmapE | Kind::MmapX => {
                 if ev.int("flags").is_some_and(|f| f & PPM_MAP_ANONYMOUS != 0) {
                     return;
                 }
@@ -37,7 +37,7 @@ impl Processor {
         let Some(fd) = self.state.fd(tid, fd_num).map(FdFacts::of) else {
             return;
         };
-        let ret = if ev.kind == Kind::MmapE {
+        let ret = if matches!(ev.kind, Kind::MmapE | Kind::MmapX) {
             0
         } else {
             ev.ret().unwrap_or(0)
@@ -49,6 +49,7 @@ impl Processor {
                 dip,
                 dport,
                 proto,
+                ..
             } => {
                 let key = NetKey {
                     tid,

@@ -258,7 +258,11 @@ impl Processor {
         self.now = ev.ts();
         self.periodic();
 
-        if ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE {
+        let setuid_enter = ev.kind == Kind::SetuidE || ev.kind == Kind::SetresuidE;
+        // An exit without its enter (live events) carries the arguments itself.
+        let setuid_alone = (ev.kind == Kind::SetuidX || ev.kind == Kind::SetresuidX)
+            && !self.setuid_arg.contains_key(&ev.tid());
+        if setuid_enter || setuid_alone {
             // Rendered before the state changes, as the reference renders the enter event.
             self.render_setuid_arg(ev);
         }
@@ -295,6 +299,11 @@ impl Processor {
             Kind::ShutdownX if io => self.data_event(ev, OpFlags::SHUTDOWN),
             Kind::SetnsX if io => self.data_event(ev, OpFlags::SETNS),
             Kind::MmapE if io => self.data_event(ev, OpFlags::MMAP),
+            // Current layouts carry the fd on the exit; an exit after its
+            // enter was counted there.
+            Kind::MmapX if io && !self.state.entered_pair(ev) => {
+                self.data_event(ev, OpFlags::MMAP);
+            }
             // FileEvents (`file_events`).
             Kind::MkdirX if files => self.file_event(ev, OpFlags::MKDIR),
             Kind::RmdirX if files => self.file_event(ev, OpFlags::RMDIR),

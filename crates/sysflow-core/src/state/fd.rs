@@ -19,7 +19,12 @@ pub(crate) enum FdKind {
         dip: u32,
         dport: u16,
         proto: u8,
+        role: Role,
     },
+    /// An IPv4 socket bound to a port (libsinsp's server socket, `4` too):
+    /// listened on, never a flow until a datagram's tuple makes it a
+    /// connection.
+    Ipv4Server { ip: u32, port: u16, proto: u8 },
     /// An IPv6 socket (`6`): ignored by the flow processors.
     Ipv6,
     /// A unix-domain socket (`u`).
@@ -28,6 +33,19 @@ pub(crate) enum FdKind {
     Pipe,
     /// Any other kind, by its type character.
     Other(u8),
+}
+
+/// Which end of a connection an IPv4 socket is, as libsinsp tells: what
+/// orients the tuples of datagrams (client first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Role {
+    /// Not known yet.
+    #[default]
+    None,
+    /// It connected, or its first datagram went out.
+    Client,
+    /// It was accepted or bound, or its first datagram came in.
+    Server,
 }
 
 /// One open fd.
@@ -63,7 +81,7 @@ impl Fd {
         match self.kind {
             FdKind::File => b'f',
             FdKind::Directory => b'd',
-            FdKind::Ipv4 { .. } => b'4',
+            FdKind::Ipv4 { .. } | FdKind::Ipv4Server { .. } => b'4',
             FdKind::Ipv6 => b'6',
             FdKind::Unix => b'u',
             FdKind::Pipe => b'p',

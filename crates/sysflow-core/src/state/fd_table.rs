@@ -10,7 +10,9 @@ use crate::event::Ev;
 
 /// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
 const PPM_FCNTL_F_DUPFD: i64 = 1;
-const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 23;
+const PPM_FCNTL_F_DUPFD_CLOEXEC: i64 = 26;
+/// close_range's flag (Falco's encoding): mark close-on-exec instead of closing.
+const PPM_CLOSE_RANGE_CLOEXEC: i64 = 1 << 1;
 
 impl State {
     /// A file or directory opened: its fd, named by the resolved path.
@@ -43,14 +45,35 @@ impl State {
     }
 
     /// A closed fd leaves the table, after the processors have seen its close
-    /// (see [`State::after`]).
+    /// (see [`State::after`]). The fd is the exit's (current layouts), or
+    /// its enter's.
     pub(super) fn close_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ret().is_some_and(|r| r >= 0)
-            && let Some(fd) = self.entered_fd(tid)
+            && let Some(fd) = self.event_fd(ev)
         {
             self.fd_table_mut(tid).remove(&fd);
         }
+    }
+
+    /// close_range: every fd from `first` to `last` leaves the table (with
+    /// `CLOSE_RANGE_CLOEXEC` they only become close-on-exec, which no record
+    /// shows).
+    pub(super) fn close_range_exit(&mut self, ev: &Ev<'_>) {
+        let tid = ev.tid();
+        if ev.ret() != Some(0)
+            || ev
+                .int("flags")
+                .is_some_and(|f| f & PPM_CLOSE_RANGE_CLOEXEC != 0)
+        {
+            return;
+        }
+        let (Some(first), Some(last)) = (ev.int("first"), ev.int("last")) else {
+            return;
+        };
+        // `last` is a u32: u32::MAX means "every fd from `first` on".
+        self.fd_table_mut(tid)
+            .retain(|&fd, _| fd < first || fd > last);
     }
 
     /// dup, dup2 and dup3: the new fd is a copy of the old one.
@@ -70,25 +93,34 @@ impl State {
         e.fcntl_cmd = ev.int("cmd");
     }
 
-    /// fcntl's `F_DUPFD` and `F_DUPFD_CLOEXEC` duplicate an fd like dup.
+    /// fcntl's `F_DUPFD` and `F_DUPFD_CLOEXEC` duplicate an fd like dup. The
+    /// fd and command are the exit's (current layouts), or its enter's.
     pub(super) fn fcntl_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         let e = self.entered.get(&tid).copied().unwrap_or_default();
-        if matches!(
-            e.fcntl_cmd,
-            Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC)
-        ) && let (Some(new), Some(old)) = (ev.ret(), e.fd)
+        let cmd = ev.int("cmd").or(e.fcntl_cmd);
+        let old = ev.fd_param().or(e.fd);
+        if matches!(cmd, Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC))
+            && let (Some(new), Some(old)) = (ev.ret(), old)
         {
             self.dup(tid, old, new);
         }
     }
 
+    /// fd `new` becomes a copy of `old`. The kernel closed whatever `new`
+    /// was: when `old` is unknown, `new` is dropped rather than left naming
+    /// its closed file (libsinsp leaves it).
     fn dup(&mut self, tid: i64, old: i64, new: i64) {
-        if new < 0 {
+        if new < 0 || new == old {
             return;
         }
-        if let Some(fd) = self.fd(tid, old).cloned() {
-            self.fd_table_mut(tid).insert(new, fd);
+        match self.fd(tid, old).cloned() {
+            Some(fd) => {
+                self.fd_table_mut(tid).insert(new, fd);
+            }
+            None => {
+                self.fd_table_mut(tid).remove(&new);
+            }
         }
     }
 
@@ -133,12 +165,13 @@ impl State {
         }
     }
 
-    /// fchdir: the process's working directory becomes its fd's name.
+    /// fchdir: the process's working directory becomes its fd's name (the
+    /// fd is the exit's, or its enter's).
     pub(super) fn fchdir_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ret() == Some(0)
             && let Some(name) = self
-                .entered_fd(tid)
+                .event_fd(ev)
                 .and_then(|fd| self.fd(tid, fd))
                 .map(|f| f.name.to_string())
         {

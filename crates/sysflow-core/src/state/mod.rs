@@ -70,6 +70,9 @@ pub(crate) struct State {
 /// Arguments of a thread's last enter event that its exit event lacks.
 #[derive(Debug, Default, Clone, Copy)]
 struct Entered {
+    /// The event id of the last enter that [`State::enter`] kept, until an
+    /// exit that pairs with it takes it ([`State::entered_pair`]).
+    last: Option<u16>,
     /// The fd the call operates on.
     fd: Option<i64>,
     /// fcntl's command.
@@ -117,8 +120,8 @@ impl State {
         self.fds.entry(pid).or_default()
     }
 
-    /// Fd `fd` of thread `tid`'s process.
-    pub fn fd(&self, tid: i64, fd: i64) -> Option<&Fd> {
+    /// The fd table of `tid`'s process, if it has one.
+    fn fd_table(&self, tid: i64) -> Option<&FdTable> {
         let pid = match self.threads.get(&tid) {
             Some(t) => t.pid,
             // An unknown thread under the id of an exited process is not
@@ -127,7 +130,12 @@ impl State {
             None if self.exited_pids.contains(&tid) => return None,
             None => tid,
         };
-        self.fds.get(&pid)?.get(&fd)
+        self.fds.get(&pid)
+    }
+
+    /// Fd `fd` of thread `tid`'s process.
+    pub fn fd(&self, tid: i64, fd: i64) -> Option<&Fd> {
+        self.fd_table(tid)?.get(&fd)
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.
@@ -159,6 +167,7 @@ impl State {
             Kind::OtherFdX(c) => self.other_fd_exit(ev, c),
             Kind::ChdirX => self.chdir_exit(ev),
             Kind::FchdirX => self.fchdir_exit(ev),
+            Kind::CloseRangeX => self.close_range_exit(ev),
             // Sockets (`sockets`).
             Kind::SocketX => self.socket_exit(ev),
             Kind::SocketpairX => self.socketpair_exit(ev),
@@ -166,10 +175,11 @@ impl State {
             Kind::ConnectX => self.connect_exit(ev),
             Kind::BindX => self.bind_exit(ev),
             Kind::AcceptX => self.accept_exit(ev),
+            Kind::ReadX | Kind::WriteX if ev.has_tuple() => self.io_tuple(ev),
             // Credentials (`users`).
             Kind::SetuidE => self.setuid_enter(ev),
             Kind::SetresuidE => self.setresuid_enter(ev),
-            Kind::SetuidX | Kind::SetresuidX => self.setuid_exit(ev),
+            Kind::SetuidX | Kind::SetresuidX | Kind::SetreuidX => self.setuid_exit(ev),
             Kind::SetgidE => self.setgid_enter(ev),
             Kind::SetgidX => self.setgid_exit(ev),
             Kind::UserAdded => self.user_added(ev),
@@ -190,6 +200,7 @@ impl State {
             return;
         }
         let e = self.entered.entry(tid).or_default();
+        e.last = Some(ev.ev.event_type);
         e.fd = ev.fd_param();
         if ev.has_domain() {
             e.domain = ev.int("domain");
@@ -209,6 +220,17 @@ impl State {
     /// The fd an event's exit applies to: its `fd` parameter, or the one its enter carried.
     pub fn event_fd(&self, ev: &Ev<'_>) -> Option<i64> {
         ev.fd_param().or_else(|| self.entered_fd(ev.tid()))
+    }
+
+    /// Whether the thread's last kept enter is `ev`'s own (an exit's id is
+    /// its enter's plus one), as libsinsp pairs them; it is taken, so a
+    /// second exit does not pair with it too.
+    pub fn entered_pair(&mut self, ev: &Ev<'_>) -> bool {
+        let exit = ev.ev.event_type;
+        self.entered
+            .get_mut(&ev.tid())
+            .and_then(|e| e.last.take())
+            .is_some_and(|enter| enter.checked_add(1) == Some(exit))
     }
 
     fn entered_fd(&self, tid: i64) -> Option<i64> {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
 
+use super::fd::Role;
 use super::path::with_slash;
 use super::sockets::scap_l4_to_ip;
 use super::thread::container_id_of;
@@ -135,23 +136,20 @@ impl State {
                         dip: d,
                         dport: *dport,
                         proto: scap_l4_to_ip(*l4proto),
+                        role: Role::None,
                     },
                     ipv4_name(s, *sport, d, *dport),
                 )
             }
-            FdInfo::Ipv4Server { ip, port, l4proto } => {
-                let a = u32::from_le_bytes(ip.octets());
-                Fd::new(
-                    FdKind::Ipv4 {
-                        sip: 0,
-                        sport: 0,
-                        dip: a,
-                        dport: *port,
-                        proto: scap_l4_to_ip(*l4proto),
-                    },
-                    format!("{}:{port}", ip),
-                )
-            }
+            // A listening socket: never a flow (see `FdKind::Ipv4Server`).
+            FdInfo::Ipv4Server { ip, port, l4proto } => Fd::new(
+                FdKind::Ipv4Server {
+                    ip: u32::from_le_bytes(ip.octets()),
+                    port: *port,
+                    proto: scap_l4_to_ip(*l4proto),
+                },
+                format!("{}:{port}", ip),
+            ),
             FdInfo::Ipv6Socket { .. } | FdInfo::Ipv6Server { .. } => {
                 Fd::new(FdKind::Ipv6, String::new())
             }

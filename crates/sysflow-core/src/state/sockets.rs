@@ -1,14 +1,20 @@
-//! Sockets in the fd table: socket, socketpair, connect, bind and accept,
-//! which give a socket fd its family, tuple and name, and the text buffer
-//! libsinsp renders parameters into ([`State::rendered`]), which some of these
-//! names are taken from.
+//! Sockets in the fd table: socket, socketpair, connect, bind, accept and
+//! the tuples of sends and receives, which give a socket fd its family,
+//! addresses, role and name; and the text buffer libsinsp renders
+//! parameters into ([`State::rendered`]), which some of these names are
+//! taken from.
+//!
+//! The rules are libsinsp's, with one adaptation for exit-only events: a
+//! connect's exit that carries the address it was given does what the
+//! enter event would have done with it first.
 
-use std::net::Ipv4Addr;
+use std::net::{Ipv4Addr, SocketAddrV4};
 
 use sysflow_capture::{ParamValue, SockAddr, SockTuple};
 
+use super::fd::Role;
 use super::{Fd, FdKind, State, ipv4_name};
-use crate::event::Ev;
+use crate::event::{Ev, Kind};
 
 /// Socket families in Falco's encoding.
 const PPM_AF_UNIX: i64 = 1;
@@ -24,6 +30,23 @@ const IPPROTO_RAW: u8 = 254;
 /// A non-blocking connect still in progress: not a failure.
 const EINPROGRESS: i64 = 115;
 
+/// A fresh IPv4 socket of protocol `proto`: no addresses, no role.
+fn new_ipv4(proto: u8) -> FdKind {
+    FdKind::Ipv4 {
+        sip: 0,
+        sport: 0,
+        dip: 0,
+        dport: 0,
+        proto,
+        role: Role::None,
+    }
+}
+
+/// An address as the collector stores it: network-order bytes read little-endian.
+fn raw_ip(ip: Ipv4Addr) -> u32 {
+    u32::from_le_bytes(ip.octets())
+}
+
 impl State {
     /// A new socket: an fd of its family, unnamed until bound or connected.
     pub(super) fn socket_exit(&mut self, ev: &Ev<'_>) {
@@ -36,13 +59,7 @@ impl State {
             let sock_type = ev.int("type").or(entered.sock_type);
             let kind = match domain {
                 PPM_AF_UNIX => FdKind::Unix,
-                PPM_AF_INET => FdKind::Ipv4 {
-                    sip: 0,
-                    sport: 0,
-                    dip: 0,
-                    dport: 0,
-                    proto: ip_proto(sock_type),
-                },
+                PPM_AF_INET => new_ipv4(ip_proto(sock_type)),
                 PPM_AF_INET6 => FdKind::Ipv6,
                 PPM_AF_NETLINK => FdKind::Other(b'n'),
                 _ => FdKind::Other(b'o'),
@@ -52,7 +69,8 @@ impl State {
         }
     }
 
-    /// A socket pair: two unnamed unix sockets.
+    /// A socket pair: two unix sockets, unnamed until a send or receive
+    /// names them by their tuple.
     pub(super) fn socketpair_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ret() == Some(0) {
@@ -65,68 +83,292 @@ impl State {
         }
     }
 
-    /// connect's enter, remembered for the exit; an old driver's carries only
-    /// the fd, and changes it at once.
+    /// connect's enter, remembered for the exit. Its address is the
+    /// socket's destination from now on, whatever the outcome; an old
+    /// driver's enter carries only the fd, and changes it otherwise.
     pub(super) fn connect_enter(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         self.enter(ev);
-        if ev.ev.nparams() == 1
-            && let Some(fd) = ev.int("fd")
-        {
+        let Some(fd) = ev.int("fd") else { return };
+        if ev.ev.nparams() == 1 {
             self.connect_enter_fd_only(tid, fd);
+        } else if let Some(ParamValue::SockAddr(addr)) = ev.param("addr") {
+            self.connect_to(tid, fd, &addr);
         }
     }
 
-    /// A connect (or one in progress) gives the socket its tuple.
+    /// A connect (or one in progress) gives the socket its tuple. An exit
+    /// that carries the address given (all live ones) applies it first, as
+    /// its enter would have: a failed connect keeps it as its destination.
     pub(super) fn connect_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
-        // A failed connect leaves the fd as it was.
+        let Some(fd) = self.event_fd(ev) else { return };
+        if !self.entered_pair(ev)
+            && let Some(ParamValue::SockAddr(addr)) = ev.param("addr")
+        {
+            self.connect_to(tid, fd, &addr);
+        }
         let failed = ev.ret().is_some_and(|r| r < 0 && r != -EINPROGRESS);
-        if !failed && let (Some(fd), Some(tuple)) = (self.event_fd(ev), ev.tuple("tuple")) {
+        if failed {
+            return;
+        }
+        if let Some(tuple) = ev.tuple("tuple") {
             self.set_tuple(tid, fd, &tuple);
+        }
+        if let Some(FdKind::Ipv4 { role, .. }) =
+            self.fd_table_mut(tid).get_mut(&fd).map(|f| &mut f.kind)
+            && *role == Role::None
+        {
+            *role = Role::Client;
         }
     }
 
-    /// A bound socket is named after its address, which also lands in the
-    /// shared buffer.
+    /// What connect's address does to a socket: an IP address is its
+    /// destination (the socket's name unchanged); a unix socket is named
+    /// by the path.
+    fn connect_to(&mut self, tid: i64, fd: i64, addr: &SockAddr<'_>) {
+        let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) else {
+            return;
+        };
+        let dest = match addr {
+            SockAddr::Inet(a) => *a,
+            SockAddr::Inet6(a) => match a.ip().to_ipv4_mapped() {
+                Some(v4) => SocketAddrV4::new(v4, a.port()),
+                None => {
+                    entry.kind = FdKind::Ipv6;
+                    return;
+                }
+            },
+            SockAddr::Unix(path) => {
+                entry.name = String::from_utf8_lossy(path).into_owned().into();
+                return;
+            }
+            _ => return,
+        };
+        let (sip, sport, proto, role) = match entry.kind {
+            FdKind::Ipv4 {
+                sip,
+                sport,
+                proto,
+                role,
+                ..
+            } => (sip, sport, proto, role),
+            FdKind::Ipv4Server { proto, .. } => (0, 0, proto, Role::Server),
+            _ => (0, 0, 0, Role::None),
+        };
+        entry.kind = FdKind::Ipv4 {
+            sip,
+            sport,
+            dip: raw_ip(*dest.ip()),
+            dport: dest.port(),
+            proto,
+            role,
+        };
+    }
+
+    /// A socket bound to a non-zero port is a server socket (no flows);
+    /// every bound socket is named after its address, which also lands in
+    /// the shared buffer.
     pub(super) fn bind_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ret().is_some_and(|r| r >= 0)
             && let Some(fd) = self.event_fd(ev)
             && let Some(ParamValue::SockAddr(addr)) = ev.param("addr")
         {
-            let name = match addr {
-                SockAddr::Inet(a) => a.to_string(),
-                SockAddr::Inet6(a) => a.to_string(),
-                SockAddr::Unix(p) => String::from_utf8_lossy(p).into_owned(),
+            let (name, server) = match addr {
+                SockAddr::Inet(a) => (a.to_string(), Some(a)),
+                SockAddr::Inet6(a) => (
+                    a.to_string(),
+                    a.ip()
+                        .to_ipv4_mapped()
+                        .map(|v4| SocketAddrV4::new(v4, a.port())),
+                ),
+                SockAddr::Unix(p) => (String::from_utf8_lossy(p).into_owned(), None),
                 _ => return,
             };
             if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                if let Some(a) = server.filter(|a| a.port() > 0) {
+                    let proto = match entry.kind {
+                        FdKind::Ipv4 { proto, .. } | FdKind::Ipv4Server { proto, .. } => proto,
+                        _ => 0,
+                    };
+                    entry.kind = FdKind::Ipv4Server {
+                        ip: raw_ip(*a.ip()),
+                        port: a.port(),
+                        proto,
+                    };
+                }
                 entry.name = name.clone().into();
                 self.rendered = name;
             }
         }
     }
 
-    /// An accepted connection: a new fd, an IPv4 TCP socket until its tuple
-    /// says otherwise.
+    /// An accepted connection: a new fd, an IPv4 TCP socket (the server's
+    /// end) until its tuple says otherwise.
     pub(super) fn accept_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if let Some(fd) = ev.int("fd").filter(|&fd| fd >= 0) {
-            let fresh = Fd::new(
-                FdKind::Ipv4 {
-                    sip: 0,
-                    sport: 0,
-                    dip: 0,
-                    dport: 0,
-                    proto: 6,
-                },
-                String::new(),
-            );
+            let mut fresh = Fd::new(new_ipv4(IPPROTO_TCP), String::new());
+            if let FdKind::Ipv4 { role, .. } = &mut fresh.kind {
+                *role = Role::Server;
+            }
             self.fd_table_mut(tid).insert(fd, fresh);
             if let Some(tuple) = ev.tuple("tuple") {
                 self.set_tuple(tid, fd, &tuple);
             }
+        }
+    }
+
+    /// A successful send or receive whose event carries the socket's tuple
+    /// (sendto, sendmsg, recvfrom, recvmsg): a datagram socket, or one that
+    /// has no name yet, takes it (libsinsp's `update_fd`), oriented client
+    /// first by the role the socket has or is guessed to have.
+    pub(super) fn io_tuple(&mut self, ev: &Ev<'_>) {
+        if ev.ret().is_none_or(|r| r < 0) {
+            return;
+        }
+        let Some(tuple) = ev.tuple("tuple") else {
+            return;
+        };
+        let tid = ev.tid();
+        let Some(fd) = self.event_fd(ev) else { return };
+        let incoming = ev.kind == Kind::ReadX;
+        let Some(entry) = self.fd(tid, fd) else {
+            return;
+        };
+        let tcp = matches!(
+            entry.kind,
+            FdKind::Ipv4 {
+                proto: IPPROTO_TCP,
+                ..
+            }
+        );
+        if !entry.name.is_empty() && tcp {
+            return;
+        }
+        let v4 = match tuple {
+            SockTuple::Inet { src, dst } => Some((src, dst)),
+            SockTuple::Inet6 { src, dst } => {
+                match (src.ip().to_ipv4_mapped(), dst.ip().to_ipv4_mapped()) {
+                    (Some(s), Some(d)) => Some((
+                        SocketAddrV4::new(s, src.port()),
+                        SocketAddrV4::new(d, dst.port()),
+                    )),
+                    _ => None,
+                }
+            }
+            SockTuple::Unix { .. } => {
+                if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                    entry.kind = FdKind::Unix;
+                    entry.name = unix_name(&tuple).into();
+                }
+                return;
+            }
+            _ => return,
+        };
+        let Some((src, dst)) = v4 else {
+            if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                entry.kind = FdKind::Ipv6;
+            }
+            return;
+        };
+        self.update_ipv4(tid, fd, src, dst, incoming);
+    }
+
+    /// libsinsp's `update_fd` for an IPv4 tuple, then its role guess and
+    /// swap, then the new name.
+    fn update_ipv4(
+        &mut self,
+        tid: i64,
+        fd: i64,
+        src: SocketAddrV4,
+        dst: SocketAddrV4,
+        incoming: bool,
+    ) {
+        let Some(entry) = self.fd(tid, fd) else {
+            return;
+        };
+        let (tsip, tsport, tdip, tdport) =
+            (raw_ip(*src.ip()), src.port(), raw_ip(*dst.ip()), dst.port());
+        let (mut dip, mut dport, mut proto, mut role) = match entry.kind {
+            FdKind::Ipv4 {
+                sip,
+                sport,
+                dip,
+                dport,
+                proto,
+                role,
+            } => {
+                let same = (tsip, tsport, tdip, tdport) == (sip, sport, dip, dport)
+                    || (tdip, tdport, tsip, tsport) == (sip, sport, dip, dport);
+                if same {
+                    return;
+                }
+                (dip, dport, proto, role)
+            }
+            FdKind::Ipv4Server { proto, .. } => (0, 0, proto, Role::Server),
+            _ => (0, 0, 0, Role::None),
+        };
+        // The source is the tuple's; the destination only where none was known.
+        let (mut sip, mut sport) = (tsip, tsport);
+        if dip == 0 {
+            dip = tdip;
+        }
+        if dport == 0 {
+            dport = tdport;
+        }
+        // A connection whose protocol is not known yet is a datagram one:
+        // TCP would not change its address midway.
+        if proto == 0 {
+            proto = IPPROTO_UDP;
+        }
+        if role == Role::None {
+            role = self.guess_role(tid, dport, sport, incoming);
+        }
+        let swap = if incoming {
+            role == Role::Client
+        } else {
+            role == Role::Server
+        };
+        if swap {
+            std::mem::swap(&mut sip, &mut dip);
+            std::mem::swap(&mut sport, &mut dport);
+        }
+        if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+            entry.kind = FdKind::Ipv4 {
+                sip,
+                sport,
+                dip,
+                dport,
+                proto,
+                role,
+            };
+            entry.name = ipv4_name(sip, sport, dip, dport).into();
+        }
+    }
+
+    /// libsinsp's guess of a socket's role from its ports: a server when its
+    /// process has a socket bound to (or connected to) the destination port
+    /// and none using the source port as a client, a client otherwise; when
+    /// both, what the first datagram's direction suggests.
+    fn guess_role(&self, tid: i64, dport: u16, sport: u16, incoming: bool) -> Role {
+        let Some(table) = self.fd_table(tid) else {
+            return Role::Client;
+        };
+        let bound = table.values().any(|f| match f.kind {
+            FdKind::Ipv4 { dport: p, .. } | FdKind::Ipv4Server { port: p, .. } => p == dport,
+            _ => false,
+        });
+        if !bound {
+            return Role::Client;
+        }
+        let client_port = table
+            .values()
+            .any(|f| matches!(f.kind, FdKind::Ipv4 { sport: p, .. } if p == sport));
+        match (client_port, incoming) {
+            (false, _) | (true, true) => Role::Server,
+            (true, false) => Role::Client,
         }
     }
 
@@ -140,7 +382,11 @@ impl State {
         };
         match entry.kind {
             FdKind::Ipv4 {
-                sip, sport, proto, ..
+                sip,
+                sport,
+                proto,
+                role,
+                ..
             } => {
                 entry.kind = FdKind::Ipv4 {
                     sip,
@@ -148,6 +394,7 @@ impl State {
                     dip: 0,
                     dport: 0,
                     proto,
+                    role,
                 };
                 let name = ipv4_name(sip, sport, 0, 0);
                 entry.name = name.clone().into();
@@ -170,10 +417,9 @@ impl State {
             SockTuple::Inet { src, dst } => {
                 set_ipv4_tuple(entry, *src.ip(), src.port(), *dst.ip(), dst.port());
             }
-            SockTuple::Unix { source, dest, path } => {
+            SockTuple::Unix { .. } => {
                 entry.kind = FdKind::Unix;
-                entry.name =
-                    format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path)).into();
+                entry.name = unix_name(tuple).into();
             }
             // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
             SockTuple::Inet6 { src, dst } => {
@@ -188,6 +434,16 @@ impl State {
         }
         let name = entry.name.to_string();
         self.rendered = name;
+    }
+}
+
+/// A unix tuple as libsinsp renders it: `source->dest path`, in hex.
+fn unix_name(tuple: &SockTuple<'_>) -> String {
+    match tuple {
+        SockTuple::Unix { source, dest, path } => {
+            format!("{source:x}->{dest:x} {}", String::from_utf8_lossy(path))
+        }
+        _ => String::new(),
     }
 }
 
@@ -214,16 +470,14 @@ pub(super) fn scap_l4_to_ip(l4: u8) -> u8 {
 }
 
 /// Makes `entry` the IPv4 socket `src:sport->dst:dport`, keeping the
-/// protocol it already knew (TCP if it knew none), and names it the way
-/// libsinsp does.
+/// protocol and role it already knew (TCP if it knew none), and names it
+/// the way libsinsp does.
 fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dport: u16) {
-    let (sip, dip) = (
-        u32::from_le_bytes(src.octets()),
-        u32::from_le_bytes(dst.octets()),
-    );
-    let proto = match entry.kind {
-        FdKind::Ipv4 { proto, .. } => proto,
-        _ => IPPROTO_TCP,
+    let (sip, dip) = (raw_ip(src), raw_ip(dst));
+    let (proto, role) = match entry.kind {
+        FdKind::Ipv4 { proto, role, .. } => (proto, role),
+        FdKind::Ipv4Server { proto, .. } => (proto, Role::Server),
+        _ => (IPPROTO_TCP, Role::None),
     };
     entry.kind = FdKind::Ipv4 {
         sip,
@@ -231,6 +485,7 @@ fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dpor
         dip,
         dport,
         proto,
+        role,
     };
     entry.name = ipv4_name(sip, sport, dip, dport).into();
 }

@@ -34,22 +34,24 @@ impl State {
         self.entered.entry(tid).or_default().uid = ev.int("euid");
     }
 
-    /// A successful setuid or setresuid gives the process the uid its enter
-    /// asked for (setresuid's effective uid).
+    /// A successful setuid, setresuid or setreuid gives the process the
+    /// (effective) uid it asked for: the exit's parameter (current layouts),
+    /// or its enter's.
     pub(super) fn setuid_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
         if ev.ret() == Some(0)
-            && let Some(uid) = self.requested_uid(tid)
+            && let Some(uid) = self.requested_uid(ev)
         {
             self.set_uid(tid, uid);
         }
     }
 
-    /// The uid argument of the thread's last setuid/setresuid enter.
-    pub fn requested_uid(&self, tid: i64) -> Option<u32> {
-        self.entered
-            .get(&tid)
-            .and_then(|e| e.uid)
+    /// The uid a setuid, setresuid or setreuid event asks for: its `uid` (or
+    /// `euid`), or its enter's.
+    pub fn requested_uid(&self, ev: &Ev<'_>) -> Option<u32> {
+        ev.int("uid")
+            .or_else(|| ev.int("euid"))
+            .or_else(|| self.entered.get(&ev.tid()).and_then(|e| e.uid))
             .and_then(|u| u32::try_from(u).ok())
     }
 
@@ -59,13 +61,14 @@ impl State {
         self.entered.entry(tid).or_default().gid = ev.int("gid").or_else(|| ev.int("egid"));
     }
 
-    /// A successful setgid or setresgid gives the process the gid its enter asked for.
+    /// A successful setgid, setresgid or setregid gives the process the
+    /// (effective) gid it asked for: the exit's parameter, or its enter's.
     pub(super) fn setgid_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
-        let gid = self
-            .entered
-            .get(&tid)
-            .and_then(|e| e.gid)
+        let gid = ev
+            .int("gid")
+            .or_else(|| ev.int("egid"))
+            .or_else(|| self.entered.get(&tid).and_then(|e| e.gid))
             .and_then(|g| u32::try_from(g).ok());
         if ev.ret() == Some(0)
             && let Some(gid) = gid.filter(|&g| g != u32::MAX)

@@ -8,7 +8,10 @@ use super::Processor;
 use crate::config::CollectionMode;
 use crate::event::{Ev, Kind};
 use crate::flow::NetKey;
-use crate::state::{Fd, FdKind};
+use crate::state::{Fd, FdKind, Role};
+
+/// The IP protocol number of raw sockets, as NetworkFlow's `proto` holds it.
+const IPPROTO_RAW: u8 = 254;
 
 /// mmap flag: no file behind the mapping.
 const PPM_MAP_ANONYMOUS: i64 = 1 << 4;
@@ -49,8 +52,15 @@ impl Processor {
                 dip,
                 dport,
                 proto,
-                ..
+                role,
             } => {
+                // libsinsp shows no protocol for a socket without a role
+                // (not connected, accepted or used for a datagram), raw
+                // sockets excepted; the reference writes what it shows.
+                let proto = match role {
+                    Role::None | Role::Listed if proto != IPPROTO_RAW => 0,
+                    _ => proto,
+                };
                 let key = NetKey {
                     tid,
                     sip,

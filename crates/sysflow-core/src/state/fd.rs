@@ -46,6 +46,9 @@ pub(crate) enum Role {
     Client,
     /// It was accepted or bound, or its first datagram came in.
     Server,
+    /// Listed in a capture's fd table (or found at start): its role is
+    /// decided once the whole list is in (see `State::fix_listed_sockets`).
+    Listed,
 }
 
 /// One open fd.

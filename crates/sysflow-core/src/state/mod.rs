@@ -28,7 +28,7 @@ mod users;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub(crate) use container::ContainerInfo;
-pub(crate) use fd::{Fd, FdKind, ipv4_name};
+pub(crate) use fd::{Fd, FdKind, Role, ipv4_name};
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 pub(crate) use thread::Thread;
 
@@ -65,6 +65,10 @@ pub(crate) struct State {
     /// Processes whose main thread exited, whose fd tables go once no thread
     /// of theirs is left (see [`State::sweep_fd_tables`]).
     exited_pids: HashSet<i64>,
+    /// Ports the listed sockets listen on (libsinsp's `m_server_ports`).
+    server_ports: HashSet<u16>,
+    /// IPv4 connections were listed whose roles are not decided yet.
+    listed_sockets: bool,
 }
 
 /// Arguments of a thread's last enter event that its exit event lacks.
@@ -153,6 +157,9 @@ impl State {
 
     /// Applies an event to the state, before the record processors see it.
     pub fn before(&mut self, ev: &Ev<'_>) {
+        if self.listed_sockets {
+            self.fix_listed_sockets();
+        }
         match ev.kind {
             // Process lifecycle (`lifecycle`).
             Kind::CloneX => self.clone_exit(ev),

@@ -136,26 +136,76 @@ impl State {
                         dip: d,
                         dport: *dport,
                         proto: scap_l4_to_ip(*l4proto),
-                        role: Role::None,
+                        role: Role::Listed,
                     },
                     ipv4_name(s, *sport, d, *dport),
                 )
             }
             // A listening socket: never a flow (see `FdKind::Ipv4Server`).
-            FdInfo::Ipv4Server { ip, port, l4proto } => Fd::new(
-                FdKind::Ipv4Server {
-                    ip: u32::from_le_bytes(ip.octets()),
-                    port: *port,
-                    proto: scap_l4_to_ip(*l4proto),
-                },
-                format!("{}:{port}", ip),
-            ),
-            FdInfo::Ipv6Socket { .. } | FdInfo::Ipv6Server { .. } => {
+            FdInfo::Ipv4Server { ip, port, l4proto } => {
+                self.server_ports.insert(*port);
+                Fd::new(
+                    FdKind::Ipv4Server {
+                        ip: u32::from_le_bytes(ip.octets()),
+                        port: *port,
+                        proto: scap_l4_to_ip(*l4proto),
+                    },
+                    format!("{}:{port}", ip),
+                )
+            }
+            FdInfo::Ipv6Server { port, .. } => {
+                self.server_ports.insert(*port);
                 Fd::new(FdKind::Ipv6, String::new())
             }
+            FdInfo::Ipv6Socket { .. } => Fd::new(FdKind::Ipv6, String::new()),
             FdInfo::Unix { name, .. } => Fd::new(FdKind::Unix, text(name)),
             _ => Fd::new(FdKind::Other(b'o'), String::new()),
         };
+        self.listed_sockets |= matches!(fd.kind, FdKind::Ipv4 { .. });
         self.fds.entry(e.tid).or_default().insert(e.fd, fd);
+    }
+
+    /// The roles of the IPv4 connections a capture listed, once the list is
+    /// in, as libsinsp decides them: a connection whose local port some
+    /// process listens on is the server's end (its tuple turned client
+    /// first), any other a client's.
+    pub(super) fn fix_listed_sockets(&mut self) {
+        self.listed_sockets = false;
+        for table in self.fds.values_mut() {
+            for fd in table.values_mut() {
+                let FdKind::Ipv4 {
+                    sip,
+                    sport,
+                    dip,
+                    dport,
+                    proto,
+                    role: Role::Listed,
+                } = fd.kind
+                else {
+                    continue;
+                };
+                let server = self.server_ports.contains(&sport);
+                fd.kind = if server {
+                    fd.name = ipv4_name(dip, dport, sip, sport).into();
+                    FdKind::Ipv4 {
+                        sip: dip,
+                        sport: dport,
+                        dip: sip,
+                        dport: sport,
+                        proto,
+                        role: Role::Server,
+                    }
+                } else {
+                    FdKind::Ipv4 {
+                        sip,
+                        sport,
+                        dip,
+                        dport,
+                        proto,
+                        role: Role::Client,
+                    }
+                };
+            }
+        }
     }
 }

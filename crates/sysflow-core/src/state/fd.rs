@@ -79,6 +79,17 @@ impl Fd {
         }
     }
 
+    /// Gives the fd a new name: a file flow on it is then a flow of the
+    /// file of that name, whose FOID is looked up anew.
+    pub fn rename(&mut self, name: impl Into<Arc<str>>) {
+        let name = name.into();
+        if name != self.name {
+            self.name = name;
+            self.foid = None;
+            self.written_in = None;
+        }
+    }
+
     /// The type character the reference uses (`f`, `d`, `4`, `6`, `u`, `p`, …).
     pub fn type_char(&self) -> u8 {
         match self.kind {

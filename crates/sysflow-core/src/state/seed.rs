@@ -186,7 +186,7 @@ impl State {
                 };
                 let server = self.server_ports.contains(&sport);
                 fd.kind = if server {
-                    fd.name = ipv4_name(dip, dport, sip, sport).into();
+                    fd.rename(ipv4_name(dip, dport, sip, sport));
                     FdKind::Ipv4 {
                         sip: dip,
                         sport: dport,

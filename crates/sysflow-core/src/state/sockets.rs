@@ -140,7 +140,7 @@ impl State {
                 }
             },
             SockAddr::Unix(path) => {
-                entry.name = String::from_utf8_lossy(path).into_owned().into();
+                entry.rename(String::from_utf8_lossy(path).into_owned());
                 return;
             }
             _ => return,
@@ -198,7 +198,7 @@ impl State {
                         proto,
                     };
                 }
-                entry.name = name.clone().into();
+                entry.rename(name.clone());
                 self.rendered = name;
             }
         }
@@ -261,7 +261,7 @@ impl State {
             SockTuple::Unix { .. } => {
                 if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
                     entry.kind = FdKind::Unix;
-                    entry.name = unix_name(&tuple).into();
+                    entry.rename(unix_name(&tuple));
                 }
                 return;
             }
@@ -344,7 +344,7 @@ impl State {
                 proto,
                 role,
             };
-            entry.name = ipv4_name(sip, sport, dip, dport).into();
+            entry.rename(ipv4_name(sip, sport, dip, dport));
         }
     }
 
@@ -397,11 +397,11 @@ impl State {
                     role,
                 };
                 let name = ipv4_name(sip, sport, 0, 0);
-                entry.name = name.clone().into();
+                entry.rename(name.clone());
                 self.rendered = name;
             }
             FdKind::Ipv6 => {}
-            _ => entry.name = rendered.into(),
+            _ => entry.rename(rendered),
         }
     }
 
@@ -419,7 +419,7 @@ impl State {
             }
             SockTuple::Unix { .. } => {
                 entry.kind = FdKind::Unix;
-                entry.name = unix_name(tuple).into();
+                entry.rename(unix_name(tuple));
             }
             // libsinsp treats a connection between IPv4-mapped IPv6 addresses as IPv4.
             SockTuple::Inet6 { src, dst } => {
@@ -487,5 +487,5 @@ fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dpor
         proto,
         role,
     };
-    entry.name = ipv4_name(sip, sport, dip, dport).into();
+    entry.rename(ipv4_name(sip, sport, dip, dport));
 }

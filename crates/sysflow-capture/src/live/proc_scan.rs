@@ -63,6 +63,17 @@ fn cut(mut v: Vec<u8>, max: usize) -> Vec<u8> {
     v
 }
 
+/// `PPM_CL_CLONE_FILES | PPM_CL_CLONE_THREAD`: what libscap assumes of a
+/// thread found in `/proc` that is not its process's leader (`/proc` does
+/// not say how a thread was cloned). Without them readers give such a
+/// thread a private, empty fd table instead of its process's.
+const NON_LEADER_FLAGS: u32 = (1 << 0) | (1 << 13);
+
+/// The `PPM_CL_*` flags of a thread found in `/proc`.
+fn thread_flags(pid: i64, tid: i64) -> u32 {
+    if tid == pid { 0 } else { NON_LEADER_FLAGS }
+}
+
 /// `TCP_LISTEN` in `/proc/net/tcp`'s `st` column.
 const TCP_LISTEN: u8 = 0x0a;
 
@@ -324,6 +335,7 @@ fn thread_entry(proc_dir: &Path, task_dir: &Path, pid: i64, tid: i64) -> Option<
         tid,
         pid,
         ptid: nth_num(&status, "PPid", 0).unwrap_or(0),
+        flags: thread_flags(pid, tid),
         comm: cut(comm, 16),
         exe: cut(exe, MAX_PATH),
         exepath: read_link_bytes(&proc_dir.join("exe")).map(|p| cut(p, MAX_PATH)),
@@ -510,6 +522,14 @@ mod tests {
         assert_eq!(super::caps(status, "CapEff"), Some(0x1ff_ffff_ffff));
         // Bits above CAP_CHECKPOINT_RESTORE (40) are not Falco's.
         assert_eq!(super::caps(status, "CapBnd"), Some(0x1ff_ffff_ffff));
+    }
+
+    /// Threads other than the leader share its fd table, as libscap assumes.
+    #[test]
+    fn non_leader_threads_are_cloned_with_their_files() {
+        assert_eq!(super::thread_flags(42, 42), 0);
+        // PPM_CL_CLONE_FILES (1 << 0) and PPM_CL_CLONE_THREAD (1 << 13).
+        assert_eq!(super::thread_flags(42, 43), 0x2001);
     }
 
     #[test]

@@ -125,6 +125,23 @@ fn scan_sees_this_process() {
     let pgrp = stat.rsplit(')').next().unwrap().split_whitespace().nth(2);
     assert_eq!(me.pgid, pgrp.and_then(|g| g.parse().ok()));
     assert!(me.cap_effective.is_some());
+    // The leader has no clone flags; this test's own thread (libtest runs
+    // tests on threads of their own) shares its files.
+    assert_eq!(me.flags, 0);
+    let tid: i64 = std::fs::read_link("/proc/thread-self")
+        .unwrap()
+        .file_name()
+        .and_then(|n| n.to_str()?.parse().ok())
+        .unwrap();
+    assert_ne!(tid, pid);
+    let thread = items
+        .iter()
+        .find_map(|i| match i {
+            Item::Process(p) if p.tid == tid => Some(p),
+            _ => None,
+        })
+        .expect("this thread in the scan");
+    assert_eq!((thread.pid, thread.flags), (pid, 0x2001));
     let name = f.0.as_os_str().as_encoded_bytes();
     assert!(items.iter().any(|i| matches!(
         i,

@@ -89,6 +89,29 @@ const volatile __u8 sc_enabled[SF_SYSCALL_MAX] = {
 	[322] = 1, /* execveat */
 	[435] = 1, /* clone3 */
 	[437] = 1, /* openat2 */
+	[9] = 1,   /* mmap (file mappings only, see mmap_maps_a_file) */
+	[72] = 1,  /* fcntl (F_DUPFD, F_DUPFD_CLOEXEC, F_SETFD only) */
+	[80] = 1,  /* chdir */
+	[81] = 1,  /* fchdir */
+	[106] = 1, /* setgid */
+	[113] = 1, /* setreuid */
+	[114] = 1, /* setregid */
+	[119] = 1, /* setresgid */
+	[161] = 1, /* chroot */
+	[213] = 1, /* epoll_create */
+	[253] = 1, /* inotify_init */
+	[282] = 1, /* signalfd */
+	[283] = 1, /* timerfd_create */
+	[284] = 1, /* eventfd */
+	[289] = 1, /* signalfd4 */
+	[290] = 1, /* eventfd2 */
+	[291] = 1, /* epoll_create1 */
+	[294] = 1, /* inotify_init1 */
+	[319] = 1, /* memfd_create */
+	[323] = 1, /* userfaultfd */
+	[434] = 1, /* pidfd_open */
+	[436] = 1, /* close_range */
+	[438] = 1, /* pidfd_getfd */
 };
 
 struct {
@@ -185,6 +208,29 @@ enum sf_event_type {
 	SF_DUP_1_X = 367,
 	SF_PIPE2_X = 393,
 	SF_ACCEPT4_6_X = 389,
+	SF_EVENTFD_X = 63,
+	SF_CHDIR_X = 95,
+	SF_FCHDIR_X = 97,
+	SF_SIGNALFD_X = 127,
+	SF_TIMERFD_CREATE_X = 137,
+	SF_INOTIFY_INIT_X = 139,
+	SF_FCNTL_X = 151,
+	SF_MMAP_X = 161,
+	SF_SETRESGID_X = 195,
+	SF_SETGID_X = 201,
+	SF_CHROOT_X = 267,
+	SF_USERFAULTFD_X = 321,
+	SF_EPOLL_CREATE_X = 375,
+	SF_EPOLL_CREATE1_X = 377,
+	SF_INOTIFY_INIT1_X = 395,
+	SF_EVENTFD2_X = 397,
+	SF_SIGNALFD4_X = 399,
+	SF_MEMFD_CREATE_X = 405,
+	SF_PIDFD_GETFD_X = 407,
+	SF_PIDFD_OPEN_X = 409,
+	SF_SETREUID_X = 427,
+	SF_SETREGID_X = 429,
+	SF_CLOSE_RANGE_X = 451,
 };
 
 /* Writes stay inside the scratch buffer: every offset is masked to its first
@@ -238,6 +284,12 @@ static __always_inline void w_u8(struct writer *w, __u8 v)
 {
 	*(w->buf + (w->off & SF_OFF_MASK)) = v;
 	w_len(w, 1);
+}
+
+static __always_inline void w_u16(struct writer *w, __u16 v)
+{
+	*(__u16 *)(w->buf + (w->off & SF_OFF_MASK)) = v;
+	w_len(w, 2);
 }
 
 static __always_inline void w_u32(struct writer *w, __u32 v)
@@ -1176,7 +1228,7 @@ static __always_inline void emit_pipe(__u16 type, long ret, struct pt_regs *regs
 	w_submit(&w);
 }
 
-/* Argument `n` (0-4) of the syscall, from the saved registers. */
+/* Argument `n` (0-5) of the syscall, from the saved registers. */
 static __always_inline __u64 arg(struct pt_regs *regs, int n)
 {
 	switch (n) {
@@ -1188,8 +1240,10 @@ static __always_inline __u64 arg(struct pt_regs *regs, int n)
 		return regs->dx;
 	case 3:
 		return regs->r10;
-	default:
+	case 4:
 		return regs->r8;
+	default:
+		return regs->r9;
 	}
 }
 
@@ -1296,21 +1350,39 @@ static __always_inline void emit_creat(long ret, struct pt_regs *regs, __u64 tid
 	w_submit(&w);
 }
 
-/* setuid (res, uid), setresuid (res, ruid, euid, suid), setns (res, fd,
- * nstype), shutdown (res, fd, how). */
+/* The credential changes: setuid and setgid (res, id), setresuid and
+ * setresgid (res, real, effective, saved), setreuid and setregid (res,
+ * real, effective), as given (-1 leaves one unchanged); and setns (res,
+ * fd, nstype), shutdown (res, fd, how). */
 static __always_inline void emit_ids(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	struct writer w;
-	__u32 nparams = type == SF_SETUID_X ? 2 : type == SF_SETRESUID_X ? 4 : 3;
+	__u32 nparams;
+	switch (type) {
+	case SF_SETUID_X:
+	case SF_SETGID_X:
+		nparams = 2;
+		break;
+	case SF_SETRESUID_X:
+	case SF_SETRESGID_X:
+		nparams = 4;
+		break;
+	default:
+		nparams = 3;
+		break;
+	}
 	if (w_begin(&w, type, nparams, tid))
 		return;
 	w_u64(&w, ret);
-	if (type == SF_SETUID_X) {
+	if (type == SF_SETUID_X || type == SF_SETGID_X) {
 		W_U32(0);
-	} else if (type == SF_SETRESUID_X) {
+	} else if (type == SF_SETRESUID_X || type == SF_SETRESGID_X) {
 		W_U32(0);
 		W_U32(1);
 		W_U32(2);
+	} else if (type == SF_SETREUID_X || type == SF_SETREGID_X) {
+		W_U32(0);
+		W_U32(1);
 	} else if (type == SF_SETNS_X) {
 		W_FD(0);
 		w_u32(&w, clone_flags_to_ppm(arg(regs, 1)));
@@ -1376,6 +1448,249 @@ static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs,
 	w_submit(&w);
 }
 
+/* The working directory and root: chdir and chroot (res, path as given),
+ * fchdir (res, fd). */
+static __always_inline void emit_cwd(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, type, 2, tid))
+		return;
+	w_u64(&w, ret);
+	if (type == SF_FCHDIR_X)
+		W_FD(0);
+	else
+		W_PATH(0);
+	w_submit(&w);
+}
+
+/* Falco's encoding of O_NONBLOCK and O_CLOEXEC in the flags of eventfd2,
+ * signalfd4, timerfd_create and inotify_init1 (PPM_O_NONBLOCK,
+ * PPM_O_CLOEXEC); a negative (invalid) value encodes as none. */
+static __always_inline __u32 nonblock_cloexec_to_ppm(__u64 arg)
+{
+	int f = (int)arg;
+	if (f < 0)
+		return 0;
+	return ((f & 04000) ? 1 << 6 : 0) | ((f & 02000000) ? 1 << 12 : 0);
+}
+
+/*
+ * The other syscalls that create fds, each with every parameter of its
+ * exit event, filled as Falco's modern probe fills them: eventfd (res,
+ * initval, flags: eventfd has none, 0), eventfd2 (res, flags, initval),
+ * signalfd (res, fd, mask, flags) and signalfd4 (res, flags, fd, mask)
+ * with the mask as 0 (Falco does not read it either), timerfd_create
+ * (res, clockid, flags: a u8, in which PPM_O_CLOEXEC does not fit and is
+ * lost, as in Falco's), inotify_init (res, flags 0), inotify_init1 (res,
+ * flags), epoll_create (res, size), epoll_create1 (res, PPM_EPOLL_*
+ * flags), memfd_create (fd, name, PPM_MFD_* flags), userfaultfd (res, raw
+ * flags), pidfd_open (fd, pid, PPM_PIDFD_* flags) and pidfd_getfd (fd,
+ * pid_fd, target_fd, raw flags).
+ */
+static __always_inline void emit_fd_new(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	__u32 nparams;
+	switch (type) {
+	case SF_INOTIFY_INIT_X:
+	case SF_INOTIFY_INIT1_X:
+	case SF_EPOLL_CREATE_X:
+	case SF_EPOLL_CREATE1_X:
+	case SF_USERFAULTFD_X:
+		nparams = 2;
+		break;
+	case SF_SIGNALFD_X:
+	case SF_SIGNALFD4_X:
+	case SF_PIDFD_GETFD_X:
+		nparams = 4;
+		break;
+	default:
+		nparams = 3;
+		break;
+	}
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	w_u64(&w, ret);
+	switch (type) {
+	case SF_EVENTFD_X:
+		w_u64(&w, arg(regs, 0));
+		w_u32(&w, 0);
+		break;
+	case SF_EVENTFD2_X:
+		w_u16(&w, (__u16)nonblock_cloexec_to_ppm(arg(regs, 1)));
+		w_u64(&w, (__u32)arg(regs, 0));
+		break;
+	case SF_SIGNALFD_X:
+		W_FD(0);
+		w_u32(&w, 0); /* mask */
+		w_u8(&w, 0);  /* flags */
+		break;
+	case SF_SIGNALFD4_X:
+		w_u16(&w, (__u16)nonblock_cloexec_to_ppm(arg(regs, 3)));
+		W_FD(0);
+		w_u32(&w, 0); /* mask */
+		break;
+	case SF_TIMERFD_CREATE_X:
+		w_u8(&w, (__u8)arg(regs, 0));
+		w_u8(&w, (__u8)nonblock_cloexec_to_ppm(arg(regs, 1)));
+		break;
+	case SF_INOTIFY_INIT_X:
+		w_u8(&w, 0);
+		break;
+	case SF_INOTIFY_INIT1_X:
+		w_u16(&w, (__u16)nonblock_cloexec_to_ppm(arg(regs, 0)));
+		break;
+	case SF_EPOLL_CREATE_X:
+		w_u32(&w, (__u32)(int)arg(regs, 0));
+		break;
+	case SF_EPOLL_CREATE1_X:
+		w_u32(&w, (arg(regs, 0) & 02000000) ? 1 : 0); /* EPOLL_CLOEXEC */
+		break;
+	case SF_MEMFD_CREATE_X:
+		W_PATH(0);
+		/* MFD_CLOEXEC, MFD_ALLOW_SEALING and MFD_HUGETLB are PPM_MFD_*'s bits. */
+		w_u32(&w, (__u32)arg(regs, 1) & 7);
+		break;
+	case SF_USERFAULTFD_X:
+		W_U32(0);
+		break;
+	case SF_PIDFD_OPEN_X:
+		w_u64(&w, (long)(int)arg(regs, 0));
+		w_u32(&w, (arg(regs, 1) & 04000) ? 1 : 0); /* PIDFD_NONBLOCK */
+		break;
+	default: /* pidfd_getfd */
+		W_FD(0);
+		W_FD(1);
+		W_U32(2);
+		break;
+	}
+	w_submit(&w);
+}
+
+/* fcntl commands (Linux's F_*) whose exits are emitted. */
+#define SF_F_DUPFD 0
+#define SF_F_SETFD 2
+#define SF_F_DUPFD_CLOEXEC 1030
+
+/* A deliberate selection: fcntl is among the most frequent syscalls
+ * (F_GETFL, F_SETFL around every non-blocking read), and only three of its
+ * commands change what libsinsp keeps: F_DUPFD and F_DUPFD_CLOEXEC make a
+ * new fd, F_SETFD sets or clears an fd's close-on-exec flag (whose fds a
+ * later execve drops). The others are never sent, whatever the selection
+ * says (Falco's drop mode keeps the same three). */
+static __always_inline int fcntl_changes_state(__u64 cmd)
+{
+	int c = (int)cmd;
+	return c == SF_F_DUPFD || c == SF_F_DUPFD_CLOEXEC || c == SF_F_SETFD;
+}
+
+/* fcntl: res, fd, cmd (PPM_FCNTL_*), arg. */
+static __always_inline void emit_fcntl(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	int cmd = (int)regs->si;
+	if (w_begin(&w, SF_FCNTL_X, 4, tid))
+		return;
+	w_u64(&w, ret);
+	W_FD(0);
+	/* PPM_FCNTL_F_DUPFD, _F_DUPFD_CLOEXEC, _F_SETFD. */
+	w_u8(&w, cmd == SF_F_DUPFD ? 1 : cmd == SF_F_DUPFD_CLOEXEC ? 26 : 3);
+	w_u64(&w, regs->dx);
+	w_submit(&w);
+}
+
+/* close_range: res, first, last, flags (CLOSE_RANGE_UNSHARE and
+ * CLOSE_RANGE_CLOEXEC are PPM_CLOSE_RANGE_*'s bits). */
+static __always_inline void emit_close_range(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	if (w_begin(&w, SF_CLOSE_RANGE_X, 4, tid))
+		return;
+	w_u64(&w, ret);
+	W_U32(0);
+	W_U32(1);
+	w_u32(&w, (__u32)regs->dx & 6);
+	w_submit(&w);
+}
+
+#define SF_MAP_ANONYMOUS 0x20
+
+/* A deliberate selection: mmap exits only for mappings of a file (no
+ * MAP_ANONYMOUS, an fd), the only ones that say anything about an fd (the
+ * reference marks the file's flow as mapped); anonymous mappings, most of
+ * all mmaps, are never sent. */
+static __always_inline int mmap_maps_a_file(struct pt_regs *regs)
+{
+	return !(regs->r10 & SF_MAP_ANONYMOUS) && (int)regs->r8 >= 0;
+}
+
+/* Falco's PPM_PROT_* encoding of mmap's prot (PROT_SAO as Falco's modern
+ * probe defines it, whatever the architecture). */
+static __always_inline __u32 prot_to_ppm(__u64 p)
+{
+	__u32 r = (__u32)p & 0xf; /* READ, WRITE, EXEC, SEM */
+	if (p & 0x10)
+		r |= 1 << 6; /* SAO */
+	if (p & 0x01000000)
+		r |= 1 << 4; /* GROWSDOWN */
+	if (p & 0x02000000)
+		r |= 1 << 5; /* GROWSUP */
+	return r;
+}
+
+/* Falco's PPM_MAP_* encoding of mmap's flags (x86_64's, with MAP_INHERIT
+ * as Falco's modern probe defines it). */
+static __always_inline __u32 mmap_flags_to_ppm(__u64 f)
+{
+	__u32 r = 0;
+	if (f & 0x01)
+		r |= 1 << 0; /* SHARED */
+	if (f & 0x02)
+		r |= 1 << 1; /* PRIVATE */
+	if (f & 0x10)
+		r |= 1 << 2; /* FIXED */
+	if (f & 0x20)
+		r |= 1 << 3; /* ANONYMOUS */
+	if (f & 0x40)
+		r |= 1 << 4; /* 32BIT */
+	if (f & 0x4000)
+		r |= 1 << 6; /* NORESERVE */
+	if (f & 0x8000)
+		r |= 1 << 7; /* POPULATE */
+	if (f & 0x10000)
+		r |= 1 << 8; /* NONBLOCK */
+	if (f & 0x100)
+		r |= 1 << 9; /* GROWSDOWN */
+	if (f & 0x800)
+		r |= 1 << 10; /* DENYWRITE */
+	if (f & 0x1000)
+		r |= 1 << 11; /* EXECUTABLE */
+	if (f & 0x80)
+		r |= 1 << 12; /* INHERIT */
+	if (f & 0x2000)
+		r |= 1 << 14; /* LOCKED */
+	return r;
+}
+
+/* mmap: res (the address), vm_size, vm_rss, vm_swap after the call, addr,
+ * length, prot, flags, fd, offset. */
+static __always_inline void emit_mmap(long ret, struct pt_regs *regs, __u64 tid)
+{
+	struct writer w;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	if (w_begin(&w, SF_MMAP_X, 10, tid))
+		return;
+	w_u64(&w, ret);
+	w_vm(&w, BPF_CORE_READ(task, mm));
+	w_u64(&w, regs->di);
+	w_u64(&w, regs->si);
+	w_u32(&w, prot_to_ppm(regs->dx));
+	w_u32(&w, mmap_flags_to_ppm(regs->r10));
+	W_FD(4);
+	w_u64(&w, regs->r9);
+	w_submit(&w);
+}
+
 /* Syscalls drop mode never drops: without them the thread and fd tables
  * go wrong for good. */
 static __always_inline int sc_never_drop(long nr)
@@ -1402,6 +1717,27 @@ static __always_inline int sc_never_drop(long nr)
 	case 322: /* execveat */
 	case 435: /* clone3 */
 	case 437: /* openat2 */
+	/* and as Falco's drop mode: the working directory and root, */
+	case 80:  /* chdir */
+	case 81:  /* fchdir */
+	case 161: /* chroot */
+	/* fd creation, */
+	case 72:  /* fcntl (its selected commands) */
+	case 213: /* epoll_create */
+	case 253: /* inotify_init */
+	case 282: /* signalfd */
+	case 283: /* timerfd_create */
+	case 284: /* eventfd */
+	case 289: /* signalfd4 */
+	case 290: /* eventfd2 */
+	case 291: /* epoll_create1 */
+	case 294: /* inotify_init1 */
+	case 319: /* memfd_create */
+	case 323: /* userfaultfd */
+	case 434: /* pidfd_open */
+	case 438: /* pidfd_getfd */
+	/* and closing. */
+	case 436: /* close_range */
 		return 1;
 	default:
 		return 0;
@@ -1444,8 +1780,8 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
 	/* Drop mode: outside the first 1/n of each second, only what state
-	 * tracking cannot do without (process lifecycle, fd creation and
-	 * closing) is captured. */
+	 * tracking cannot do without (process lifecycle, the working
+	 * directory, fd creation and closing) is captured. */
 	if (sampling_ratio > 1 && !sc_never_drop(nr) &&
 	    bpf_ktime_get_boot_ns() % 1000000000ULL >= 1000000000ULL / sampling_ratio)
 		return 0;
@@ -1614,6 +1950,77 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		break;
 	case 437:
 		emit_open(SF_OPENAT2_X, ret, regs, tid);
+		break;
+	case 9:
+		if (mmap_maps_a_file(regs))
+			emit_mmap(ret, regs, tid);
+		break;
+	case 72:
+		if (fcntl_changes_state(regs->si))
+			emit_fcntl(ret, regs, tid);
+		break;
+	case 80:
+		emit_cwd(SF_CHDIR_X, ret, regs, tid);
+		break;
+	case 81:
+		emit_cwd(SF_FCHDIR_X, ret, regs, tid);
+		break;
+	case 161:
+		emit_cwd(SF_CHROOT_X, ret, regs, tid);
+		break;
+	case 106:
+		emit_ids(SF_SETGID_X, ret, regs, tid);
+		break;
+	case 113:
+		emit_ids(SF_SETREUID_X, ret, regs, tid);
+		break;
+	case 114:
+		emit_ids(SF_SETREGID_X, ret, regs, tid);
+		break;
+	case 119:
+		emit_ids(SF_SETRESGID_X, ret, regs, tid);
+		break;
+	case 213:
+		emit_fd_new(SF_EPOLL_CREATE_X, ret, regs, tid);
+		break;
+	case 253:
+		emit_fd_new(SF_INOTIFY_INIT_X, ret, regs, tid);
+		break;
+	case 282:
+		emit_fd_new(SF_SIGNALFD_X, ret, regs, tid);
+		break;
+	case 283:
+		emit_fd_new(SF_TIMERFD_CREATE_X, ret, regs, tid);
+		break;
+	case 284:
+		emit_fd_new(SF_EVENTFD_X, ret, regs, tid);
+		break;
+	case 289:
+		emit_fd_new(SF_SIGNALFD4_X, ret, regs, tid);
+		break;
+	case 290:
+		emit_fd_new(SF_EVENTFD2_X, ret, regs, tid);
+		break;
+	case 291:
+		emit_fd_new(SF_EPOLL_CREATE1_X, ret, regs, tid);
+		break;
+	case 294:
+		emit_fd_new(SF_INOTIFY_INIT1_X, ret, regs, tid);
+		break;
+	case 319:
+		emit_fd_new(SF_MEMFD_CREATE_X, ret, regs, tid);
+		break;
+	case 323:
+		emit_fd_new(SF_USERFAULTFD_X, ret, regs, tid);
+		break;
+	case 434:
+		emit_fd_new(SF_PIDFD_OPEN_X, ret, regs, tid);
+		break;
+	case 436:
+		emit_close_range(ret, regs, tid);
+		break;
+	case 438:
+		emit_fd_new(SF_PIDFD_GETFD_X, ret, regs, tid);
 		break;
 	}
 	return 0;

@@ -91,8 +91,9 @@ pub struct LiveConfig {
     /// probe knows.
     pub syscalls: Option<Vec<String>>,
     /// Drop mode's sampling ratio n: outside the first 1/n of each second
-    /// only process lifecycle and fd creation and closing are captured
-    /// (the reference's `samplingRatio`); 1 keeps everything.
+    /// only process lifecycle, working directory changes and fd creation
+    /// and closing are captured (the reference's `samplingRatio`); 1 keeps
+    /// everything.
     pub sampling_ratio: u32,
     /// Empty the environment of every captured process, in the `/proc`
     /// scan's items and in execve events, before they are returned: a

@@ -4,11 +4,12 @@
 use super::error::LiveError;
 
 /// Syscalls the probe emits events for, with their x86_64 numbers.
-pub(crate) const SUPPORTED: [(&str, u16); 59] = [
+pub(crate) const SUPPORTED: [(&str, u16); 81] = [
     ("read", 0),
     ("write", 1),
     ("open", 2),
     ("close", 3),
+    ("mmap", 9),
     ("pread64", 17),
     ("pwrite64", 18),
     ("readv", 19),
@@ -31,6 +32,9 @@ pub(crate) const SUPPORTED: [(&str, u16); 59] = [
     ("fork", 57),
     ("vfork", 58),
     ("execve", 59),
+    ("fcntl", 72),
+    ("chdir", 80),
+    ("fchdir", 81),
     ("rename", 82),
     ("mkdir", 83),
     ("rmdir", 84),
@@ -41,7 +45,14 @@ pub(crate) const SUPPORTED: [(&str, u16); 59] = [
     ("chmod", 90),
     ("fchmod", 91),
     ("setuid", 105),
+    ("setgid", 106),
+    ("setreuid", 113),
+    ("setregid", 114),
     ("setresuid", 117),
+    ("setresgid", 119),
+    ("chroot", 161),
+    ("epoll_create", 213),
+    ("inotify_init", 253),
     ("openat", 257),
     ("mkdirat", 258),
     ("unlinkat", 263),
@@ -49,23 +60,34 @@ pub(crate) const SUPPORTED: [(&str, u16); 59] = [
     ("linkat", 265),
     ("symlinkat", 266),
     ("fchmodat", 268),
+    ("signalfd", 282),
+    ("timerfd_create", 283),
+    ("eventfd", 284),
     ("accept4", 288),
+    ("signalfd4", 289),
+    ("eventfd2", 290),
+    ("epoll_create1", 291),
     ("dup3", 292),
     ("pipe2", 293),
+    ("inotify_init1", 294),
     ("preadv", 295),
     ("pwritev", 296),
     ("recvmmsg", 299),
     ("sendmmsg", 307),
     ("setns", 308),
     ("renameat2", 316),
+    ("memfd_create", 319),
     ("execveat", 322),
+    ("userfaultfd", 323),
+    ("pidfd_open", 434),
     ("clone3", 435),
+    ("close_range", 436),
     ("openat2", 437),
-    // Names the reference asks for that are captured under another name
-    // or not at all on x86_64 (32-bit variants, mmap): accepted, ignored.
+    ("pidfd_getfd", 438),
+    // Names the reference asks for that are captured under another name on
+    // x86_64 (the 32-bit variants): accepted, ignored.
     ("setuid32", u16::MAX),
     ("setresuid32", u16::MAX),
-    ("mmap", u16::MAX),
 ];
 
 /// Syscalls always captured because state tracking needs them (libsinsp's

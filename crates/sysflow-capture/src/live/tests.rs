@@ -261,12 +261,34 @@ fn syscall_selection_table() {
     assert_eq!(t[3], 1, "close: state tracking needs it");
     assert_eq!(t[59], 1, "execve: state tracking needs it");
     assert_eq!(t[0], 0, "read was not asked for");
-    assert_eq!(t.iter().filter(|&&b| b == 1).count(), 16);
+    assert_eq!(t[9], 1, "mmap");
+    assert_eq!(t.iter().filter(|&&b| b == 1).count(), 17);
     match table(["openat", "frobnicate"]) {
         Err(LiveError::UnknownSyscall { name }) => assert_eq!(name, "frobnicate"),
         other => panic!("{other:?}"),
     }
     assert!(super::supported_syscalls().any(|n| n == "renameat2"));
+}
+
+/// The probe's default selection (`sc_enabled` in probe.bpf.c, used when
+/// no selection is given) is every syscall `SUPPORTED` numbers.
+#[test]
+fn default_selection_is_every_supported_syscall() {
+    let source = include_str!("../../bpf/probe.bpf.c");
+    let start = source.find("sc_enabled[SF_SYSCALL_MAX] = {").unwrap();
+    let end = start + source[start..].find("};").unwrap();
+    let mut default: Vec<u16> = source[start..end]
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('[')?.split_once(']')?.0.parse().ok())
+        .collect();
+    default.sort_unstable();
+    let mut supported: Vec<u16> = super::syscalls::SUPPORTED
+        .iter()
+        .map(|&(_, nr)| nr)
+        .filter(|&nr| nr != u16::MAX)
+        .collect();
+    supported.sort_unstable();
+    assert_eq!(default, supported);
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub(crate) fn start_or_skip(config: &LiveConfig, what: &str) -> Option<LiveCaptu
 }
 
 /// The calling thread's id.
-fn gettid() -> u64 {
+pub(crate) fn gettid() -> u64 {
     let link = std::fs::read_link("/proc/thread-self").expect("read /proc/thread-self");
     link.file_name()
         .and_then(|n| n.to_str())
@@ -60,7 +60,7 @@ fn gettid() -> u64 {
 /// thread, reading events meanwhile as a collector does, and stops when it
 /// returns. Gives the events `keep` accepts and the workload's result, or
 /// `None` where live capture is skipped.
-fn capture_during<T: Send + 'static>(
+pub(crate) fn capture_during<T: Send + 'static>(
     what: &str,
     keep: impl Fn(&Event) -> bool,
     workload: impl FnOnce() -> T + Send + 'static,
@@ -95,7 +95,7 @@ fn run_child(cmd: &mut Command) -> u64 {
 }
 
 /// The index of parameter `name` in events of type `event_type`.
-fn slot(event_type: u16, name: &str) -> usize {
+pub(crate) fn slot(event_type: u16, name: &str) -> usize {
     AbiRevision::Current
         .event(event_type)
         .and_then(|info| info.params.iter().position(|p| p.name == name))
@@ -111,7 +111,7 @@ pub(crate) fn stat_field<T: std::str::FromStr>(stat: &str, n: usize) -> T {
         .unwrap_or_else(|| panic!("field {n} of {stat:?}"))
 }
 
-fn param(ev: &Event, i: usize) -> ParamValue<'_> {
+pub(crate) fn param(ev: &Event, i: usize) -> ParamValue<'_> {
     ev.param(AbiRevision::Current, i)
         .unwrap_or_else(|| panic!("event {} has no parameter {i}", ev.event_type))
         .expect("parameter decodes")

@@ -148,7 +148,20 @@ struct sock {
 	struct sock_common __sk_common;
 };
 
+struct sockaddr_un {
+	unsigned short sun_family;
+	char sun_path[108];
+};
+
+/* Only the offset of `name` (a flexible array) is relocated; the path is
+ * read at that offset plus sun_path's (2, UAPI). */
+struct unix_address {
+	int len;
+	struct sockaddr_un name[0];
+};
+
 struct unix_sock {
+	struct unix_address *addr;
 	struct sock *peer;
 };
 

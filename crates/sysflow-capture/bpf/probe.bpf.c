@@ -1002,11 +1002,68 @@ static __always_inline struct sock *fd_sock(long fd)
 	return s ? BPF_CORE_READ(s, sk) : 0;
 }
 
+/* Longest unix socket path (sun_path's size). */
+#define SF_UNIX_PATH_MAX 108
+
 /*
- * A socket tuple from the kernel socket: client first, so the local end is
- * the source for connect and the destination for accept (`inbound`).
+ * The path of a unix socket address whose sun_path (kernel memory, or
+ * user memory if `user`) holds `len` bytes, written at `p` with a NUL: an
+ * abstract name (a leading NUL, no terminating one) without that leading
+ * NUL, as Falco writes it; a lone NUL when there is none or it cannot be
+ * read. Returns the bytes written.
  */
-static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int inbound)
+static __always_inline __u64 w_unix_path(__u8 *p, const char *sun_path, int user, __u64 len)
+{
+	char first = 0;
+	long n = -1;
+	if (sun_path && len > 0) {
+		if (user)
+			bpf_probe_read_user(&first, 1, sun_path);
+		else
+			bpf_probe_read_kernel(&first, 1, sun_path);
+		if (!first) {
+			sun_path++;
+			len--;
+		}
+		if (len > SF_UNIX_PATH_MAX)
+			len = SF_UNIX_PATH_MAX;
+		/* Room for the NUL, which an abstract name does not have. */
+		__u32 size = (__u32)(len + 1) & 0xff;
+		n = user ? bpf_probe_read_user_str(p, size, sun_path)
+			 : bpf_probe_read_kernel_str(p, size, sun_path);
+	}
+	if (n <= 0) {
+		p[0] = 0;
+		n = 1;
+	}
+	return (__u64)n;
+}
+
+/* The path of the address a unix socket is bound to (see w_unix_path). */
+static __always_inline __u64 w_unix_bound_path(__u8 *p, struct sock *sk)
+{
+	struct unix_address *addr = BPF_CORE_READ((struct unix_sock *)sk, addr);
+	if (!addr)
+		return w_unix_path(p, 0, 0, 0);
+	/* len counts sun_family's 2 bytes. */
+	int len = BPF_CORE_READ(addr, len) - 2;
+	const char *path = (const char *)addr + bpf_core_field_offset(struct unix_address, name) + 2;
+	return w_unix_path(p, path, 0, len > 0 ? len : 0);
+}
+
+/*
+ * A socket tuple, as Falco's modern probe fills it: from the kernel
+ * socket, the client's end first (so the local end is the source of an
+ * outbound call, connect and sends, and the destination of an inbound one,
+ * accept and receives). Where the socket has no remote port (unconnected
+ * UDP), the remote end is `uaddr`, the address the call names (sendto's
+ * destination, recvfrom's source as filled at exit, a msghdr's msg_name),
+ * when there is one. Unix tuples are (peer, local) outbound and (local,
+ * peer) inbound, with the path of the peer's address outbound (of `uaddr`,
+ * `ulen` bytes long, when there is no peer) and of the local one inbound.
+ */
+static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int inbound,
+					const void *uaddr, __u64 ulen)
 {
 	if (!sk) {
 		w_empty(w);
@@ -1019,6 +1076,13 @@ static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int i
 	if (family == 2 /* AF_INET */) {
 		__u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
 		__u32 raddr = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		if (rport == 0 && uaddr) {
+			/* sockaddr_in: family, port, address; zeros if unreadable. */
+			__u16 sa[4] = {};
+			bpf_probe_read_user(sa, sizeof(sa), uaddr);
+			rport = bpf_ntohs(sa[1]);
+			raddr = *(__u32 *)&sa[2];
+		}
 		p[0] = PPM_AF_INET;
 		*(__u32 *)(p + 1) = inbound ? raddr : laddr;
 		*(__u16 *)(p + 5) = inbound ? rport : lport;
@@ -1028,6 +1092,13 @@ static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int i
 	} else if (family == 10 /* AF_INET6 */) {
 		struct in6_addr l = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
 		struct in6_addr r = BPF_CORE_READ(sk, __sk_common.skc_v6_daddr);
+		if (rport == 0 && uaddr) {
+			/* sockaddr_in6: family, port, flowinfo, address. */
+			__u8 sa[24] = {};
+			bpf_probe_read_user(sa, sizeof(sa), uaddr);
+			rport = bpf_ntohs(*(__u16 *)(sa + 2));
+			__builtin_memcpy(&r, sa + 8, 16);
+		}
 		p[0] = PPM_AF_INET6;
 		__builtin_memcpy(p + 1, inbound ? &r : &l, 16);
 		*(__u16 *)(p + 17) = inbound ? rport : lport;
@@ -1037,10 +1108,17 @@ static __always_inline void w_socktuple(struct writer *w, struct sock *sk, int i
 	} else if (family == 1 /* AF_UNIX */) {
 		struct sock *peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
 		p[0] = PPM_AF_UNIX;
-		*(__u64 *)(p + 1) = inbound ? (__u64)peer : (__u64)sk;
-		*(__u64 *)(p + 9) = inbound ? (__u64)sk : (__u64)peer;
-		p[17] = 0; /* path: not collected yet */
-		w_len(w, 18);
+		*(__u64 *)(p + 1) = inbound ? (__u64)sk : (__u64)peer;
+		*(__u64 *)(p + 9) = inbound ? (__u64)peer : (__u64)sk;
+		__u64 n;
+		if (inbound)
+			n = w_unix_bound_path(p + 17, sk);
+		else if (peer)
+			n = w_unix_bound_path(p + 17, peer);
+		else
+			n = w_unix_path(p + 17, uaddr ? (const char *)uaddr + 2 : 0, 1,
+					ulen > 2 ? ulen - 2 : 0);
+		w_len(w, 17 + (n & 0xff));
 	} else {
 		w_empty(w);
 	}
@@ -1071,8 +1149,8 @@ static __always_inline void w_user_sockaddr(struct writer *w, const void *addr, 
 		w_len(w, 19);
 	} else if (family == 1) {
 		p[0] = PPM_AF_UNIX;
-		long n = bpf_probe_read_user_str(p + 1, 108, addr + 2);
-		w_len(w, n > 0 ? 1 + n : 1);
+		__u64 n = w_unix_path(p + 1, (const char *)addr + 2, 1, addrlen - 2);
+		w_len(w, 1 + (n & 0xff));
 	} else {
 		w_empty(w);
 	}
@@ -1086,7 +1164,7 @@ static __always_inline void emit_connect(long ret, struct pt_regs *regs, __u64 t
 		return;
 	w_u64(&w, ret);
 	if (ret == 0 || ret == -EINPROGRESS)
-		w_socktuple(&w, fd_sock(fd), 0);
+		w_socktuple(&w, fd_sock(fd), 0, (const void *)regs->si, regs->dx);
 	else
 		w_empty(&w);
 	w_u64(&w, fd);
@@ -1100,7 +1178,7 @@ static __always_inline void emit_accept(__u16 type, long ret, __u64 tid)
 	if (w_begin(&w, type, type == SF_ACCEPT4_6_X ? 6 : 5, tid))
 		return;
 	w_u64(&w, ret);
-	w_socktuple(&w, ret >= 0 ? fd_sock(ret) : 0, 1);
+	w_socktuple(&w, ret >= 0 ? fd_sock(ret) : 0, 1, 0, 0);
 	w_empty(&w); /* queuepct */
 	w_empty(&w); /* queuelen */
 	w_empty(&w); /* queuemax */
@@ -1119,8 +1197,41 @@ static __always_inline void emit_close(long ret, struct pt_regs *regs, __u64 tid
 	w_submit(&w);
 }
 
+/* struct user_msghdr, as sendmsg and recvmsg take it (x86_64). */
+struct sf_msghdr {
+	__u64 msg_name;
+	__u32 msg_namelen;
+	__u32 pad0;
+	__u64 msg_iov;
+	__u64 msg_iovlen;
+	__u64 msg_control;
+	__u64 msg_controllen;
+	__u32 msg_flags;
+	__u32 pad1;
+};
+
+/* struct mmsghdr, as sendmmsg and recvmmsg take it: a msghdr and the
+ * bytes the kernel sent or received for it. */
+struct sf_mmsghdr {
+	struct sf_msghdr hdr;
+	__u32 msg_len;
+	__u32 pad;
+};
+
+/* A message's ancillary data (recvmsg's msgcontrol: SCM_RIGHTS and the
+ * like), as the kernel left it at exit; empty without any. */
+static __always_inline void w_msgcontrol(struct writer *w, const struct sf_msghdr *m)
+{
+	if (m->msg_control && m->msg_controllen > 0 && m->msg_controllen <= 0xffff)
+		w_user_bytes(w, (const void *)m->msg_control, m->msg_controllen);
+	else
+		w_empty(w);
+}
+
 /* sendto, recvfrom, sendmsg, recvmsg: byte counts and the socket tuple
- * (local end first for sends, remote end first for receives). */
+ * (local end first for sends, remote end first for receives; see
+ * w_socktuple), recvmsg's ancillary data. The tuple of a failed call is
+ * empty. */
 static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	struct writer w;
@@ -1128,6 +1239,17 @@ static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *
 	__u32 nparams = type == SF_RECVMSG_X ? 6 : 5;
 	int inbound = type == SF_RECVFROM_X || type == SF_RECVMSG_X;
 	struct sock *sk = ret >= 0 ? fd_sock(fd) : 0;
+	struct sf_msghdr m = {};
+	/* sendto's and recvfrom's address; sendto's length (recvfrom's is
+	 * not needed: inbound unix tuples have the local path). */
+	const void *uaddr = (const void *)regs->r8;
+	__u64 ulen = type == SF_SENDTO_X ? (__u32)regs->r9 : 0;
+	if (type == SF_SENDMSG_X || type == SF_RECVMSG_X) {
+		if (bpf_probe_read_user(&m, sizeof(m), (const void *)regs->si) < 0)
+			__builtin_memset(&m, 0, sizeof(m));
+		uaddr = (const void *)m.msg_name;
+		ulen = m.msg_namelen;
+	}
 	if (w_begin(&w, type, nparams, tid))
 		return;
 	w_u64(&w, ret);
@@ -1135,22 +1257,25 @@ static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *
 		w_empty(&w); /* data */
 		w_u64(&w, fd);
 		w_u32(&w, (__u32)regs->dx);
-		w_socktuple(&w, sk, inbound);
+		w_socktuple(&w, sk, inbound, uaddr, ulen);
 	} else if (type == SF_RECVFROM_X) {
 		w_empty(&w); /* data */
-		w_socktuple(&w, sk, inbound);
+		w_socktuple(&w, sk, inbound, uaddr, ulen);
 		w_u64(&w, fd);
 		w_u32(&w, (__u32)regs->dx);
 	} else if (type == SF_SENDMSG_X) {
 		w_empty(&w); /* data */
 		w_u64(&w, fd);
 		w_empty(&w); /* size: the iovecs are not summed */
-		w_socktuple(&w, sk, inbound);
+		w_socktuple(&w, sk, inbound, uaddr, ulen);
 	} else {
-		w_empty(&w); /* size */
+		w_u32(&w, ret > 0 ? (__u32)ret : 0); /* size: what was received */
 		w_empty(&w); /* data */
-		w_socktuple(&w, sk, inbound);
-		w_empty(&w); /* msgcontrol */
+		w_socktuple(&w, sk, inbound, uaddr, ulen);
+		if (ret >= 0)
+			w_msgcontrol(&w, &m);
+		else
+			w_empty(&w);
 		w_u64(&w, fd);
 	}
 	w_submit(&w);
@@ -1402,29 +1527,29 @@ static __always_inline void emit_socketpair(long ret, struct pt_regs *regs, __u6
 		fds[0] = -1;
 		fds[1] = -1;
 	}
+	/* source: the first fd's sock; peer: its peer, the second's (what
+	 * unix tuples on these fds carry). */
+	struct sock *source = ret == 0 ? fd_sock(fds[0]) : 0;
+	struct sock *peer = source ? BPF_CORE_READ((struct unix_sock *)source, peer) : 0;
 	if (w_begin(&w, SF_SOCKETPAIR_X, 8, tid))
 		return;
 	w_u64(&w, ret);
 	w_u64(&w, (long)fds[0]);
 	w_u64(&w, (long)fds[1]);
-	w_empty(&w); /* source */
-	w_empty(&w); /* peer */
+	w_u64(&w, (__u64)source);
+	w_u64(&w, (__u64)peer);
 	W_U32(0);
 	W_U32(1);
 	W_U32(2);
 	w_submit(&w);
 }
 
-/* preadv (res, size, data, fd, pos), pwritev (res, data, fd, size, pos),
- * sendmmsg (res, fd, size, data, tuple), recvmmsg (+ msgcontrol). */
+/* preadv (res, size, data, fd, pos), pwritev (res, data, fd, size, pos). */
 static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	struct writer w;
 	long fd = (int)regs->di;
-	struct sock *sk = 0;
-	if ((type == SF_SENDMMSG_X || type == SF_RECVMMSG_X) && ret >= 0)
-		sk = fd_sock(fd);
-	if (w_begin(&w, type, type == SF_RECVMMSG_X ? 6 : 5, tid))
+	if (w_begin(&w, type, 5, tid))
 		return;
 	w_u64(&w, ret);
 	if (type == SF_PREADV_X) {
@@ -1432,19 +1557,82 @@ static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs,
 		w_empty(&w); /* data */
 		w_u64(&w, fd);
 		w_u64(&w, regs->dx);
-	} else if (type == SF_PWRITEV_X) {
+	} else {
 		w_empty(&w); /* data */
 		w_u64(&w, fd);
 		w_empty(&w); /* size */
 		w_u64(&w, regs->dx);
-	} else {
-		w_u64(&w, fd);
-		w_empty(&w); /* size */
-		w_empty(&w); /* data */
-		w_socktuple(&w, sk, type == SF_RECVMMSG_X);
-		if (type == SF_RECVMMSG_X)
-			w_empty(&w); /* msgcontrol */
 	}
+	w_submit(&w);
+}
+
+/* Most messages of one sendmmsg or recvmmsg call that get an event each
+ * (Falco's limit too). */
+#define SF_MMSG_MAX 16
+
+struct mmsg_walk {
+	struct sf_mmsghdr *msgs; /* user memory */
+	struct sock *sk;
+	long fd;
+	__u64 tid;
+	__u16 type;
+};
+
+/* One message of a sendmmsg or recvmmsg (a bpf_loop callback): res and
+ * size are the bytes it carried, the tuple its own (its msg_name for an
+ * unconnected socket), recvmmsg's msgcontrol its ancillary data. */
+static long mmsg_step(__u64 i, void *arg)
+{
+	struct mmsg_walk *c = arg;
+	struct sf_mmsghdr m = {};
+	if (bpf_probe_read_user(&m, sizeof(m), c->msgs + (i & (SF_MMSG_MAX - 1))) < 0)
+		return 1;
+	struct writer w;
+	int recv = c->type == SF_RECVMMSG_X;
+	if (w_begin(&w, c->type, recv ? 6 : 5, c->tid))
+		return 1;
+	w_u64(&w, m.msg_len);
+	w_u64(&w, c->fd);
+	if (recv)
+		w_u32(&w, m.msg_len);
+	else
+		w_empty(&w); /* size: the iovecs are not summed */
+	w_empty(&w); /* data */
+	w_socktuple(&w, c->sk, recv, (const void *)m.hdr.msg_name, m.hdr.msg_namelen);
+	if (recv)
+		w_msgcontrol(&w, &m.hdr);
+	w_submit(&w);
+	return 0;
+}
+
+/* sendmmsg and recvmmsg (res, fd, size, data, tuple; recvmmsg's
+ * msgcontrol): as Falco's modern probe, one event per message handled (at
+ * most SF_MMSG_MAX), or one with the error (or 0) and empty parameters. */
+static __always_inline void emit_mmsg(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+{
+	long fd = (int)regs->di;
+	if (ret > 0) {
+		struct mmsg_walk c = {
+			.msgs = (struct sf_mmsghdr *)regs->si,
+			.sk = fd_sock(fd),
+			.fd = fd,
+			.tid = tid,
+			.type = type,
+		};
+		bpf_loop(ret < SF_MMSG_MAX ? ret : SF_MMSG_MAX, mmsg_step, &c, 0);
+		return;
+	}
+	struct writer w;
+	int recv = type == SF_RECVMMSG_X;
+	if (w_begin(&w, type, recv ? 6 : 5, tid))
+		return;
+	w_u64(&w, ret);
+	w_u64(&w, fd);
+	w_u32(&w, 0); /* size */
+	w_empty(&w); /* data */
+	w_empty(&w); /* tuple */
+	if (recv)
+		w_empty(&w); /* msgcontrol */
 	w_submit(&w);
 }
 
@@ -1910,10 +2098,10 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		emit_vec(SF_PWRITEV_X, ret, regs, tid);
 		break;
 	case 299:
-		emit_vec(SF_RECVMMSG_X, ret, regs, tid);
+		emit_mmsg(SF_RECVMMSG_X, ret, regs, tid);
 		break;
 	case 307:
-		emit_vec(SF_SENDMMSG_X, ret, regs, tid);
+		emit_mmsg(SF_SENDMMSG_X, ret, regs, tid);
 		break;
 	case 308:
 		emit_ids(SF_SETNS_X, ret, regs, tid);

@@ -792,16 +792,16 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 {
 	struct writer w;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	/* execve: 30 parameters (the resolved `filename` is not collected yet);
-	 * execveat: 30. */
-	if (w_begin(&w, type, 30, pid_tgid & 0xffffffff))
+	/* execve: 31 parameters, the last the `filename` given; a failed
+	 * execveat: 30 (its current event has no filename). */
+	if (w_begin(&w, type, type == SF_EXECVE_19_X ? 31 : 30, pid_tgid & 0xffffffff))
 		return;
 	w_u64(&w, ret);
 	if (ret == 0) {
 		w_process(&w, task, pid_tgid);
 	} else {
 		/* Failed: the old image is still there; report the path given. */
-		const void *path = (const void *)(type == SF_EXECVE_19_X ? regs->di : regs->si);
+		const void *path = (const void *)(regs->orig_ax == 59 ? regs->di : regs->si);
 		w_user_str(&w, path);
 		w_empty(&w); /* args */
 		w_u64(&w, pid_tgid & 0xffffffff);
@@ -842,6 +842,13 @@ static __always_inline void emit_execve(__u16 type, long ret, struct pt_regs *re
 		w_empty(&w); /* trusted_exepath */
 	w_u64(&w, pid_nr_at(pgrp, 0)); /* pgid */
 	w_u32(&w, (__u32)(uid_gid >> 32));
+	if (type == SF_EXECVE_19_X) {
+		/* filename: the path as given (Falco's bprm->filename). A failed
+		 * exec still has the caller's memory; after a successful one the
+		 * kernel has copied it onto the new stack right after the
+		 * environment strings, at env_end (AT_EXECFN points there). */
+		w_user_str(&w, ret == 0 ? (const void *)env_end : (const void *)regs->di);
+	}
 	w_submit(&w);
 }
 
@@ -2220,7 +2227,12 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_exit_execve, struct pt_regs *regs, long ret)
 {
 	long nr = regs->orig_ax;
-	emit_execve(nr == 59 ? SF_EXECVE_19_X : SF_EXECVEAT_X, ret, regs,
+	/* A successful execveat is an execve event, as in Falco's modern
+	 * probe (which reports every successful exec from
+	 * sched_process_exec); only failed ones are execveat events. The
+	 * kernel itself sets orig_ax to execve's number during a successful
+	 * exec (set_personality_64bit), so `ret == 0` only says it twice. */
+	emit_execve(nr == 59 || ret == 0 ? SF_EXECVE_19_X : SF_EXECVEAT_X, ret, regs,
 		    bpf_get_current_pid_tgid());
 	return 0;
 }

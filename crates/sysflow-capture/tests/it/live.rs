@@ -84,7 +84,7 @@ pub(crate) fn capture_during<T: Send + 'static>(
 }
 
 /// Runs `cmd` to its successful end; returns its pid.
-fn run_child(cmd: &mut Command) -> u64 {
+pub(crate) fn run_child(cmd: &mut Command) -> u64 {
     let child = cmd
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));

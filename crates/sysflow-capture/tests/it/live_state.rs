@@ -10,7 +10,7 @@ use std::os::fd::AsRawFd;
 
 use sysflow_capture::{Event, ParamValue};
 
-use super::live::{capture_during, gettid, param};
+use super::live::{capture_during, gettid, param, slot};
 
 /// Every parameter of an event, decoded.
 fn params(ev: &Event) -> Vec<ParamValue<'_>> {
@@ -477,4 +477,121 @@ fn mmap_of_files_only() {
             ]
         );
     }
+}
+
+const EXECVE_19_X: u16 = 293;
+const EXECVEAT_X: u16 = 331;
+
+/// The last parameter of execve exits, `filename`, is the path as the
+/// caller gave it (before a successful exec from the new stack, after a
+/// failed one from the caller's memory); a successful execveat is an
+/// execve event too, with the kernel's `/dev/fd/N/name`, as in Falco's
+/// modern probe; a failed execveat is an execveat event, which has no
+/// filename.
+#[test]
+fn execve_filename_is_the_path_given() {
+    use std::os::unix::process::CommandExt;
+    use std::process::Command;
+    let true_path = std::fs::canonicalize("/bin/true").expect("canonicalize");
+    let bin_dir = true_path.parent().expect("a directory").to_path_buf();
+    let missing = format!("/nonexistent-sysflow-{}/x", std::process::id());
+    let missing_name = format!("sysflow-missing-{}", std::process::id());
+    let (bin_dir2, missing2, missing_name2) =
+        (bin_dir.clone(), missing.clone(), missing_name.clone());
+    let captured = capture_during(
+        "live execve filename",
+        |e| [EXECVE_19_X, EXECVEAT_X].contains(&e.event_type),
+        move || {
+            let mut sh = Command::new("/bin/sh");
+            sh.arg("-c")
+                .arg(format!("cd {} && exec ./true", bin_dir2.display()));
+            let relative = super::live::run_child(&mut sh);
+            assert!(Command::new(&missing2).spawn().is_err());
+            let dir = std::fs::File::open(&bin_dir2).expect("open the directory");
+            let dirfd = dir.as_raw_fd();
+            // execveat from the child of a fork, before std's own exec.
+            let execveat = |name: &str| {
+                let name = CString::new(name).unwrap();
+                let mut cmd = Command::new("/bin/true");
+                // SAFETY: the closure allocates nothing: it makes a raw
+                // syscall with pointers to its own stack and to `name`,
+                // then reports errno.
+                unsafe {
+                    cmd.pre_exec(move || {
+                        let argv = [name.as_ptr(), std::ptr::null()];
+                        let envp = [std::ptr::null::<libc::c_char>()];
+                        libc::syscall(
+                            libc::SYS_execveat,
+                            dirfd,
+                            name.as_ptr(),
+                            argv.as_ptr(),
+                            envp.as_ptr(),
+                            0,
+                        );
+                        Err(std::io::Error::last_os_error())
+                    })
+                };
+                cmd.spawn()
+            };
+            let mut ok = execveat("true").expect("execveat true");
+            let at_pid = u64::from(ok.id());
+            assert!(ok.wait().expect("wait").success());
+            assert!(execveat(&missing_name2).is_err());
+            (relative, at_pid, i64::from(dirfd))
+        },
+    );
+    let Some((events, (relative, at_pid, dirfd))) = captured else {
+        return;
+    };
+    let filename = slot(EXECVE_19_X, "filename");
+    let last_exec = |tid: u64| {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.tid == tid && e.event_type == EXECVE_19_X)
+            .unwrap_or_else(|| panic!("no execve exit of {tid}"))
+    };
+    let ev = last_exec(relative);
+    assert_eq!((ev.nparams(), param(ev, 0)), (31, ParamValue::Errno(0)));
+    assert_eq!(param(ev, filename), ParamValue::Path(b"./true"));
+    let exepath = true_path.as_os_str().as_encoded_bytes();
+    assert_eq!(
+        param(ev, slot(EXECVE_19_X, "trusted_exepath")),
+        ParamValue::Path(exepath)
+    );
+    // The failed execve, in the spawned child.
+    let failed: Vec<&Event> = events
+        .iter()
+        .filter(|e| {
+            e.event_type == EXECVE_19_X
+                && param(e, filename) == ParamValue::Path(missing.as_bytes())
+        })
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(
+        param(failed[0], 0),
+        ParamValue::Errno(-i64::from(libc::ENOENT))
+    );
+    assert_eq!(param(failed[0], 1), ParamValue::Str(missing.as_bytes()));
+    // The successful execveat: an execve event.
+    let ev = last_exec(at_pid);
+    assert_eq!((ev.nparams(), param(ev, 0)), (31, ParamValue::Errno(0)));
+    let dev_fd = format!("/dev/fd/{dirfd}/true");
+    assert_eq!(param(ev, filename), ParamValue::Path(dev_fd.as_bytes()));
+    assert_eq!(
+        param(ev, slot(EXECVE_19_X, "trusted_exepath")),
+        ParamValue::Path(exepath)
+    );
+    // The failed one: an execveat event, 30 parameters, the name given.
+    let failed: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.event_type == EXECVEAT_X)
+        .filter(|e| param(e, 1) == ParamValue::Str(missing_name.as_bytes()))
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].nparams(), 30);
+    assert_eq!(
+        param(failed[0], 0),
+        ParamValue::Errno(-i64::from(libc::ENOENT))
+    );
 }

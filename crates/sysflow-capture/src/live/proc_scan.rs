@@ -399,41 +399,80 @@ fn fd_entries(proc_dir: &Path, pid: i64, sockets: &HashMap<u64, NetSock>, out: &
         else {
             continue;
         };
-        let Ok(target) = fs::read_link(entry.path()) else {
+        let Some(target) = read_link_bytes(&entry.path()) else {
             continue;
         };
-        let target = target.into_os_string().into_encoded_bytes();
-        let info =
-            fs::read_to_string(proc_dir.join("fdinfo").join(fd.to_string())).unwrap_or_default();
-        let ino: u64 = field(&info, "ino")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let (fd_type, fd_info, ino) = if target.first() == Some(&b'/') {
-            let flags = field(&info, "flags")
-                .and_then(|v| u32::from_str_radix(v, 8).ok())
-                .unwrap_or(0);
-            (
-                FD_FILE_V2,
-                FdInfo::File {
-                    open_flags: open_flags_to_ppm(flags),
-                    name: cut(target, MAX_PATH),
-                    dev: None,
-                },
-                ino,
-            )
-        } else if let Some(sock_ino) = bracketed(&target, b"socket:[") {
-            let Some(sock) = sockets.get(&sock_ino) else {
-                continue;
-            };
-            let (t, i) = fd_info(sock);
-            (t, i, sock_ino)
-        } else if let Some(pipe_ino) = bracketed(&target, b"pipe:[") {
-            (FD_FIFO, FdInfo::Named { name: Vec::new() }, pipe_ino)
-        } else {
-            continue;
-        };
-        out.push(Item::Fd(FdEntry::new(pid, fd, ino, fd_type, fd_info)));
+        out.extend(fd_item(proc_dir, pid, fd, target, sockets));
     }
+}
+
+/// The fd-list item of fd `fd`, which links to `target`, in the table of
+/// process `pid` whose `/proc` directory is `proc_dir`: files, pipes and
+/// the TCP and UDP sockets of `sockets`; `None` for other kinds.
+fn fd_item(
+    proc_dir: &Path,
+    pid: i64,
+    fd: i64,
+    target: Vec<u8>,
+    sockets: &HashMap<u64, NetSock>,
+) -> Option<Item> {
+    let info = fs::read_to_string(proc_dir.join("fdinfo").join(fd.to_string())).unwrap_or_default();
+    let ino: u64 = field(&info, "ino")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let (fd_type, fd_info, ino) = if target.first() == Some(&b'/') {
+        let flags = field(&info, "flags")
+            .and_then(|v| u32::from_str_radix(v, 8).ok())
+            .unwrap_or(0);
+        (
+            FD_FILE_V2,
+            FdInfo::File {
+                open_flags: open_flags_to_ppm(flags),
+                name: cut(target, MAX_PATH),
+                dev: None,
+            },
+            ino,
+        )
+    } else if let Some(sock_ino) = bracketed(&target, b"socket:[") {
+        let (t, i) = fd_info(sockets.get(&sock_ino)?);
+        (t, i, sock_ino)
+    } else if let Some(pipe_ino) = bracketed(&target, b"pipe:[") {
+        (FD_FIFO, FdInfo::Named { name: Vec::new() }, pipe_ino)
+    } else {
+        return None;
+    };
+    Some(Item::Fd(FdEntry::new(pid, fd, ino, fd_type, fd_info)))
+}
+
+/// The fd-list items of fds `fds` of thread `tid`, read from `/proc` (under
+/// `proc_root`) as the start scan reads them, in the table of the thread's
+/// process (its `Tgid`): how fds received with SCM_RIGHTS become known, as
+/// libsinsp learns them (`scap_get_fdinfo`). Sockets are looked up in the
+/// thread's own network namespace. Best effort: fds already closed, and
+/// kinds the scan skips, give nothing.
+pub(crate) fn received_fds(proc_root: &Path, tid: i64, fds: &[i32]) -> Vec<Item> {
+    let dir = proc_root.join(tid.to_string());
+    let pid = fs::read_to_string(dir.join("status"))
+        .ok()
+        .and_then(|s| nth_num(&s, "Tgid", 0))
+        .unwrap_or(tid);
+    let no_sockets = HashMap::new();
+    let mut sockets = None;
+    let mut items = Vec::new();
+    for &fd in fds {
+        let fd = i64::from(fd);
+        let Some(target) = read_link_bytes(&dir.join("fd").join(fd.to_string())) else {
+            continue;
+        };
+        // The socket tables only for a socket, once.
+        let table = if target.starts_with(b"socket:[") {
+            &*sockets.get_or_insert_with(|| net_sockets(&dir))
+        } else {
+            &no_sockets
+        };
+        items.extend(fd_item(&dir, pid, fd, target, table));
+    }
+    items
 }
 
 /// The number in `prefix123]`.

@@ -310,3 +310,91 @@ fn verifier_log_tail() {
     assert_eq!(tail, "line 28\nline 29\nline 30");
     assert_eq!(log_tail("short", 20), "short");
 }
+
+/// The ancillary-data walk: SCM_RIGHTS messages among others, malformed
+/// ones skipped or ending the walk as in libsinsp.
+#[test]
+fn scm_rights_fds_from_ancillary_data() {
+    use super::received::scm_rights_fds;
+    // (level, type, data): one cmsghdr, padded to 8 bytes.
+    let cmsg = |level: i32, ty: i32, data: &[u8]| {
+        let mut b = Vec::new();
+        b.extend_from_slice(&(16 + data.len() as u64).to_ne_bytes());
+        b.extend_from_slice(&level.to_ne_bytes());
+        b.extend_from_slice(&ty.to_ne_bytes());
+        b.extend_from_slice(data);
+        b.resize(b.len().next_multiple_of(8), 0xee);
+        b
+    };
+    let ints = |v: &[i32]| v.iter().flat_map(|i| i.to_ne_bytes()).collect::<Vec<u8>>();
+    let mut control = cmsg(1, 1, &ints(&[3, 9]));
+    // IP_TOS (level IPPROTO_IP, type 1): not SCM_RIGHTS although its type is 1.
+    control.extend(cmsg(0, 1, &[0x10]));
+    // SCM_CREDENTIALS: another SOL_SOCKET message.
+    control.extend(cmsg(1, 2, &ints(&[1, 2, 3])));
+    // Not whole ints: skipped, the walk goes on.
+    control.extend(cmsg(1, 1, &[1, 2, 3]));
+    control.extend(cmsg(1, 1, &ints(&[12])));
+    assert_eq!(scm_rights_fds(&control), [3, 9, 12]);
+    // A length past the end, or shorter than a header, ends the walk.
+    let mut long = cmsg(1, 1, &ints(&[4]));
+    long[..8].copy_from_slice(&64u64.to_ne_bytes());
+    assert_eq!(scm_rights_fds(&long), Vec::<i32>::new());
+    let mut short = cmsg(1, 1, &ints(&[4]));
+    short[..8].copy_from_slice(&8u64.to_ne_bytes());
+    short.extend(cmsg(1, 1, &ints(&[5])));
+    assert_eq!(scm_rights_fds(&short), Vec::<i32>::new());
+    let mut huge = cmsg(1, 1, &ints(&[4]));
+    huge[..8].copy_from_slice(&u64::MAX.to_ne_bytes());
+    assert_eq!(scm_rights_fds(&huge), Vec::<i32>::new());
+    // More fds than the kernel passes in one message: skipped.
+    let many: Vec<i32> = (0..254).collect();
+    assert_eq!(scm_rights_fds(&cmsg(1, 1, &ints(&many))), Vec::<i32>::new());
+    assert_eq!(scm_rights_fds(&[]), Vec::<i32>::new());
+    assert_eq!(scm_rights_fds(&[1, 2, 3]), Vec::<i32>::new());
+}
+
+/// Received fds are read from /proc as the start scan reads fds, in the
+/// table of the thread's process: a file (name, flags), a TCP socket
+/// (from the thread's own network tables); a closed fd gives nothing.
+#[test]
+fn received_fds_are_read_from_proc() {
+    use crate::fd::FdInfo;
+    use crate::reader::Item;
+    use std::os::fd::AsRawFd;
+    let path = std::env::temp_dir().join(format!("sysflow-received-test-{}", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let tid: i64 = std::fs::read_link("/proc/thread-self")
+        .unwrap()
+        .file_name()
+        .and_then(|n| n.to_str()?.parse().ok())
+        .unwrap();
+    let pid = i64::from(std::process::id());
+    let (fd, sock) = (file.as_raw_fd(), listener.as_raw_fd());
+    let items =
+        super::proc_scan::received_fds(std::path::Path::new("/proc"), tid, &[fd, sock, 1 << 20]);
+    assert_eq!(items.len(), 2, "{items:?}");
+    let Item::Fd(f) = &items[0] else {
+        panic!("{:?}", items[0]);
+    };
+    assert_eq!((f.tid, f.fd), (pid, i64::from(fd)));
+    // File::create: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC; /proc keeps
+    // the access mode and O_CLOEXEC, and shows O_LARGEFILE.
+    let name = path.as_os_str().as_encoded_bytes();
+    let flags = (1 << 1) | (1 << 11) | (1 << 12);
+    assert!(
+        matches!(&f.info, FdInfo::File { name: n, open_flags, .. } if n == name && *open_flags == flags),
+        "{f:?}"
+    );
+    let Item::Fd(s) = &items[1] else {
+        panic!("{:?}", items[1]);
+    };
+    assert_eq!((s.tid, s.fd), (pid, i64::from(sock)));
+    assert!(
+        matches!(s.info, FdInfo::Ipv4Server { port: p, .. } if p == port),
+        "{s:?}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}

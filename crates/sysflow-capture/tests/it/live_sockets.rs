@@ -537,3 +537,105 @@ pub(crate) fn pass_fd(from: &UnixStream, to: &UnixStream, fd: i32) -> (i32, Vec<
     rbuf.truncate(rmsg.msg_controllen);
     (received, rbuf)
 }
+
+/// What the stream of `received_fds_follow_their_recvmsg` held, in order.
+#[derive(Debug)]
+enum Streamed {
+    /// A recvmsg exit of the workload's thread, with its fd.
+    Recvmsg(i64),
+    /// An fd item of the workload's process.
+    Fd(sysflow_capture::FdEntry),
+    /// Anything else.
+    Other,
+}
+
+/// A file's fd passed with SCM_RIGHTS: right after the receiver's recvmsg
+/// exit, the engine gives the received fd as an fd item (the file's path,
+/// in the receiving process's table), read from /proc while the receiver
+/// holds it.
+#[test]
+fn received_fds_follow_their_recvmsg() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+    use sysflow_capture::{FdInfo, Item, LiveConfig, LiveNext};
+
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = super::live::start_or_skip(&config, "live SCM_RIGHTS") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("sysflow-passed");
+    std::fs::write(&path, b"passed").expect("write");
+    let seen = Arc::new(AtomicBool::new(false));
+    let worker_tid = Arc::new(AtomicU64::new(0));
+    let stop = capture.stop_handle();
+    let worker = {
+        let (seen, worker_tid, path) = (Arc::clone(&seen), Arc::clone(&worker_tid), path.clone());
+        std::thread::spawn(move || {
+            worker_tid.store(gettid(), Ordering::Release);
+            let (a, b) = UnixStream::pair().expect("socketpair");
+            let passed = std::fs::File::open(&path).expect("open");
+            let (received, _) = pass_fd(&a, &b, passed.as_raw_fd());
+            // The engine reads /proc when it decodes the event: hold the
+            // received fd until it has (a receiver that closes at once
+            // loses the race, in libsinsp as here).
+            let until = Instant::now() + Duration::from_secs(10);
+            while !seen.load(Ordering::Acquire) && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            // SAFETY: the fd came to us; closed once.
+            unsafe { libc::close(received) };
+            stop.stop();
+            (i64::from(received), i64::from(b.as_raw_fd()))
+        })
+    };
+    let pid = i64::from(std::process::id());
+    let mut stream = Vec::new();
+    loop {
+        match capture.poll_next().expect("live event") {
+            LiveNext::Event(ev) => {
+                let tid = worker_tid.load(Ordering::Acquire);
+                stream.push(if ev.tid == tid && ev.event_type == RECVMSG_X {
+                    match named(&ev, "fd") {
+                        ParamValue::Fd(fd) => Streamed::Recvmsg(fd),
+                        other => panic!("recvmsg fd {other:?}"),
+                    }
+                } else {
+                    Streamed::Other
+                });
+            }
+            LiveNext::Item(Item::Fd(f)) if f.tid == pid => {
+                seen.store(true, Ordering::Release);
+                stream.push(Streamed::Fd(f));
+            }
+            LiveNext::End => break,
+            _ => {}
+        }
+    }
+    let (received, socket) = worker.join().expect("worker");
+    let at = stream
+        .iter()
+        .position(|s| matches!(s, Streamed::Recvmsg(fd) if *fd == socket))
+        .expect("the recvmsg exit");
+    let Some(Streamed::Fd(item)) = stream.get(at + 1) else {
+        panic!("after the recvmsg: {:?}", stream.get(at + 1));
+    };
+    assert_eq!((item.tid, item.fd), (pid, received));
+    let name = path.as_os_str().as_encoded_bytes();
+    // O_RDONLY, with /proc's O_LARGEFILE; not the sender's O_CLOEXEC, a
+    // flag of its fd (the received one has it only with
+    // MSG_CMSG_CLOEXEC).
+    assert!(
+        matches!(&item.info, FdInfo::File { name: n, open_flags, .. }
+            if n == name && *open_flags == 1 | (1 << 11)),
+        "{item:?}"
+    );
+    let fd_items = stream
+        .iter()
+        .filter(|s| matches!(s, Streamed::Fd(_)))
+        .count();
+    assert_eq!(fd_items, 1, "{stream:?}");
+    assert!(capture.stats().expect("stats").received_fds >= 1);
+}

@@ -12,7 +12,7 @@ use sysflow_capture::{
     CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, Next, ScapReader,
     ScapWriter,
 };
-use sysflow_core::{CollectionMode, CoreStats, Processor};
+use sysflow_core::{CoreStats, Processor};
 use sysflow_export::{
     BoxedSink, CallbackSink, ExportError, ExportSink, FileSink, FileSinkConfig, MAX_SOCKET_PATH,
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
@@ -479,9 +479,11 @@ impl SysFlowDriver {
             live.sampling_ratio = self.config.sampling_ratio;
         }
         live.syscalls = Some(
-            mode_syscalls(self.config.collection_mode)
-                .iter()
-                .map(|s| (*s).to_owned())
+            self.config
+                .collection_mode
+                .syscalls()
+                .into_iter()
+                .map(str::to_owned)
                 .collect(),
         );
         let mut capture = LiveCapture::start(&live)?;
@@ -896,136 +898,6 @@ impl ScapOut {
                 source: e.into_error(),
             })
             .map(drop)
-    }
-}
-
-/// The reference's syscall set of each collection mode (`sfmodes.h`); the
-/// probe adds what state tracking needs.
-fn mode_syscalls(mode: CollectionMode) -> &'static [&'static str] {
-    const FLOW: &[&str] = &[
-        "accept",
-        "accept4",
-        "bind",
-        "chmod",
-        "clone",
-        "clone3",
-        "close",
-        "connect",
-        "creat",
-        "execve",
-        "execveat",
-        "fork",
-        "link",
-        "linkat",
-        "listen",
-        "mmap",
-        "mkdir",
-        "mkdirat",
-        "open",
-        "openat",
-        "openat2",
-        "pread64",
-        "preadv",
-        "pwritev",
-        "pwrite64",
-        "read",
-        "readv",
-        "recvfrom",
-        "recvmmsg",
-        "recvmsg",
-        "rename",
-        "renameat",
-        "renameat2",
-        "rmdir",
-        "sendmmsg",
-        "sendmsg",
-        "sendto",
-        "setns",
-        "setresuid",
-        "setresuid32",
-        "setuid",
-        "setuid32",
-        "shutdown",
-        "socketpair",
-        "symlink",
-        "symlinkat",
-        "unlink",
-        "unlinkat",
-        "vfork",
-        "write",
-        "writev",
-    ];
-    const CONSUMER: &[&str] = &[
-        "accept",
-        "accept4",
-        "chmod",
-        "clone",
-        "clone3",
-        "close",
-        "connect",
-        "creat",
-        "execve",
-        "execveat",
-        "fork",
-        "link",
-        "linkat",
-        "mkdir",
-        "mkdirat",
-        "open",
-        "openat",
-        "openat2",
-        "recvfrom",
-        "recvmmsg",
-        "recvmsg",
-        "rename",
-        "renameat",
-        "renameat2",
-        "rmdir",
-        "sendmmsg",
-        "sendmsg",
-        "sendto",
-        "setresuid",
-        "setresuid32",
-        "setuid",
-        "setuid32",
-        "socketpair",
-        "symlink",
-        "symlinkat",
-        "unlink",
-        "unlinkat",
-        "vfork",
-    ];
-    const NO_FILES: &[&str] = &[
-        "accept",
-        "accept4",
-        "clone",
-        "clone3",
-        "close",
-        "connect",
-        "creat",
-        "execve",
-        "execveat",
-        "fork",
-        "open",
-        "openat",
-        "openat2",
-        "recvfrom",
-        "recvmmsg",
-        "recvmsg",
-        "sendmmsg",
-        "sendmsg",
-        "sendto",
-        "setresuid",
-        "setresuid32",
-        "setuid",
-        "setuid32",
-        "socketpair",
-        "vfork",
-    ];
-    match mode {
-        CollectionMode::Consumer => CONSUMER,
-        CollectionMode::NoFiles => NO_FILES,
-        _ => FLOW,
     }
 }
 

@@ -35,6 +35,7 @@ mod flow;
 mod process;
 mod processor;
 mod state;
+mod syscalls;
 
 pub use config::{CollectionMode, CoreConfig, FileReadMode};
 pub use processor::{CoreStats, Processor};

@@ -90,7 +90,8 @@ pub struct LiveConfig {
     /// Also capture the calling process (excluded by default, since reading
     /// the ring and writing the output would otherwise feed back).
     pub capture_self: bool,
-    /// Capture only these syscalls (by name, plus those state tracking
+    /// Capture only these syscalls (by name, exactly these: for SysFlow,
+    /// `sysflow_core::CollectionMode::syscalls` adds what state tracking
     /// needs), selected in the kernel; `None` captures every syscall the
     /// probe knows.
     pub syscalls: Option<Vec<String>>,

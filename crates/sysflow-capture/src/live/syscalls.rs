@@ -90,31 +90,13 @@ pub(crate) const SUPPORTED: [(&str, u16); 81] = [
     ("setresuid32", u16::MAX),
 ];
 
-/// Syscalls always captured because state tracking needs them (libsinsp's
-/// own set is merged into every mode's in the reference too).
-const STATE: [&str; 15] = [
-    "close",
-    "dup",
-    "dup2",
-    "dup3",
-    "pipe",
-    "pipe2",
-    "socket",
-    "clone",
-    "clone3",
-    "fork",
-    "vfork",
-    "execve",
-    "execveat",
-    "socketpair",
-    "accept4",
-];
-
-/// The probe's `sc_enabled` table for a set of syscall names (plus the
-/// state-keeping ones); an unknown name is an error.
+/// The probe's `sc_enabled` table for a set of syscall names, exactly
+/// those: which ones state tracking needs is the caller's choice (for
+/// SysFlow, `sysflow_core::CollectionMode::syscalls`); the engine itself
+/// needs none. An unknown name is an error.
 pub(crate) fn table<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<[u8; 512], LiveError> {
     let mut table = [0u8; 512];
-    for name in names.into_iter().chain(STATE) {
+    for name in names {
         let (_, nr) = SUPPORTED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
             LiveError::UnknownSyscall {
                 name: name.to_owned(),

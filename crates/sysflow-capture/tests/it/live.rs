@@ -387,13 +387,13 @@ fn overflow_is_counted_as_drops() {
     );
 }
 
-/// With only `openat` selected, our write is not captured, while our open
-/// and close (which state tracking needs) are.
+/// With only `openat` and `close` selected, our write is not captured,
+/// while our open and close are.
 #[test]
 fn syscall_selection_in_the_kernel() {
     let mut config = LiveConfig::default();
     config.capture_self = true;
-    config.syscalls = Some(vec!["openat".into()]);
+    config.syscalls = Some(vec!["openat".into(), "close".into()]);
     let Some(capture) = start_or_skip(&config, "live selection") else {
         return;
     };
@@ -414,7 +414,7 @@ fn drop_mode_keeps_state_events() {
 }
 
 /// Writes a small file and stops: the capture must hold our thread's open
-/// and close (state tracking needs them) but not its write.
+/// and close but not its write.
 fn assert_open_close_without_write(mut capture: LiveCapture, file: &str) {
     let tid = gettid();
     let dir = tempfile::tempdir().expect("temp dir");

@@ -324,6 +324,18 @@ impl State {
             proto = IPPROTO_UDP;
         }
         if role == Role::None {
+            // The guess looks at the process's sockets with this one's new
+            // addresses (so that it counts too), as libsinsp's does.
+            if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                entry.kind = FdKind::Ipv4 {
+                    sip,
+                    sport,
+                    dip,
+                    dport,
+                    proto,
+                    role,
+                };
+            }
             role = self.guess_role(tid, dport, sport, incoming);
         }
         let swap = if incoming {

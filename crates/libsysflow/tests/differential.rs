@@ -174,6 +174,7 @@ fn run(chosen: &[&str], ci: bool) -> Option<bool> {
         .expect("open the .sf file")
         .collect::<Result<_, _>>()
         .expect("a valid .sf file");
+    let replay_ok = live_equals_replay(&records, &scap, dir.path(), &facts_pids(&scap, &roots));
     let legacy = dir.path().join("legacy.scap");
     let facts = oracle::convert(&scap, &legacy);
     let pids: Vec<HashSet<i64>> = roots.iter().map(|(_, root)| facts.subtree(*root)).collect();
@@ -272,7 +273,69 @@ fn run(chosen: &[&str], ci: bool) -> Option<bool> {
         }
         println!("differential: captures kept in {}", keep.display());
     }
-    Some(all_ok)
+    Some(all_ok && replay_ok)
+}
+
+/// Every process of the workloads (their trees), from the raw capture.
+fn facts_pids(scap: &Path, roots: &[(&str, i64)]) -> HashSet<i64> {
+    let facts = oracle::convert(scap, &scap.with_extension("tmp"));
+    let _ = std::fs::remove_file(scap.with_extension("tmp"));
+    roots.iter().flat_map(|(_, r)| facts.subtree(*r)).collect()
+}
+
+/// The saved capture, replayed, gives the workloads' records the live run
+/// gave, time stamps included: what the live engine adds to the events
+/// (cgroups, received fds) is in the file too.
+fn live_equals_replay(live: &[SysFlow], scap: &Path, dir: &Path, pids: &HashSet<i64>) -> bool {
+    let out = dir.join("replay.sf");
+    let config = SysFlowConfig::builder()
+        .file_path(&out)
+        .exporter_id("differential")
+        .scap_input_path(scap)
+        .enable_process_flow(false)
+        .file_only(false)
+        .file_read_mode(FileReadMode::All)
+        .drop_mode(false)
+        .collection_mode(CollectionMode::Flow)
+        .build();
+    let mut driver = SysFlowDriver::new(config).expect("replay driver");
+    driver.run().expect("replay the live capture");
+    let replayed: Vec<SysFlow> = SfReader::open(&out)
+        .expect("open the replay")
+        .collect::<Result<_, _>>()
+        .expect("a valid replay");
+    let mine = |records: &[SysFlow]| -> Vec<String> {
+        let mut v: Vec<String> = records
+            .iter()
+            .filter(|r| match r {
+                SysFlow::Process(p) => pids.contains(&p.oid.hpid),
+                SysFlow::FileFlow(f) => pids.contains(&f.proc_oid.hpid),
+                SysFlow::NetworkFlow(n) => pids.contains(&n.proc_oid.hpid),
+                SysFlow::ProcessEvent(e) => pids.contains(&e.proc_oid.hpid),
+                SysFlow::FileEvent(e) => pids.contains(&e.proc_oid.hpid),
+                _ => false,
+            })
+            .map(|r| format!("{r:?}"))
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (mine(live), mine(&replayed));
+    let ok = a == b && !a.is_empty();
+    println!(
+        "test differential::live-equals-replay ... {} ({} records of the workloads, live and replayed)",
+        if ok { "ok" } else { "FAILED" },
+        a.len()
+    );
+    if !ok {
+        for only in a.iter().filter(|r| !b.contains(r)).take(10) {
+            println!("    only live: {only}");
+        }
+        for only in b.iter().filter(|r| !a.contains(r)).take(10) {
+            println!("    only replayed: {only}");
+        }
+    }
+    ok
 }
 
 /// A workload's directory and its stdin, stdout and stderr.

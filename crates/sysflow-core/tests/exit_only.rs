@@ -381,3 +381,46 @@ fn an_mmap_exit_names_its_file() {
     assert_eq!(flows.len(), 1);
     assert_eq!(flows[0].3, OpFlags::OPEN | OpFlags::MMAP);
 }
+
+/// A real capture in the enter+exit layout of 2022 captures (recorded
+/// live, rewritten by `scapcopy --legacy`, kept to the one process): bash
+/// redirects stdout to `stdout.txt` and execs busybox's shell, which runs
+/// `echo one > first.txt; echo two; echo three > second.txt; echo four`.
+/// For each redirected builtin, busybox saves stdout with
+/// `fcntl(1, F_DUPFD_CLOEXEC, 10)` (to fd 11), redirects it, writes, and
+/// restores it with `dup2(11, 1)` before closing 11: `two` and `four` go to
+/// stdout.txt, and the saved copy's closes are stdout.txt's too.
+#[test]
+fn busybox_restores_stdout_saved_with_f_dupfd_cloexec() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/busybox-dupfd.scap");
+    let mut p = processor();
+    let mut out = Vec::new();
+    for item in sysflow_capture::ScapReader::open(&path).expect("open the capture") {
+        p.handle(&item.expect("the capture reads"), &mut out)
+            .expect("vec sink");
+    }
+    p.finish(&mut out).expect("vec sink");
+    let written = |file: &str, fd: i32| -> (i64, i64) {
+        let oid = out.iter().find_map(|r| match r {
+            SysFlow::File(f) if f.path == format!("/tmp/bbx/work/{file}") => Some(f.oid),
+            _ => None,
+        });
+        out.iter()
+            .filter_map(|r| match r {
+                SysFlow::FileFlow(f) if Some(f.file_oid) == oid && f.fd == fd => {
+                    Some((f.num_w_send_ops, f.num_w_send_bytes))
+                }
+                _ => None,
+            })
+            .fold((0, 0), |a, w| (a.0 + w.0, a.1 + w.1))
+    };
+    assert_eq!(written("first.txt", 1), (1, 4));
+    assert_eq!(written("second.txt", 1), (1, 6));
+    assert_eq!(written("stdout.txt", 1), (2, 9));
+    let closes_of_saved = out
+        .iter()
+        .filter(|r| matches!(r, SysFlow::FileFlow(f) if f.fd == 11 && f.op_flags.contains(OpFlags::CLOSE)))
+        .count();
+    assert_eq!(closes_of_saved, 2);
+}

@@ -46,7 +46,10 @@ struct Cli {
     /// Live only: also save the raw capture as this scap file
     ///
     /// Not in the reference (sysdig's -w): the file replays with -r and
-    /// opens in sysdig, so an incident can be examined later.
+    /// opens in sysdig, so an incident can be examined later. Its events are
+    /// exit events that carry their arguments, as current Falco's are; for
+    /// sysdig 0.29.3 (Debian 12), rewrite them into enter/exit pairs with
+    /// sysflow-capture's `scapcopy --legacy`.
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
 

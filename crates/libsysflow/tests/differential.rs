@@ -241,10 +241,23 @@ fn run(chosen: &[&str], ci: bool) -> Option<bool> {
                 println!("    ours: {k}: {v}");
             }
         }
+        // Explained differences in full with SYSFLOW_DIFFERENTIAL_VERBOSE,
+        // counted by deviation otherwise.
+        let mut by_deviation: std::collections::BTreeMap<&str, usize> = Default::default();
         for (d, v) in &explained {
             if let Verdict::Explained(why) = v {
-                println!("    explained ({why}): {d}");
+                *by_deviation.entry(why).or_default() += 1;
+                if verbose {
+                    println!("    explained ({why}): {d}");
+                }
             }
+        }
+        if !by_deviation.is_empty() {
+            let list: Vec<String> = by_deviation
+                .iter()
+                .map(|(d, n)| format!("{d}: {n}"))
+                .collect();
+            println!("    known deviations: {}", list.join("; "));
         }
         for (d, _) in &unexplained {
             println!("    DIFFERENCE: {d}");

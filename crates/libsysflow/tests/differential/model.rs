@@ -19,13 +19,11 @@ use crate::oracle::SysdigEvent;
 /// What a record is about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
-    /// A FileFlow's thread, fd, file path and type character.
-    File {
-        tid: i64,
-        fd: i64,
-        path: String,
-        restype: char,
-    },
+    /// A FileFlow's thread, fd and file path.
+    File { tid: i64, fd: i64, path: String },
+    /// A File record (by path), whose type is the type of whatever first
+    /// referred to the path: files are cached by path.
+    FileObject { path: String },
     /// A NetworkFlow's thread, fd and tuple.
     Net {
         tid: i64,
@@ -47,12 +45,8 @@ pub enum Key {
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Key::File {
-                tid,
-                fd,
-                path,
-                restype,
-            } => write!(f, "FileFlow tid {tid} fd {fd} {restype} {path}"),
+            Key::File { tid, fd, path } => write!(f, "FileFlow tid {tid} fd {fd} {path}"),
+            Key::FileObject { path } => write!(f, "File {path}"),
             Key::Net {
                 tid,
                 fd,
@@ -75,13 +69,6 @@ impl fmt::Display for Key {
 /// A non-blocking connect in progress: libsinsp takes its tuple as a
 /// success's.
 const EINPROGRESS: i64 = 115;
-
-/// A file's type character, or `*` for the unnamed ones (pipes, socket
-/// pairs): files are known by their path, so every unnamed fd shares one
-/// File record, of the type of whichever came first.
-fn shared_restype(path: &str, restype: char) -> char {
-    if path.is_empty() { '*' } else { restype }
-}
 
 /// What is compared of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -106,6 +93,8 @@ pub enum Value {
         path: String,
         new_path: Option<String>,
     },
+    /// A File record's type character.
+    Restype(char),
     #[default]
     None,
 }
@@ -142,6 +131,7 @@ impl fmt::Display for Value {
                 path,
                 new_path,
             } => write!(f, "ret {ret} {path} {new_path:?}"),
+            Value::Restype(c) => write!(f, "type {c}"),
             Value::None => write!(f, "-"),
         }
     }
@@ -209,6 +199,19 @@ impl std::ops::Add for Counts {
     }
 }
 
+/// The File record of `path` is of type `restype`, unless one was noted
+/// before (the first reference makes the record). Unnamed fds (pipes, socket
+/// pairs) all share the File of the empty path, so its type is not compared.
+fn note_file(records: &mut Records, path: &str, restype: char) {
+    if !path.is_empty() {
+        records
+            .entry(Key::FileObject {
+                path: path.to_owned(),
+            })
+            .or_insert(Value::Restype(restype));
+    }
+}
+
 /// Adds `add` to the flow of `key`.
 fn add_flow(records: &mut Records, key: Key, add: Counts) {
     let v = records.entry(key).or_insert(Value::Flow(Counts::default()));
@@ -235,12 +238,11 @@ pub fn ours(records: &[SysFlow], pids: &HashSet<i64>) -> Records {
         match r {
             SysFlow::FileFlow(f) if pids.contains(&f.proc_oid.hpid) => {
                 let (path, restype) = files.get(&f.file_oid).cloned().unwrap_or_default();
-                let restype = shared_restype(&path, restype);
+                note_file(&mut out, &path, restype);
                 let key = Key::File {
                     tid: f.tid,
                     fd: i64::from(f.fd),
                     path,
-                    restype,
                 };
                 let add = Counts::of_record(
                     f.op_flags,
@@ -304,6 +306,11 @@ pub fn ours(records: &[SysFlow], pids: &HashSet<i64>) -> Records {
                 );
             }
             SysFlow::FileEvent(e) if pids.contains(&e.proc_oid.hpid) => {
+                for oid in std::iter::once(e.file_oid).chain(e.new_file_oid) {
+                    if let Some((path, restype)) = files.get(&oid) {
+                        note_file(&mut out, path, *restype);
+                    }
+                }
                 let path = |oid| files.get(&oid).map(|(p, _)| p.clone()).unwrap_or_default();
                 out.insert(
                     Key::FileEvent {
@@ -492,12 +499,11 @@ fn reference_flow(out: &mut Records, e: &SysdigEvent, op: OpFlags, sockets: &Soc
     match typechar {
         Some(c @ ('f' | 'd' | 'u' | 'p')) => {
             let Some(path) = name else { return };
-            let restype = shared_restype(&path, c);
+            note_file(out, &path, c);
             let key = Key::File {
                 tid: e.tid,
                 fd,
                 path,
-                restype,
             };
             add_flow(out, key, Counts::of_call(op, ret));
         }
@@ -653,6 +659,19 @@ fn reference_file_event(
         }
         _ => (None, None),
     };
+    // The files it names: directories for mkdir and rmdir, of no known
+    // type otherwise.
+    let first_type = if matches!(op, "MKDIR" | "RMDIR") {
+        'd'
+    } else {
+        '?'
+    };
+    if let Some(p) = &path {
+        note_file(out, p, first_type);
+    }
+    if let Some(p) = &new_path {
+        note_file(out, p, '?');
+    }
     out.insert(
         Key::FileEvent {
             ts: e.ts,

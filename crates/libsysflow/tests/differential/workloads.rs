@@ -81,6 +81,19 @@ pub const ALL: &[(&str, &str)] = &[
     ("threads", "threads that open, write and exit"),
     ("spawn", "vfork and posix_spawn"),
     ("exec", "exec of a script, execveat of an fd"),
+    (
+        "pipeline",
+        "a shell pipeline: pipes between processes, dup2 onto stdin and stdout",
+    ),
+    (
+        "tools",
+        "tar, cp, mv, ln, find | xargs, rm -rf: *at calls with directory fds",
+    ),
+    (
+        "setpriv",
+        "setpriv dropping to nobody: setresuid, setresgid, setgroups",
+    ),
+    ("http", "python's http.server and curl over loopback TCP"),
 ];
 
 /// Runs workload `name` in the current directory.
@@ -102,6 +115,12 @@ pub fn run(name: &str) {
         "threads" => threads(),
         "spawn" => spawn(),
         "exec" => exec(),
+        "pipeline" => shell(
+            "ls -la /etc | grep -c conf | sort > count.txt; cat count.txt /etc/hostname | wc -l > lines.txt",
+        ),
+        "tools" => tools(),
+        "setpriv" => setpriv(),
+        "http" => http(),
         other => panic!("no workload {other}"),
     }
 }
@@ -373,6 +392,88 @@ fn bash() {
         .status()
         .expect("run bash");
     assert!(status.success(), "bash: {status}");
+}
+
+/// Runs `script` with bash in the current directory.
+fn shell(script: &str) {
+    let status = Command::new("bash")
+        .args(["-c", script])
+        .status()
+        .expect("run bash");
+    assert!(status.success(), "bash -c {script:?}: {status}");
+}
+
+fn tools() {
+    fs::create_dir_all("src/deep").expect("mkdir");
+    for (i, f) in ["src/a.txt", "src/deep/b.txt", "src/deep/c.txt"]
+        .iter()
+        .enumerate()
+    {
+        fs::write(f, format!("file {i}\n")).expect("write");
+    }
+    shell(
+        "tar cf archive.tar -C src . && mkdir x && tar xf archive.tar -C x && cp -r x y \
+         && mv y z && ln -s z w && find . -name '*.txt' | sort | xargs cat > all.txt \
+         && rm -rf x z w archive.tar",
+    );
+}
+
+fn setpriv() {
+    // The files are written by nobody.
+    let mut perms = fs::metadata(".").expect("stat .").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o777);
+    fs::set_permissions(".", perms).expect("chmod .");
+    let status = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "sh",
+            "-c",
+            "id > id.txt",
+        ])
+        .status()
+        .expect("run setpriv");
+    assert!(status.success(), "setpriv: {status}");
+}
+
+/// python's http.server on a loopback port, one curl, then the server is
+/// stopped: it waits until the server accepts connections, not for a time.
+fn http() {
+    fs::write("index.txt", "served over loopback\n").expect("write index.txt");
+    let port = free_port("127.0.0.1");
+    let mut server = Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start python's http.server");
+    let started = std::time::Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "http.server did not listen on port {port}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = Command::new("curl")
+        .args(["-s", "-o", "got.txt"])
+        .arg(format!("http://127.0.0.1:{port}/index.txt"))
+        .status()
+        .expect("run curl");
+    assert!(status.success(), "curl: {status}");
+    assert_eq!(
+        fs::read_to_string("got.txt").expect("got.txt"),
+        "served over loopback\n"
+    );
+    server.kill().expect("stop the server");
+    server.wait().expect("wait for the server");
 }
 
 fn busybox() {

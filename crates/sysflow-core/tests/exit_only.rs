@@ -424,3 +424,53 @@ fn busybox_restores_stdout_saved_with_f_dupfd_cloexec() {
         .count();
     assert_eq!(closes_of_saved, 2);
 }
+
+/// A capture's fd list (or the /proc scan at start) lists a socket that
+/// listens on 8080 and a connection accepted on it: the listener is no flow
+/// when it closes, and the connection, its local port being a listening
+/// one, is the server's end, written client first with its protocol.
+#[test]
+fn listed_listeners_are_no_flows_and_their_connections_are_server_ends() {
+    use sysflow_capture::{FdEntry, FdInfo, Item};
+    let lo = Ipv4Addr::LOCALHOST;
+    let mut r = Run::new();
+    let listed = [
+        FdEntry::new(
+            PID as i64,
+            5,
+            0,
+            5,
+            FdInfo::Ipv4Server {
+                ip: Ipv4Addr::UNSPECIFIED,
+                port: 8080,
+                l4proto: 2,
+            },
+        ),
+        FdEntry::new(
+            PID as i64,
+            6,
+            0,
+            3,
+            FdInfo::Ipv4Socket {
+                sip: lo,
+                dip: lo,
+                sport: 8080,
+                dport: 40000,
+                l4proto: 2,
+            },
+        ),
+    ];
+    for e in listed {
+        r.p.handle(&Item::Fd(e), &mut r.out).unwrap();
+    }
+    r.close(5);
+    r.close(6);
+    let recs = r.finish();
+    let nets = net_flows(&recs);
+    assert_eq!(nets.len(), 1, "{nets:#?}");
+    let n = nets[0];
+    assert_eq!(
+        (n.sip, n.sport, n.dip, n.dport, n.proto, n.fd),
+        (ip(lo), 40000, ip(lo), 8080, 6, 6)
+    );
+}

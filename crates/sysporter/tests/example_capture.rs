@@ -124,4 +124,8 @@ fn sysdig_reads_the_example() {
 }
 
 /// Header, processes, process events, file flows, network flows, all records.
-const EXPECTED: [usize; 6] = [1, 23, 39, 43, 3, 174];
+/// (The example was recorded before the probe captured fcntl: the shell's
+/// stdout, saved with `F_DUPFD` and restored with dup2, is a dup of an fd
+/// the capture never showed, so the fd it restores names no file and its
+/// later close is no flow.)
+const EXPECTED: [usize; 6] = [1, 23, 39, 36, 3, 167];

@@ -213,9 +213,10 @@ fn dup_of_unknown(d: &Difference, cx: &Context<'_>) -> bool {
     })
 }
 
-/// The flow of an fd that close_range closed: sysdig 0.29.3 does not know
-/// the call (it came with Linux 5.9), so the fd stays open there and the
-/// reference counts the fd's later calls on it.
+/// The flow of an fd that close_range closed: libsinsp follows the call
+/// only since 0.25 (the reference's 0.18.1 and sysdig 0.29.3 do not), so
+/// the fd stays open there and the reference counts the fd's later calls
+/// on it.
 fn closed_by_range(d: &Difference, cx: &Context<'_>) -> bool {
     reference_has_more_after(d, cx, |tid, fd| {
         let pid = cx.facts.pid_of.get(&tid).copied().unwrap_or(tid);

@@ -109,16 +109,9 @@ fn run(chosen: &[&str], ci: bool) -> Option<bool> {
     let dir = tempfile::tempdir().expect("temp dir");
     let sf = dir.path().join("live.sf");
     let scap = dir.path().join("live.scap");
-    let config = SysFlowConfig::builder()
-        .file_path(&sf)
+    let config = reference_test_env(&sf)
         .rotate_interval(0)
-        .exporter_id("differential")
         .scap_output_path(&scap)
-        .enable_process_flow(false)
-        .file_only(false)
-        .file_read_mode(FileReadMode::All)
-        .drop_mode(false)
-        .collection_mode(CollectionMode::Flow)
         .build();
     // The workloads' stdio is opened before the capture starts, so that the
     // /proc scan lists it in this process's fds: the children's dup2 of it
@@ -289,6 +282,19 @@ fn run(chosen: &[&str], ci: bool) -> Option<bool> {
     Some(all_ok && replay_ok)
 }
 
+/// The configuration of the reference's golden outputs (process flows off,
+/// every fd type, every read, no drop mode, flow mode), writing to `out`.
+fn reference_test_env(out: &Path) -> libsysflow::SysFlowConfigBuilder {
+    SysFlowConfig::builder()
+        .file_path(out)
+        .exporter_id("differential")
+        .enable_process_flow(false)
+        .file_only(false)
+        .file_read_mode(FileReadMode::All)
+        .drop_mode(false)
+        .collection_mode(CollectionMode::Flow)
+}
+
 /// Every process of the workloads (their trees), from the raw capture.
 fn facts_pids(scap: &Path, roots: &[(&str, i64)]) -> HashSet<i64> {
     let facts = oracle::convert(scap, &scap.with_extension("tmp"));
@@ -301,16 +307,7 @@ fn facts_pids(scap: &Path, roots: &[(&str, i64)]) -> HashSet<i64> {
 /// (cgroups, received fds) is in the file too.
 fn live_equals_replay(live: &[SysFlow], scap: &Path, dir: &Path, pids: &HashSet<i64>) -> bool {
     let out = dir.join("replay.sf");
-    let config = SysFlowConfig::builder()
-        .file_path(&out)
-        .exporter_id("differential")
-        .scap_input_path(scap)
-        .enable_process_flow(false)
-        .file_only(false)
-        .file_read_mode(FileReadMode::All)
-        .drop_mode(false)
-        .collection_mode(CollectionMode::Flow)
-        .build();
+    let config = reference_test_env(&out).scap_input_path(scap).build();
     let mut driver = SysFlowDriver::new(config).expect("replay driver");
     driver.run().expect("replay the live capture");
     let replayed: Vec<SysFlow> = SfReader::open(&out)

@@ -348,15 +348,7 @@ impl State {
             std::mem::swap(&mut sport, &mut dport);
         }
         if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
-            entry.kind = FdKind::Ipv4 {
-                sip,
-                sport,
-                dip,
-                dport,
-                proto,
-                role,
-            };
-            entry.rename(ipv4_name(sip, sport, dip, dport));
+            set_ipv4(entry, (sip, sport, dip, dport), proto, role);
         }
     }
 
@@ -485,12 +477,17 @@ pub(super) fn scap_l4_to_ip(l4: u8) -> u8 {
 /// protocol and role it already knew (TCP if it knew none), and names it
 /// the way libsinsp does.
 fn set_ipv4_tuple(entry: &mut Fd, src: Ipv4Addr, sport: u16, dst: Ipv4Addr, dport: u16) {
-    let (sip, dip) = (raw_ip(src), raw_ip(dst));
     let (proto, role) = match entry.kind {
         FdKind::Ipv4 { proto, role, .. } => (proto, role),
         FdKind::Ipv4Server { proto, .. } => (proto, Role::Server),
         _ => (IPPROTO_TCP, Role::None),
     };
+    set_ipv4(entry, (raw_ip(src), sport, raw_ip(dst), dport), proto, role);
+}
+
+/// Makes `entry` the IPv4 socket `(sip, sport, dip, dport)` and names it by
+/// that tuple, as libsinsp does.
+fn set_ipv4(entry: &mut Fd, (sip, sport, dip, dport): (u32, u16, u32, u16), proto: u8, role: Role) {
     entry.kind = FdKind::Ipv4 {
         sip,
         sport,

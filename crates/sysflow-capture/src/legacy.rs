@@ -36,8 +36,11 @@ use crate::event::Event;
 const GENERIC_E: u16 = 0;
 const GENERIC_X: u16 = 1;
 
-/// Rewrites a stream of events (in capture order) into the 2022 ABI; see
-/// the [module documentation](self).
+/// Rewrites a stream of events (in capture order) into the 2022 ABI: each
+/// exit gets the enter a 2022 driver would have sent, in that year's
+/// layouts, and what 2022 does not know becomes a generic syscall event or
+/// is dropped (the rules are in the header of `src/legacy.rs`, a private
+/// module).
 #[derive(Debug, Default)]
 pub struct LegacyConverter {
     /// The last event id of each thread, to tell whether an exit's enter is

@@ -623,6 +623,7 @@ impl SysFlowDriver {
                     drops_full = s.drops_full,
                     drops_too_large = s.drops_too_large,
                     drops_internal = s.drops_internal,
+                    drops_received_fds = s.drops_received_fds,
                     priority_raised = s.priority_raised,
                     "live capture"
                 );

@@ -94,7 +94,13 @@ struct timespec64 {
 	long tv_nsec;
 };
 
+struct super_block {
+	unsigned long s_magic;
+};
+
 struct inode {
+	unsigned short i_mode;
+	struct super_block *i_sb;
 	unsigned long i_ino;
 	__s64 i_ctime_sec;
 	__u32 i_ctime_nsec;
@@ -144,8 +150,11 @@ struct sock_common {
 	struct in6_addr skc_v6_rcv_saddr;
 };
 
+/* sk_type and sk_protocol are u16s since 5.6 (bit fields before). */
 struct sock {
 	struct sock_common __sk_common;
+	__u16 sk_type;
+	__u16 sk_protocol;
 };
 
 struct sockaddr_un {
@@ -193,6 +202,7 @@ struct vfsmount {
 };
 
 struct mount {
+	int mnt_id;
 	struct mount *mnt_parent;
 	struct dentry *mnt_mountpoint;
 	struct vfsmount mnt;
@@ -204,6 +214,7 @@ struct path {
 };
 
 struct file {
+	unsigned int f_flags;
 	void *private_data;
 	struct path f_path;
 	struct inode *f_inode;

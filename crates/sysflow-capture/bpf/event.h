@@ -48,6 +48,8 @@ struct sf_stats {
 	__u64 drops_full; /* records lost: ring buffer full */
 	__u64 drops_too_large; /* records lost: larger than the scratch buffer */
 	__u64 drops_internal; /* records lost: the probe's own fault (an empty tail-call slot) */
+	__u64 received_fds; /* events describing an fd received with SCM_RIGHTS, submitted */
+	__u64 drops_received_fds; /* received fds past SF_RECV_FDS_MAX in one message: no event */
 };
 
 enum sf_limits {
@@ -59,13 +61,16 @@ enum sf_limits {
 	SF_MAX_PARAMS = 32,
 	/* Syscall numbers below this are looked up in `sc_enabled`. */
 	SF_SYSCALL_MAX = 512,
+	/* Most fds received with SCM_RIGHTS in one message that get an event. */
+	SF_RECV_FDS_MAX = 16,
 };
 
 /* Slots of the `tails` program array (see probe.bpf.c). */
 enum sf_tail {
 	SF_TAIL_EXECVE = 0, /* program sf_exit_execve */
 	SF_TAIL_CLONE = 1,  /* program sf_exit_clone */
-	SF_TAIL_MAX = 2,
+	SF_TAIL_RECV_FDS = 2, /* program sf_exit_recv_fds */
+	SF_TAIL_MAX = 3,
 };
 
 #endif

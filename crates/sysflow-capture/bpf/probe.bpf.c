@@ -149,6 +149,29 @@ struct {
 	__type(value, __u32);
 } tails SEC(".maps");
 
+/* Most messages of one sendmmsg or recvmmsg call that get an event each
+ * (Falco's limit too). */
+#define SF_MMSG_MAX 16
+
+/* What a recvmsg or recvmmsg exit leaves for sf_exit_recv_fds, which
+ * describes the fds its messages received with SCM_RIGHTS. */
+struct sf_recv_fds {
+	/* The time of each message's event, which its fds' events take. */
+	__u64 ts[SF_MMSG_MAX];
+	/* Messages whose ancillary data may pass fds (bit i: message i). */
+	__u32 mask;
+	/* The fds each message passed (filled by sf_exit_recv_fds). */
+	__u8 count[SF_MMSG_MAX];
+	__s32 fd[SF_MMSG_MAX][SF_RECV_FDS_MAX];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct sf_recv_fds);
+} recv_fds SEC(".maps");
+
 /* Falco event ids (PPME_*) the probe emits. */
 enum sf_event_type {
 	SF_OPEN_X = 3,
@@ -231,6 +254,17 @@ enum sf_event_type {
 	SF_SETREUID_X = 427,
 	SF_SETREGID_X = 429,
 	SF_CLOSE_RANGE_X = 451,
+	/* A task's open file, as Falco's task_file iterator describes it
+	 * (PPME_ITER_TASK_FILE_*_E): here an fd received with SCM_RIGHTS. */
+	SF_TASK_FILE_PIPE_E = 432,
+	SF_TASK_FILE_MEMFD_E = 434,
+	SF_TASK_FILE_REGULAR_E = 436,
+	SF_TASK_FILE_DIRECTORY_E = 438,
+	SF_TASK_FILE_SOCKET_INET_E = 440,
+	SF_TASK_FILE_SOCKET_INET6_E = 442,
+	SF_TASK_FILE_SOCKET_UNIX_E = 444,
+	SF_TASK_FILE_SOCKET_NETLINK_E = 446,
+	SF_TASK_FILE_ANON_INODE_E = 448,
 };
 
 /* Writes stay inside the scratch buffer: every offset is masked to its first
@@ -362,7 +396,9 @@ static __always_inline __u64 rb_flags(const struct sf_stats *st)
 									      : BPF_RB_NO_WAKEUP;
 }
 
-static __always_inline void w_submit(struct writer *w)
+/* Copies the event into the ring; 0 once it is there, -1 when it was lost
+ * (counted as a drop). */
+static __always_inline int w_submit(struct writer *w)
 {
 	__u32 zero = 0;
 	struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
@@ -370,19 +406,21 @@ static __always_inline void w_submit(struct writer *w)
 	if (size > SF_SCRATCH_SIZE) {
 		if (st)
 			st->drops_too_large++;
-		return;
+		return -1;
 	}
 	((struct sf_record *)w->buf)->evt.len = (__u32)(size - sizeof(__u16));
 	/* Re-bound `size` for the verifier (clang may reuse the unchecked copy). */
 	size &= (SF_SCRATCH_SIZE << 1) - 1;
 	if (size > SF_SCRATCH_SIZE)
-		return;
+		return -1;
 	if (bpf_ringbuf_output(&events, w->buf, size, rb_flags(st)) < 0) {
 		if (st)
 			st->drops_full++;
-	} else if (st) {
-		st->events++;
+		return -1;
 	}
+	if (st)
+		st->events++;
+	return 0;
 }
 
 /* Falco's PPM_O_* encoding of open(2) flags. */
@@ -994,16 +1032,26 @@ static __always_inline void emit_rw(__u16 type, long ret, struct pt_regs *regs, 
 	w_submit(&w);
 }
 
-static __always_inline struct sock *fd_sock(long fd)
+/* The file fd `fd` of `task`'s table holds (task->files->fdt->fd[fd]),
+ * or 0. */
+static __always_inline struct file *fd_file(struct task_struct *task, long fd)
 {
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
 	unsigned int max = BPF_CORE_READ(fdt, max_fds);
 	if (fd < 0 || fd >= max)
 		return 0;
 	struct file **fds = BPF_CORE_READ(fdt, fd);
 	struct file *f = 0;
-	if (bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) < 0 || !f)
+	if (bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]) < 0)
+		return 0;
+	return f;
+}
+
+/* The kernel socket of the current task's fd `fd`, or 0. */
+static __always_inline struct sock *fd_sock(long fd)
+{
+	struct file *f = fd_file((struct task_struct *)bpf_get_current_task(), fd);
+	if (!f)
 		return 0;
 	struct socket *s = BPF_CORE_READ(f, private_data);
 	return s ? BPF_CORE_READ(s, sk) : 0;
@@ -1235,11 +1283,41 @@ static __always_inline void w_msgcontrol(struct writer *w, const struct sf_msghd
 		w_empty(w);
 }
 
+/* struct cmsghdr (x86_64): a u64 length, header included, then level and
+ * type; each header 8-byte aligned. */
+struct sf_cmsghdr {
+	__u64 len;
+	__s32 level;
+	__s32 type;
+};
+
+#define SF_SOL_SOCKET 1
+#define SF_SCM_RIGHTS 1
+/* The ancillary data of one SCM_RIGHTS message with one fd (CMSG_LEN(4)):
+ * less cannot pass an fd. */
+#define SF_CMSG_ONE_FD (sizeof(struct sf_cmsghdr) + 4)
+
+/* Whether a message received on `sk` may have passed fds: its ancillary
+ * data can hold one, and the socket is a unix one (only those pass fds).
+ * The cheap test first: most receives have no ancillary data. */
+static __always_inline int may_pass_fds(struct sock *sk, const struct sf_msghdr *m)
+{
+	return m->msg_controllen >= SF_CMSG_ONE_FD && m->msg_control && sk &&
+	       BPF_CORE_READ(sk, __sk_common.skc_family) == 1 /* AF_UNIX */;
+}
+
+/* This CPU's notes for sf_exit_recv_fds (see struct sf_recv_fds). */
+static __always_inline struct sf_recv_fds *recv_fds_notes(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&recv_fds, &zero);
+}
+
 /* sendto, recvfrom, sendmsg, recvmsg: byte counts and the socket tuple
  * (local end first for sends, remote end first for receives; see
  * w_socktuple), recvmsg's ancillary data. The tuple of a failed call is
  * empty. */
-static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+static __always_inline int emit_sendrecv(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	struct writer w;
 	long fd = (int)regs->di;
@@ -1258,7 +1336,7 @@ static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *
 		ulen = m.msg_namelen;
 	}
 	if (w_begin(&w, type, nparams, tid))
-		return;
+		return 0;
 	w_u64(&w, ret);
 	if (type == SF_SENDTO_X) {
 		w_empty(&w); /* data */
@@ -1286,6 +1364,17 @@ static __always_inline void emit_sendrecv(__u16 type, long ret, struct pt_regs *
 		w_u64(&w, fd);
 	}
 	w_submit(&w);
+	/* A receive that may have passed fds: its fds are described next, by
+	 * sf_exit_recv_fds, at this event's time. */
+	if (type == SF_RECVMSG_X && ret >= 0 && may_pass_fds(sk, &m)) {
+		struct sf_recv_fds *r = recv_fds_notes();
+		if (!r)
+			return 0;
+		r->ts[0] = ((struct sf_record *)w.buf)->evt.ts;
+		r->mask = 1;
+		return 1;
+	}
+	return 0;
 }
 
 static __always_inline void emit_socket(long ret, struct pt_regs *regs, __u64 tid)
@@ -1573,16 +1662,16 @@ static __always_inline void emit_vec(__u16 type, long ret, struct pt_regs *regs,
 	w_submit(&w);
 }
 
-/* Most messages of one sendmmsg or recvmmsg call that get an event each
- * (Falco's limit too). */
-#define SF_MMSG_MAX 16
-
 struct mmsg_walk {
 	struct sf_mmsghdr *msgs; /* user memory */
 	struct sock *sk;
 	long fd;
 	__u64 tid;
 	__u16 type;
+	/* recvmmsg: the notes for sf_exit_recv_fds. In the map, not here: a
+	 * value here that changes from message to message would make the
+	 * verifier walk the callback once per value (21k more instructions). */
+	struct sf_recv_fds *notes;
 };
 
 /* One message of a sendmmsg or recvmmsg (a bpf_loop callback): res and
@@ -1609,13 +1698,19 @@ static long mmsg_step(__u64 i, void *arg)
 	if (recv)
 		w_msgcontrol(&w, &m.hdr);
 	w_submit(&w);
+	if (c->notes && may_pass_fds(c->sk, &m.hdr)) {
+		c->notes->ts[i & (SF_MMSG_MAX - 1)] = ((struct sf_record *)w.buf)->evt.ts;
+		c->notes->mask |= 1U << (i & (SF_MMSG_MAX - 1));
+	}
 	return 0;
 }
 
 /* sendmmsg and recvmmsg (res, fd, size, data, tuple; recvmmsg's
  * msgcontrol): as Falco's modern probe, one event per message handled (at
- * most SF_MMSG_MAX), or one with the error (or 0) and empty parameters. */
-static __always_inline void emit_mmsg(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
+ * most SF_MMSG_MAX), or one with the error (or 0) and empty parameters.
+ * Returns 1 when messages of a recvmmsg may have passed fds (noted for
+ * sf_exit_recv_fds). */
+static __always_inline int emit_mmsg(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	long fd = (int)regs->di;
 	if (ret > 0) {
@@ -1625,14 +1720,17 @@ static __always_inline void emit_mmsg(__u16 type, long ret, struct pt_regs *regs
 			.fd = fd,
 			.tid = tid,
 			.type = type,
+			.notes = type == SF_RECVMMSG_X ? recv_fds_notes() : 0,
 		};
+		if (c.notes)
+			c.notes->mask = 0;
 		bpf_loop(ret < SF_MMSG_MAX ? ret : SF_MMSG_MAX, mmsg_step, &c, 0);
-		return;
+		return c.notes && c.notes->mask;
 	}
 	struct writer w;
 	int recv = type == SF_RECVMMSG_X;
 	if (w_begin(&w, type, recv ? 6 : 5, tid))
-		return;
+		return 0;
 	w_u64(&w, ret);
 	w_u64(&w, fd);
 	w_u32(&w, 0); /* size */
@@ -1641,6 +1739,7 @@ static __always_inline void emit_mmsg(__u16 type, long ret, struct pt_regs *regs
 	if (recv)
 		w_empty(&w); /* msgcontrol */
 	w_submit(&w);
+	return 0;
 }
 
 /* The working directory and root: chdir and chroot (res, path as given),
@@ -1886,6 +1985,353 @@ static __always_inline void emit_mmap(long ret, struct pt_regs *regs, __u64 tid)
 	w_submit(&w);
 }
 
+/* File type bits of an inode's mode (S_IF*). */
+#define SF_S_IFMT 0170000
+#define SF_S_IFSOCK 0140000
+#define SF_S_IFLNK 0120000
+#define SF_S_IFREG 0100000
+#define SF_S_IFBLK 0060000
+#define SF_S_IFDIR 0040000
+#define SF_S_IFCHR 0020000
+#define SF_S_IFIFO 0010000
+
+/* Magic numbers of the pseudo file systems whose files are told apart by
+ * their super block (statfs's f_type). */
+#define SF_PIPEFS_MAGIC 0x50495045
+#define SF_ANON_INODE_FS_MAGIC 0x09041934
+#define SF_PIDFS_MAGIC 0x50494446 /* pidfds since 6.9 */
+
+/* Falco's enum anon_inode_fd_type: what an anonymous inode's fd is. */
+enum sf_anon_inode {
+	SF_ANON_UNKNOWN = 0,
+	SF_ANON_EVENTFD = 1,
+	SF_ANON_EVENTPOLL = 2,
+	SF_ANON_INOTIFY = 3,
+	SF_ANON_SIGNALFD = 4,
+	SF_ANON_TIMERFD = 5,
+	SF_ANON_IO_URING = 6,
+	SF_ANON_USERFAULTFD = 7,
+	SF_ANON_PIDFD = 8,
+	SF_ANON_BPF_MAP = 9,
+	SF_ANON_BPF_PROG = 10,
+	SF_ANON_BPF_LINK = 11,
+	SF_ANON_BPF_ITER = 12,
+	SF_ANON_PERF_EVENT = 13,
+};
+
+/* Whether `w` (the first 16 bytes of a name, NUL-padded, as two words)
+ * is the name `lit` (a literal of at most 15 characters); folded into two
+ * comparisons with constants. */
+#define SF_NAME_IS(w, lit)                                                                     \
+	({                                                                                     \
+		__u64 __l[2] = {};                                                             \
+		__builtin_memcpy(__l, lit "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);           \
+		(w)[0] == __l[0] && (w)[1] == __l[1];                                          \
+	})
+
+/* What an anonymous inode is, by the name the kernel gave it
+ * (anon_inode_getfile's, which /proc shows as anon_inode:NAME). */
+static __always_inline __u8 anon_inode_kind(const unsigned char *name)
+{
+	__u64 w[2] = {};
+	if (bpf_probe_read_kernel_str(w, sizeof(w), name) <= 0)
+		return SF_ANON_UNKNOWN;
+	if (SF_NAME_IS(w, "[eventfd]"))
+		return SF_ANON_EVENTFD;
+	if (SF_NAME_IS(w, "[eventpoll]"))
+		return SF_ANON_EVENTPOLL;
+	if (SF_NAME_IS(w, "inotify"))
+		return SF_ANON_INOTIFY;
+	if (SF_NAME_IS(w, "[signalfd]"))
+		return SF_ANON_SIGNALFD;
+	if (SF_NAME_IS(w, "[timerfd]"))
+		return SF_ANON_TIMERFD;
+	if (SF_NAME_IS(w, "[io_uring]"))
+		return SF_ANON_IO_URING;
+	if (SF_NAME_IS(w, "[userfaultfd]"))
+		return SF_ANON_USERFAULTFD;
+	if (SF_NAME_IS(w, "[pidfd]"))
+		return SF_ANON_PIDFD;
+	if (SF_NAME_IS(w, "bpf-map"))
+		return SF_ANON_BPF_MAP;
+	if (SF_NAME_IS(w, "bpf-prog"))
+		return SF_ANON_BPF_PROG;
+	if (SF_NAME_IS(w, "bpf-link"))
+		return SF_ANON_BPF_LINK;
+	if (SF_NAME_IS(w, "bpf_iter"))
+		return SF_ANON_BPF_ITER;
+	if (SF_NAME_IS(w, "[perf_event]"))
+		return SF_ANON_PERF_EVENT;
+	return SF_ANON_UNKNOWN;
+}
+
+/* Whether a regular file is a memfd: a lone dentry (its own parent, on
+ * shmem's internal mount) named memfd:NAME. */
+static __always_inline int is_memfd(struct dentry *dentry)
+{
+	if (BPF_CORE_READ(dentry, d_parent) != dentry)
+		return 0;
+	char name[8] = {};
+	bpf_probe_read_kernel_str(name, sizeof(name), BPF_CORE_READ(dentry, d_name.name));
+	return name[0] == 'm' && name[1] == 'e' && name[2] == 'm' && name[3] == 'f' &&
+	       name[4] == 'd' && name[5] == ':';
+}
+
+/* A dentry's own name with `pre` (`pre_len` bytes) before it and `post`
+ * (`post_len` bytes, its NUL included) after it, each shorter than 16
+ * bytes: how d_path names pseudo files, which no walk reaches
+ * (anon_inode:[fanotify], /memfd:NAME (deleted)). */
+static __always_inline void w_pseudo_path(struct writer *w, struct dentry *dentry,
+					  const char *pre, __u32 pre_len, const char *post,
+					  __u32 post_len)
+{
+	__u8 *p = w->buf + (w->off & SF_OFF_MASK);
+	long n = bpf_probe_read_kernel_str(p + (pre_len & 15), SF_NAME_MAX + 1,
+					   BPF_CORE_READ(dentry, d_name.name));
+	if (n <= 0) {
+		w_empty(w);
+		return;
+	}
+	/* Literals: copies of constant size. */
+	__builtin_memcpy(p, pre, pre_len & 15);
+	/* The name's NUL (at pre_len + n - 1) is where `post` goes. */
+	__u64 end = (pre_len & 15) + ((n - 1) & SF_NAME_MAX);
+	if (post_len)
+		__builtin_memcpy(p + end, post, post_len & 15);
+	else
+		p[end] = 0;
+	w_len(w, end + (post_len ? post_len : 1));
+}
+
+/* An IPv4 or IPv6 socket's fd: sk_type, sk_proto, local address and port,
+ * remote address and port, as the kernel socket has them. */
+static __always_inline void w_inet_sock(struct writer *w, struct sock *sk, int v6)
+{
+	w_u16(w, BPF_CORE_READ(sk, sk_type));
+	w_u16(w, BPF_CORE_READ(sk, sk_protocol));
+	if (v6) {
+		struct in6_addr a = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
+		__builtin_memcpy(w->buf + (w->off & SF_OFF_MASK), &a, 16);
+		w_len(w, 16);
+	} else {
+		w_u32(w, BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr));
+	}
+	w_u16(w, BPF_CORE_READ(sk, __sk_common.skc_num));
+	if (v6) {
+		struct in6_addr a = BPF_CORE_READ(sk, __sk_common.skc_v6_daddr);
+		__builtin_memcpy(w->buf + (w->off & SF_OFF_MASK), &a, 16);
+		w_len(w, 16);
+	} else {
+		w_u32(w, BPF_CORE_READ(sk, __sk_common.skc_daddr));
+	}
+	w_u16(w, bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport)));
+}
+
+/*
+ * The event of fd `fd` of `task`'s table as Falco's task_file iterator
+ * describes an open file (PPME_ITER_TASK_FILE_*_E, each with every
+ * parameter), at time `ts`, for thread `tid`. The kind comes from the
+ * inode: anonymous inodes and pidfds by their file system (whatever mode
+ * the kernel gives them), then by the mode's file type: a pipe (a FIFO:
+ * pipefs's are named by their dentry, others have a path), a memfd, a
+ * regular file (devices and links too: open flags in PPM_O_*, mount id), a
+ * directory, a socket of family INET, INET6, UNIX (its own sock and bound
+ * path, as for its tuples) or NETLINK. Paths are the walk's (as d_path
+ * gives them, from the task's root; see w_dpath), pseudo files' as d_path
+ * names them. Nothing for an empty slot or a kind the iterator skips.
+ */
+static __always_inline void emit_task_file(struct task_struct *task, long fd, __u64 ts,
+					   __u64 tid)
+{
+	struct file *f = fd_file(task, fd);
+	if (!f)
+		return;
+	struct inode *inode = BPF_CORE_READ(f, f_inode);
+	if (!inode)
+		return;
+	__u32 mode = BPF_CORE_READ(inode, i_mode) & SF_S_IFMT;
+	unsigned long magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	__u64 ino = BPF_CORE_READ(inode, i_ino);
+	struct dentry *dentry = BPF_CORE_READ(f, f_path.dentry);
+	struct vfsmount *vfsmnt = BPF_CORE_READ(f, f_path.mnt);
+	struct sock *sk = 0;
+	__u16 family = 0;
+	__u16 type;
+	__u32 nparams;
+	if (magic == SF_ANON_INODE_FS_MAGIC || magic == SF_PIDFS_MAGIC) {
+		type = SF_TASK_FILE_ANON_INODE_E;
+		nparams = 4;
+	} else if (mode == SF_S_IFIFO) {
+		type = SF_TASK_FILE_PIPE_E;
+		nparams = 3;
+	} else if (mode == SF_S_IFDIR) {
+		type = SF_TASK_FILE_DIRECTORY_E;
+		nparams = 3;
+	} else if (mode == SF_S_IFSOCK) {
+		struct socket *s = BPF_CORE_READ(f, private_data);
+		sk = s ? BPF_CORE_READ(s, sk) : 0;
+		if (!sk)
+			return;
+		family = BPF_CORE_READ(sk, __sk_common.skc_family);
+		if (family == 2) {
+			type = SF_TASK_FILE_SOCKET_INET_E;
+			nparams = 8;
+		} else if (family == 10) {
+			type = SF_TASK_FILE_SOCKET_INET6_E;
+			nparams = 8;
+		} else if (family == 1) {
+			type = SF_TASK_FILE_SOCKET_UNIX_E;
+			nparams = 6;
+		} else if (family == 16) {
+			type = SF_TASK_FILE_SOCKET_NETLINK_E;
+			nparams = 4;
+		} else {
+			return;
+		}
+	} else if (mode == SF_S_IFREG && is_memfd(dentry)) {
+		type = SF_TASK_FILE_MEMFD_E;
+		nparams = 3;
+	} else if (mode == SF_S_IFREG || mode == SF_S_IFBLK || mode == SF_S_IFCHR ||
+		   mode == SF_S_IFLNK) {
+		type = SF_TASK_FILE_REGULAR_E;
+		nparams = 5;
+	} else {
+		return;
+	}
+	struct writer w;
+	if (w_begin(&w, type, nparams, tid))
+		return;
+	((struct sf_record *)w.buf)->evt.ts = ts;
+	w_u32(&w, (__u32)fd);
+	switch (type) {
+	case SF_TASK_FILE_ANON_INODE_E: {
+		__u8 kind = magic == SF_PIDFS_MAGIC
+				    ? SF_ANON_PIDFD
+				    : anon_inode_kind(BPF_CORE_READ(dentry, d_name.name));
+		w_u8(&w, kind);
+		/* The path only when the kind is unknown, as Falco's. */
+		if (kind == SF_ANON_UNKNOWN)
+			w_pseudo_path(&w, dentry, "anon_inode:", 11, "", 0);
+		else
+			w_empty(&w);
+		break;
+	}
+	case SF_TASK_FILE_PIPE_E:
+		if (magic == SF_PIPEFS_MAGIC)
+			w_pseudo_path(&w, dentry, "", 0, "", 0);
+		else
+			w_dpath(&w, task, dentry, vfsmnt);
+		break;
+	case SF_TASK_FILE_MEMFD_E:
+		w_pseudo_path(&w, dentry, "/", 1, " (deleted)", 11);
+		break;
+	case SF_TASK_FILE_DIRECTORY_E:
+		w_dpath(&w, task, dentry, vfsmnt);
+		break;
+	case SF_TASK_FILE_REGULAR_E: {
+		w_dpath(&w, task, dentry, vfsmnt);
+		w_u32(&w, open_flags_to_ppm(BPF_CORE_READ(f, f_flags)));
+		struct mount *mnt = (void *)vfsmnt - bpf_core_field_offset(struct mount, mnt);
+		w_u32(&w, (__u32)BPF_CORE_READ(mnt, mnt_id));
+		break;
+	}
+	case SF_TASK_FILE_SOCKET_UNIX_E: {
+		w_u16(&w, BPF_CORE_READ(sk, sk_type));
+		w_u16(&w, BPF_CORE_READ(sk, sk_protocol));
+		w_u64(&w, (__u64)sk);
+		__u64 n = w_unix_bound_path(w.buf + (w.off & SF_OFF_MASK), sk);
+		w_len(&w, n & 0xff);
+		break;
+	}
+	case SF_TASK_FILE_SOCKET_NETLINK_E:
+		w_u16(&w, BPF_CORE_READ(sk, sk_type));
+		w_u16(&w, BPF_CORE_READ(sk, sk_protocol));
+		break;
+	default: /* INET, INET6 */
+		w_inet_sock(&w, sk, family == 10);
+		break;
+	}
+	w_u64(&w, ino);
+	if (w_submit(&w) == 0) {
+		__u32 zero = 0;
+		struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
+		if (st)
+			st->received_fds++;
+	}
+}
+
+/* Ancillary-data headers looked at per message: the kernel puts
+ * SCM_RIGHTS after SCM_CREDENTIALS, SCM_PIDFD and SCM_SECURITY. */
+#define SF_CMSG_WALK 4
+
+struct recv_fds_walk {
+	struct sf_recv_fds *r;
+	__u64 msgs;   /* user memory: recvmsg's msghdr, recvmmsg's mmsghdr array */
+	__u64 stride; /* recvmmsg: the size of an mmsghdr; recvmsg: 0 */
+	struct task_struct *task;
+	__u64 tid;
+};
+
+/* The fds message `i` received with SCM_RIGHTS, if it was noted: its
+ * ancillary data read again (as the kernel left it) and its SCM_RIGHTS
+ * message's fds kept, at most SF_RECV_FDS_MAX (the rest counted as drops).
+ * A malformed header ends the walk. (A bpf_loop callback.) */
+static long recv_fds_collect(__u64 i, void *arg)
+{
+	struct recv_fds_walk *c = arg;
+	struct sf_recv_fds *r = c->r;
+	__u32 k = i & (SF_MMSG_MAX - 1);
+	r->count[k] = 0;
+	if (!(r->mask & (1U << k)))
+		return 0;
+	struct sf_msghdr m = {};
+	if (bpf_probe_read_user(&m, sizeof(m), (const void *)(c->msgs + k * c->stride)) < 0)
+		return 0;
+	__u64 off = 0;
+	for (int h = 0; h < SF_CMSG_WALK; h++) {
+		struct sf_cmsghdr hdr = {};
+		if (off + sizeof(hdr) > m.msg_controllen ||
+		    bpf_probe_read_user(&hdr, sizeof(hdr), (const void *)(m.msg_control + off)) < 0 ||
+		    hdr.len < sizeof(hdr) || hdr.len > m.msg_controllen - off)
+			break;
+		if (hdr.level == SF_SOL_SOCKET && hdr.type == SF_SCM_RIGHTS) {
+			__u64 n = (hdr.len - sizeof(hdr)) / sizeof(__s32);
+			if (n > SF_RECV_FDS_MAX) {
+				__u32 zero = 0;
+				struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
+				if (st)
+					st->drops_received_fds += n - SF_RECV_FDS_MAX;
+				n = SF_RECV_FDS_MAX;
+			}
+			if (n == 0)
+				break;
+			/* 4 to 64 bytes, in a form the verifier bounds. */
+			__u32 size = ((((__u32)n - 1) & (SF_RECV_FDS_MAX - 1)) + 1) * sizeof(__s32);
+			if (bpf_probe_read_user(r->fd[k], size,
+						(const void *)(m.msg_control + off + sizeof(hdr))) < 0)
+				break;
+			r->count[k] = n;
+			break;
+		}
+		off += (hdr.len + 7) & ~7ULL;
+	}
+	return 0;
+}
+
+/* Fd `j % SF_RECV_FDS_MAX` of message `j / SF_RECV_FDS_MAX`, if it
+ * received that many: its event (a bpf_loop callback). */
+static long recv_fds_emit(__u64 j, void *arg)
+{
+	struct recv_fds_walk *c = arg;
+	struct sf_recv_fds *r = c->r;
+	__u32 k = (j / SF_RECV_FDS_MAX) & (SF_MMSG_MAX - 1);
+	__u32 n = j & (SF_RECV_FDS_MAX - 1);
+	if (n >= r->count[k])
+		return 0;
+	emit_task_file(c->task, r->fd[k][n], r->ts[k], c->tid);
+	return 0;
+}
+
 /* Syscalls drop mode never drops: without them the thread and fd tables
  * go wrong for good. */
 static __always_inline int sc_never_drop(long nr)
@@ -1963,6 +2409,14 @@ static __always_inline void tail_call_failed(void)
 		st->drops_internal++;
 }
 
+/* After a recvmsg or recvmmsg whose messages may have passed fds (noted in
+ * `recv_fds`): the events of those fds, built by sf_exit_recv_fds. */
+#define SF_TAIL_CALL_RECV_FDS(ctx)                                                             \
+	do {                                                                                   \
+		bpf_tail_call(ctx, &tails, SF_TAIL_RECV_FDS);                                  \
+		tail_call_failed();                                                            \
+	} while (0)
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -2036,7 +2490,8 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		emit_sendrecv(SF_SENDMSG_X, ret, regs, tid);
 		break;
 	case 47:
-		emit_sendrecv(SF_RECVMSG_X, ret, regs, tid);
+		if (emit_sendrecv(SF_RECVMSG_X, ret, regs, tid))
+			SF_TAIL_CALL_RECV_FDS(ctx);
 		break;
 	case 48:
 		emit_ids(SF_SHUTDOWN_X, ret, regs, tid);
@@ -2105,7 +2560,8 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 		emit_vec(SF_PWRITEV_X, ret, regs, tid);
 		break;
 	case 299:
-		emit_mmsg(SF_RECVMMSG_X, ret, regs, tid);
+		if (emit_mmsg(SF_RECVMMSG_X, ret, regs, tid))
+			SF_TAIL_CALL_RECV_FDS(ctx);
 		break;
 	case 307:
 		emit_mmsg(SF_SENDMMSG_X, ret, regs, tid);
@@ -2244,6 +2700,34 @@ int BPF_PROG(sf_exit_clone, struct pt_regs *regs, long ret)
 	long nr = regs->orig_ax;
 	__u16 type = nr == 56 ? SF_CLONE_20_X : nr == 57 ? SF_FORK_20_X : nr == 58 ? SF_VFORK_20_X : SF_CLONE3_X;
 	emit_clone(type, ret, regs, bpf_get_current_pid_tgid());
+	return 0;
+}
+
+/*
+ * The fds a recvmsg or recvmmsg exit received with SCM_RIGHTS, now in the
+ * receiver's table (tail-called from sf_sys_exit, which noted the
+ * messages whose ancillary data may pass fds and their events' times):
+ * one event per fd, each as Falco's task_file iterator describes an open
+ * file, at the time of its message's event, so that it follows it.
+ */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sf_exit_recv_fds, struct pt_regs *regs, long ret)
+{
+	__u32 zero = 0;
+	struct sf_recv_fds *r = bpf_map_lookup_elem(&recv_fds, &zero);
+	if (!r || ret < 0)
+		return 0;
+	int mmsg = regs->orig_ax == 299;
+	__u32 msgs = mmsg ? (ret < SF_MMSG_MAX ? (__u32)ret : SF_MMSG_MAX) : 1;
+	struct recv_fds_walk c = {
+		.r = r,
+		.msgs = regs->si,
+		.stride = mmsg ? sizeof(struct sf_mmsghdr) : 0,
+		.task = (struct task_struct *)bpf_get_current_task(),
+		.tid = bpf_get_current_pid_tgid() & 0xffffffff,
+	};
+	bpf_loop(msgs, recv_fds_collect, &c, 0);
+	bpf_loop(msgs * SF_RECV_FDS_MAX, recv_fds_emit, &c, 0);
 	return 0;
 }
 

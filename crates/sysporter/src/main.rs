@@ -381,15 +381,22 @@ fn summary(stats: &DriverStats) -> String {
     // Live: what the probe submitted and dropped, reported even when 0.
     let live = stats.live.map_or_else(String::new, |l| {
         format!(
-            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{}){}",
+            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{}{}){}",
             l.submitted,
             l.drops_full
                 .saturating_add(l.drops_too_large)
-                .saturating_add(l.drops_internal),
+                .saturating_add(l.drops_internal)
+                .saturating_add(l.drops_received_fds),
             l.drops_full,
             l.drops_too_large,
             if l.drops_internal > 0 {
                 format!(", {} lost by the probe itself", l.drops_internal)
+            } else {
+                String::new()
+            },
+            // Fds past the 16 of one SCM_RIGHTS message the probe describes.
+            if l.drops_received_fds > 0 {
+                format!(", {} received fds undescribed", l.drops_received_fds)
             } else {
                 String::new()
             },

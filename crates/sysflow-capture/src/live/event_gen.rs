@@ -36,13 +36,17 @@ pub struct sf_stats {
     pub drops_full: __u64,
     pub drops_too_large: __u64,
     pub drops_internal: __u64,
+    pub received_fds: __u64,
+    pub drops_received_fds: __u64,
 }
 pub const sf_limits_SF_SCRATCH_SIZE: sf_limits = 32768;
 pub const sf_limits_SF_ARG_MAX: sf_limits = 4096;
 pub const sf_limits_SF_MAX_PARAMS: sf_limits = 32;
 pub const sf_limits_SF_SYSCALL_MAX: sf_limits = 512;
+pub const sf_limits_SF_RECV_FDS_MAX: sf_limits = 16;
 pub type sf_limits = ::std::os::raw::c_uint;
 pub const sf_tail_SF_TAIL_EXECVE: sf_tail = 0;
 pub const sf_tail_SF_TAIL_CLONE: sf_tail = 1;
-pub const sf_tail_SF_TAIL_MAX: sf_tail = 2;
+pub const sf_tail_SF_TAIL_RECV_FDS: sf_tail = 2;
+pub const sf_tail_SF_TAIL_MAX: sf_tail = 3;
 pub type sf_tail = ::std::os::raw::c_uint;

@@ -65,12 +65,13 @@ const PROGRAMS: [(&str, &str, &str); 2] = [
 
 /// Programs `sf_sys_exit` tail-calls, by their slot in the `tails` map
 /// (`sf_tail` in the header): loaded, never attached.
-const TAILS: [(&str, u32); 2] = [
+const TAILS: [(&str, u32); 3] = [
     ("sf_exit_execve", event_gen::sf_tail_SF_TAIL_EXECVE),
     ("sf_exit_clone", event_gen::sf_tail_SF_TAIL_CLONE),
+    ("sf_exit_recv_fds", event_gen::sf_tail_SF_TAIL_RECV_FDS),
 ];
 
-// SAFETY: `sf_stats` is a `#[repr(C)]` struct of four u64s generated from
+// SAFETY: `sf_stats` is a `#[repr(C)]` struct of six u64s generated from
 // the probe's header: no padding, and every bit pattern is a valid value,
 // which is what aya's `Pod` requires to copy it out of a map.
 unsafe impl aya::Pod for event_gen::sf_stats {}
@@ -148,6 +149,9 @@ pub struct LiveStats {
     /// Events lost by a fault of the probe itself (a tail-call slot the
     /// loader left empty); never expected.
     pub drops_internal: u64,
+    /// Fds received with SCM_RIGHTS that got no event because their
+    /// message passed more than the probe describes (16).
+    pub drops_received_fds: u64,
     /// Records read from the ring by this engine. After a stop it equals
     /// `submitted`, unless a program was still committing long after the
     /// detach.
@@ -397,6 +401,7 @@ impl LiveCapture {
             s.drops_full = s.drops_full.saturating_add(c.drops_full);
             s.drops_too_large = s.drops_too_large.saturating_add(c.drops_too_large);
             s.drops_internal = s.drops_internal.saturating_add(c.drops_internal);
+            s.drops_received_fds = s.drops_received_fds.saturating_add(c.drops_received_fds);
         }
         Ok(s)
     }

@@ -8,7 +8,9 @@
 //!   eBPF probe; skips when not root or without kernel BTF; with
 //!   `live_state` (every parameter of the syscalls that change libsinsp's
 //!   state), `live_sockets` (socket tuples as Falco's modern probe fills
-//!   them), `live_stop` (a prompt stop under load) and `live_background`
+//!   them), `live_received` (fds received with SCM_RIGHTS: the task_file
+//!   events that follow their receive), `live_stop` (a prompt stop under
+//!   load) and `live_background`
 //!   (idle priority raised when the ring fills on a saturated machine);
 //! - `libscap` (feature `libscap`): differential test of our reader against
 //!   Falco's libscap on every trace, events and `scapdump` output;
@@ -37,6 +39,8 @@ mod libscap;
 mod live;
 #[cfg(feature = "ebpf")]
 mod live_background;
+#[cfg(feature = "ebpf")]
+mod live_received;
 #[cfg(feature = "ebpf")]
 mod live_sockets;
 #[cfg(feature = "ebpf")]

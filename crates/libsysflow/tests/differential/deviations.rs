@@ -430,19 +430,36 @@ fn mmsg(d: &Difference, cx: &Context<'_>) -> bool {
 }
 
 /// A flow of an fd that arrived with SCM_RIGHTS: libsinsp of 2022 never
-/// learns what such an fd is (current libsinsp looks it up in /proc, as our
-/// live engine does), so the reference has no flow on it at all.
+/// learns what such an fd is (current libsinsp looks it up, our probe
+/// describes it), so the reference has no flow on it: ours is only ours,
+/// or, where the fd's number last held the same file on the same thread
+/// (a process that sends itself a file it then closes gets it back under
+/// that number), the reference's flow of that earlier fd plus exactly the
+/// calls on the fd after the receive, to its close.
 fn received_fd(d: &Difference, cx: &Context<'_>) -> bool {
-    let Difference::OnlyOurs(Key::File { tid, fd, .. }, _) = d else {
+    let (Difference::OnlyOurs(Key::File { tid, fd, .. }, _)
+    | Difference::Differ(Key::File { tid, fd, .. }, _, _)) = d
+    else {
         return false;
     };
     let pid = cx.facts.pid_of.get(tid).copied().unwrap_or(*tid);
-    cx.pids.contains(&pid)
-        && cx
-            .facts
-            .received_fds
-            .get(&pid)
-            .is_some_and(|fds| fds.contains(fd))
+    let Some(received) = cx
+        .facts
+        .received_fds
+        .get(&pid)
+        .filter(|_| cx.pids.contains(&pid))
+    else {
+        return false;
+    };
+    let mut when = received.iter().filter(|(_, f)| f == fd).map(|(ts, _)| *ts);
+    match d {
+        Difference::OnlyOurs(..) => when.next().is_some(),
+        Difference::Differ(_, Value::Flow(o), Value::Flow(t)) => when.any(|ts| {
+            let after = crate::model::calls_after(cx.events, *tid, *fd, ts);
+            after != Counts::default() && *o == *t + after
+        }),
+        _ => false,
+    }
 }
 
 /// The deviation that explains `d`, if any.

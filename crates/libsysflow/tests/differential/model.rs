@@ -375,6 +375,23 @@ fn flow_op(e: &SysdigEvent) -> Option<OpFlags> {
     Some(op)
 }
 
+/// What the reference would count as flow operations on thread `tid`'s fd
+/// `fd` (whatever libsinsp knows of it) from the events after time `ts`
+/// up to the fd's next close (included): every call on it, by its result.
+pub fn calls_after(events: &[SysdigEvent], tid: i64, fd: i64, ts: u64) -> Counts {
+    let mut counts = Counts::default();
+    for e in events.iter().filter(|e| e.tid == tid && e.ts > ts) {
+        let Some(op) = flow_op(e).filter(|_| !e.enter && e.fd == Some(fd)) else {
+            continue;
+        };
+        counts = counts + Counts::of_call(op, e.res.unwrap_or(0));
+        if op == OpFlags::CLOSE {
+            break;
+        }
+    }
+    counts
+}
+
 /// The reference's records of events `events` (all of one workload's
 /// threads, in order), from libsinsp's state as sysdig resolved it.
 pub fn reference(events: &[SysdigEvent]) -> Records {

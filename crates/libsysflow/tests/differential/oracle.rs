@@ -102,8 +102,9 @@ pub struct Facts {
     /// `(tid, fd)`: ops and bytes of sendmmsg/recvmmsg exits on it, as
     /// `(writes, bytes written, reads, bytes read)`.
     pub mmsg: HashMap<(i64, i64), (i64, i64, i64, i64)>,
-    /// Processes that received fds over a unix socket, with the fds.
-    pub received_fds: HashMap<i64, HashSet<i64>>,
+    /// Processes that received fds over a unix socket, with the fds and
+    /// the time of the recvmsg that received each: `(ts, fd)`.
+    pub received_fds: HashMap<i64, Vec<(u64, i64)>>,
     /// Successful set*id calls that change an effective id, in order:
     /// `(pid, ts, call, gid?, effective id)`.
     pub creds: Vec<(i64, u64, &'static str, bool, i64)>,
@@ -270,7 +271,7 @@ fn note(facts: &mut Facts, ev: &Event) {
                     .received_fds
                     .entry(pid)
                     .or_default()
-                    .extend(scm_rights(control));
+                    .extend(scm_rights(control).into_iter().map(|fd| (ev.ts, fd)));
             }
         }
         _ => {}

@@ -92,6 +92,10 @@ pub(crate) enum Kind {
     CloseRangeX,
     /// An fd of a kind no flow is made of (eventfd, epoll, signalfd, …): only tracked.
     OtherFdX(u8),
+    /// An fd of a task's table as Falco's task_file iterator describes it
+    /// (`PPME_ITER_TASK_FILE_*_E`; our probe sends them for the fds a
+    /// recvmsg or recvmmsg received with SCM_RIGHTS), by its kind.
+    TaskFile(TaskFile),
     /// Container metadata (JSON or fixed fields).
     Container,
     /// A user account appeared.
@@ -100,6 +104,40 @@ pub(crate) enum Kind {
     GroupAdded,
     /// Anything else.
     Other,
+}
+
+/// The kinds of fd the task_file iterator's events describe, one event id
+/// each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TaskFile {
+    /// A pipe or FIFO.
+    Pipe,
+    /// A memfd.
+    Memfd,
+    /// A regular file (or a device, or a link).
+    Regular,
+    /// A directory.
+    Directory,
+    /// An IPv4 socket.
+    Inet,
+    /// An IPv6 socket.
+    Inet6,
+    /// A unix socket.
+    Unix,
+    /// A netlink socket.
+    Netlink,
+    /// An anonymous inode (eventfd, epoll, inotify, …, or a pidfd).
+    AnonInode,
+}
+
+impl TaskFile {
+    /// Whether the fd is a socket.
+    pub(crate) fn is_socket(self) -> bool {
+        matches!(
+            self,
+            TaskFile::Inet | TaskFile::Inet6 | TaskFile::Unix | TaskFile::Netlink
+        )
+    }
 }
 
 fn classify(info: &EventInfo) -> Kind {
@@ -170,6 +208,15 @@ fn classify(info: &EventInfo) -> Kind {
         ("USERFAULTFD", true) => Kind::OtherFdX(b'u'),
         ("MEMFD_CREATE", true) => Kind::OtherFdX(b'm'),
         ("PIDFD_OPEN" | "PIDFD_GETFD", true) => Kind::OtherFdX(b'P'),
+        ("ITER_TASK_FILE_PIPE", false) => Kind::TaskFile(TaskFile::Pipe),
+        ("ITER_TASK_FILE_MEMFD", false) => Kind::TaskFile(TaskFile::Memfd),
+        ("ITER_TASK_FILE_REGULAR", false) => Kind::TaskFile(TaskFile::Regular),
+        ("ITER_TASK_FILE_DIRECTORY", false) => Kind::TaskFile(TaskFile::Directory),
+        ("ITER_TASK_FILE_SOCKET_INET", false) => Kind::TaskFile(TaskFile::Inet),
+        ("ITER_TASK_FILE_SOCKET_INET6", false) => Kind::TaskFile(TaskFile::Inet6),
+        ("ITER_TASK_FILE_SOCKET_UNIX", false) => Kind::TaskFile(TaskFile::Unix),
+        ("ITER_TASK_FILE_SOCKET_NETLINK", false) => Kind::TaskFile(TaskFile::Netlink),
+        ("ITER_TASK_FILE_ANON_INODE", false) => Kind::TaskFile(TaskFile::AnonInode),
         ("CONTAINER" | "CONTAINER_JSON" | "CONTAINER_JSON_2", false) => Kind::Container,
         ("USER_ADDED", false) => Kind::UserAdded,
         ("GROUP_ADDED", false) => Kind::GroupAdded,

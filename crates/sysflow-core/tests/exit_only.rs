@@ -1,6 +1,7 @@
 //! The state rules on exit events that carry their enter's parameters (what
 //! live capture and current Falco drivers send), and the enter+exit layouts
-//! of older captures where a rule reads the enter: each test writes the
+//! of older captures where a rule reads the enter; and on the task_file
+//! events live capture sends for fds received with SCM_RIGHTS: each test writes the
 //! events a short program makes and checks the records that name the state
 //! the rule keeps (which file an fd is, which user a process runs as, which
 //! address a socket has).
@@ -22,6 +23,7 @@ const BIND_X: u16 = 21;
 const CONNECT_X: u16 = 23;
 const SENDTO_X: u16 = 31;
 const RECVFROM_X: u16 = 35;
+const RECVMSG_X: u16 = 53;
 const FCNTL_E: u16 = 150;
 const FCNTL_X: u16 = 151;
 const MMAP_X: u16 = 161;
@@ -30,6 +32,9 @@ const OPENAT_2_X: u16 = 307;
 const DUP2_X: u16 = 363;
 const EVENTFD2_X: u16 = 397;
 const CLOSE_RANGE_X: u16 = 451;
+const TASK_FILE_REGULAR_E: u16 = 436;
+const TASK_FILE_DIRECTORY_E: u16 = 438;
+const TASK_FILE_SOCKET_INET_E: u16 = 440;
 
 const PID: u64 = 700;
 const PPM_AF_INET: u8 = 2;
@@ -104,6 +109,23 @@ impl Run {
 
     fn close(&mut self, fd: i64) {
         self.ev(CLOSE_X, &[i64p(0), i64p(fd)]);
+    }
+
+    /// A recvmsg on unix socket `sock` that received fds with SCM_RIGHTS,
+    /// then the events the probe sends for them (`described`: each a
+    /// task_file event id and its parameters after the fd), at its time.
+    fn receive(&mut self, sock: i64, described: &[(u16, i32, Vec<Vec<u8>>)]) {
+        let control = Vec::new(); // not read: the events say what arrived
+        self.ev(
+            RECVMSG_X,
+            &[i64p(1), u32p(1), vec![], vec![], control, i64p(sock)],
+        );
+        for (ty, fd, rest) in described {
+            let mut params = vec![fd.to_le_bytes().to_vec()];
+            params.extend(rest.iter().cloned());
+            // At the recvmsg's time, as the probe sends them.
+            feed(&mut self.p, &mut self.out, self.ts, PID, *ty, &params);
+        }
     }
 
     fn finish(mut self) -> Vec<SysFlow> {
@@ -473,4 +495,88 @@ fn listed_listeners_are_no_flows_and_their_connections_are_server_ends() {
         (n.sip, n.sport, n.dip, n.dport, n.proto, n.fd),
         (ip(lo), 40000, ip(lo), 8080, 6, 6)
     );
+}
+
+/// A file received with SCM_RIGHTS: its later reads (it was never opened
+/// here, so its flow has no OPEN and, as the reference writes flows, no
+/// open flags) are a FileFlow of that file.
+#[test]
+fn a_received_file_is_read_as_that_file() {
+    let mut r = Run::new();
+    // PPM_O_RDONLY | PPM_O_LARGEFILE.
+    let flags = 1 | (1 << 11);
+    let file = vec![
+        cstr("/tmp/passed.txt"),
+        u32p(flags),
+        u32p(25),
+        7_340_033u64.to_le_bytes().to_vec(),
+    ];
+    r.receive(4, &[(TASK_FILE_REGULAR_E, 5, file)]);
+    r.read(5, 10);
+    r.read(5, 15);
+    r.close(5);
+    assert_eq!(
+        file_flows(&r.finish()),
+        [(
+            "/tmp/passed.txt".to_owned(),
+            25,
+            0,
+            OpFlags::READ_RECV | OpFlags::CLOSE
+        )]
+    );
+}
+
+/// A directory received with SCM_RIGHTS is a dirfd that relative paths
+/// resolve against.
+#[test]
+fn a_received_directory_resolves_relative_paths() {
+    let mut r = Run::new();
+    let dir = vec![cstr("/srv/data"), 42u64.to_le_bytes().to_vec()];
+    r.receive(4, &[(TASK_FILE_DIRECTORY_E, 6, dir)]);
+    let params = [
+        i64p(7),
+        i64p(6),
+        cstr("report.txt"),
+        u32p(RDWR_CREAT),
+        u32p(0o644),
+        u32p(0),
+        i64p(0),
+    ];
+    r.ev(OPENAT_2_X, &params);
+    r.write(7, 3);
+    let flows = file_flows(&r.finish());
+    assert_eq!(flows.len(), 1, "{flows:?}");
+    assert_eq!(
+        (flows[0].0.as_str(), flows[0].2),
+        ("/srv/data/report.txt", 3)
+    );
+}
+
+/// A connected IPv4 socket received with SCM_RIGHTS: its sends are a
+/// NetworkFlow of its tuple, local end first. libsinsp gives a socket it
+/// adds this way no role, and so shows no protocol: the reference writes -1.
+#[test]
+fn a_received_socket_sends_on_its_connection() {
+    let mut r = Run::new();
+    let (local, remote) = (Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2));
+    let sock = vec![
+        1u16.to_le_bytes().to_vec(),
+        6u16.to_le_bytes().to_vec(),
+        local.octets().to_vec(),
+        40000u16.to_le_bytes().to_vec(),
+        remote.octets().to_vec(),
+        80u16.to_le_bytes().to_vec(),
+        99u64.to_le_bytes().to_vec(),
+    ];
+    r.receive(4, &[(TASK_FILE_SOCKET_INET_E, 8, sock)]);
+    r.write(8, 12);
+    let recs = r.finish();
+    let nets = net_flows(&recs);
+    assert_eq!(nets.len(), 1, "{nets:#?}");
+    let n = nets[0];
+    assert_eq!(
+        (n.sip, n.sport, n.dip, n.dport, n.proto),
+        (ip(local), 40000, ip(remote), 80, -1)
+    );
+    assert_eq!((n.num_w_send_ops, n.num_w_send_bytes), (1, 12));
 }

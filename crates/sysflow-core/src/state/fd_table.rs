@@ -1,12 +1,13 @@
 //! The fd table's updates: open, close, dup, fcntl, pipe and the other calls
-//! that make an fd (eventfd, epoll, …); and the working directory (chdir,
+//! that make an fd (eventfd, epoll, …), and the fds received with
+//! SCM_RIGHTS (task_file events); and the working directory (chdir,
 //! fchdir), which with dirfds is what relative paths resolve against.
 //!
 //! Sockets, which are fds too, have their own module (`sockets`).
 
 use super::path::with_slash;
 use super::{AT_FDCWD, Fd, FdKind, PPM_O_DIRECTORY, State, resolve, resolve_shared};
-use crate::event::Ev;
+use crate::event::{Ev, TaskFile};
 
 /// `F_DUPFD` and `F_DUPFD_CLOEXEC` in Falco's fcntl command encoding.
 const PPM_FCNTL_F_DUPFD: i64 = 1;
@@ -149,6 +150,34 @@ impl State {
         }
     }
 
+    /// An fd that entered the table without a call of its own (one received
+    /// with SCM_RIGHTS), as Falco's task_file iterator describes it: libsinsp
+    /// adds such an fd as it adds an fd it reads from `/proc`, with the
+    /// type and name the event gives (a file `f` with its open flags, a
+    /// directory `d`, a pipe `p`, a memfd `m`; an anonymous inode by its
+    /// kind, named only when that is unknown). Sockets are in `sockets`.
+    pub(super) fn task_file(&mut self, ev: &Ev<'_>, f: TaskFile) {
+        let Some(fd) = ev.fd_param() else {
+            return;
+        };
+        let name = ev.text_ref("path").unwrap_or_default();
+        let entry = match f {
+            TaskFile::Regular => Fd {
+                open_flags: ev.int("flags").unwrap_or(0) as u32,
+                ..Fd::new(FdKind::File, name)
+            },
+            TaskFile::Directory => Fd::new(FdKind::Directory, name),
+            TaskFile::Pipe => Fd::new(FdKind::Pipe, name),
+            TaskFile::Memfd => Fd::new(FdKind::Other(b'm'), name),
+            TaskFile::AnonInode => {
+                let c = anon_inode_char(ev.int("fd_type").unwrap_or(0));
+                Fd::new(FdKind::Other(c), name)
+            }
+            TaskFile::Inet | TaskFile::Inet6 | TaskFile::Unix | TaskFile::Netlink => return,
+        };
+        self.fd_table_mut(ev.tid()).insert(fd, entry);
+    }
+
     /// chdir: the process's working directory, resolved against the old one.
     pub(super) fn chdir_exit(&mut self, ev: &Ev<'_>) {
         let tid = ev.tid();
@@ -194,5 +223,25 @@ impl State {
             Some(fd) if fd != AT_FDCWD => self.fd(tid, fd).map_or("", |f| &f.name),
             _ => self.threads.get(&tid).map_or("", |t| t.cwd.as_str()),
         }
+    }
+}
+
+/// libsinsp's type character of an anonymous inode's fd, by the kind the
+/// task_file iterator gives it (Falco's `anon_inode_fd_type`): eventfd `e`,
+/// epoll `l`, inotify `i`, signalfd `s`, timerfd `t`, io_uring `r`,
+/// userfaultfd `u`, pidfd `P`, the bpf objects `b`; perf events and
+/// unknown kinds are unsupported, `X`.
+fn anon_inode_char(kind: i64) -> u8 {
+    match kind {
+        1 => b'e',
+        2 => b'l',
+        3 => b'i',
+        4 => b's',
+        5 => b't',
+        6 => b'r',
+        7 => b'u',
+        8 => b'P',
+        9..=12 => b'b',
+        _ => b'X',
     }
 }

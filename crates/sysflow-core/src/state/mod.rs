@@ -11,8 +11,9 @@
 //! module per syscall family, each an `impl State` block that
 //! [`State::before`] and [`State::after`] dispatch to: `seed` (a capture's
 //! process, fd, user and group lists), `lifecycle` (clone, execve, exit),
-//! `fd_table` (open, close, dup, fcntl, pipes, the working directory),
-//! `sockets`, `users` (credentials) and `container`. `thread`, `fd` and `path`
+//! `fd_table` (open, close, dup, fcntl, pipes, the working directory, fds
+//! received with SCM_RIGHTS), `sockets` (received sockets too), `users`
+//! (credentials) and `container`. `thread`, `fd` and `path`
 //! hold the types and the path arithmetic they share.
 
 mod container;
@@ -175,7 +176,9 @@ impl State {
             Kind::ChdirX => self.chdir_exit(ev),
             Kind::FchdirX => self.fchdir_exit(ev),
             Kind::CloseRangeX => self.close_range_exit(ev),
+            Kind::TaskFile(f) if !f.is_socket() => self.task_file(ev, f),
             // Sockets (`sockets`).
+            Kind::TaskFile(f) => self.task_file_socket(ev, f),
             Kind::SocketX => self.socket_exit(ev),
             Kind::SocketpairX => self.socketpair_exit(ev),
             Kind::ConnectE => self.connect_enter(ev),

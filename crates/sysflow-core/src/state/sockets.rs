@@ -1,20 +1,20 @@
 //! Sockets in the fd table: socket, socketpair, connect, bind, accept and
 //! the tuples of sends and receives, which give a socket fd its family,
-//! addresses, role and name; and the text buffer libsinsp renders
-//! parameters into ([`State::rendered`]), which some of these names are
-//! taken from.
+//! addresses, role and name, and sockets received with SCM_RIGHTS
+//! (task_file events); and the text buffer libsinsp renders parameters
+//! into ([`State::rendered`]), which some of these names are taken from.
 //!
 //! The rules are libsinsp's, with one adaptation for exit-only events: a
 //! connect's exit that carries the address it was given does what the
 //! enter event would have done with it first.
 
-use std::net::{Ipv4Addr, SocketAddrV4};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4};
 
 use sysflow_capture::{ParamValue, SockAddr, SockTuple};
 
 use super::fd::Role;
 use super::{Fd, FdKind, State, ipv4_name};
-use crate::event::{Ev, Kind};
+use crate::event::{Ev, Kind, TaskFile};
 
 /// Socket families in Falco's encoding.
 const PPM_AF_UNIX: i64 = 1;
@@ -26,6 +26,14 @@ const PPM_AF_NETLINK: i64 = 16;
 const IPPROTO_TCP: u8 = 6;
 const IPPROTO_UDP: u8 = 17;
 const IPPROTO_RAW: u8 = 254;
+
+/// Socket types (`SOCK_*`) and the protocols that go with them, as a
+/// task_file event gives them.
+const SOCK_STREAM: i64 = 1;
+const SOCK_DGRAM: i64 = 2;
+const SOCK_RAW: i64 = 3;
+const IPPROTO_IP: i64 = 0;
+const IPPROTO_ICMP: u8 = 1;
 
 /// A non-blocking connect still in progress: not a failure.
 const EINPROGRESS: i64 = 115;
@@ -409,6 +417,89 @@ impl State {
         }
     }
 
+    /// A socket that entered the table without a call of its own (one
+    /// received with SCM_RIGHTS), as Falco's task_file iterator describes
+    /// it; libsinsp adds it as it adds a socket it reads from `/proc`: an
+    /// IPv4 socket with a remote end is a connection named by its tuple
+    /// (local end first) with no role yet, one without is a server socket
+    /// whose port joins the listened ports; an IPv6 connection between
+    /// IPv4-mapped addresses is an IPv4 one; a unix socket is named by the
+    /// path it is bound to; a netlink socket is `n`.
+    pub(super) fn task_file_socket(&mut self, ev: &Ev<'_>, f: TaskFile) {
+        let Some(fd) = ev.fd_param() else {
+            return;
+        };
+        let proto = l4_proto(ev.int("sk_type"), ev.int("sk_proto"));
+        let entry = match f {
+            TaskFile::Inet => {
+                let ip = |name| match ev.param(name) {
+                    Some(ParamValue::Ipv4(a)) => a,
+                    _ => Ipv4Addr::UNSPECIFIED,
+                };
+                let port = |name| ev.int(name).unwrap_or(0) as u16;
+                self.received_ipv4(
+                    SocketAddrV4::new(ip("local_ip"), port("local_port")),
+                    SocketAddrV4::new(ip("remote_ip"), port("remote_port")),
+                    proto,
+                )
+            }
+            TaskFile::Inet6 => {
+                let ip = |name| match ev.param(name) {
+                    Some(ParamValue::Ipv6(a)) => a,
+                    _ => Ipv6Addr::UNSPECIFIED,
+                };
+                let port = |name| ev.int(name).unwrap_or(0) as u16;
+                let (local, remote) = (ip("local_ip"), ip("remote_ip"));
+                if remote.is_unspecified() {
+                    self.server_ports.insert(port("local_port"));
+                    Fd::new(FdKind::Ipv6, String::new())
+                } else if let (Some(l), Some(r)) = (local.to_ipv4_mapped(), remote.to_ipv4_mapped())
+                {
+                    self.received_ipv4(
+                        SocketAddrV4::new(l, port("local_port")),
+                        SocketAddrV4::new(r, port("remote_port")),
+                        proto,
+                    )
+                } else {
+                    Fd::new(FdKind::Ipv6, String::new())
+                }
+            }
+            TaskFile::Unix => Fd::new(FdKind::Unix, ev.text_ref("sun_path").unwrap_or_default()),
+            TaskFile::Netlink => Fd::new(FdKind::Other(b'n'), String::new()),
+            _ => return,
+        };
+        self.fd_table_mut(ev.tid()).insert(fd, entry);
+    }
+
+    /// A received IPv4 socket: a connection from `local` to `remote`, or a
+    /// server socket on `local`'s port when there is no remote end.
+    fn received_ipv4(&mut self, local: SocketAddrV4, remote: SocketAddrV4, proto: u8) -> Fd {
+        let (sip, sport) = (raw_ip(*local.ip()), local.port());
+        if remote.ip().is_unspecified() {
+            self.server_ports.insert(sport);
+            return Fd::new(
+                FdKind::Ipv4Server {
+                    ip: sip,
+                    port: sport,
+                    proto,
+                },
+                local.to_string(),
+            );
+        }
+        let (dip, dport) = (raw_ip(*remote.ip()), remote.port());
+        Fd::new(
+            FdKind::Ipv4 {
+                sip,
+                sport,
+                dip,
+                dport,
+                proto,
+                role: Role::None,
+            },
+            ipv4_name(sip, sport, dip, dport),
+        )
+    }
+
     /// Records a connected socket's addresses and names it as libsinsp
     /// prints its tuple (`a.b.c.d:p->e.f.g.h:q`, or `source->dest path` for a
     /// unix socket); the text also lands in the shared buffer.
@@ -458,6 +549,22 @@ fn ip_proto(sock_type: Option<i64>) -> u8 {
         Some(1) => IPPROTO_TCP,
         Some(2) => IPPROTO_UDP,
         Some(3) => IPPROTO_RAW,
+        _ => 0,
+    }
+}
+
+/// The IP protocol of a socket of type `sk_type` and protocol `sk_proto`
+/// (as a task_file event gives them), as libscap infers its layer 4: a
+/// stream is TCP and a datagram UDP when their protocol says so or is the
+/// default, a datagram may be ICMP, a raw socket is raw; 0 for anything
+/// else.
+fn l4_proto(sk_type: Option<i64>, sk_proto: Option<i64>) -> u8 {
+    let proto = sk_proto.unwrap_or(IPPROTO_IP);
+    match sk_type {
+        Some(SOCK_STREAM) if proto == IPPROTO_IP || proto == i64::from(IPPROTO_TCP) => IPPROTO_TCP,
+        Some(SOCK_DGRAM) if proto == IPPROTO_IP || proto == i64::from(IPPROTO_UDP) => IPPROTO_UDP,
+        Some(SOCK_DGRAM) if proto == i64::from(IPPROTO_ICMP) => IPPROTO_ICMP,
+        Some(SOCK_RAW) => IPPROTO_RAW,
         _ => 0,
     }
 }

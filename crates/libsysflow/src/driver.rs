@@ -554,18 +554,6 @@ impl SysFlowDriver {
                     // dropping) the next record.
                     sink.poll().and_then(|()| processor.tick(now_ns, sink))
                 }
-                LiveNext::Item(item) => {
-                    // An fd received with SCM_RIGHTS, read from /proc: state
-                    // for the processor, not for --scap-out. Readers take an
-                    // fd-list block after events for the start of a
-                    // concatenated capture (sysdig 0.29.3 then stops with
-                    // "could not restart capture: invalid block type"), and
-                    // without it the saved capture replays as libsinsp
-                    // replays any capture, which cannot look the fds up
-                    // either.
-                    self.stats.items += 1;
-                    processor.handle(&item, sink)
-                }
                 LiveNext::End => break,
                 _ => Ok(()),
             };

@@ -11,8 +11,8 @@
 //! stream: the programs are detached, the ring is drained, then `Ok(None)`.
 //! [`LiveCapture::take_proc_items`] gives the threads and fds that existed
 //! at start ([`scan_proc`]), like the metadata blocks of a capture file;
-//! fds received later with SCM_RIGHTS come as fd items right after their
-//! recvmsg ([`LiveNext::Item`], `received.rs`).
+//! fds received later with SCM_RIGHTS are described by the probe itself,
+//! with task_file events that follow their recvmsg.
 
 mod background;
 mod cgroups;
@@ -21,7 +21,6 @@ mod error;
 mod machine;
 mod order;
 mod proc_scan;
-mod received;
 mod syscalls;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
 #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
@@ -29,7 +28,6 @@ mod event_gen;
 #[cfg(test)]
 mod tests;
 
-use std::collections::VecDeque;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
@@ -167,8 +165,8 @@ pub struct LiveStats {
     /// In [`LiveConfig::background`] mode, times the collector went from
     /// idle to normal priority because its ring was filling.
     pub priority_raised: u64,
-    /// Fds received with SCM_RIGHTS and given as [`LiveNext::Item`]s (read
-    /// from `/proc` while the receiver still had them open).
+    /// Fds received with SCM_RIGHTS that the probe described (task_file
+    /// events submitted after their recvmsg or recvmmsg).
     pub received_fds: u64,
 }
 
@@ -218,15 +216,6 @@ pub struct LiveCapture {
     background: Option<background::Background>,
     /// Raises counted by a watchdog that has stopped.
     priority_raised: u64,
-    /// Fd items of fds received with SCM_RIGHTS, by the index of their
-    /// recvmsg event, read when it was decoded and held until it is
-    /// released (rare: searched only when not empty).
-    received: Vec<(u64, Vec<Item>)>,
-    /// Items to return before the next event: those of the event just
-    /// returned.
-    pending: VecDeque<Item>,
-    /// [`LiveStats::received_fds`].
-    received_fds: u64,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -357,9 +346,6 @@ impl LiveCapture {
             cgroups: cgroups::CgroupLists::default(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
-            received: Vec::new(),
-            pending: VecDeque::new(),
-            received_fds: 0,
         })
     }
 
@@ -388,7 +374,6 @@ impl LiveCapture {
             read: self.read,
             late: self.reorder.late,
             cgroups_unresolved: self.cgroups.unresolved,
-            received_fds: self.received_fds,
             priority_raised: self.priority_raised
                 + self
                     .background
@@ -401,6 +386,7 @@ impl LiveCapture {
             s.drops_full = s.drops_full.saturating_add(c.drops_full);
             s.drops_too_large = s.drops_too_large.saturating_add(c.drops_too_large);
             s.drops_internal = s.drops_internal.saturating_add(c.drops_internal);
+            s.received_fds = s.received_fds.saturating_add(c.received_fds);
             s.drops_received_fds = s.drops_received_fds.saturating_add(c.drops_received_fds);
         }
         Ok(s)
@@ -500,12 +486,6 @@ pub enum LiveNext {
     Idle,
     /// The capture was stopped and everything before the stop was returned.
     End,
-    /// A metadata item that belongs right after the event returned before
-    /// it: an fd that recvmsg or recvmmsg received with SCM_RIGHTS
-    /// ([`Item::Fd`], in the receiving process's table), read from `/proc`
-    /// as the start scan reads fds, which libsinsp does for such events.
-    /// Handle it like the items of [`LiveCapture::take_proc_items`].
-    Item(Item),
 }
 
 impl LiveCapture {
@@ -526,11 +506,7 @@ impl LiveCapture {
     /// timestamp order (see `order.rs`), a few milliseconds after they
     /// happen; after a stop, what the ring holds, drained for at most five
     /// seconds (the probe is detached at once). After an error or the end, it returns `End`.
-    /// An event may be followed by [`LiveNext::Item`]s that belong to it.
     pub fn poll_next(&mut self) -> Result<LiveNext, CaptureError> {
-        if let Some(item) = self.pending.pop_front() {
-            return Ok(LiveNext::Item(item));
-        }
         loop {
             if self.done {
                 return Ok(LiveNext::End);
@@ -556,7 +532,7 @@ impl LiveCapture {
                 }
                 if self.drain_until.is_some_and(|t| Instant::now() >= t) {
                     if let Some(ev) = self.reorder.pop() {
-                        return Ok(self.release(ev));
+                        return Ok(LiveNext::Event(ev));
                     }
                     self.done = true;
                     return Ok(LiveNext::End);
@@ -567,7 +543,7 @@ impl LiveCapture {
             // overflows into counted drops). Pulling a batch for every event
             // returned grew the window without bound under load.
             if let Some(ev) = self.reorder.pop_ready(None) {
-                return Ok(self.release(ev));
+                return Ok(LiveNext::Event(ev));
             }
             let mut pulled = 0;
             while pulled < BATCH {
@@ -585,10 +561,6 @@ impl LiveCapture {
                 };
                 match decode_record_into(&mut ev, &record, self.read) {
                     Ok(()) => {
-                        // Now, while the receiver most likely still has them.
-                        if let Some(items) = received::received_items(&ev) {
-                            self.received.push((ev.index, items));
-                        }
                         self.cgroups.fill(&mut ev);
                         if self.scrub_env {
                             ev.scrub_env();
@@ -602,14 +574,14 @@ impl LiveCapture {
                 }
             }
             if let Some(ev) = self.reorder.pop_ready(None) {
-                return Ok(self.release(ev));
+                return Ok(LiveNext::Event(ev));
             }
             if pulled > 0 {
                 continue;
             }
             if self.stop.load(Ordering::Acquire) && self.ebpf.is_none() {
                 if let Some(ev) = self.reorder.pop() {
-                    return Ok(self.release(ev));
+                    return Ok(LiveNext::Event(ev));
                 }
                 self.done = true;
                 return Ok(LiveNext::End);
@@ -621,37 +593,20 @@ impl LiveCapture {
             // A quiet ring: release what the clock says is old enough.
             let now = clock_ns(libc::CLOCK_REALTIME).ok();
             return Ok(match self.reorder.pop_ready(now) {
-                Some(ev) => self.release(ev),
+                Some(ev) => LiveNext::Event(ev),
                 None => LiveNext::Idle,
             });
         }
     }
-
-    /// An event released in order, with the items received with it queued
-    /// to follow it.
-    fn release(&mut self, ev: Event) -> LiveNext {
-        if !self.received.is_empty()
-            && let Some(i) = self
-                .received
-                .iter()
-                .position(|(index, _)| *index == ev.index)
-        {
-            let (_, items) = self.received.swap_remove(i);
-            self.received_fds += items.len() as u64;
-            self.pending.extend(items);
-        }
-        LiveNext::Event(ev)
-    }
 }
 
 impl EventSource for LiveCapture {
-    /// [`LiveCapture::poll_next`], waiting through idle periods; events
-    /// only (the [`LiveNext::Item`]s of received fds are skipped).
+    /// [`LiveCapture::poll_next`], waiting through idle periods.
     fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
         loop {
             match self.poll_next()? {
                 LiveNext::Event(ev) => return Ok(Some(ev)),
-                LiveNext::Idle | LiveNext::Item(_) => {}
+                LiveNext::Idle => {}
                 LiveNext::End => return Ok(None),
             }
         }

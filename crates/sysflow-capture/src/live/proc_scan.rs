@@ -444,37 +444,6 @@ fn fd_item(
     Some(Item::Fd(FdEntry::new(pid, fd, ino, fd_type, fd_info)))
 }
 
-/// The fd-list items of fds `fds` of thread `tid`, read from `/proc` (under
-/// `proc_root`) as the start scan reads them, in the table of the thread's
-/// process (its `Tgid`): how fds received with SCM_RIGHTS become known, as
-/// libsinsp learns them (`scap_get_fdinfo`). Sockets are looked up in the
-/// thread's own network namespace. Best effort: fds already closed, and
-/// kinds the scan skips, give nothing.
-pub(crate) fn received_fds(proc_root: &Path, tid: i64, fds: &[i32]) -> Vec<Item> {
-    let dir = proc_root.join(tid.to_string());
-    let pid = fs::read_to_string(dir.join("status"))
-        .ok()
-        .and_then(|s| nth_num(&s, "Tgid", 0))
-        .unwrap_or(tid);
-    let no_sockets = HashMap::new();
-    let mut sockets = None;
-    let mut items = Vec::new();
-    for &fd in fds {
-        let fd = i64::from(fd);
-        let Some(target) = read_link_bytes(&dir.join("fd").join(fd.to_string())) else {
-            continue;
-        };
-        // The socket tables only for a socket, once.
-        let table = if target.starts_with(b"socket:[") {
-            &*sockets.get_or_insert_with(|| net_sockets(&dir))
-        } else {
-            &no_sockets
-        };
-        items.extend(fd_item(&dir, pid, fd, target, table));
-    }
-    items
-}
-
 /// The number in `prefix123]`.
 fn bracketed(target: &[u8], prefix: &[u8]) -> Option<u64> {
     let rest = target.strip_prefix(prefix)?.strip_suffix(b"]")?;

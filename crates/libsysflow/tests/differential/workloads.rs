@@ -25,6 +25,7 @@ pub const MUST_SHOW: &[(&str, &str)] = &[
     ("threads", "clone3, execveat, openat2 and creat"),
     ("udp", "sendmmsg and recvmmsg"),
     ("udp", "Datagrams on a socket bound to a port"),
+    ("unix", "Files received over a unix socket"),
     ("creds", "setreuid and setregid"),
     ("spawn", "The executable of a script or a link"),
     ("exec", "The executable of a script or a link"),

@@ -67,8 +67,10 @@ fn main() -> ExitCode {
         .filter(|n| only.is_empty() || only.contains(n))
         .collect();
     if chosen.is_empty() {
-        eprintln!("differential: no workload named {only:?}");
-        return ExitCode::FAILURE;
+        // As a test runner given a filter no test matches (cargo passes
+        // filters meant for other test binaries too).
+        println!("differential: no workload matches {only:?}; 0 run");
+        return ExitCode::SUCCESS;
     }
     if let Some(why) = missing_tool(ci) {
         println!("SKIP live differential test against libsinsp: {why}");

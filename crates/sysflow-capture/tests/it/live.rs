@@ -14,6 +14,8 @@ use sysflow_capture::{
     AbiRevision, Event, EventSource, LiveCapture, LiveConfig, ParamValue, SockAddr, SockTuple,
 };
 
+pub(crate) use crate::live_support::{start_or_skip, stat_field};
+
 const EXECVE_19_X: u16 = 293;
 const OPENAT_2_X: u16 = 307;
 const WRITE_X: u16 = 9;
@@ -32,20 +34,6 @@ const RESPONSE: usize = 300;
 /// `File::create` opens.
 const CREATE_FLAGS: u32 = (1 << 1) | (1 << 2) | (1 << 8) | (1 << 12);
 const WRITTEN: usize = 12_345;
-
-/// Starts a live capture, or prints why `what` is skipped where this
-/// machine cannot capture (not root, no BTF, kernel too old) and returns
-/// `None`. Any other failure is a test failure: capture must work here.
-pub(crate) fn start_or_skip(config: &LiveConfig, what: &str) -> Option<LiveCapture> {
-    match LiveCapture::start(config) {
-        Ok(c) => Some(c),
-        Err(e) if e.is_unsupported_here() => {
-            eprintln!("skipping {what} test: {e}");
-            None
-        }
-        Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
-    }
-}
 
 /// The calling thread's id.
 pub(crate) fn gettid() -> u64 {
@@ -100,15 +88,6 @@ pub(crate) fn slot(event_type: u16, name: &str) -> usize {
         .event(event_type)
         .and_then(|info| info.params.iter().position(|p| p.name == name))
         .unwrap_or_else(|| panic!("event {event_type} has no parameter {name}"))
-}
-
-/// Field `n` (counted from 1, as in proc(5)) of a `/proc/.../stat` line; the
-/// command name (field 2) may hold spaces and parentheses.
-pub(crate) fn stat_field<T: std::str::FromStr>(stat: &str, n: usize) -> T {
-    stat.rsplit_once(')')
-        .and_then(|(_, rest)| rest.split_whitespace().nth(n - 3))
-        .and_then(|f| f.parse().ok())
-        .unwrap_or_else(|| panic!("field {n} of {stat:?}"))
 }
 
 pub(crate) fn param(ev: &Event, i: usize) -> ParamValue<'_> {

@@ -9,9 +9,10 @@
 //!   `live_state` (every parameter of the syscalls that change libsinsp's
 //!   state), `live_sockets` (socket tuples as Falco's modern probe fills
 //!   them), `live_received` (fds received with SCM_RIGHTS: the task_file
-//!   events that follow their receive), `live_stop` (a prompt stop under
-//!   load) and `live_background`
-//!   (idle priority raised when the ring fills on a saturated machine);
+//!   events that follow their receive), and `live_stop` (a prompt stop under
+//!   load); `live_background` (idle priority raised when the ring fills on a
+//!   saturated machine) is a binary of its own, `tests/background.rs`, so
+//!   that no other live test's probe runs beside it;
 //! - `libscap` (feature `libscap`): differential test of our reader against
 //!   Falco's libscap on every trace, events and `scapdump` output;
 //! - `generated`: property test, generated items of every kind (events of
@@ -38,8 +39,6 @@ mod libscap;
 #[cfg(feature = "ebpf")]
 mod live;
 #[cfg(feature = "ebpf")]
-mod live_background;
-#[cfg(feature = "ebpf")]
 mod live_received;
 #[cfg(feature = "ebpf")]
 mod live_sockets;
@@ -47,6 +46,9 @@ mod live_sockets;
 mod live_state;
 #[cfg(feature = "ebpf")]
 mod live_stop;
+#[cfg(feature = "ebpf")]
+#[path = "../support/live.rs"]
+mod live_support;
 mod malformed;
 mod roundtrip;
 mod sysdig;

@@ -2,6 +2,12 @@
 //! priority, is raised to normal priority when its ring fills (and so loses
 //! nothing), goes idle again after a calm second, and is back at normal
 //! priority once the capture has ended.
+//!
+//! A test binary of its own: cargo runs test binaries one after the other,
+//! so no other live test's probe and workload run beside it (their events
+//! kept the ring from calming down, and once tipped it into drops).
+#![cfg(feature = "ebpf")]
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::process::Command;
 use std::sync::Arc;
@@ -9,6 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use sysflow_capture::{LiveConfig, LiveNext};
+
+#[path = "support/live.rs"]
+mod live_support;
 
 /// Linux's `SCHED_OTHER` and `SCHED_IDLE`.
 const SCHED_OTHER: u32 = 0;
@@ -18,7 +27,7 @@ const SCHED_IDLE: u32 = 5;
 fn policy() -> u32 {
     let stat =
         std::fs::read_to_string("/proc/thread-self/stat").expect("read /proc/thread-self/stat");
-    super::live::stat_field(&stat, 41)
+    live_support::stat_field(&stat, 41)
 }
 
 /// Polls while `go_on` returns true, counting the events seen.
@@ -39,7 +48,7 @@ fn poll_while(capture: &mut sysflow_capture::LiveCapture, mut go_on: impl FnMut(
 fn background_capture_rises_when_starved_and_loses_nothing() {
     let mut config = LiveConfig::default();
     config.background = true;
-    let Some(mut capture) = super::live::start_or_skip(&config, "live background") else {
+    let Some(mut capture) = live_support::start_or_skip(&config, "live background") else {
         return;
     };
     // Background mode starts with the first poll, on the polling thread.
@@ -97,9 +106,12 @@ fn background_capture_rises_when_starved_and_loses_nothing() {
     );
 
     // The load is over: after a calm second the thread goes idle again.
+    // Other processes' events (other live tests' workloads, a busy host) can
+    // keep the ring from calming down for a while: it is waited for, up to
+    // a bound far above the watchdog's second.
     let calm = Instant::now();
     poll_while(&mut capture, || {
-        calm.elapsed() < Duration::from_secs(6) && policy() != SCHED_IDLE
+        calm.elapsed() < Duration::from_secs(60) && policy() != SCHED_IDLE
     });
     assert_eq!(policy(), SCHED_IDLE, "idle again once the ring stayed calm");
 

@@ -58,6 +58,7 @@ mod ident;
 mod k8s;
 mod op_flags;
 mod schema;
+mod segment;
 mod sink;
 mod sysflow;
 
@@ -72,6 +73,7 @@ pub use ident::{Foid, Oid};
 pub use k8s::{K8sAction, K8sComponent, K8sEvent, Pod, Port, Service};
 pub use op_flags::{OpFlags, OpenFlags};
 pub use schema::{SCHEMA_JSON, SCHEMA_VERSION, canonical_form};
+pub use segment::{SegmentCheck, Undefined};
 pub use sink::{FnSink, RecordSink};
 pub use sysflow::{EntityRefs, RecordType, SysFlow};
 

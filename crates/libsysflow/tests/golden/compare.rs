@@ -4,11 +4,11 @@
 //! Records are compared whole (every field, every nested value); the only
 //! exemption is the SFHeader's `filename`, which names the file written.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt::{self, Debug, Write as _};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::{Debug, Write as _};
 
 use libsysflow::RecordType;
-use libsysflow::types::{Foid, Oid, SysFlow};
+use libsysflow::types::{SegmentCheck, SysFlow};
 
 /// One field whose value differs between two records of the same type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,93 +269,23 @@ pub fn flatten(rec: &SysFlow) -> Vec<(String, String)> {
 
 /// Where a record references an entity that did not appear earlier in its
 /// segment (a segment starts at each SFHeader): each behaviour record's
-/// Process (by OID) and File (by FOID), and each entity's Container.
+/// Process (by OID) and File (by FOID), each entity's Container, and each
+/// Process's parent ([`SegmentCheck`], the check the core's segment tests use too).
 pub fn ordering_violations(records: &[SysFlow]) -> Vec<String> {
-    let mut procs: HashSet<Oid> = HashSet::new();
-    let mut files: HashSet<Foid> = HashSet::new();
-    let mut containers: HashSet<String> = HashSet::new();
-    let mut problems = Vec::new();
-    for (i, rec) in records.iter().enumerate() {
-        let mut need = |what: fmt::Arguments<'_>, ok: bool| {
-            if !ok {
-                problems.push(format!(
-                    "record {i} ({}): {what} not written before it",
-                    rec.record_type()
-                ));
-            }
-        };
-        let container_ok = |c: &Option<String>| c.as_ref().is_none_or(|id| containers.contains(id));
-        match rec {
-            SysFlow::Header(_) => {
-                procs.clear();
-                files.clear();
-                containers.clear();
-            }
-            SysFlow::Container(c) => {
-                containers.insert(c.id.clone());
-            }
-            SysFlow::Process(p) => {
-                need(
-                    format_args!("its container {:?}", p.container_id),
-                    container_ok(&p.container_id),
-                );
-                procs.insert(p.oid);
-            }
-            SysFlow::File(f) => {
-                need(
-                    format_args!("its container {:?}", f.container_id),
-                    container_ok(&f.container_id),
-                );
-                files.insert(f.oid);
-            }
-            SysFlow::ProcessEvent(e) => need(
-                format_args!("process {:?}", e.proc_oid),
-                procs.contains(&e.proc_oid),
-            ),
-            SysFlow::NetworkFlow(e) => need(
-                format_args!("process {:?}", e.proc_oid),
-                procs.contains(&e.proc_oid),
-            ),
-            SysFlow::NetworkEvent(e) => need(
-                format_args!("process {:?}", e.proc_oid),
-                procs.contains(&e.proc_oid),
-            ),
-            SysFlow::ProcessFlow(e) => need(
-                format_args!("process {:?}", e.proc_oid),
-                procs.contains(&e.proc_oid),
-            ),
-            SysFlow::FileFlow(e) => {
-                need(
-                    format_args!("process {:?}", e.proc_oid),
-                    procs.contains(&e.proc_oid),
-                );
-                need(
-                    format_args!("file {:?}", e.file_oid),
-                    files.contains(&e.file_oid),
-                );
-            }
-            SysFlow::FileEvent(e) => {
-                need(
-                    format_args!("process {:?}", e.proc_oid),
-                    procs.contains(&e.proc_oid),
-                );
-                need(
-                    format_args!("file {:?}", e.file_oid),
-                    files.contains(&e.file_oid),
-                );
-                if let Some(new) = &e.new_file_oid {
-                    need(format_args!("new file {new:?}"), files.contains(new));
-                }
-            }
-            SysFlow::Pod(_) | SysFlow::K8sEvent(_) => {}
-        }
-    }
-    problems
+    SegmentCheck::stream(records)
+        .into_iter()
+        .map(|(i, what)| {
+            format!(
+                "record {i} ({}): {what} not written before it",
+                records[i].record_type()
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use libsysflow::types::{OpFlags, ProcessEvent, SfHeader, SfObjectState};
+    use libsysflow::types::{Oid, OpFlags, ProcessEvent, SfHeader, SfObjectState};
 
     use super::*;
 

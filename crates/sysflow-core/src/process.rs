@@ -37,11 +37,21 @@ struct CachedContainer {
 }
 
 /// Processes and containers written so far, by identity.
+///
+/// Invariant: every Process record written names as parent (`poid`) a
+/// process written earlier in the same segment, or none.
 #[derive(Debug, Default)]
 pub(crate) struct Processes {
     /// Unordered (every flow event looks its process up here); the one walk
     /// whose order shows, [`Processes::parent_oid`]'s, takes the least OID.
     pub cache: FxHashMap<Oid, CachedProcess>,
+    /// Exited processes that left the cache while cached children still
+    /// name them as parent: a later segment writes them again (`REUP`)
+    /// before those children. The reference forgets them, and a child
+    /// written again after a new segment names a parent the segment never
+    /// defined. Each leaves with its last cached child; they are not the
+    /// cache (never found by pid, see [`Processes::parent_oid`]).
+    departed: FxHashMap<Oid, CachedProcess>,
     containers: BTreeMap<String, CachedContainer>,
     /// Processes whose main thread exited, with the time (ns) they were queued.
     deletion: VecDeque<(Oid, u64)>,
@@ -168,98 +178,128 @@ impl Processes {
             return Some((oid, true));
         }
         let existed = cached.is_some();
-        // Collect this process and its unwritten ancestors, youngest first.
-        let mut chain: Vec<Process> = Vec::new();
-        let poid = self.parent_oid(state, main);
-        let rec = match self.cache.get(&oid) {
-            Some(c) => {
-                let mut rec = c.rec.clone();
-                rec.state = SfObjectState::Reup;
-                rec
+        let rec = match cached {
+            Some(c) => reup(&c.rec),
+            None => {
+                let poid = self.parent_oid(state, main);
+                Self::build(&mut self.envs, state, main, tid, requested, ts as i64, poid)
             }
-            None => Self::build(&mut self.envs, state, main, tid, requested, ts as i64, poid),
         };
-        chain.push(rec);
-        // Walk up the parent threads; when the walk runs out of known threads
-        // (rather than reaching a written ancestor), follow cached parents.
-        let mut cur = main;
+        // This process and its unwritten ancestors, youngest first: each
+        // one's parent is its record's, taken from the cache when it is
+        // there, else made from the parent thread of the thread walked so
+        // far (the reference's walk up libsinsp's parent threads, which the
+        // records' parents follow); the walk stops at a written parent, or
+        // at one nothing is known of.
+        let mut chain = vec![(rec, false)];
+        let mut thread = Some(main);
         let mut seen = BTreeSet::from([oid]);
-        let mut follow_cache = true;
-        while let Some(parent) = Self::parent_main(state, cur) {
-            let poid = oid_of(parent);
-            if (parent.pid == 0 && parent.clone_ts == 0) || !seen.insert(poid) {
-                follow_cache = false;
+        while let Some(p) = chain.last().and_then(|(r, _)| r.poid) {
+            if !seen.insert(p) {
                 break;
             }
-            match self.cache.get(&poid) {
-                Some(c) if c.written => {
-                    follow_cache = false;
+            // Threads with pid 0 and no clone time are not processes.
+            let parent_thread = thread
+                .and_then(|t| Self::parent_main(state, t))
+                .filter(|t| oid_of(t) == p && !(t.pid == 0 && t.clone_ts == 0));
+            if let Some(c) = self.cache.get(&p) {
+                if c.written {
                     break;
                 }
-                Some(c) => {
-                    let mut rec = c.rec.clone();
-                    rec.state = SfObjectState::Reup;
-                    chain.push(rec);
-                }
-                None => {
-                    let grand = self.parent_oid(state, parent);
-                    chain.push(Self::build(
-                        &mut self.envs,
-                        state,
-                        parent,
-                        parent.tid,
-                        SfObjectState::Reup,
-                        ts as i64,
-                        grand,
-                    ));
-                }
-            }
-            cur = parent;
-        }
-        if follow_cache {
-            let mut next = chain.last().and_then(|p| p.poid);
-            while let Some(p) = next {
-                if !seen.insert(p) {
-                    break;
-                }
-                match self.cache.get(&p) {
-                    Some(c) if !c.written => {
-                        let mut rec = c.rec.clone();
-                        rec.state = SfObjectState::Reup;
-                        next = rec.poid;
-                        chain.push(rec);
-                    }
-                    _ => break,
-                }
+                chain.push((reup(&c.rec), false));
+                thread = parent_thread.or_else(|| {
+                    state
+                        .main_thread(p.hpid)
+                        .filter(|t| oid_of(t) == p && t.tid == t.pid)
+                });
+            } else if let Some(pt) = parent_thread {
+                let grand = self.parent_oid(state, pt);
+                let rec = Self::build(
+                    &mut self.envs,
+                    state,
+                    pt,
+                    pt.tid,
+                    SfObjectState::Reup,
+                    ts as i64,
+                    grand,
+                );
+                chain.push((rec, false));
+                thread = Some(pt);
+            } else if let Some(d) = self.departed.get(&p).filter(|d| !d.written) {
+                chain.push((reup(&d.rec), true));
+                thread = None;
+            } else {
+                break;
             }
         }
-        for rec in chain.into_iter().rev() {
-            if let Some(cid) = rec.container_id.clone() {
-                self.write_container(state, &cid, out);
-            }
-            let this = rec.oid;
-            if let Some(parent) = rec.poid
-                && let Some(p) = self.cache.get_mut(&parent)
-            {
-                p.children.insert(this);
-            }
-            out.push(rec.clone());
-            match self.cache.entry(this) {
-                Entry::Occupied(mut e) => {
-                    let cached = e.get_mut();
-                    cached.rec = rec;
-                    cached.written = true;
-                }
-                Entry::Vacant(e) => {
-                    e.insert(CachedProcess {
-                        rec,
-                        written: true,
-                        children: BTreeSet::new(),
-                    });
-                }
-            }
+        for (rec, departed) in chain.into_iter().rev() {
+            self.emit(state, rec, departed, out);
         }
         Some((oid, existed))
+    }
+
+    /// Whether process `oid` is written in this segment.
+    fn is_written(&self, oid: Oid) -> bool {
+        self.cache
+            .get(&oid)
+            .or_else(|| self.departed.get(&oid))
+            .is_some_and(|c| c.written)
+    }
+
+    /// Writes a process record, after its container, and caches it as
+    /// written. Its parent must be written already: one that is not (its
+    /// record is lost, or the input made a cycle of parents) is dropped
+    /// from the record, so that every parent named resolves in the segment.
+    /// `departed`: the record is a departed process's, written again.
+    fn emit(&mut self, state: &State, mut rec: Process, departed: bool, out: &mut Emitter) {
+        if let Some(parent) = rec.poid
+            && !self.is_written(parent)
+        {
+            rec.poid = None;
+        }
+        if let Some(cid) = rec.container_id.clone() {
+            self.write_container(state, &cid, out);
+        }
+        let this = rec.oid;
+        if let Some(parent) = rec.poid
+            && let Some(p) = self
+                .cache
+                .get_mut(&parent)
+                .or_else(|| self.departed.get_mut(&parent))
+        {
+            p.children.insert(this);
+        }
+        out.push(rec.clone());
+        if departed {
+            if let Some(d) = self.departed.get_mut(&this) {
+                d.rec = rec;
+                d.written = true;
+            }
+            return;
+        }
+        // A departed process made again from its thread (a thread listed
+        // without a clone time outlives its main thread under the same OID)
+        // is back in the cache, with the children it had.
+        let children = self
+            .departed
+            .remove(&this)
+            .map(|d| d.children)
+            .unwrap_or_default();
+        match self.cache.entry(this) {
+            Entry::Occupied(mut e) => {
+                let cached = e.get_mut();
+                cached.rec = rec;
+                cached.written = true;
+                cached.children.extend(children);
+            }
+            Entry::Vacant(e) => {
+                e.insert(CachedProcess {
+                    rec,
+                    written: true,
+                    children,
+                });
+            }
+        }
     }
 
     /// Writes a process again as MODIFIED after exec or setuid changed it.
@@ -284,43 +324,46 @@ impl Processes {
         out.push(cached.rec.clone());
     }
 
-    /// Writes the process itself (and its container) if unwritten in this
-    /// segment, without its ancestors: what periodic flow export does.
+    /// Writes a cached process if unwritten in this segment, after its
+    /// container and its unwritten ancestors (oldest first), before a flow
+    /// of it is written on its own (periodic export, close, exit, end of
+    /// input). The reference writes the process alone, whose parent a new
+    /// segment may not have written.
+    ///
+    /// Inlined: nearly every flow written finds its process written.
+    #[inline]
     pub fn export(&mut self, state: &State, oid: Oid, out: &mut Emitter) {
-        let Some(cached) = self.cache.get(&oid) else {
-            return;
-        };
-        if cached.written {
+        if self.cache.get(&oid).is_some_and(|c| c.written) {
             return;
         }
-        let mut rec = cached.rec.clone();
-        rec.state = SfObjectState::Reup;
-        if let Some(cid) = rec.container_id.clone() {
-            self.write_container(state, &cid, out);
-        }
-        out.push(rec.clone());
-        if let Some(c) = self.cache.get_mut(&oid) {
-            c.rec = rec;
-            c.written = true;
-        }
+        self.export_with_ancestors(state, oid, out);
     }
 
-    /// Writes a cached process and its unwritten cached ancestors (oldest
-    /// first), as the final flush does for processes that still own flows.
+    /// Writes a cached (or departed) process and its unwritten ancestors
+    /// that the cache knows, oldest first.
     pub fn export_with_ancestors(&mut self, state: &State, oid: Oid, out: &mut Emitter) {
-        let mut chain = Vec::new();
+        let mut chain: Vec<(Process, bool)> = Vec::new();
+        let mut seen = BTreeSet::new();
         let mut next = Some(oid);
         while let Some(o) = next {
-            match self.cache.get(&o) {
-                Some(c) if !c.written && !chain.contains(&o) => {
-                    chain.push(o);
-                    next = c.rec.poid;
-                }
-                _ => break,
+            if !seen.insert(o) {
+                break;
             }
+            let (c, departed) = match self.cache.get(&o) {
+                Some(c) => (c, false),
+                None => match self.departed.get(&o) {
+                    Some(d) => (d, true),
+                    None => break,
+                },
+            };
+            if c.written {
+                break;
+            }
+            next = c.rec.poid;
+            chain.push((reup(&c.rec), departed));
         }
-        for o in chain.into_iter().rev() {
-            self.export(state, o, out);
+        for (rec, departed) in chain.into_iter().rev() {
+            self.emit(state, rec, departed, out);
         }
     }
 
@@ -398,11 +441,37 @@ impl Processes {
             if has_flows(oid) {
                 continue;
             }
-            if let Some(gone) = self.cache.remove(&oid)
-                && let Some(parent) = gone.rec.poid
-                && let Some(p) = self.cache.get_mut(&parent)
-            {
-                p.children.remove(&oid);
+            self.remove(oid);
+        }
+    }
+
+    /// Removes a process from the cache: one that cached children still
+    /// name as parent departs (see [`Processes::departed`]).
+    fn remove(&mut self, oid: Oid) {
+        let Some(gone) = self.cache.remove(&oid) else {
+            return;
+        };
+        if gone.children.is_empty() {
+            self.unlink(oid, gone.rec.poid);
+        } else {
+            self.departed.insert(oid, gone);
+        }
+    }
+
+    /// Removes `child` from its parent's children; a departed parent left
+    /// without children goes, and so on up.
+    fn unlink(&mut self, child: Oid, parent: Option<Oid>) {
+        let mut link = parent.map(|p| (child, p));
+        while let Some((child, parent)) = link.take() {
+            if let Some(p) = self.cache.get_mut(&parent) {
+                p.children.remove(&child);
+            } else if let Some(d) = self.departed.get_mut(&parent) {
+                d.children.remove(&child);
+                if d.children.is_empty()
+                    && let Some(d) = self.departed.remove(&parent)
+                {
+                    link = d.rec.poid.map(|grand| (parent, grand));
+                }
             }
         }
     }
@@ -424,20 +493,16 @@ impl Processes {
                 break;
             }
             for oid in idle {
-                if let Some(gone) = self.cache.remove(&oid)
-                    && let Some(parent) = gone.rec.poid
-                    && let Some(p) = self.cache.get_mut(&parent)
-                {
-                    p.children.remove(&oid);
-                }
+                self.remove(oid);
             }
         }
-        for p in self.cache.values_mut() {
+        for p in self.cache.values_mut().chain(self.departed.values_mut()) {
             p.written = false;
         }
         let used: BTreeSet<String> = self
             .cache
             .values()
+            .chain(self.departed.values())
             .filter_map(|p| p.rec.container_id.clone())
             .collect();
         self.containers.retain(|id, _| used.contains(id));
@@ -445,4 +510,16 @@ impl Processes {
             c.written = false;
         }
     }
+
+    /// Exited processes kept only as their cached children's parents.
+    pub fn departed_count(&self) -> usize {
+        self.departed.len()
+    }
+}
+
+/// A cached record, to be written again for context (`REUP`).
+fn reup(rec: &Process) -> Process {
+    let mut rec = rec.clone();
+    rec.state = SfObjectState::Reup;
+    rec
 }

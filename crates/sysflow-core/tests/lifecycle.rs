@@ -3,19 +3,19 @@
 //! (also when its id comes back at once, and after the batched sweep of
 //! exited processes), its emptied flow table goes at its exit, and a process
 //! flow keeps its process cached so that the next segment writes the process
-//! before the flow that references it.
+//! before the flow that references it. A parent that exited is written
+//! again before its living child in a later segment.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
-
-use std::collections::HashSet;
 
 mod common;
 
 use common::{
-    MS, OPEN_X, PROCEXIT_1_E, SEC, T0, WRITE_E, WRITE_X, feed, i64p, open, processor, u32p,
+    CLOSE_E, CLOSE_X, MS, OPEN_X, PROCEXIT_1_E, SEC, T0, WRITE_E, WRITE_X, feed, i64p, open,
+    processor, u32p,
 };
 use sysflow_capture::{Item, ProcessEntry};
 use sysflow_core::{CoreConfig, Processor};
-use sysflow_types::{Oid, SysFlow};
+use sysflow_types::{SegmentCheck, SfObjectState, SysFlow, Undefined};
 
 fn write(p: &mut Processor, out: &mut Vec<SysFlow>, ts: u64, tid: u64) {
     feed(p, out, ts, tid, WRITE_E, &[i64p(3), u32p(4)]);
@@ -111,31 +111,25 @@ fn fds_of_many_exited_processes_are_dropped() {
 /// (such threads carry no creation time, so each resolves to its process's
 /// OID even once the main thread is gone).
 fn listed(p: &mut Processor, out: &mut Vec<SysFlow>, tid: i64, pid: i64) {
+    listed_child(p, out, tid, pid, 1);
+}
+
+/// [`listed`], with parent thread `ptid`.
+fn listed_child(p: &mut Processor, out: &mut Vec<SysFlow>, tid: i64, pid: i64, ptid: i64) {
     let mut e = ProcessEntry::default();
     e.tid = tid;
     e.pid = pid;
-    e.ptid = 1;
+    e.ptid = ptid;
     e.comm = b"worker".to_vec();
     e.exe = b"/usr/bin/worker".to_vec();
     e.cwd = b"/".to_vec();
     p.handle(&Item::Process(Box::new(e)), out).unwrap();
 }
 
-/// Processes a segment references that it never wrote.
-fn dangling(seg: &[SysFlow]) -> Vec<Oid> {
-    let mut written = HashSet::new();
-    let mut missing = Vec::new();
-    for r in seg {
-        if let SysFlow::Process(p) = r {
-            written.insert(p.oid);
-        }
-        if let Some(oid) = r.entity_refs().process
-            && !written.contains(&oid)
-        {
-            missing.push(oid);
-        }
-    }
-    missing
+/// What a segment references that it never wrote before (processes,
+/// parents, files, containers).
+fn dangling(seg: &[SysFlow]) -> Vec<(usize, Undefined)> {
+    SegmentCheck::stream(seg)
 }
 
 #[test]
@@ -172,4 +166,80 @@ fn a_process_flow_keeps_its_process_for_the_next_segment() {
         "the flow is written at the end: {seg:#?}"
     );
     assert_eq!(dangling(&seg), [], "{seg:#?}");
+}
+
+/// How the child's next record comes after the new segment.
+#[derive(Debug, Clone, Copy)]
+enum NextRecord {
+    /// Its flow is closed: the flow is written on its own.
+    Close,
+    /// It exits: its exit event.
+    Exit,
+    /// The input ends: its open flow is written with TRUNCATE.
+    Finish,
+}
+
+/// A parent that exits and leaves the cache while its child lives on with
+/// an open file: in the next segment, the child's first record writes the
+/// child again, and its parent, which that segment never wrote, before it.
+fn orphan_across_segments(next: NextRecord) {
+    let mut p = processor();
+    let mut out = Vec::new();
+    listed(&mut p, &mut out, 600, 600);
+    listed_child(&mut p, &mut out, 601, 601, 600);
+    open(&mut p, &mut out, T0, 601, "/tmp/child.log");
+    let parent = out
+        .iter()
+        .find_map(|r| match r {
+            SysFlow::Process(pr) if pr.oid.hpid == 600 => Some(pr.oid),
+            _ => None,
+        })
+        .expect("the parent is written before its child");
+    exit(&mut p, &mut out, T0 + 10 * MS, 600);
+    // Past the deletion delay: the parent leaves the cache.
+    write(&mut p, &mut out, T0 + 1_500 * MS, 601);
+    assert_eq!(dangling(&out), [], "{out:#?}");
+    p.new_segment();
+    let mut seg = Vec::new();
+    match next {
+        NextRecord::Close => {
+            feed(&mut p, &mut seg, T0 + 2 * SEC, 601, CLOSE_E, &[i64p(3)]);
+            feed(&mut p, &mut seg, T0 + 2 * SEC + 1, 601, CLOSE_X, &[i64p(0)]);
+        }
+        NextRecord::Exit => exit(&mut p, &mut seg, T0 + 2 * SEC, 601),
+        NextRecord::Finish => {}
+    }
+    p.finish(&mut seg).unwrap();
+    assert_eq!(dangling(&seg), [], "{next:?}: {seg:#?}");
+    // The parent is written again from what is known of it.
+    let procs: Vec<_> = seg
+        .iter()
+        .filter_map(|r| match r {
+            SysFlow::Process(pr) => Some((pr.oid.hpid, pr.poid, pr.state)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        procs[..2],
+        [
+            (600, None, SfObjectState::Reup),
+            (601, Some(parent), SfObjectState::Reup)
+        ],
+        "{next:?}: {seg:#?}"
+    );
+}
+
+#[test]
+fn a_child_names_its_exited_parent_in_the_next_segment_at_a_close() {
+    orphan_across_segments(NextRecord::Close);
+}
+
+#[test]
+fn a_child_names_its_exited_parent_in_the_next_segment_at_its_exit() {
+    orphan_across_segments(NextRecord::Exit);
+}
+
+#[test]
+fn a_child_names_its_exited_parent_in_the_next_segment_at_the_end() {
+    orphan_across_segments(NextRecord::Finish);
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use sysflow_capture::ScapReader;
 use sysflow_core::{CoreConfig, FileReadMode, Processor};
-use sysflow_types::{FileType, Foid, OpFlags, OpenFlags, SysFlow};
+use sysflow_types::{FileType, Foid, OpFlags, OpenFlags, SegmentCheck, SysFlow};
 
 fn trace(case: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -237,44 +237,11 @@ fn process_flows_replace_thread_events() {
     assert_eq!(data(&events), data(&flows));
 }
 
-/// Every record's process, files and container are written earlier in the
-/// same segment (`(oid, foid, container)` references all resolve).
+/// Every record's process, files and container, and every process's
+/// parent, are written earlier in the same segment.
 fn assert_self_contained(seg: &[SysFlow], what: &str) {
-    use std::collections::HashSet;
-    let (mut procs, mut files, mut conts) = (HashSet::new(), HashSet::new(), HashSet::new());
-    for (i, r) in seg.iter().enumerate() {
-        match r {
-            SysFlow::Container(c) => {
-                conts.insert(c.id.clone());
-            }
-            SysFlow::Process(p) => {
-                if let Some(c) = &p.container_id {
-                    assert!(
-                        conts.contains(c),
-                        "{what}: record {i}: container {c} not written before"
-                    );
-                }
-                procs.insert(p.oid);
-            }
-            SysFlow::File(f) => {
-                files.insert(f.oid);
-            }
-            _ => {}
-        }
-        let refs = r.entity_refs();
-        for file in [refs.file, refs.new_file].into_iter().flatten() {
-            assert!(
-                files.contains(&file),
-                "{what}: record {i}: file not written before"
-            );
-        }
-        if let Some(oid) = refs.process {
-            assert!(
-                procs.contains(&oid),
-                "{what}: record {i}: process {oid} not written before"
-            );
-        }
-    }
+    let undefined = SegmentCheck::stream(seg);
+    assert!(undefined.is_empty(), "{what}: {undefined:?}");
 }
 
 #[test]

@@ -48,6 +48,9 @@ pub struct CoreStats {
     pub records: [u64; 12],
     /// Processes in the process cache now.
     pub processes: usize,
+    /// Exited processes kept only to be written again, in a later segment,
+    /// as the parents of cached processes.
+    pub departed_processes: usize,
     /// Threads in the thread table now.
     pub threads: usize,
     /// Processes with an fd table now (exited ones until their sweep).
@@ -227,6 +230,7 @@ impl Processor {
     pub fn stats(&self) -> CoreStats {
         let mut s = self.stats.clone();
         s.processes = self.procs.cache.len();
+        s.departed_processes = self.procs.departed_count();
         s.threads = self.state.thread_count();
         s.fd_tables = self.state.fd_table_count();
         s.flow_tables = self.flows.len();

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use sha1::{Digest, Sha1};
 use sysflow_types::{File, Foid, SfObjectState};
 
+use crate::bounds::least_recent;
 use crate::emit::Emitter;
 use crate::process::Processes;
 use crate::state::State;
@@ -20,6 +21,9 @@ use crate::state::State;
 struct CachedFile {
     rec: Box<File>,
     written: bool,
+    /// When it was last looked up by path or written ([`Files::uses`]),
+    /// for the cache's bound.
+    last_used: u64,
 }
 
 /// Files written so far, by FOID (which is the SHA-1 of their key,
@@ -33,6 +37,8 @@ pub(crate) struct Files {
     /// Counts output segments: a file returned by [`Files::get`] stays
     /// written (and cached) until the segment changes.
     segment: u64,
+    /// Counts lookups by path: the clock of [`CachedFile::last_used`].
+    uses: u64,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -80,7 +86,9 @@ impl Files {
             .get(&tid)
             .map_or("", |t| t.container_id.as_str());
         let oid = foid(thread_container, path);
+        self.uses += 1;
         if let Some(c) = self.cache.get_mut(&oid) {
+            c.last_used = self.uses;
             if !c.written {
                 c.rec.state = SfObjectState::Reup;
                 if let Some(cid) = c.rec.container_id.clone() {
@@ -112,6 +120,7 @@ impl Files {
             CachedFile {
                 rec: Box::new(rec),
                 written: true,
+                last_used: self.uses,
             },
         );
         oid
@@ -134,6 +143,32 @@ impl Files {
             procs.write_container(state, &cid, out);
         }
         out.push(rec);
+    }
+
+    /// Files cached.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.cache.len()
+    }
+
+    /// Forgets the files looked up least recently that are not `in_use`,
+    /// down to `keep` cached (or as near as the files in use allow), for
+    /// the cache's bound: one is written again before its next reference.
+    /// Returns how many went.
+    pub fn evict(&mut self, keep: usize, in_use: impl Fn(&Foid) -> bool) -> u64 {
+        let all: Vec<(u64, Foid)> = self
+            .cache
+            .iter()
+            .filter(|(oid, _)| !in_use(oid))
+            .map(|(oid, c)| (c.last_used, *oid))
+            .collect();
+        let n = self.cache.len().saturating_sub(keep);
+        let mut gone = 0;
+        for oid in least_recent(all, n) {
+            self.cache.remove(&oid);
+            gone += 1;
+        }
+        gone
     }
 
     /// A new segment: every file is written again before its next reference.

@@ -16,7 +16,8 @@
 //! new one after the pipeline wrote a new header. [`Processor::finish`] ends the
 //! input, writing every open flow with `TRUNCATE`. [`CoreConfig`] holds the
 //! options that shape records (process flows, file-only, read mode, collection
-//! mode).
+//! mode); [`CoreLimits`] bounds the tables ([`Processor::with_limits`]), and
+//! [`CoreStats`] tells their sizes and [`Evictions`].
 //!
 //! # Invariants
 //!
@@ -24,9 +25,13 @@
 //!   from [`Processor::tick`]), so output depends only on the input.
 //! - Bad input is not an error: an event for an unknown thread gets a
 //!   best-effort record and a counted diagnostic. The only errors are the sink's.
-//! - Every table is bounded by the live state of the traced system: exited
-//!   processes and closed flows leave the tables.
+//! - Every table is bounded by the live state of the traced system (exited
+//!   processes and closed flows leave the tables), and by its
+//!   [`CoreLimits`] whatever the input: at a bound the least recently used
+//!   entries go, counted in [`CoreStats::evictions`], and records still
+//!   name only entities written before them.
 
+mod bounds;
 mod config;
 mod emit;
 mod event;
@@ -37,5 +42,6 @@ mod processor;
 mod state;
 mod syscalls;
 
-pub use config::{CollectionMode, CoreConfig, FileReadMode};
+pub use bounds::Evictions;
+pub use config::{CollectionMode, CoreConfig, CoreLimits, FileReadMode};
 pub use processor::{CoreStats, Processor};

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
 
+use crate::bounds::least_recent;
 use crate::emit::Emitter;
 use crate::event::split_list;
 use crate::state::{State, Thread};
@@ -27,6 +28,9 @@ pub(crate) struct CachedProcess {
     pub written: bool,
     /// Processes whose `poid` is this one and that are still cached.
     pub children: BTreeSet<Oid>,
+    /// When it was last looked up or written ([`Processes::uses`]), for
+    /// the cache's bound.
+    last_used: u64,
 }
 
 /// A cached container and whether it was written in this segment.
@@ -57,6 +61,8 @@ pub(crate) struct Processes {
     deletion: VecDeque<(Oid, u64)>,
     last_deletion_check: u64,
     envs: EnvMemo,
+    /// Counts lookups and writes: the clock of [`CachedProcess::last_used`].
+    uses: u64,
 }
 
 /// Environments already split into records' string lists, by content.
@@ -153,9 +159,12 @@ impl Processes {
         if let Some(p) = Self::parent_main(state, main) {
             return Some(oid_of(p));
         }
+        if main.ptid <= 0 {
+            return None;
+        }
         self.cache
             .keys()
-            .filter(|o| o.hpid == main.ptid && main.ptid > 0)
+            .filter(|o| o.hpid == main.ptid)
             .min()
             .copied()
     }
@@ -173,10 +182,14 @@ impl Processes {
     ) -> Option<(Oid, bool)> {
         let main = state.main_thread(tid)?;
         let oid = oid_of(main);
-        let cached = self.cache.get(&oid);
-        if cached.is_some_and(|c| c.written) {
-            return Some((oid, true));
+        self.uses += 1;
+        if let Some(c) = self.cache.get_mut(&oid) {
+            c.last_used = self.uses;
+            if c.written {
+                return Some((oid, true));
+            }
         }
+        let cached = self.cache.get(&oid);
         let existed = cached.is_some();
         let rec = match cached {
             Some(c) => reup(&c.rec),
@@ -270,10 +283,13 @@ impl Processes {
             p.children.insert(this);
         }
         out.push(rec.clone());
+        self.uses += 1;
+        let last_used = self.uses;
         if departed {
             if let Some(d) = self.departed.get_mut(&this) {
                 d.rec = rec;
                 d.written = true;
+                d.last_used = last_used;
             }
             return;
         }
@@ -291,12 +307,14 @@ impl Processes {
                 cached.rec = rec;
                 cached.written = true;
                 cached.children.extend(children);
+                cached.last_used = last_used;
             }
             Entry::Vacant(e) => {
                 e.insert(CachedProcess {
                     rec,
                     written: true,
                     children,
+                    last_used,
                 });
             }
         }
@@ -514,6 +532,74 @@ impl Processes {
     /// Exited processes kept only as their cached children's parents.
     pub fn departed_count(&self) -> usize {
         self.departed.len()
+    }
+
+    /// Processes cached, departed ones included: what the bound counts.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.cache.len() + self.departed.len()
+    }
+
+    /// Exited processes waiting to leave the cache.
+    #[inline]
+    pub fn deletions_pending(&self) -> usize {
+        self.deletion.len()
+    }
+
+    /// Containers marked as written or not in this segment.
+    #[inline]
+    pub fn container_marks(&self) -> usize {
+        self.containers.len()
+    }
+
+    /// Forgets which containers this segment wrote: each is written again
+    /// before its next reference. Returns how many marks went.
+    pub fn forget_containers(&mut self) -> usize {
+        let n = self.containers.len();
+        self.containers.clear();
+        n
+    }
+
+    /// Takes the exited processes at the front of the deletion queue out
+    /// early, down to `keep` waiting, as if their second had passed.
+    /// Returns how many left the cache.
+    pub fn delete_early(&mut self, keep: usize, has_flows: impl Fn(Oid) -> bool) -> u64 {
+        let mut n = 0;
+        while self.deletion.len() > keep {
+            let Some((oid, _)) = self.deletion.pop_front() else {
+                break;
+            };
+            if !has_flows(oid) && self.cache.contains_key(&oid) {
+                self.remove(oid);
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// The `n` processes (cached or departed) looked up or written least
+    /// recently, least recent first.
+    pub fn least_recently_used(&self, n: usize) -> Vec<Oid> {
+        let all = self
+            .cache
+            .iter()
+            .chain(&self.departed)
+            .map(|(oid, c)| (c.last_used, *oid))
+            .collect();
+        least_recent(all, n)
+    }
+
+    /// Forgets a process for the cache's bound. Unlike an exited process it
+    /// does not depart: a cached child written again later names it only
+    /// if its thread can still make it again (see [`Processes::emit`]).
+    pub fn evict(&mut self, oid: Oid) {
+        if let Some(gone) = self
+            .cache
+            .remove(&oid)
+            .or_else(|| self.departed.remove(&oid))
+        {
+            self.unlink(oid, gone.rec.poid);
+        }
     }
 }
 

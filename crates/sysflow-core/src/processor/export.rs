@@ -177,8 +177,9 @@ impl Processor {
     }
 }
 
-/// Which open flow an export refers to.
-enum FlowRef {
+/// Which open flow of a process an export (or eviction) refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum FlowRef {
     File(FileKey),
     Net(NetKey),
     Process,

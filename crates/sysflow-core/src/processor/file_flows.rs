@@ -75,6 +75,7 @@ impl Processor {
                 return;
             }
             let timing = self.timing();
+            self.flow_upper += 1;
             let path = name.unwrap_or_else(|| self.fd_name(tid, fd_num));
             let flow = self
                 .flows

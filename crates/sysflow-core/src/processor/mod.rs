@@ -6,9 +6,11 @@
 //! handlers are in one module per record family, each an `impl Processor`
 //! block: `process_events` (clone, exec, setuid, exit), `process_flows`,
 //! `data_events` (which routes an fd's events to `file_flows` or
-//! `net_flows`), `file_events`, and `export` (periodic export and expiry, and
-//! the flush of an exiting process's flows).
+//! `net_flows`), `file_events`, `export` (periodic export and expiry, and
+//! the flush of an exiting process's flows), and `bounds` (the limits of
+//! the process and file caches and of open flows).
 
+mod bounds;
 mod data_events;
 mod export;
 mod file_events;
@@ -24,7 +26,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use sysflow_capture::{Event, Item};
 use sysflow_types::{Oid, OpFlags, RecordSink, RecordType};
 
-use crate::config::{CollectionMode, CoreConfig};
+use crate::bounds::Evictions;
+use crate::config::{CollectionMode, CoreConfig, CoreLimits};
 use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
@@ -37,6 +40,9 @@ use process_flows::OpenProcessFlow;
 const NS: u64 = 1_000_000_000;
 
 /// Counters of a [`Processor`]'s work, for stats and the end-of-run summary.
+///
+/// The sizes are those of the tables [`CoreLimits`] bounds, now: after any
+/// item each is at most its bound.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CoreStats {
@@ -55,12 +61,28 @@ pub struct CoreStats {
     pub threads: usize,
     /// Processes with an fd table now (exited ones until their sweep).
     pub fd_tables: usize,
+    /// Fds in all fd tables now.
+    pub fds: usize,
+    /// Enter arguments kept for their exits now (in three tables: fds and
+    /// ids, execve file names, setuid arguments; each at most
+    /// [`CoreLimits::threads`]).
+    pub pending_calls: usize,
     /// Processes with a table of open flows now.
     pub flow_tables: usize,
     /// File flows open now.
     pub file_flows: usize,
     /// Network flows open now.
     pub network_flows: usize,
+    /// Process flows open now.
+    pub process_flows: usize,
+    /// Files in the file cache now.
+    pub files: usize,
+    /// Containers described now.
+    pub containers: usize,
+    /// User and group names known now.
+    pub names: usize,
+    /// What the tables forgot to stay within their [`CoreLimits`].
+    pub evictions: Evictions,
 }
 
 impl CoreStats {
@@ -72,6 +94,11 @@ impl CoreStats {
     /// Records written in all.
     pub fn records_total(&self) -> u64 {
         self.records.iter().sum()
+    }
+
+    /// Entries evicted or refused in all ([`Evictions::total`]).
+    pub fn evictions_total(&self) -> u64 {
+        self.evictions.total()
     }
 }
 
@@ -99,15 +126,28 @@ pub struct Processor {
     next_expiry_ns: u64,
     /// The rendered argument of each thread's pending setuid.
     setuid_arg: HashMap<i64, String>,
+    /// The bounds of the tables.
+    limits: CoreLimits,
+    /// At least the number of open flows: the exact count, taken when it
+    /// last reached the bound, plus the flows opened since.
+    flow_upper: usize,
+    /// What the process and file caches, the open flows and the pending
+    /// setuids forgot (the state keeps its own).
+    evictions: Evictions,
 }
 
 impl Processor {
-    /// A processor with empty tables.
+    /// A processor with empty tables and the default [`CoreLimits`].
     pub fn new(config: CoreConfig) -> Processor {
+        Processor::with_limits(config, CoreLimits::default())
+    }
+
+    /// A processor with empty tables, bounded by `limits`.
+    pub fn with_limits(config: CoreConfig, limits: CoreLimits) -> Processor {
         Processor {
             config,
             stats: CoreStats::default(),
-            state: State::default(),
+            state: State::with_limits(limits),
             procs: Processes::default(),
             files: Files::default(),
             flows: HashMap::default(),
@@ -118,7 +158,15 @@ impl Processor {
             last_expiry_check: None,
             next_expiry_ns: 0,
             setuid_arg: HashMap::default(),
+            limits,
+            flow_upper: 0,
+            evictions: Evictions::default(),
         }
+    }
+
+    /// The bounds of this processor's tables.
+    pub fn limits(&self) -> &CoreLimits {
+        &self.limits
     }
 
     /// The options this processor was made with.
@@ -140,6 +188,9 @@ impl Processor {
             self.stats.events += 1;
             let ev = Ev::new(e);
             self.event(&ev);
+            self.bound(ev.tid());
+        } else {
+            self.bound(-1);
         }
         self.drain(sink)
     }
@@ -153,7 +204,9 @@ impl Processor {
     ) -> Result<(), S::Error> {
         self.stats.items += 1;
         self.stats.events += 1;
-        self.event(&Ev::new(event));
+        let ev = Ev::new(event);
+        self.event(&ev);
+        self.bound(ev.tid());
         self.drain(sink)
     }
 
@@ -233,9 +286,16 @@ impl Processor {
         s.departed_processes = self.procs.departed_count();
         s.threads = self.state.thread_count();
         s.fd_tables = self.state.fd_table_count();
+        s.fds = self.state.fd_count();
+        s.pending_calls = self.state.pending_call_count() + self.setuid_arg.len();
         s.flow_tables = self.flows.len();
         s.file_flows = self.flows.values().map(|f| f.files.len()).sum();
         s.network_flows = self.flows.values().map(|f| f.nets.len()).sum();
+        s.process_flows = self.proc_flows.len();
+        s.files = self.files.len();
+        s.containers = self.state.container_count();
+        s.names = self.state.name_count();
+        s.evictions = self.evictions.plus(&self.state.evictions);
         s
     }
 
@@ -323,8 +383,12 @@ impl Processor {
     /// told of it (its capture started late, or it came from a lost clone)
     /// is made up on the spot, as libsinsp does, so its records still name a
     /// process.
+    ///
+    /// Either way the thread is active now, for the thread table's bound.
     fn adopt(&mut self, tid: i64) {
-        if tid > 0 && !self.state.threads.contains_key(&tid) {
+        if let Some(t) = self.state.threads.get_mut(&tid) {
+            t.last_ts = self.now;
+        } else if tid > 0 {
             self.state.thread_mut(tid);
         }
     }

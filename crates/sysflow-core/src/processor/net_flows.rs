@@ -62,6 +62,7 @@ impl Processor {
                 return;
             }
             let timing = self.timing();
+            self.flow_upper += 1;
             self.flows.entry(oid).or_default().nets.insert(
                 key,
                 OpenNetFlow {

@@ -22,6 +22,9 @@ impl Processor {
             return;
         };
         let timing = self.timing();
+        if !self.proc_flows.contains_key(&oid) {
+            self.flow_upper += 1;
+        }
         let flow = self
             .proc_flows
             .entry(oid)

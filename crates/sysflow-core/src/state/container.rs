@@ -17,6 +17,8 @@ pub(crate) struct ContainerInfo {
     /// libsinsp's container type number.
     pub kind: i64,
     pub privileged: bool,
+    /// When the capture last described it (ns), for the container bound.
+    pub described: u64,
 }
 
 impl ContainerInfo {
@@ -41,6 +43,7 @@ impl ContainerInfo {
                 .get("privileged")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
+            described: 0,
         })
     }
 }
@@ -49,7 +52,8 @@ impl State {
     /// A container event: the container's metadata, by its id.
     pub(super) fn container_event(&mut self, ev: &Ev<'_>) {
         let Some(json) = ev.text("json") else { return };
-        if let Some(info) = ContainerInfo::from_json(&json) {
+        if let Some(mut info) = ContainerInfo::from_json(&json) {
+            info.described = self.now;
             self.containers.insert(info.id.clone(), info);
         }
     }

@@ -33,7 +33,8 @@ impl State {
         } else {
             FdKind::File
         };
-        self.fd_table_mut(tid).insert(
+        self.fd_insert(
+            tid,
             fd,
             Fd {
                 kind,
@@ -52,8 +53,9 @@ impl State {
         let tid = ev.tid();
         if ev.ret().is_some_and(|r| r >= 0)
             && let Some(fd) = self.event_fd(ev)
+            && let Some(table) = self.fd_table_mut(tid)
         {
-            self.fd_table_mut(tid).remove(&fd);
+            table.remove(&fd);
         }
     }
 
@@ -73,8 +75,9 @@ impl State {
             return;
         };
         // `last` is a u32: u32::MAX means "every fd from `first` on".
-        self.fd_table_mut(tid)
-            .retain(|&fd, _| fd < first || fd > last);
+        if let Some(table) = self.fd_table_mut(tid) {
+            table.retain(|&fd, _| fd < first || fd > last);
+        }
     }
 
     /// dup, dup2 and dup3: the new fd is a copy of the old one.
@@ -116,11 +119,11 @@ impl State {
             return;
         }
         match self.fd(tid, old).cloned() {
-            Some(fd) => {
-                self.fd_table_mut(tid).insert(new, fd);
-            }
+            Some(fd) => self.fd_insert(tid, new, fd),
             None => {
-                self.fd_table_mut(tid).remove(&new);
+                if let Some(table) = self.fd_table_mut(tid) {
+                    table.remove(&new);
+                }
             }
         }
     }
@@ -133,8 +136,7 @@ impl State {
             let name = String::new();
             for p in ["fd1", "fd2"] {
                 if let Some(fd) = ev.int(p) {
-                    self.fd_table_mut(tid)
-                        .insert(fd, Fd::new(FdKind::Pipe, name.clone()));
+                    self.fd_insert(tid, fd, Fd::new(FdKind::Pipe, name.clone()));
                 }
             }
         }
@@ -145,8 +147,7 @@ impl State {
     pub(super) fn other_fd_exit(&mut self, ev: &Ev<'_>, c: u8) {
         let tid = ev.tid();
         if let Some(fd) = ev.ret().filter(|&fd| fd >= 0) {
-            self.fd_table_mut(tid)
-                .insert(fd, Fd::new(FdKind::Other(c), String::new()));
+            self.fd_insert(tid, fd, Fd::new(FdKind::Other(c), String::new()));
         }
     }
 
@@ -175,7 +176,7 @@ impl State {
             }
             TaskFile::Inet | TaskFile::Inet6 | TaskFile::Unix | TaskFile::Netlink => return,
         };
-        self.fd_table_mut(ev.tid()).insert(fd, entry);
+        self.fd_insert(ev.tid(), fd, entry);
     }
 
     /// chdir: the process's working directory, resolved against the old one.

@@ -87,6 +87,7 @@ impl State {
             child.container_id = container_id_of(split_list_borrowed(cg));
         }
         child.clone_ts = ev.ts();
+        child.last_ts = self.now;
         if !is_thread {
             self.forget_exited(child.pid);
         }
@@ -94,8 +95,12 @@ impl State {
         if !is_thread && flags & PPM_CL_CLONE_FILES == 0 {
             let parent_pid = parent_ids.map_or(parent_tid, |(pid, _)| pid);
             if let Some(table) = self.fds.get(&parent_pid).cloned() {
+                self.fd_upper += table.len();
                 self.fds.insert(child.pid, table);
             }
+        }
+        if let Some(caller) = self.threads.get_mut(&tid) {
+            caller.last_ts = self.now;
         }
         self.threads.insert(child_tid, child);
     }
@@ -137,6 +142,7 @@ impl State {
         // looks like any thread it never saw created; a made-up parent
         // process never had its ids set, so it has no names at all.
         let mut stub = Thread::unknown(parent_tid);
+        stub.last_ts = self.now;
         stub.comm = ev.text("comm").unwrap_or_default();
         stub.exe = ev.text("exe").unwrap_or_default();
         stub.args = ev.list("args").unwrap_or_default().into();

@@ -14,8 +14,10 @@
 //! `fd_table` (open, close, dup, fcntl, pipes, the working directory, fds
 //! received with SCM_RIGHTS), `sockets` (received sockets too), `users`
 //! (credentials) and `container`. `thread`, `fd` and `path`
-//! hold the types and the path arithmetic they share.
+//! hold the types and the path arithmetic they share; `bounds` keeps the
+//! tables within their [`CoreLimits`].
 
+mod bounds;
 mod container;
 mod fd;
 mod fd_table;
@@ -33,6 +35,8 @@ pub(crate) use fd::{Fd, FdKind, Role, ipv4_name};
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 pub(crate) use thread::Thread;
 
+use crate::bounds::Evictions;
+use crate::config::CoreLimits;
 use crate::event::{Ev, Kind};
 use fd::FdTable;
 
@@ -70,6 +74,19 @@ pub(crate) struct State {
     server_ports: HashSet<u16>,
     /// IPv4 connections were listed whose roles are not decided yet.
     listed_sockets: bool,
+    /// The bounds of the tables (see `bounds`).
+    limits: CoreLimits,
+    /// The time of the event being applied (ns): when a thread was last
+    /// active ([`Thread::last_ts`]).
+    now: u64,
+    /// At least the number of fds in all tables: the exact count, taken
+    /// when it last reached the bound, plus the fds added since.
+    fd_upper: usize,
+    /// User and group names in all tables.
+    user_names: usize,
+    group_names: usize,
+    /// What the bounds made the tables forget.
+    pub evictions: Evictions,
 }
 
 /// Arguments of a thread's last enter event that its exit event lacks.
@@ -93,14 +110,27 @@ struct Entered {
 }
 
 impl State {
-    /// The thread of an event, created with nothing known if it is new.
+    /// Empty tables with these bounds.
+    pub fn with_limits(limits: CoreLimits) -> State {
+        State {
+            limits,
+            ..State::default()
+        }
+    }
+
+    /// The thread of an event, created with nothing known if it is new;
+    /// active now.
     pub fn thread_mut(&mut self, tid: i64) -> &mut Thread {
         if !self.threads.contains_key(&tid) {
             self.forget_exited(tid);
         }
-        self.threads
+        let now = self.now;
+        let t = self
+            .threads
             .entry(tid)
-            .or_insert_with(|| Box::new(Thread::unknown(tid)))
+            .or_insert_with(|| Box::new(Thread::unknown(tid)));
+        t.last_ts = now;
+        t
     }
 
     /// The main thread of `tid`'s process (the thread itself if its main thread is unknown).
@@ -113,16 +143,48 @@ impl State {
         Some(self.threads.get(&t.pid).unwrap_or(t))
     }
 
-    /// The fd table of `tid`'s process.
-    fn fd_table_mut(&mut self, tid: i64) -> &mut FdTable {
-        let pid = match self.threads.get(&tid) {
+    /// The process id of `tid`'s fd table: its process's, or its own for
+    /// an unknown thread (which is not an exited process of that id).
+    fn fd_pid(&mut self, tid: i64) -> i64 {
+        match self.threads.get(&tid) {
             Some(t) => t.pid,
             None => {
                 self.forget_exited(tid);
                 tid
             }
-        };
-        self.fds.entry(pid).or_default()
+        }
+    }
+
+    /// The fd table of `tid`'s process, if it has one.
+    fn fd_table_mut(&mut self, tid: i64) -> Option<&mut FdTable> {
+        let pid = self.fd_pid(tid);
+        self.fds.get_mut(&pid)
+    }
+
+    /// Fd `fd` of `tid`'s process, to change it.
+    fn fd_mut(&mut self, tid: i64, fd: i64) -> Option<&mut Fd> {
+        self.fd_table_mut(tid)?.get_mut(&fd)
+    }
+
+    /// Puts `entry` in `tid`'s process's table as fd `fd`.
+    fn fd_insert(&mut self, tid: i64, fd: i64, entry: Fd) {
+        let pid = self.fd_pid(tid);
+        self.fd_insert_at(pid, fd, entry);
+    }
+
+    /// Puts `entry` in process `pid`'s table as fd `fd`, replacing the fd
+    /// of that number. A table at its bound takes no new number, as
+    /// libsinsp's: the fd is counted as evicted.
+    fn fd_insert_at(&mut self, pid: i64, fd: i64, entry: Fd) {
+        let table = self.fds.entry(pid).or_default();
+        if let Some(slot) = table.get_mut(&fd) {
+            *slot = entry;
+        } else if table.len() < self.limits.fds_per_process {
+            table.insert(fd, entry);
+            self.fd_upper += 1;
+        } else {
+            self.evictions.fds += 1;
+        }
     }
 
     /// The fd table of `tid`'s process, if it has one.
@@ -148,7 +210,7 @@ impl State {
     /// written in it (see [`Fd::written_in`]). An fd that already names
     /// another FOID keeps it.
     pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid, segment: u64) {
-        if let Some(f) = self.fd_table_mut(tid).get_mut(&fd) {
+        if let Some(f) = self.fd_mut(tid, fd) {
             let kept = *f.foid.get_or_insert(foid);
             if kept == foid {
                 f.written_in = Some(segment);
@@ -158,6 +220,7 @@ impl State {
 
     /// Applies an event to the state, before the record processors see it.
     pub fn before(&mut self, ev: &Ev<'_>) {
+        self.now = ev.ts();
         if self.listed_sockets {
             self.fix_listed_sockets();
         }
@@ -268,5 +331,25 @@ impl State {
     /// Processes with an fd table.
     pub fn fd_table_count(&self) -> usize {
         self.fds.len()
+    }
+
+    /// Fds in all tables (one pass over the tables).
+    pub fn fd_count(&self) -> usize {
+        self.fds.values().map(FdTable::len).sum()
+    }
+
+    /// Enter arguments kept for their exits.
+    pub fn pending_call_count(&self) -> usize {
+        self.entered.len() + self.exec_filename.len()
+    }
+
+    /// Containers described.
+    pub fn container_count(&self) -> usize {
+        self.containers.len()
+    }
+
+    /// User and group names known.
+    pub fn name_count(&self) -> usize {
+        self.user_names + self.group_names
     }
 }

@@ -20,16 +20,12 @@ impl State {
             Item::Process(p) => self.add_listed_process(p),
             Item::Fd(fd) => self.add_listed_fd(fd),
             Item::User(u) => {
-                self.users
-                    .entry(String::new())
-                    .or_default()
-                    .insert(u.uid, String::from_utf8_lossy(&u.name).into_owned());
+                let name = String::from_utf8_lossy(&u.name).into_owned();
+                self.add_user(String::new(), u.uid, name);
             }
             Item::Group(g) => {
-                self.groups
-                    .entry(String::new())
-                    .or_default()
-                    .insert(g.gid, String::from_utf8_lossy(&g.name).into_owned());
+                let name = String::from_utf8_lossy(&g.name).into_owned();
+                self.add_group(String::new(), g.gid, name);
             }
             Item::Event(_) => return false,
             _ => {}
@@ -82,6 +78,7 @@ impl State {
             container_id: container_id_of(split_list_borrowed(
                 p.cgroups.as_deref().unwrap_or_default(),
             )),
+            last_ts: 0,
         };
         self.threads.insert(p.tid, Box::new(thread));
     }
@@ -162,7 +159,7 @@ impl State {
             _ => Fd::new(FdKind::Other(b'o'), String::new()),
         };
         self.listed_sockets |= matches!(fd.kind, FdKind::Ipv4 { .. });
-        self.fds.entry(e.tid).or_default().insert(e.fd, fd);
+        self.fd_insert_at(e.tid, e.fd, fd);
     }
 
     /// The roles of the IPv4 connections a capture listed, once the list is

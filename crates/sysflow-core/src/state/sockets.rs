@@ -72,8 +72,7 @@ impl State {
                 PPM_AF_NETLINK => FdKind::Other(b'n'),
                 _ => FdKind::Other(b'o'),
             };
-            self.fd_table_mut(tid)
-                .insert(fd, Fd::new(kind, String::new()));
+            self.fd_insert(tid, fd, Fd::new(kind, String::new()));
         }
     }
 
@@ -84,8 +83,7 @@ impl State {
         if ev.ret() == Some(0) {
             for p in ["fd1", "fd2"] {
                 if let Some(fd) = ev.int(p) {
-                    self.fd_table_mut(tid)
-                        .insert(fd, Fd::new(FdKind::Unix, String::new()));
+                    self.fd_insert(tid, fd, Fd::new(FdKind::Unix, String::new()));
                 }
             }
         }
@@ -123,8 +121,7 @@ impl State {
         if let Some(tuple) = ev.tuple("tuple") {
             self.set_tuple(tid, fd, &tuple);
         }
-        if let Some(FdKind::Ipv4 { role, .. }) =
-            self.fd_table_mut(tid).get_mut(&fd).map(|f| &mut f.kind)
+        if let Some(FdKind::Ipv4 { role, .. }) = self.fd_mut(tid, fd).map(|f| &mut f.kind)
             && *role == Role::None
         {
             *role = Role::Client;
@@ -135,7 +132,7 @@ impl State {
     /// destination (the socket's name unchanged); a unix socket is named
     /// by the path.
     fn connect_to(&mut self, tid: i64, fd: i64, addr: &SockAddr<'_>) {
-        let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) else {
+        let Some(entry) = self.fd_mut(tid, fd) else {
             return;
         };
         let dest = match addr {
@@ -194,7 +191,7 @@ impl State {
                 SockAddr::Unix(p) => (String::from_utf8_lossy(p).into_owned(), None),
                 _ => return,
             };
-            if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+            if let Some(entry) = self.fd_mut(tid, fd) {
                 if let Some(a) = server.filter(|a| a.port() > 0) {
                     let proto = match entry.kind {
                         FdKind::Ipv4 { proto, .. } | FdKind::Ipv4Server { proto, .. } => proto,
@@ -221,7 +218,7 @@ impl State {
             if let FdKind::Ipv4 { role, .. } = &mut fresh.kind {
                 *role = Role::Server;
             }
-            self.fd_table_mut(tid).insert(fd, fresh);
+            self.fd_insert(tid, fd, fresh);
             if let Some(tuple) = ev.tuple("tuple") {
                 self.set_tuple(tid, fd, &tuple);
             }
@@ -267,7 +264,7 @@ impl State {
                 }
             }
             SockTuple::Unix { .. } => {
-                if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+                if let Some(entry) = self.fd_mut(tid, fd) {
                     entry.kind = FdKind::Unix;
                     entry.rename(unix_name(&tuple));
                 }
@@ -276,7 +273,7 @@ impl State {
             _ => return,
         };
         let Some((src, dst)) = v4 else {
-            if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+            if let Some(entry) = self.fd_mut(tid, fd) {
                 entry.kind = FdKind::Ipv6;
             }
             return;
@@ -334,7 +331,7 @@ impl State {
         if role == Role::None {
             // The guess looks at the process's sockets with this one's new
             // addresses (so that it counts too), as libsinsp's does.
-            if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+            if let Some(entry) = self.fd_mut(tid, fd) {
                 entry.kind = FdKind::Ipv4 {
                     sip,
                     sport,
@@ -355,7 +352,7 @@ impl State {
             std::mem::swap(&mut sip, &mut dip);
             std::mem::swap(&mut sport, &mut dport);
         }
-        if let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) {
+        if let Some(entry) = self.fd_mut(tid, fd) {
             set_ipv4(entry, (sip, sport, dip, dport), proto, role);
         }
     }
@@ -389,7 +386,7 @@ impl State {
     /// any other socket is named after the shared buffer's text.
     fn connect_enter_fd_only(&mut self, tid: i64, fd: i64) {
         let rendered = self.rendered.clone();
-        let Some(entry) = self.fd_table_mut(tid).get_mut(&fd) else {
+        let Some(entry) = self.fd_mut(tid, fd) else {
             return;
         };
         match entry.kind {
@@ -468,7 +465,7 @@ impl State {
             TaskFile::Netlink => Fd::new(FdKind::Other(b'n'), String::new()),
             _ => return,
         };
-        self.fd_table_mut(ev.tid()).insert(fd, entry);
+        self.fd_insert(ev.tid(), fd, entry);
     }
 
     /// A received IPv4 socket: a connection from `local` to `remote`, or a
@@ -504,8 +501,7 @@ impl State {
     /// prints its tuple (`a.b.c.d:p->e.f.g.h:q`, or `source->dest path` for a
     /// unix socket); the text also lands in the shared buffer.
     fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>) {
-        let table = self.fd_table_mut(tid);
-        let Some(entry) = table.get_mut(&fd) else {
+        let Some(entry) = self.fd_mut(tid, fd) else {
             return;
         };
         match tuple {

@@ -42,6 +42,10 @@ pub(crate) struct Thread {
     pub tty: u32,
     /// Container id, empty on the host.
     pub container_id: String,
+    /// When the thread last did something the records show (a clone, an
+    /// exec, a flow or file event; ns), for the thread table's bound: the
+    /// processes least recently active are the ones forgotten.
+    pub last_ts: u64,
 }
 
 impl Thread {
@@ -66,6 +70,7 @@ impl Thread {
             vpid: -1,
             tty: 0,
             container_id: String::new(),
+            last_ts: 0,
         }
     }
 

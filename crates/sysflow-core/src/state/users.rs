@@ -81,10 +81,7 @@ impl State {
     pub(super) fn user_added(&mut self, ev: &Ev<'_>) {
         if let (Some(uid), Some(name)) = (ev.int("uid"), ev.text("name")) {
             let container = ev.text("container_id").unwrap_or_default();
-            self.users
-                .entry(container)
-                .or_default()
-                .insert(uid as u32, name);
+            self.add_user(container, uid as u32, name);
         }
     }
 
@@ -92,10 +89,28 @@ impl State {
     pub(super) fn group_added(&mut self, ev: &Ev<'_>) {
         if let (Some(gid), Some(name)) = (ev.int("gid"), ev.text("name")) {
             let container = ev.text("container_id").unwrap_or_default();
-            self.groups
-                .entry(container)
-                .or_default()
-                .insert(gid as u32, name);
+            self.add_group(container, gid as u32, name);
+        }
+    }
+
+    /// Names user `uid` of a container (the host's: ""), unless the user
+    /// names are at their bound (a name already known is renamed).
+    pub(super) fn add_user(&mut self, container: String, uid: u32, name: String) {
+        let full = self.user_names >= self.limits.names;
+        match add_name(&mut self.users, container, uid, name, full) {
+            Some(true) => self.user_names += 1,
+            Some(false) => {}
+            None => self.evictions.names += 1,
+        }
+    }
+
+    /// Names group `gid` of a container, like [`State::add_user`].
+    pub(super) fn add_group(&mut self, container: String, gid: u32, name: String) {
+        let full = self.group_names >= self.limits.names;
+        match add_name(&mut self.groups, container, gid, name, full) {
+            Some(true) => self.group_names += 1,
+            Some(false) => {}
+            None => self.evictions.names += 1,
         }
     }
 
@@ -124,6 +139,26 @@ impl State {
             t.group_name = name.clone();
         });
     }
+}
+
+/// Names `id` in a container's table, a new id only unless `full`:
+/// whether the table gained an id, `None` when it refused it.
+fn add_name(
+    table: &mut HashMap<String, HashMap<u32, String>>,
+    container: String,
+    id: u32,
+    name: String,
+    full: bool,
+) -> Option<bool> {
+    if let Some(known) = table.get_mut(&container).and_then(|t| t.get_mut(&id)) {
+        *known = name;
+        return Some(false);
+    }
+    if full {
+        return None;
+    }
+    table.entry(container).or_default().insert(id, name);
+    Some(true)
 }
 
 /// A user's or group's name in a container's table (the host's: "").

@@ -34,9 +34,11 @@ pub(crate) struct Files {
     /// it) cost less than finding the path in a table of every path opened,
     /// whose lookups miss the cache, and the table grew with the host's files.
     cache: FxHashMap<Foid, CachedFile>,
-    /// Counts output segments: a file returned by [`Files::get`] stays
-    /// written (and cached) until the segment changes.
-    segment: u64,
+    /// Counts output segments and evictions: a file returned by
+    /// [`Files::get`] stays written (and cached) until the generation
+    /// changes, so that an fd that knows its file's FOID from this
+    /// generation may skip the cache.
+    generation: u64,
     /// Counts lookups by path: the clock of [`CachedFile::last_used`].
     uses: u64,
 }
@@ -50,10 +52,10 @@ pub(crate) fn foid(container_id: &str, path: &str) -> Foid {
 }
 
 impl Files {
-    /// The current output segment: a file [`Files::get`] returned stays
-    /// written until this changes.
-    pub fn segment(&self) -> u64 {
-        self.segment
+    /// The current generation: a file [`Files::get`] returned stays
+    /// written and cached until this changes (a new segment, an eviction).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// `known` if it names a file already written in this segment: then
@@ -168,6 +170,10 @@ impl Files {
             self.cache.remove(&oid);
             gone += 1;
         }
+        // Fds that knew their files from this generation must ask again:
+        // theirs may be gone, and a flow on one must find its file cached
+        // when a new segment writes it again.
+        self.generation += 1;
         gone
     }
 
@@ -175,7 +181,7 @@ impl Files {
     ///
     /// Files no open flow refers to leave the cache, as in the reference.
     pub fn new_segment(&mut self, in_use: impl Fn(&Foid) -> bool) {
-        self.segment += 1;
+        self.generation += 1;
         self.cache.retain(|oid, _| in_use(oid));
         for f in self.cache.values_mut() {
             f.written = false;

@@ -19,6 +19,7 @@ use sysflow_types::{FnSink, SegmentCheck, SysFlow};
 
 const OPEN_X: u16 = 3;
 const CLOSE_E: u16 = 4;
+const CLOSE_X: u16 = 5;
 const WRITE_X: u16 = 9;
 const SOCKET_X: u16 = 19;
 const PROCEXIT_1_E: u16 = 186;
@@ -28,6 +29,7 @@ const CONTAINER_JSON_E: u16 = 272;
 const EXECVE_19_E: u16 = 292;
 const UNLINK_2_X: u16 = 301;
 const USER_ADDED_E: u16 = 354;
+const DUP2_X: u16 = 363;
 const GROUP_ADDED_E: u16 = 358;
 /// `PPM_CL_CLONE_THREAD`.
 const CLONE_THREAD: u32 = 1 << 13;
@@ -173,8 +175,8 @@ struct Replay {
 }
 
 /// Replays `capture` under [`CoreLimits::tiny`], starting a new segment
-/// every `segment` items if set: after every item every table is within
-/// its bound, and every segment stands alone.
+/// before every `segment`th event if set: after every item every table is
+/// within its bound, and every segment stands alone.
 fn replay_tiny(capture: &[u8], segment: Option<usize>) -> Replay {
     let limits = CoreLimits::tiny();
     let mut p = Processor::with_limits(config(), limits);
@@ -182,11 +184,14 @@ fn replay_tiny(capture: &[u8], segment: Option<usize>) -> Replay {
     let mut records = Vec::new();
     let mut check = SegmentCheck::new();
     let mut ev = Event::new(0, 0, 0, 0, &[]);
-    let mut i = 0;
+    let (mut i, mut events) = (0, 0);
     while let Some(next) = reader.read_item(&mut ev).unwrap() {
-        if segment.is_some_and(|n| i % n == n - 1) {
-            p.new_segment();
-            check.new_segment();
+        if matches!(next, Next::Event) {
+            if segment.is_some_and(|n| events % n == n - 1) {
+                p.new_segment();
+                check.new_segment();
+            }
+            events += 1;
         }
         let mut seg = Vec::new();
         match next {
@@ -351,6 +356,30 @@ fn file_events_on_distinct_paths_evict_files() {
         "{:?}",
         r.stats.evictions
     );
+}
+
+/// An fd whose file left the file cache while no flow named it: its next
+/// flow, written in a later segment, still finds its file written first.
+#[test]
+fn an_fd_whose_file_was_evicted_writes_it_again_in_the_next_segment() {
+    let mut h = Hostile::new(Vec::new());
+    h.clone_child(850, 850, 1, b"cpu=/\0");
+    h.open(850, 3, "/tmp/kept");
+    // fd 4 names the file too; the flow on fd 3 ends with its close.
+    h.ev(850, DUP2_X, &[i64p(4), i64p(3), i64p(4)]);
+    h.ev(850, CLOSE_E, &[i64p(3)]);
+    h.ev(850, CLOSE_X, &[i64p(0)]);
+    // Enough other files for the cache to evict the unused one.
+    for i in 0..40 {
+        h.ev(850, UNLINK_2_X, &[i64p(0), cstr(&format!("/tmp/other{i}"))]);
+    }
+    // A flow on fd 4, still open when the next segment starts (before the
+    // 47th event) and written at the end.
+    h.write(850, 4);
+    h.ev(850, UNLINK_2_X, &[i64p(0), cstr("/tmp/last")]);
+    let capture = h.finish();
+    let r = replay_tiny(&capture, Some(47));
+    assert!(r.stats.evictions.files > 0, "{:?}", r.stats.evictions);
 }
 
 #[test]

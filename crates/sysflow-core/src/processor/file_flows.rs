@@ -104,11 +104,11 @@ impl Processor {
         let tid = ev.tid();
         // The usual read or write: the fd knows its file and the file is
         // written, so the name is not needed.
-        let segment = self.files.segment();
+        let generation = self.files.generation();
         // Fetched at most once: an open hashes it and stores it in its flow.
         let mut name: Option<Arc<str>> = None;
         let file_oid = match fd.foid {
-            Some(oid) if fd.written_in == Some(segment) => oid,
+            Some(oid) if fd.written_in == Some(generation) => oid,
             _ => {
                 let name = name.insert(self.fd_name(tid, fd_num));
                 let oid = self.files.get(
@@ -122,7 +122,7 @@ impl Processor {
                     ev.ts(),
                     &mut self.out,
                 );
-                self.state.set_fd_foid(tid, fd_num, oid, segment);
+                self.state.set_fd_foid(tid, fd_num, oid, generation);
                 oid
             }
         };

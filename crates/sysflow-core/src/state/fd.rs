@@ -62,9 +62,9 @@ pub(crate) struct Fd {
     pub open_flags: u32,
     /// The FOID of the file this fd names, once a record has needed it.
     pub foid: Option<Foid>,
-    /// The output segment in which `foid`'s file was last seen written:
-    /// until the next segment, flow records on the fd can use `foid` without
-    /// asking the file cache.
+    /// The file cache's generation (output segment, or eviction) in which
+    /// `foid`'s file was last seen written: until the next, flow records on
+    /// the fd can use `foid` without asking the file cache.
     pub written_in: Option<u64>,
 }
 

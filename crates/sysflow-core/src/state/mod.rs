@@ -206,14 +206,14 @@ impl State {
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.
-    /// `segment` is the file cache's current segment: `foid`'s file is
+    /// `generation` is the file cache's current generation: `foid`'s file is
     /// written in it (see [`Fd::written_in`]). An fd that already names
     /// another FOID keeps it.
-    pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid, segment: u64) {
+    pub fn set_fd_foid(&mut self, tid: i64, fd: i64, foid: sysflow_types::Foid, generation: u64) {
         if let Some(f) = self.fd_mut(tid, fd) {
             let kept = *f.foid.get_or_insert(foid);
             if kept == foid {
-                f.written_in = Some(segment);
+                f.written_in = Some(generation);
             }
         }
     }

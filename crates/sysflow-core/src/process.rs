@@ -63,6 +63,9 @@ pub(crate) struct Processes {
     envs: EnvMemo,
     /// Counts lookups and writes: the clock of [`CachedProcess::last_used`].
     uses: u64,
+    /// Processes and container marks added since the processor last
+    /// checked the bounds (it resets this).
+    pub added: usize,
 }
 
 /// Environments already split into records' string lists, by content.
@@ -316,6 +319,7 @@ impl Processes {
                     children,
                     last_used,
                 });
+                self.added += 1;
             }
         }
     }
@@ -418,6 +422,7 @@ impl Processes {
             },
         };
         out.push(rec);
+        self.added += 1;
         self.containers.insert(
             id.to_owned(),
             CachedContainer {

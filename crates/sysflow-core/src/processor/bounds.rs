@@ -16,13 +16,36 @@ use crate::bounds::least_recent;
 use crate::config::evict_to;
 use crate::process::oid_of;
 
+/// The most entries one item adds to a table other than the fds, the
+/// process cache and the containers marked written (a clone adds a child
+/// thread and maybe its made-up parent; an event an enter, an fd and its
+/// table, a flow and a process flow, two files, an exited process).
+const ITEM_GROWTH: usize = 8;
+
 impl Processor {
-    /// Whether a table is past its bound, and then brings them all within
-    /// (`tid`: the thread of the item just handled, whose process the
-    /// state forgets last). Inlined: usually a few comparisons.
+    /// Brings the tables within their bounds when one may be past it
+    /// (`tid`: the thread of the item just handled, whose process the state
+    /// forgets last).
+    ///
+    /// Runs after every item, so it must cost next to nothing: the tables
+    /// an item grows by a few entries at most are checked only once the
+    /// items since the last check could have filled one
+    /// ([`Processor::headroom`]); the two an item can grow by many (the
+    /// process cache by a chain of ancestors, the containers written with
+    /// them) once the entries added to them since could have filled one.
     #[inline]
     pub(super) fn bound(&mut self, tid: i64) {
-        let max = &self.limits;
+        if self.unchecked_items > 0 && self.procs.added <= self.procs_room {
+            self.unchecked_items -= 1;
+            return;
+        }
+        self.check_bounds(tid);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn check_bounds(&mut self, tid: i64) {
+        let max = self.limits;
         if self.state.over_bounds()
             || self.flow_upper > max.flows
             || self.flows.len() > max.flows
@@ -34,6 +57,35 @@ impl Processor {
         {
             self.enforce_bounds(tid);
         }
+        self.unchecked_items = self.headroom();
+        self.procs.added = 0;
+        self.procs_room = (max.processes.saturating_sub(self.procs.len()))
+            .min(max.containers.saturating_sub(self.procs.container_marks()));
+    }
+
+    /// How many items can pass before a table other than the process cache
+    /// and the container marks could be past its bound: the least room
+    /// left in any, over what one item can add to it.
+    fn headroom(&self) -> usize {
+        let max = &self.limits;
+        let room = |len: usize, bound: usize| bound.saturating_sub(len) / ITEM_GROWTH;
+        let (threads, tables, pending, fds, containers) = self.state.sizes();
+        let fd_room = max.fds.saturating_sub(fds) / (max.fds_per_process + ITEM_GROWTH);
+        [
+            room(threads, max.threads),
+            room(tables, max.threads),
+            room(pending, max.threads),
+            room(self.setuid_arg.len(), max.threads),
+            room(containers, max.containers),
+            room(self.flow_upper, max.flows),
+            room(self.flows.len(), max.flows),
+            room(self.procs.deletions_pending(), max.processes),
+            room(self.files.len(), max.files),
+            fd_room,
+        ]
+        .into_iter()
+        .min()
+        .unwrap_or(0)
     }
 
     #[cold]

@@ -131,6 +131,11 @@ pub struct Processor {
     /// At least the number of open flows: the exact count, taken when it
     /// last reached the bound, plus the flows opened since.
     flow_upper: usize,
+    /// Items that may pass before the bounds are checked in full (see
+    /// `bounds`).
+    unchecked_items: usize,
+    /// Processes and container marks that may be added before then.
+    procs_room: usize,
     /// What the process and file caches, the open flows and the pending
     /// setuids forgot (the state keeps its own).
     evictions: Evictions,
@@ -160,6 +165,8 @@ impl Processor {
             setuid_arg: HashMap::default(),
             limits,
             flow_upper: 0,
+            unchecked_items: 0,
+            procs_room: 0,
             evictions: Evictions::default(),
         }
     }
@@ -197,6 +204,7 @@ impl Processor {
 
     /// Handles one event of the capture: [`Processor::handle`] for a caller
     /// that reads events into a reused buffer.
+    #[inline]
     pub fn handle_event<S: RecordSink + ?Sized>(
         &mut self,
         event: &Event,

@@ -22,8 +22,7 @@ use super::{State, Thread};
 use crate::config::evict_to;
 
 impl State {
-    /// Whether a table is past its bound: a few comparisons, for every item.
-    #[inline]
+    /// Whether a table is past its bound.
     pub fn over_bounds(&self) -> bool {
         let max = self.limits.threads;
         self.threads.len() > max
@@ -32,6 +31,20 @@ impl State {
             || self.exec_filename.len() > max
             || self.fd_upper > self.limits.fds
             || self.containers.len() > self.limits.containers
+    }
+
+    /// The sizes the bounds check: threads, fd tables, the larger table of
+    /// pending calls, fds (at most), containers.
+    pub fn sizes(&self) -> (usize, usize, usize, usize, usize) {
+        let pending = self.entered.len().max(self.exec_filename.len());
+        let (threads, tables) = (self.threads.len(), self.fds.len());
+        (
+            threads,
+            tables,
+            pending,
+            self.fd_upper,
+            self.containers.len(),
+        )
     }
 
     /// Brings every table within its bound. Returns the threads forgotten

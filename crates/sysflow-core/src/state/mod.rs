@@ -177,11 +177,13 @@ impl State {
     /// libsinsp's: the fd is counted as evicted.
     fn fd_insert_at(&mut self, pid: i64, fd: i64, entry: Fd) {
         let table = self.fds.entry(pid).or_default();
-        if let Some(slot) = table.get_mut(&fd) {
-            *slot = entry;
-        } else if table.len() < self.limits.fds_per_process {
+        if table.len() < self.limits.fds_per_process {
+            // One probe: an insert that replaces counts as an addition,
+            // which keeps `fd_upper` an upper bound.
             table.insert(fd, entry);
             self.fd_upper += 1;
+        } else if let Some(slot) = table.get_mut(&fd) {
+            *slot = entry;
         } else {
             self.evictions.fds += 1;
         }

@@ -819,6 +819,7 @@ fn log_stats(core: &CoreStats, outputs: &[OutputStats], when: &str) {
         file_flows = core.file_flows,
         network_flows = core.network_flows,
         records = core.records_total(),
+        evictions = core.evictions_total(),
         "stats"
     );
     for o in outputs {

@@ -321,12 +321,13 @@ fn run(cli: Cli) -> Result<()> {
     if driver.config().enable_stats {
         let c = &stats.core;
         eprintln!(
-            "sysporter: stats: processes {}, threads {}, file flows {}, network flows {}, records {}",
+            "sysporter: stats: processes {}, threads {}, file flows {}, network flows {}, records {}, evictions {}",
             c.processes,
             c.threads,
             c.file_flows,
             c.network_flows,
-            stats.records_total()
+            stats.records_total(),
+            c.evictions_total()
         );
         for o in &stats.outputs {
             eprintln!(
@@ -419,6 +420,11 @@ fn summary(stats: &DriverStats) -> String {
                 o.sink.reconnects
             )
         });
+    // What the state's bounds made it forget (hostile or huge input only).
+    let evicted = match stats.core.evictions_total() {
+        0 => String::new(),
+        n => format!("; {n} table entries evicted at their bounds"),
+    };
     // A capture file's size read; live events come from rings, not bytes of a file.
     let size = if stats.live.is_some() {
         String::new()
@@ -426,7 +432,7 @@ fn summary(stats: &DriverStats) -> String {
         format!(" ({:.1} MB)", stats.bytes_read as f64 / 1e6)
     };
     format!(
-        "sysporter: read {} events{size} in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}",
+        "sysporter: read {} events{size} in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}{evicted}",
         stats.events,
         stats.elapsed.as_secs_f64(),
         stats.records_total(),

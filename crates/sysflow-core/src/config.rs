@@ -89,15 +89,17 @@ pub struct CoreLimits {
     /// with its rule: a full table takes no new fd number (its events make
     /// no flow), a number already there is replaced.
     pub fds_per_process: usize,
-    /// Fds in all tables (1,048,576, about 100 MB at most): a clone copies
+    /// Fds in all tables (1,048,576, about 100 MB of entries): a clone copies
     /// its parent's table, so without this bound each clone of a process
     /// with many fds would copy them all (libsinsp has none). Reaching it
     /// evicts processes, least recently active first, as the thread bound does.
     pub fds: usize,
     /// Processes in the process cache, exited parents kept for their
-    /// children included (262,144, as many as threads). The least recently
-    /// written go first: one is written again (`REUP`) before its next
-    /// record, and its open flows are written (`TRUNCATE`) before it goes.
+    /// children included (262,144, as many as threads); the exited ones
+    /// waiting for their second to pass, as many. Exited ones go first, then
+    /// the least recently looked up: one is written again (`REUP`) before
+    /// its next record, and its open flows are written (`TRUNCATE`) before
+    /// it goes.
     pub processes: usize,
     /// Open file, network and process flows (262,144). The least recently
     /// updated are written (`TRUNCATE`) and closed early; an idle flow goes
@@ -109,9 +111,12 @@ pub struct CoreLimits {
     /// next reference.
     pub files: usize,
     /// Containers, their metadata and which ones a segment wrote (16,384;
-    /// a Kubernetes node runs at most a few hundred). Those no thread runs
-    /// in go first, then the least recently described; a container named
-    /// again after its metadata went is written `incomplete`.
+    /// a Kubernetes node runs at most a few hundred). Of the metadata,
+    /// that of containers no thread runs in goes first, then the least
+    /// recently described; a container named again after its metadata went
+    /// is written `incomplete`. Past the bound, which containers the
+    /// segment wrote is forgotten: each is written again before its next
+    /// reference.
     pub containers: usize,
     /// User names and group names, each (65,536; names come from a
     /// capture's host list and its containers' user events). A full table

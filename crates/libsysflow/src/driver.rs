@@ -34,7 +34,9 @@ const CLOCK_EVERY: u64 = 256;
 ///
 /// The driver notices at the next item: the item is not processed, open
 /// flows are written with `TRUNCATE`, and the outputs are closed, as when
-/// the input ends.
+/// the input ends. While a live capture starts (the kernel verifies the
+/// probe for a second or more) it notices within a few tens of
+/// milliseconds: the run ends before any output is opened.
 #[derive(Debug, Clone, Default)]
 pub struct ExitHandle(Arc<AtomicBool>);
 
@@ -486,8 +488,13 @@ impl SysFlowDriver {
                 .map(str::to_owned)
                 .collect(),
         );
-        let mut capture = LiveCapture::start(&live)?;
-        capture.stop_on(self.exit.flag());
+        // A stop asked for while the probe loads (which takes seconds) ends
+        // the run at once, before any output exists.
+        let Some(mut capture) = LiveCapture::start_until(&live, self.exit.flag())? else {
+            info!("exit requested before the capture started: stopping");
+            self.stats.exited_early = true;
+            return Ok(());
+        };
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
         } else {

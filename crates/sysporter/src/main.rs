@@ -316,7 +316,7 @@ fn run(cli: Cli) -> Result<()> {
         bar.finish_and_clear();
     }
     let stats = driver.stats();
-    eprintln!("{}", summary(stats));
+    eprintln!("{}", summary(stats, cli.scap.is_none()));
     // -d, or ENABLE_STATS=1.
     if driver.config().enable_stats {
         let c = &stats.core;
@@ -363,7 +363,13 @@ fn progress_bar() -> Option<ProgressBar> {
 }
 
 /// One line: what was read, what was written, how long it took.
-fn summary(stats: &DriverStats) -> String {
+fn summary(stats: &DriverStats, live: bool) -> String {
+    if live && stats.live.is_none() && stats.exited_early {
+        return format!(
+            "sysporter: stopped after {:.2} s, before the capture started: nothing written",
+            stats.elapsed.as_secs_f64()
+        );
+    }
     let by_type: Vec<String> = RecordType::ALL
         .iter()
         .filter(|ty| stats.records_of(**ty) > 0)

@@ -849,3 +849,49 @@ fn sigterm_during_a_busy_live_capture_leaves_a_valid_file() {
         "the held file's flow was not written with TRUNCATE"
     );
 }
+
+/// SIGINT while the probe is still loading (the verifier needs a second or
+/// more for the largest program) ends sysporter at once: nothing attached,
+/// no output, exit status 0. A signal used to make the load fail with
+/// EAGAIN, which the loader retried with the verifier's log on: 3.5 to 18 s
+/// before the exit.
+#[test]
+fn sigint_while_the_probe_loads_exits_at_once() {
+    use std::time::{Duration, Instant};
+
+    // Across the load: before, inside and after the longest verification.
+    for delay_ms in [150, 450, 900] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_dir = format!("{}/", dir.path().display());
+        let child = sysporter_command()
+            .args(["-w", &out_dir, "-e", "load-test"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let killed = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        let signalled = Instant::now();
+        let out = child.wait_with_output().unwrap();
+        let took = signalled.elapsed();
+        if killed.success() && live_refused(&out) {
+            return;
+        }
+        let err = stderr(&out);
+        assert!(out.status.success(), "{delay_ms} ms: {err}");
+        // ~50 ms here; a second is generous.
+        assert!(
+            took < Duration::from_secs(1),
+            "SIGINT {delay_ms} ms after the start took {took:?} to end sysporter: {err}"
+        );
+        // Stopped before the capture: no file; after: a valid one.
+        for file in sf_files(dir.path()) {
+            read_reported_sf(&file, &err, "load-test");
+        }
+        if sf_files(dir.path()).is_empty() {
+            assert!(err.contains("before the capture started"), "{err}");
+        }
+    }
+}

@@ -250,32 +250,38 @@ where
     }
 }
 
-impl LiveCapture {
-    /// Check, load and attach the probe; events flow from now on.
-    pub fn start(config: &LiveConfig) -> Result<LiveCapture, LiveError> {
-        check_live_support()?;
+/// What the loader thread needs to load the probe: the global values the
+/// configuration sets, computed on the caller's thread.
+struct LoadPlan {
+    selection: Option<[u8; 512]>,
+    self_tgid: u32,
+    boot_epoch: u64,
+    wakeup_bytes: u64,
+    sampling_ratio: u32,
+    ring_bytes: u32,
+}
+
+/// How often a start waiting for the loader thread looks at its stop flag.
+const LOAD_STOP_CHECK: Duration = Duration::from_millis(20);
+
+impl LoadPlan {
+    /// Reads the kernel's BTF, loads the object (CO-RE relocation, maps) and
+    /// every program, and fills the tail-call slots: everything but the
+    /// attach, which is what takes time (the verifier needs over a second
+    /// for `sf_exit_execve` on a busy 2-CPU machine).
+    fn load(self) -> Result<Ebpf, LiveError> {
         let btf = Btf::from_sys_fs().map_err(load_err("read kernel BTF"))?;
-        let self_tgid: u32 = if config.capture_self {
-            0
-        } else {
-            std::process::id()
-        };
-        let boot_epoch = boot_epoch_ns()?;
-        let selection = match &config.syscalls {
-            Some(names) => Some(syscalls::table(names.iter().map(String::as_str))?),
-            None => None,
-        };
         let mut loader = EbpfLoader::new();
-        if let Some(table) = &selection {
+        if let Some(table) = &self.selection {
             loader.override_global("sc_enabled", &table[..], true);
         }
         let mut ebpf = loader
             .btf(Some(&btf))
-            .override_global("self_tgid", &self_tgid, true)
-            .override_global("boot_epoch_ns", &boot_epoch, true)
-            .override_global("wakeup_bytes", &config.wakeup_bytes, true)
-            .override_global("sampling_ratio", &config.sampling_ratio.max(1), true)
-            .map_max_entries("events", config.ring_bytes)
+            .override_global("self_tgid", &self.self_tgid, true)
+            .override_global("boot_epoch_ns", &self.boot_epoch, true)
+            .override_global("wakeup_bytes", &self.wakeup_bytes, true)
+            .override_global("sampling_ratio", &self.sampling_ratio, true)
+            .map_max_entries("events", self.ring_bytes)
             .load(PROBE)
             .map_err(load_err("load probe object"))?;
         // Everything is loaded and the tail-call slots are filled before
@@ -300,6 +306,102 @@ impl LiveCapture {
             })?;
         }
         fill_tails(&mut ebpf)?;
+        Ok(ebpf)
+    }
+
+    /// [`LoadPlan::load`] on a thread of its own that blocks every signal,
+    /// while this thread waits for it and looks at `stop` every
+    /// [`LOAD_STOP_CHECK`]: `Ok(None)` as soon as a stop is asked for.
+    ///
+    /// A signal that reaches a thread inside the verifier makes the load
+    /// fail with `EAGAIN`, which aya retries with the verifier's log on:
+    /// several whole verifications more, seconds in all. Blocked in the
+    /// loader, the signal goes to another thread (the caller's, which sets
+    /// the stop flag in its handler), and the load is never interrupted. A
+    /// loader abandoned on a stop finishes in the background and drops what
+    /// it loaded: nothing was attached.
+    fn load_until(self, stop: &AtomicBool) -> Result<Option<Ebpf>, LiveError> {
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("sf-probe-load".into())
+            .spawn(move || {
+                block_signals();
+                // The receiver is gone when the start was abandoned.
+                let _ = done.send(self.load());
+            })
+            .map_err(load_err("start the loader thread"))?;
+        loop {
+            if stop.load(Ordering::Acquire) {
+                return Ok(None);
+            }
+            match result.recv_timeout(LOAD_STOP_CHECK) {
+                Ok(loaded) => return loaded.map(Some),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(load_err("load the probe")(io::Error::other(
+                        "the loader thread ended without a result",
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Blocks every signal in the calling thread, so that the process's
+/// signals go to its other threads.
+fn block_signals() {
+    // SAFETY: `set` is a valid, exclusively borrowed sigset_t that
+    // sigfillset initialises before pthread_sigmask reads it; a null old
+    // set is allowed. Only the calling thread's mask changes.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+impl LiveCapture {
+    /// Check, load and attach the probe; events flow from now on.
+    pub fn start(config: &LiveConfig) -> Result<LiveCapture, LiveError> {
+        // Nothing else holds the flag: the start is never abandoned.
+        LiveCapture::start_until(config, Arc::new(AtomicBool::new(false)))?.ok_or_else(|| {
+            load_err("start the capture")(io::Error::other("stopped before it started"))
+        })
+    }
+
+    /// [`start`](LiveCapture::start), unless `stop` becomes true first:
+    /// then the start is abandoned within a few tens of milliseconds, even
+    /// while the kernel's verifier checks the probe, nothing is attached, and
+    /// the result is `Ok(None)`. A capture that started stops when `stop`
+    /// becomes true (as with [`stop_on`](LiveCapture::stop_on)).
+    pub fn start_until(
+        config: &LiveConfig,
+        stop: Arc<AtomicBool>,
+    ) -> Result<Option<LiveCapture>, LiveError> {
+        check_live_support()?;
+        let self_tgid: u32 = if config.capture_self {
+            0
+        } else {
+            std::process::id()
+        };
+        let selection = match &config.syscalls {
+            Some(names) => Some(syscalls::table(names.iter().map(String::as_str))?),
+            None => None,
+        };
+        let plan = LoadPlan {
+            selection,
+            self_tgid,
+            boot_epoch: boot_epoch_ns()?,
+            wakeup_bytes: config.wakeup_bytes,
+            sampling_ratio: config.sampling_ratio.max(1),
+            ring_bytes: config.ring_bytes,
+        };
+        let Some(mut ebpf) = plan.load_until(&stop)? else {
+            return Ok(None);
+        };
+        if stop.load(Ordering::Acquire) {
+            return Ok(None);
+        }
         for (name, _, attach_step) in PROGRAMS {
             btf_program(&mut ebpf, name, attach_step)?
                 .attach()
@@ -328,7 +430,7 @@ impl LiveCapture {
         if config.scrub_env {
             proc_items.iter_mut().for_each(scrub_item_env);
         }
-        Ok(LiveCapture {
+        Ok(Some(LiveCapture {
             ebpf: Some(ebpf),
             drain_until: None,
             background_pending,
@@ -336,7 +438,7 @@ impl LiveCapture {
             priority_raised: 0,
             ring,
             stats,
-            stop: Arc::new(AtomicBool::new(false)),
+            stop,
             poll_timeout: config.poll_timeout,
             read: 0,
             done: false,
@@ -346,7 +448,7 @@ impl LiveCapture {
             cgroups: cgroups::CgroupLists::default(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
-        })
+        }))
     }
 
     /// The threads and fds that existed when capture started (process and

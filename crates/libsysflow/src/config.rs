@@ -97,6 +97,7 @@ pub struct SysFlowConfig {
     /// reconnects when the server restarts.
     pub socket_path: Option<PathBuf>,
     /// Capture file to read (`scapInputPath`); set means offline mode.
+    /// `-` reads the capture from standard input ([`STDIN_PATH`](crate::STDIN_PATH)).
     pub scap_input_path: Option<PathBuf>,
     /// Live only: also save the raw capture as a scap file here (no
     /// equivalent in the reference; sysdig's `-w`), which sysdig and

@@ -24,6 +24,9 @@ use crate::config::{DriverType, SysFlowConfig};
 use crate::error::SysFlowError;
 use crate::progress::{Counted, Progress};
 
+/// The [`SysFlowConfig::scap_input_path`] that means standard input.
+pub const STDIN_PATH: &str = "-";
+
 /// Items between two progress reports (and exit-flag checks are every item).
 const PROGRESS_EVERY: u64 = 4096;
 /// Live capture reads the clock for rotation every this many events (and
@@ -277,10 +280,12 @@ impl SysFlowDriver {
         }
         let input_len = match &input {
             Some(input) => {
-                let meta = fs::metadata(input).map_err(|source| SysFlowError::OpenCapture {
-                    path: input.clone(),
-                    source,
-                })?;
+                let meta = open_input(input)
+                    .and_then(|f| f.metadata())
+                    .map_err(|source| SysFlowError::OpenCapture {
+                        path: input.clone(),
+                        source,
+                    })?;
                 if meta.is_dir() {
                     return Err(SysFlowError::OpenCapture {
                         path: input.clone(),
@@ -367,7 +372,7 @@ impl SysFlowDriver {
         let Some(input) = self.input.clone() else {
             return self.run_live();
         };
-        let file = File::open(&input).map_err(|source| SysFlowError::OpenCapture {
+        let file = open_input(&input).map_err(|source| SysFlowError::OpenCapture {
             path: input.clone(),
             source,
         })?;
@@ -935,6 +940,16 @@ fn check_output_dir(output: &Path) -> Result<(), SysFlowError> {
             source,
         }),
     }
+}
+
+/// The capture to read: the file at `path`, or a duplicate of standard
+/// input for [`STDIN_PATH`].
+fn open_input(path: &Path) -> io::Result<File> {
+    if path == Path::new(STDIN_PATH) {
+        use std::os::fd::AsFd;
+        return Ok(File::from(io::stdin().as_fd().try_clone_to_owned()?));
+    }
+    File::open(path)
 }
 
 /// This machine's host name, the exporter when neither the configuration

@@ -11,7 +11,7 @@ pub use config::{
     Callback, CallbackFn, DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL,
     OFFLINE_COMPRESSION_LEVEL, SysFlowConfig, SysFlowConfigBuilder,
 };
-pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, SysFlowDriver};
+pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, STDIN_PATH, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
 pub use logging::{log_directives, log_directives_from_env};
 pub use progress::Progress;

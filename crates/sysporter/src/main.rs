@@ -34,12 +34,13 @@ use tracing_subscriber::EnvFilter;
     override_usage = "sysporter [OPTIONS] [-r <FILE>] {-w <PATH> | -u <PATH>}"
 )]
 struct Cli {
-    /// Read events from this scap capture file (offline mode)
+    /// Read events from this scap capture file (offline mode); - reads standard input
     ///
     /// Plain or gzip-compressed captures written by sysdig, Falco or
-    /// sysflow-rs. Without -r, sysporter captures live through its own CO-RE
-    /// eBPF probe (root, or CAP_BPF and CAP_PERFMON; a kernel with BTF)
-    /// until SIGINT or SIGTERM.
+    /// sysflow-rs, from a file, a pipe, or standard input (-r -). Without
+    /// -r, sysporter captures live through its own CO-RE eBPF probe (root,
+    /// or CAP_BPF and CAP_PERFMON; a kernel with BTF) until SIGINT or
+    /// SIGTERM.
     #[arg(short = 'r', value_name = "FILE")]
     scap: Option<PathBuf>,
 
@@ -95,11 +96,13 @@ struct Cli {
     #[arg(short = 'e', value_name = "ID")]
     exporter: Option<String>,
 
-    /// Rotate the output every SECS seconds (live capture only)
+    /// Rotate the output every SECS seconds, 0 never (live capture only; default 300)
     ///
-    /// As in the reference, offline runs never rotate: the whole capture goes
-    /// to one file.
-    #[arg(short = 'G', value_name = "SECS", value_parser = clap::value_parser!(i64).range(1..))]
+    /// Each file is named PATH.TIME (or DIR/TIME), TIME the second it was
+    /// opened (since the epoch). With -G 0 a live capture writes one file,
+    /// named exactly PATH (or DIR/TIME). As in the reference, offline runs
+    /// never rotate: the whole capture goes to one file.
+    #[arg(short = 'G', value_name = "SECS", value_parser = clap::value_parser!(i64).range(0..))]
     rotate: Option<i64>,
 
     /// Which syscalls become records (default: flow)
@@ -111,7 +114,7 @@ struct Cli {
     stats: bool,
 
     /// Print the version and the SysFlow schema version to stderr, then exit
-    #[arg(short = 'v')]
+    #[arg(short = 'v', long = "version")]
     version: bool,
 
     /// Only events of processes in containers (simple, fast filter)

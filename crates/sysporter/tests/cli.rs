@@ -99,6 +99,17 @@ fn v_prints_both_versions_to_stderr() {
     assert!(out.stdout.is_empty());
 }
 
+/// `--version` is `-v`, as users of other tools expect.
+#[test]
+fn long_version_is_v() {
+    let short = sysporter(&["-v"]);
+    let long = sysporter(&["--version"]);
+    assert!(long.status.success(), "{}", stderr(&long));
+    assert_eq!(stderr(&long), stderr(&short));
+    let help = String::from_utf8_lossy(&sysporter(&["--help"]).stdout).into_owned();
+    assert!(help.contains("-v, --version"), "{help}");
+}
+
 #[test]
 fn help_explains_every_flag() {
     let out = sysporter(&["--help"]);
@@ -128,7 +139,8 @@ fn help_explains_every_flag() {
 fn argument_errors_exit_1_like_the_reference() {
     for args in [
         &["-z"][..],
-        &["-G", "0", "-w", "x.sf"],
+        &["-G", "x", "-w", "x.sf"],
+        &["-G", "-1", "-w", "x.sf"],
         &["-m", "fast", "-w", "x.sf"],
     ] {
         let out = sysporter(args);
@@ -210,6 +222,78 @@ fn a_golden_trace_converts_to_a_valid_file() {
         "{err}"
     );
     assert!(summary.contains("1 SFHeader"), "{err}");
+}
+
+/// `-r -` reads the capture from standard input, plain or gzipped, into
+/// the records `-r FILE` gives.
+#[test]
+fn r_dash_reads_the_capture_from_stdin() {
+    use std::process::Stdio;
+
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let from_file = dir.path().join("file.sf");
+    let out = sysporter(&[
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        from_file.to_str().unwrap(),
+        "-e",
+        "stdin-test",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let want = read_sf(&from_file).len();
+    let gzipped = dir.path().join("trace.scap.gz");
+    let gzip = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "gzip -c < '{}' > '{}'",
+            trace.display(),
+            gzipped.display()
+        ))
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut inputs = vec![trace.clone()];
+    if gzip {
+        inputs.push(gzipped);
+    } else {
+        assert!(std::env::var_os("CI").is_none(), "gzip is needed under CI");
+        eprintln!("gzip is not installed: only the plain capture is read from stdin");
+    }
+    for input in inputs {
+        let out_sf = dir.path().join("stdin.sf");
+        let out = sysporter_command()
+            .args([
+                "-r",
+                "-",
+                "-w",
+                out_sf.to_str().unwrap(),
+                "-e",
+                "stdin-test",
+            ])
+            .stdin(Stdio::from(fs::File::open(&input).unwrap()))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{}: {err}", input.display());
+        let records = read_reported_sf(&out_sf, &err, "stdin-test");
+        assert_eq!(records.len(), want, "{}", input.display());
+        // Through a pipe, whose size is unknown.
+        let piped = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "cat '{}' | '{}' -r - -w '{}' -e stdin-test",
+                input.display(),
+                env!("CARGO_BIN_EXE_sysporter"),
+                out_sf.display()
+            ))
+            .output()
+            .unwrap();
+        assert!(piped.status.success(), "{}", stderr(&piped));
+        assert_eq!(read_sf(&out_sf).len(), want, "piped {}", input.display());
+    }
 }
 
 /// `-u` alone is an output: without a server every record is dropped and
@@ -894,4 +978,35 @@ fn sigint_while_the_probe_loads_exits_at_once() {
             assert!(err.contains("before the capture started"), "{err}");
         }
     }
+}
+
+/// `-G 0` turns rotation off live, as docs/config.md says: one file, named
+/// exactly as `-w` says.
+#[test]
+fn g_0_turns_live_rotation_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("live.sf");
+    let mut child = sysporter_command()
+        .args(["-w", out_sf.to_str().unwrap(), "-G", "0", "-e", "g0-test"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fs::read_dir(dir.path()).unwrap().next().is_none()
+        && child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = Command::new("/bin/true").status();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    sigterm(&child);
+    let out = child.wait_with_output().unwrap();
+    if live_refused(&out) {
+        return;
+    }
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(sf_files(dir.path()), vec![out_sf.clone()], "{err}");
+    read_reported_sf(&out_sf, &err, "g0-test");
 }

@@ -39,25 +39,45 @@ const CLOCK_EVERY: u64 = 256;
 /// flows are written with `TRUNCATE`, and the outputs are closed, as when
 /// the input ends. While a live capture starts (the kernel verifies the
 /// probe for a second or more) it notices within a few tens of
-/// milliseconds: the run ends before any output is opened.
+/// milliseconds: the run ends before any output is opened. A live capture
+/// first reads what its probe already wrote (for at most five seconds,
+/// under load), unless [`exit_now`](ExitHandle::exit_now) was called.
 #[derive(Debug, Clone, Default)]
-pub struct ExitHandle(Arc<AtomicBool>);
+pub struct ExitHandle {
+    stop: Arc<AtomicBool>,
+    now: Arc<AtomicBool>,
+}
 
 impl ExitHandle {
     /// Requests the stop. Only stores to an atomic, so it is async-signal-safe.
     pub fn exit(&self) {
-        self.0.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// Requests a stop that does not wait for a live capture's backlog: the
+    /// events the probe wrote and the driver has not read yet are left
+    /// unread (`submitted` exceeds `read` in [`DriverStats::live`]). The open
+    /// flows are still written and the outputs closed. The same as
+    /// [`exit`](ExitHandle::exit) for a capture file. Async-signal-safe.
+    pub fn exit_now(&self) {
+        self.now.store(true, Ordering::Relaxed);
+        self.exit();
     }
 
     /// Whether a stop was requested.
     pub fn is_requested(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed)
     }
 
     /// The flag itself, for APIs that set an `AtomicBool` from a signal
     /// handler (such as `signal_hook::flag::register`).
     pub fn flag(&self) -> Arc<AtomicBool> {
-        Arc::clone(&self.0)
+        Arc::clone(&self.stop)
+    }
+
+    /// The flag of [`exit_now`](ExitHandle::exit_now).
+    fn now_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.now)
     }
 }
 
@@ -500,6 +520,7 @@ impl SysFlowDriver {
             self.stats.exited_early = true;
             return Ok(());
         };
+        capture.skip_drain_on(self.exit.now_flag());
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
         } else {

@@ -11,10 +11,11 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use libsysflow::{
-    CollectionMode, DriverStats, DriverType, OutputKind, RecordType, SCHEMA_VERSION, SysFlowConfig,
-    SysFlowDriver, SysFlowError,
+    CollectionMode, DriverStats, DriverType, ExitHandle, OutputKind, RecordType, SCHEMA_VERSION,
+    SysFlowConfig, SysFlowDriver, SysFlowError,
 };
 use signal_hook::consts::{SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 use tracing_subscriber::EnvFilter;
 
 /// Collect SysFlow from a live capture or a Falco/sysdig scap capture, into
@@ -27,6 +28,11 @@ use tracing_subscriber::EnvFilter;
 /// stderr: RUST_LOG filters them, or else the reference's GLOG_minloglevel
 /// (0 info, 1 warning, 2 error), GLOG_v (1 debug, 2 trace) and
 /// GLOG_logtostderr (default: warnings and errors).
+///
+/// SIGINT or SIGTERM stops the run cleanly: open flows are written and the
+/// files closed. A second one stops a live capture without reading what the
+/// probe still holds (the files are still closed); a third exits at once
+/// with status 130, leaving the current file unfinished.
 #[derive(Debug, Parser)]
 #[command(
     name = "sysporter",
@@ -296,14 +302,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
 fn run(cli: Cli) -> Result<()> {
     let config = config(&cli)?;
     let mut driver = SysFlowDriver::new(config)?;
-    let stop = driver.exit_handle();
-    for signal in [SIGINT, SIGTERM] {
-        // A second signal while the first is being handled ends the process at once.
-        signal_hook::flag::register_conditional_shutdown(signal, 1, stop.flag())
-            .context("cannot install the signal handlers")?;
-        signal_hook::flag::register(signal, stop.flag())
-            .context("cannot install the signal handlers")?;
-    }
+    watch_signals(driver.exit_handle())?;
     let bar = progress_bar();
     if let Some(bar) = bar.clone() {
         driver.on_progress(move |p| {
@@ -350,6 +349,39 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
+/// SIGINT and SIGTERM, counted together: the first stops the run cleanly
+/// (a live capture first reads what the probe already wrote, for at most
+/// five seconds), the second stops it without reading the rest (the open
+/// flows are still written and the files closed), a third exits at once
+/// with status 130 and leaves the current file unfinished. Each says so.
+fn watch_signals(stop: ExitHandle) -> Result<()> {
+    let mut signals =
+        Signals::new([SIGINT, SIGTERM]).context("cannot install the signal handlers")?;
+    std::thread::Builder::new()
+        .name("sysporter-signals".into())
+        .spawn(move || {
+            for (n, _) in signals.forever().enumerate() {
+                match n {
+                    0 => stop.exit(),
+                    1 => {
+                        eprintln!(
+                            "sysporter: second signal: stopping without reading what the probe still holds; the output is still closed (a third signal exits at once, leaving it unfinished)"
+                        );
+                        stop.exit_now();
+                    }
+                    _ => {
+                        eprintln!(
+                            "sysporter: third signal: exiting at once; the output file is left unfinished"
+                        );
+                        std::process::exit(130);
+                    }
+                }
+            }
+        })
+        .context("cannot start the signal thread")?;
+    Ok(())
+}
+
 /// A byte-based progress bar on stderr, only when stderr is a terminal.
 fn progress_bar() -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
@@ -390,8 +422,14 @@ fn summary(stats: &DriverStats, live: bool) -> String {
     // Live: what the probe submitted and dropped, reported even when 0.
     let live = stats.live.map_or_else(String::new, |l| {
         format!(
-            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{}{}){}",
+            "; probe: {} events submitted{}, {} dropped ({} ring full, {} too large{}{}){}",
             l.submitted,
+            // A second signal leaves the rest of the ring unread.
+            if l.submitted > l.read {
+                format!(" ({} left unread)", l.submitted - l.read)
+            } else {
+                String::new()
+            },
             l.drops_full
                 .saturating_add(l.drops_too_large)
                 .saturating_add(l.drops_internal)

@@ -1010,3 +1010,38 @@ fn g_0_turns_live_rotation_off() {
     assert_eq!(sf_files(dir.path()), vec![out_sf.clone()], "{err}");
     read_reported_sf(&out_sf, &err, "g0-test");
 }
+
+/// A second signal stops a busy live capture without reading the rest of
+/// the ring, but still closes the file, and says so; it used to end
+/// sysporter at once with status 1 and a truncated file.
+#[test]
+fn a_second_signal_still_closes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let child = start_live(&out, &["-e", "second-signal"]);
+    let mut workload = busy_workload(work.path(), "0");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Two different signals, back to back: two of one kind may merge into one.
+    let pid = child.id();
+    let sent = Command::new("sh")
+        .arg("-c")
+        .arg(format!("kill -TERM {pid}; kill -INT {pid}"))
+        .status()
+        .unwrap();
+    let out_run = child.wait_with_output().unwrap();
+    let _ = workload.kill();
+    let _ = workload.wait();
+    if live_refused(&out_run) {
+        return;
+    }
+    assert!(sent.success());
+    let err = stderr(&out_run);
+    assert!(out_run.status.success(), "{err}");
+    assert!(err.contains("second signal"), "{err}");
+    let files = sf_files(&out);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let records = read_reported_sf(&files[0], &err, "second-signal");
+    assert_standalone(&records, "live file");
+}

@@ -192,6 +192,8 @@ pub struct LiveCapture {
     ring: RingBuf<MapData>,
     stats: PerCpuArray<MapData, event_gen::sf_stats>,
     stop: Arc<AtomicBool>,
+    /// With `stop`: end without draining the ring ([`LiveCapture::skip_drain_on`]).
+    skip_drain: Arc<AtomicBool>,
     poll_timeout: Duration,
     read: u64,
     done: bool,
@@ -439,6 +441,7 @@ impl LiveCapture {
             ring,
             stats,
             stop,
+            skip_drain: Arc::new(AtomicBool::new(false)),
             poll_timeout: config.poll_timeout,
             read: 0,
             done: false,
@@ -462,6 +465,15 @@ impl LiveCapture {
     /// (for a flag a signal handler sets).
     pub fn stop_on(&mut self, flag: Arc<AtomicBool>) {
         self.stop = flag;
+    }
+
+    /// Once `flag` is true, a stop ends the stream without draining the
+    /// ring: the events the probe already wrote are left unread (submitted
+    /// but not read in [`LiveStats`]), those read and held for ordering are
+    /// still returned. For a second Ctrl-C, when the first one's drain
+    /// (bounded at five seconds, under load) is too long to wait for.
+    pub fn skip_drain_on(&mut self, flag: Arc<AtomicBool>) {
+        self.skip_drain = flag;
     }
 
     /// A handle that stops this capture.
@@ -626,13 +638,16 @@ impl LiveCapture {
                 if let Some(b) = self.background.take() {
                     self.priority_raised += b.raised();
                 }
+                let skip_drain = self.skip_drain.load(Ordering::Acquire);
                 if self.ebpf.take().is_some() {
                     // Programs running on other CPUs at that moment may still
                     // commit: give them a poll timeout before draining.
-                    std::thread::sleep(self.poll_timeout);
+                    if !skip_drain {
+                        std::thread::sleep(self.poll_timeout);
+                    }
                     self.drain_until = Some(Instant::now() + DRAIN_AFTER_STOP);
                 }
-                if self.drain_until.is_some_and(|t| Instant::now() >= t) {
+                if skip_drain || self.drain_until.is_some_and(|t| Instant::now() >= t) {
                     if let Some(ev) = self.reorder.pop() {
                         return Ok(LiveNext::Event(ev));
                     }

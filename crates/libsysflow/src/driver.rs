@@ -300,12 +300,16 @@ impl SysFlowDriver {
         }
         let input_len = match &input {
             Some(input) => {
-                let meta = open_input(input)
-                    .and_then(|f| f.metadata())
-                    .map_err(|source| SysFlowError::OpenCapture {
-                        path: input.clone(),
-                        source,
-                    })?;
+                // Not opened here: opening a named pipe waits for its writer.
+                let meta = if input == Path::new(STDIN_PATH) {
+                    open_input(input).and_then(|f| f.metadata())
+                } else {
+                    fs::metadata(input)
+                }
+                .map_err(|source| SysFlowError::OpenCapture {
+                    path: input.clone(),
+                    source,
+                })?;
                 if meta.is_dir() {
                     return Err(SysFlowError::OpenCapture {
                         path: input.clone(),

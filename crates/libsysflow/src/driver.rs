@@ -128,7 +128,10 @@ pub struct DriverStats {
     pub output: Option<PathBuf>,
     /// Each output's counters, in the order file, socket, callback.
     pub outputs: Vec<OutputStats>,
-    /// Whether the run stopped early because [`ExitHandle::exit`] was called.
+    /// Whether [`ExitHandle::exit`] stopped the run before its input ended:
+    /// a capture file not read to its end, or a live capture stopped before
+    /// it started. A live capture that ran ends only this way, and is not
+    /// early.
     pub exited_early: bool,
     /// Wall time of [`SysFlowDriver::run`].
     pub elapsed: Duration,
@@ -630,9 +633,9 @@ impl SysFlowDriver {
                 }
             }
         }
+        // The way a live capture ends, not early (unless it never started).
         if self.exit.is_requested() {
             info!("exit requested: stopping");
-            self.stats.exited_early = true;
         }
         let closed = processor
             .finish(sink)

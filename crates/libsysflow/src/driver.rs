@@ -291,6 +291,9 @@ impl SysFlowDriver {
         if let Some(output) = &config.file_path {
             check_output_dir(output)?;
         }
+        if let Some(scap) = &config.scap_output_path {
+            check_scap_output(scap)?;
+        }
         if let Some(socket) = &config.socket_path {
             let len = socket.as_os_str().len();
             if len > MAX_SOCKET_PATH {
@@ -542,7 +545,22 @@ impl SysFlowDriver {
         let mut now_secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let mut out = Outputs::open(&self.config, &exporter, naming, now_secs)?;
+        let proc_items = capture.take_proc_items();
+        // The saved capture first: when it cannot be made (a symbolic link
+        // or a directory in the way), no .sf file is left behind.
+        let mut scap = match self.config.scap_output_path.clone() {
+            Some(path) => Some(ScapOut::create(path, &proc_items)?),
+            None => None,
+        };
+        let mut out = match Outputs::open(&self.config, &exporter, naming, now_secs) {
+            Ok(out) => out,
+            Err(e) => {
+                if let Some(scap) = scap {
+                    scap.discard();
+                }
+                return Err(e);
+            }
+        };
         info!(outputs = %out.describe(), "capturing live");
         let asks = out.asks_for_segments();
         let sink = &mut out.sink;
@@ -550,11 +568,6 @@ impl SysFlowDriver {
         let mut last_rotation = now_secs;
 
         let mut failure: Option<SysFlowError> = None;
-        let proc_items = capture.take_proc_items();
-        let mut scap = match self.config.scap_output_path.clone() {
-            Some(path) => Some(ScapOut::create(path, &proc_items)?),
-            None => None,
-        };
         for item in proc_items {
             if let Err(e) = processor
                 .handle(&item, sink)
@@ -894,25 +907,28 @@ impl ScapOut {
             .mode(0o600)
             .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
-            .map_err(|source| SysFlowError::OutputDir {
-                path: path.clone(),
-                source,
-            })?;
-        let fail = |e| SysFlowError::capture(path.clone(), e);
-        let mut writer = ScapWriter::new(BufWriter::new(file)).map_err(fail)?;
-        writer
-            .write_item(&Item::Machine(sysflow_capture::machine_info()))
-            .map_err(fail)?;
-        for item in proc_items {
-            writer.write_item(item).map_err(fail)?;
+            .map_err(|source| SysFlowError::scap_output(path.clone(), source))?;
+        let written = ScapWriter::new(BufWriter::new(file)).and_then(|mut writer| {
+            writer.write_item(&Item::Machine(sysflow_capture::machine_info()))?;
+            for item in proc_items {
+                writer.write_item(item)?;
+            }
+            Ok(writer)
+        });
+        match written {
+            Ok(writer) => Ok(ScapOut { path, writer }),
+            Err(e) => {
+                // Created here and never complete: not left behind.
+                let _ = fs::remove_file(&path);
+                Err(SysFlowError::scap_output(path, scap_io(e)))
+            }
         }
-        Ok(ScapOut { path, writer })
     }
 
     fn event(&mut self, ev: &Event) -> Result<(), SysFlowError> {
         self.writer
             .write_event(ev)
-            .map_err(|e| SysFlowError::capture(self.path.clone(), e))
+            .map_err(|e| SysFlowError::scap_output(self.path.clone(), scap_io(e)))
     }
 
     fn finish(self) -> Result<(), SysFlowError> {
@@ -920,13 +936,25 @@ impl ScapOut {
         let out = self
             .writer
             .finish()
-            .map_err(|e| SysFlowError::capture(path.clone(), e))?;
+            .map_err(|e| SysFlowError::scap_output(path.clone(), scap_io(e)))?;
         out.into_inner()
-            .map_err(|e| SysFlowError::OutputDir {
-                path,
-                source: e.into_error(),
-            })
+            .map_err(|e| SysFlowError::scap_output(path, e.into_error()))
             .map(drop)
+    }
+
+    /// Removes the file of a run that failed before capturing anything.
+    fn discard(self) {
+        let path = self.path.clone();
+        drop(self);
+        let _ = fs::remove_file(&path);
+    }
+}
+
+/// The IO error under a scap writer's error.
+fn scap_io(e: CaptureError) -> io::Error {
+    match e {
+        CaptureError::Write { source, .. } | CaptureError::Io { source, .. } => source,
+        other => io::Error::other(other),
     }
 }
 
@@ -978,6 +1006,21 @@ fn open_input(path: &Path) -> io::Result<File> {
         return Ok(File::from(io::stdin().as_fd().try_clone_to_owned()?));
     }
     File::open(path)
+}
+
+/// Fails early (before the probe loads, which takes seconds) when what is
+/// at the saved capture's path makes creating it fail: a symbolic link,
+/// which is never followed, or a directory.
+fn check_scap_output(path: &Path) -> Result<(), SysFlowError> {
+    let errno = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => libc::ELOOP,
+        Ok(m) if m.is_dir() => libc::EISDIR,
+        _ => return Ok(()),
+    };
+    Err(SysFlowError::scap_output(
+        path.to_path_buf(),
+        io::Error::from_raw_os_error(errno),
+    ))
 }
 
 /// This machine's host name, the exporter when neither the configuration

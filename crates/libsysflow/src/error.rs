@@ -136,6 +136,18 @@ pub enum SysFlowError {
     /// Writing the output failed.
     #[error("cannot write the SysFlow output")]
     Export(#[from] ExportError),
+    /// The saved live capture ([`scap_output_path`](crate::SysFlowConfig::scap_output_path))
+    /// could not be created or written.
+    #[error("cannot save the live capture to {} (scap_output_path; sysporter --scap-out){problem}", path.display())]
+    ScapOutput {
+        /// The scap file.
+        path: PathBuf,
+        /// What is in the way, when known (`": a symbolic link is there, …"`), else empty.
+        problem: &'static str,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
     /// Live capture through the eBPF probe could not start or failed.
     #[error(transparent)]
     Live(#[from] LiveError),
@@ -151,6 +163,7 @@ impl SysFlowError {
             SysFlowError::Export(ExportError::SocketPathTooLong { .. }) => ErrorCode::NameTooLong,
             SysFlowError::OutputDir { .. }
             | SysFlowError::OpenCapture { .. }
+            | SysFlowError::ScapOutput { .. }
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,
             SysFlowError::Capture { source, .. } => match source {
                 CaptureError::Io { .. } | CaptureError::Write { .. } => {
@@ -170,6 +183,21 @@ impl SysFlowError {
         match self {
             SysFlowError::Capture { offset, .. } => *offset,
             _ => None,
+        }
+    }
+
+    /// The saved capture at `path` failed with `source`, with a hint for
+    /// what the error says is in the way.
+    pub(crate) fn scap_output(path: PathBuf, source: io::Error) -> SysFlowError {
+        let problem = match source.raw_os_error() {
+            Some(libc::ELOOP) => ": a symbolic link is there, which is never followed",
+            Some(libc::EISDIR) => ": it is a directory; give a file name",
+            _ => "",
+        };
+        SysFlowError::ScapOutput {
+            path,
+            problem,
+            source,
         }
     }
 

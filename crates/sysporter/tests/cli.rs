@@ -1047,3 +1047,34 @@ fn a_second_signal_still_closes_the_file() {
     let records = read_reported_sf(&files[0], &err, "second-signal");
     assert_standalone(&records, "live file");
 }
+
+/// A symbolic link or a directory at `--scap-out` is refused before
+/// anything is captured, with a message naming `--scap-out` and what is in
+/// the way, and no `.sf` file is left behind (it said "output directory …
+/// is not usable" and left a partial `.sf`).
+#[test]
+fn scap_out_in_the_way_is_named_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let target = dir.path().join("elsewhere.scap");
+    let link = dir.path().join("link.scap");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let a_dir = dir.path().join("a-dir");
+    fs::create_dir(&a_dir).unwrap();
+    for (scap, what) in [(&link, "a symbolic link"), (&a_dir, "a directory")] {
+        let out_run = sysporter(&[
+            "-w",
+            &format!("{}/", out.display()),
+            "--scap-out",
+            scap.to_str().unwrap(),
+        ]);
+        let err = stderr(&out_run);
+        assert_eq!(out_run.status.code(), Some(1), "{err}");
+        assert!(err.contains("--scap-out"), "{err}");
+        assert!(err.contains(what), "{err}");
+        assert!(!err.contains("output directory"), "{err}");
+        assert!(sf_files(&out).is_empty(), "{:?}", sf_files(&out));
+    }
+    assert!(!target.exists(), "the link was followed");
+}

@@ -290,6 +290,13 @@ impl SysFlowDriver {
         }
         if let Some(output) = &config.file_path {
             check_output_dir(output)?;
+            // Files named exactly as configured: offline, or live without rotation.
+            let exact = input.is_some() || config.rotate_interval <= 0;
+            if exact && sysflow_export::is_prefix(output) && output.is_dir() {
+                return Err(SysFlowError::OutputIsDirectory {
+                    path: output.clone(),
+                });
+            }
         }
         if let Some(scap) = &config.scap_output_path {
             check_scap_output(scap)?;

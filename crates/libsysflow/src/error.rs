@@ -112,6 +112,13 @@ pub enum SysFlowError {
         #[source]
         source: io::Error,
     },
+    /// The output file's path is a directory: a directory output ends in
+    /// `/` ([`file_path`](crate::SysFlowConfig::file_path)).
+    #[error("output {0} is a directory: end it with '/' ({0}/) to write files into it", path.display())]
+    OutputIsDirectory {
+        /// The configured output.
+        path: PathBuf,
+    },
     /// The capture file could not be opened.
     #[error("cannot open capture {}", path.display())]
     OpenCapture {
@@ -162,6 +169,7 @@ impl SysFlowError {
             }
             SysFlowError::Export(ExportError::SocketPathTooLong { .. }) => ErrorCode::NameTooLong,
             SysFlowError::OutputDir { .. }
+            | SysFlowError::OutputIsDirectory { .. }
             | SysFlowError::OpenCapture { .. }
             | SysFlowError::ScapOutput { .. }
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,

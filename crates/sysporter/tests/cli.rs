@@ -1078,3 +1078,23 @@ fn scap_out_in_the_way_is_named_and_leaves_nothing() {
     }
     assert!(!target.exists(), "the link was followed");
 }
+
+/// `-w DIR` without the trailing `/`, where the file is named exactly as
+/// given (offline, or live with `-G 0`), is refused with the `/` suggested
+/// (it said only "Is a directory").
+#[test]
+fn w_directory_without_slash_suggests_the_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let out = out.to_str().unwrap();
+    let input = trace("setuid-setuid").unwrap_or_else(|| PathBuf::from("x.scap"));
+    let input = input.to_str().unwrap();
+    for args in [&["-r", input, "-w", out][..], &["-w", out, "-G", "0"][..]] {
+        let out_run = sysporter(args);
+        let err = stderr(&out_run);
+        assert_eq!(out_run.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(&format!("{out}/")), "{args:?}: {err}");
+        assert!(err.contains("is a directory"), "{args:?}: {err}");
+    }
+}

@@ -418,33 +418,47 @@ impl SysFlowDriver {
             ScapReader::new(counted).map_err(|e| SysFlowError::capture(input.clone(), e))?;
         self.stats.bytes_total = self.input_len;
 
-        // Items up to the machine block, held until the exporter is known.
+        // Items up to the machine block, held until the exporter is known;
+        // at least the first, so that an input that is no capture at all
+        // fails before any output exists.
         let mut held = Vec::new();
         let mut failure = None;
         let mut exporter = self.config.exporter_id.clone();
-        if exporter.is_empty() {
-            loop {
-                match reader.next_item() {
-                    Ok(Some(Item::Machine(m))) => {
+        let find_host = exporter.is_empty();
+        loop {
+            match reader.next_item() {
+                Ok(Some(Item::Machine(m))) => {
+                    if find_host {
                         exporter = m.hostname.clone();
-                        held.push(Item::Machine(m));
-                        break;
                     }
-                    Ok(Some(item @ Item::Event(_))) => {
-                        held.push(item);
-                        break;
-                    }
-                    Ok(Some(item)) => held.push(item),
-                    Ok(None) => break,
-                    Err(e) => {
-                        failure = Some(e);
+                    held.push(Item::Machine(m));
+                    break;
+                }
+                Ok(Some(item @ Item::Event(_))) => {
+                    held.push(item);
+                    break;
+                }
+                Ok(Some(item)) => {
+                    held.push(item);
+                    if !find_host {
                         break;
                     }
                 }
+                Ok(None) => break,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
             }
-            if exporter.is_empty() {
-                exporter = local_hostname();
-            }
+        }
+        if held.is_empty()
+            && let Some(e) = failure
+        {
+            self.stats.bytes_read = bytes.load(Ordering::Relaxed);
+            return Err(SysFlowError::capture(input, e));
+        }
+        if exporter.is_empty() {
+            exporter = local_hostname();
         }
 
         let now_secs = SystemTime::now()

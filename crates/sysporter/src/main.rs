@@ -472,11 +472,13 @@ fn summary(stats: &DriverStats, live: bool) -> String {
     } else {
         format!(" ({:.1} MB)", stats.bytes_read as f64 / 1e6)
     };
+    let wrote = match stats.records_total() {
+        0 => "wrote nothing".to_owned(),
+        n => format!("wrote {n} records{output} ({})", by_type.join(", ")),
+    };
     format!(
-        "sysporter: read {} events{size} in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}",
+        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{socket}{live}",
         stats.events,
         stats.elapsed.as_secs_f64(),
-        stats.records_total(),
-        by_type.join(", ")
     )
 }

@@ -1098,3 +1098,28 @@ fn w_directory_without_slash_suggests_the_slash() {
         assert!(err.contains("is a directory"), "{args:?}: {err}");
     }
 }
+
+/// An input that is not a capture at all fails with EventParsingError at
+/// byte 0 and leaves no output (it left a header-only `.sf`).
+#[test]
+fn not_a_capture_leaves_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("notes.txt");
+    fs::write(&input, "this is not a capture at all\n").unwrap();
+    let out_sf = dir.path().join("out.sf");
+    for exporter in [&["-e", "tests"][..], &[]] {
+        let mut args = vec![
+            "-r",
+            input.to_str().unwrap(),
+            "-w",
+            out_sf.to_str().unwrap(),
+        ];
+        args.extend_from_slice(exporter);
+        let out = sysporter(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("EventParsingError"), "{err}");
+        assert!(err.contains("wrote nothing"), "{err}");
+        assert!(!out_sf.exists(), "{args:?} left {}", out_sf.display());
+    }
+}

@@ -18,7 +18,7 @@ use sysflow_export::{
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
 };
 use sysflow_types::{DeflateEngine, RecordType};
-use tracing::{debug, error, info};
+use tracing::{debug, error, info, warn};
 
 use crate::config::{DriverType, SysFlowConfig};
 use crate::error::SysFlowError;
@@ -121,6 +121,8 @@ pub struct DriverStats {
     /// Records the first output took, by [`RecordType::index`], headers
     /// included: the file's when there is one, else the socket's, else the
     /// callback's. [`outputs`](DriverStats::outputs) has every output's.
+    /// After the file output failed (a full disk), only what a reader gets
+    /// back from its files.
     pub records: [u64; 12],
     /// Output files written.
     pub files: u64,
@@ -513,6 +515,7 @@ impl SysFlowDriver {
         self.stats.events = reader.events_read();
         self.stats.core = processor.stats().clone();
         out.report(&mut self.stats);
+        out.count_only_written(&mut self.stats, result.as_ref().err(), &[0; 12]);
         self.report_progress();
         debug!(?self.stats, "run finished");
         result
@@ -587,6 +590,8 @@ impl SysFlowDriver {
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
+        // Records the file output took before its current file.
+        let mut file_base = [0; 12];
 
         let mut failure: Option<SysFlowError> = None;
         for item in proc_items {
@@ -651,10 +656,12 @@ impl SysFlowDriver {
                 .map_or(now_secs, |d| d.as_secs());
             if rotate_secs > 0 && now_secs.saturating_sub(last_rotation) >= rotate_secs {
                 last_rotation = now_secs;
+                let before = file_sent(sink, &out.kinds);
                 if let Err(e) = sink.rotate(now_secs) {
                     failure = Some(SysFlowError::Export(e));
                     break;
                 }
+                file_base = before;
                 // Forgets what nothing open refers to, and writes the rest
                 // again: every file stands alone.
                 processor.new_segment();
@@ -671,10 +678,15 @@ impl SysFlowDriver {
         if self.exit.is_requested() {
             info!("exit requested: stopping");
         }
-        let closed = processor
-            .finish(sink)
-            .and_then(|()| sink.finish())
-            .map_err(SysFlowError::Export);
+        // After an output failed, the outputs are only closed: given the
+        // open flows, the failed one would refuse each, and the log repeat
+        // its failure as "already closed".
+        let closed = if matches!(failure, Some(SysFlowError::Export(_))) {
+            sink.finish()
+        } else {
+            processor.finish(sink).and_then(|()| sink.finish())
+        }
+        .map_err(SysFlowError::Export);
         let _ = sink.finish();
         let scap_closed = scap.map_or(Ok(()), ScapOut::finish);
         match capture.stats() {
@@ -694,12 +706,14 @@ impl SysFlowDriver {
             Err(e) => error!(error = %e, "cannot read the probe's counters"),
         }
         self.stats.core = processor.stats().clone();
-        out.report(&mut self.stats);
-        self.report_progress();
-        match failure {
+        let result = match failure {
             Some(e) => Err(e),
             None => closed.and(scap_closed),
-        }
+        };
+        out.report(&mut self.stats);
+        out.count_only_written(&mut self.stats, result.as_ref().err(), &file_base);
+        self.report_progress();
+        result
     }
 
     /// Feeds items to the processor until the end, an error, or an exit request.
@@ -858,6 +872,70 @@ impl Outputs {
             stats.output = path;
         }
     }
+}
+
+impl Outputs {
+    /// After the file output failed writing: counts as written only what a
+    /// reader gets back from its failed file (its complete blocks), on top
+    /// of `file_base`, what the files before it took. The file sink counts
+    /// a record when its block takes it, and a block that never reached
+    /// the disk took it all the same.
+    fn count_only_written(
+        &self,
+        stats: &mut DriverStats,
+        run_error: Option<&SysFlowError>,
+        file_base: &[u64; 12],
+    ) {
+        let Some(i) = self.kinds.iter().position(|k| *k == OutputKind::File) else {
+            return;
+        };
+        let Some(path) = self.sink.sinks().nth(i).and_then(|s| s.path()) else {
+            return;
+        };
+        let failed = |e: &ExportError| matches!(e, ExportError::Write { path: p, .. } if p == path);
+        let failed = matches!(run_error, Some(SysFlowError::Export(e)) if failed(e))
+            || self.sink.failures().any(|(j, e)| j == i && failed(e));
+        let Some(output) = stats.outputs.get_mut(i).filter(|_| failed) else {
+            return;
+        };
+        let readable = readable_records(path);
+        let mut lost = 0;
+        for ((sent, base), got) in output.sink.sent.iter_mut().zip(file_base).zip(readable) {
+            let written = base.saturating_add(got).min(*sent);
+            lost += *sent - written;
+            *sent = written;
+        }
+        if lost > 0 {
+            warn!(path = %path.display(), lost, "records taken by the failed output file never reached it");
+        }
+        if i == 0 {
+            stats.records = output.sink.sent;
+        }
+    }
+}
+
+/// What the file output took so far, by record type (zeros without one).
+fn file_sent(sink: &MultiSink, kinds: &[OutputKind]) -> [u64; 12] {
+    kinds
+        .iter()
+        .zip(sink.sinks())
+        .find(|(k, _)| **k == OutputKind::File)
+        .map_or([0; 12], |(_, s)| s.stats().sent)
+}
+
+/// The records, by type, that a reader gets from the `.sf` file at `path`:
+/// those of its complete blocks, up to the first fault.
+fn readable_records(path: &Path) -> [u64; 12] {
+    let mut counts = [0; 12];
+    let Ok(reader) = sysflow_types::SfReader::open(path) else {
+        return counts;
+    };
+    for rec in reader.map_while(Result::ok) {
+        if let Some(n) = counts.get_mut(rec.record_type().index()) {
+            *n += 1;
+        }
+    }
+    counts
 }
 
 fn kind_name(kind: OutputKind) -> &'static str {

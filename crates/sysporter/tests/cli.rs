@@ -1123,3 +1123,135 @@ fn not_a_capture_leaves_no_output() {
         assert!(!out_sf.exists(), "{args:?} left {}", out_sf.display());
     }
 }
+
+/// Runs sysporter with `args` under a file size limit of `limit` bytes,
+/// SIGXFSZ ignored, so that writing past it fails (EFBIG) as a full disk
+/// fails writes (ENOSPC); `None` without util-linux's prlimit.
+fn sysporter_with_file_limit(limit: u64, args: &[&str]) -> Option<std::process::Child> {
+    if !Command::new("prlimit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "prlimit is needed under CI"
+        );
+        eprintln!("skipped: util-linux's prlimit is not installed");
+        return None;
+    }
+    let mut cmd = without_overrides(Command::new("sh"));
+    cmd.arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; exec prlimit --fsize={limit} \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_sysporter"))
+        .args(args)
+        .stderr(std::process::Stdio::piped());
+    Some(cmd.spawn().unwrap())
+}
+
+/// The records a reader gets from a `.sf` file up to its first fault.
+fn readable_records(path: &Path) -> usize {
+    SfReader::open(path).unwrap().map_while(Result::ok).count()
+}
+
+/// When the disk fills up, the summary counts only the records that reached
+/// the file (its complete blocks), and the failure is logged once, not
+/// again as "already closed" for each record after it. It counted every
+/// record the file sink had taken, and, live, repeated the error.
+#[test]
+fn a_full_disk_counts_only_the_records_written() {
+    let Some(trace) = trace("mpm-event-full-capture") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // Fifteen copies of the capture, concatenated: several 80 kB blocks of
+    // records at level 0, so that the file fills up part way.
+    let big = dir.path().join("big.scap");
+    let bytes = fs::read(&trace).unwrap();
+    fs::write(&big, bytes.repeat(15)).unwrap();
+    let out_sf = dir.path().join("out.sf");
+    let Some(child) = sysporter_with_file_limit(
+        120_000,
+        &[
+            "-r",
+            big.to_str().unwrap(),
+            "-w",
+            out_sf.to_str().unwrap(),
+            "-e",
+            "full-disk",
+            "--compression-level",
+            "0",
+        ],
+    ) else {
+        return;
+    };
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("File too large"), "{err}");
+    let written = readable_records(&out_sf);
+    assert!(written > 1, "the limit should leave complete blocks: {err}");
+    assert!(
+        err.contains(&format!("wrote {written} records")),
+        "{written} records are in the file: {err}"
+    );
+
+    // Live: the file fills up while the capture goes on.
+    let out_dir = dir.path().join("live");
+    fs::create_dir(&out_dir).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let Some(child) = sysporter_with_file_limit(
+        20_000,
+        &[
+            "-w",
+            &format!("{}/", out_dir.display()),
+            "-e",
+            "full-disk",
+            "--compression-level",
+            "0",
+        ],
+    ) else {
+        return;
+    };
+    let mut child = child;
+    let waited = std::time::Instant::now();
+    while sf_files(&out_dir).is_empty()
+        && child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let mut workload = busy_workload(work.path(), "0");
+    // Until the file fails (the run ends by itself), or 20 s.
+    while child.try_wait().unwrap().is_none()
+        && waited.elapsed() < std::time::Duration::from_secs(80)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = workload.kill();
+    let _ = workload.wait();
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().unwrap();
+    if live_refused(&out) {
+        return;
+    }
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("already closed"), "{err}");
+    let files = sf_files(&out_dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let written = readable_records(&files[0]);
+    let said = if written == 0 {
+        "wrote nothing".to_owned()
+    } else {
+        format!("wrote {written} records")
+    };
+    assert!(
+        err.contains(&said),
+        "{written} records are in the file: {err}"
+    );
+}

@@ -126,6 +126,9 @@ pub struct DriverStats {
     pub records: [u64; 12],
     /// Output files written.
     pub files: u64,
+    /// The first output file (with rotation, files are named by the time
+    /// they were opened: the first and the last name them all).
+    pub first_output: Option<PathBuf>,
     /// The last output file.
     pub output: Option<PathBuf>,
     /// Each output's counters, in the order file, socket, callback.
@@ -793,6 +796,8 @@ fn segment_if_needed(
 struct Outputs {
     sink: MultiSink,
     kinds: Vec<OutputKind>,
+    /// The first `.sf` file.
+    first_file: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -806,6 +811,7 @@ impl Outputs {
     ) -> Result<Outputs, SysFlowError> {
         let mut sinks: Vec<BoxedSink> = Vec::new();
         let mut kinds = Vec::new();
+        let mut first_file = None;
         if let Some(path) = &config.file_path {
             let mut file = FileSinkConfig::new(path, naming, exporter, &config.node_ip);
             file.writer_options.compression_level = config.effective_compression_level();
@@ -814,7 +820,9 @@ impl Outputs {
             if config.scap_input_path.is_none() {
                 file.writer_options.deflate_engine = DeflateEngine::ZlibRs;
             }
-            sinks.push(Box::new(FileSink::create(file, now_secs)?));
+            let file = FileSink::create(file, now_secs)?;
+            first_file = Some(file.path().to_path_buf());
+            sinks.push(Box::new(file));
             kinds.push(OutputKind::File);
         }
         if let Some(path) = &config.socket_path {
@@ -835,6 +843,7 @@ impl Outputs {
         Ok(Outputs {
             sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
             kinds,
+            first_file,
         })
     }
 
@@ -870,6 +879,7 @@ impl Outputs {
         {
             stats.files = files;
             stats.output = path;
+            stats.first_output = self.first_file.clone();
         }
     }
 }

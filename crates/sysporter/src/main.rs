@@ -410,10 +410,17 @@ fn summary(stats: &DriverStats, live: bool) -> String {
         .filter(|ty| stats.records_of(**ty) > 0)
         .map(|ty| format!("{} {}", stats.records_of(*ty), ty.name()))
         .collect();
-    let output = stats
-        .output
-        .as_ref()
-        .map_or_else(String::new, |p| format!(" to {}", p.display()));
+    // Rotated files are named by time: the first and the last name them all.
+    let output = match (&stats.first_output, &stats.output) {
+        (Some(first), Some(last)) if stats.files > 1 => format!(
+            " to {} files, {} to {}",
+            stats.files,
+            first.display(),
+            last.display()
+        ),
+        (_, Some(last)) => format!(" to {}", last.display()),
+        _ => String::new(),
+    };
     let stopped = if stats.exited_early {
         " (stopped early)"
     } else {

@@ -855,9 +855,21 @@ fn live_rotation_leaves_files_that_stand_alone() {
     assert!(out_run.status.success(), "{err}");
     let files = sf_files(&out);
     assert!(files.len() >= 3, "{} files: {files:?}\n{err}", files.len());
+    // The summary names them all, not just the last one.
+    assert!(
+        err.contains(&format!(
+            "to {} files, {} to {}",
+            files.len(),
+            files[0].display(),
+            files[files.len() - 1].display()
+        )),
+        "{files:?}: {err}"
+    );
     let mut behaviour = 0;
+    let mut total = 0;
     for file in &files {
         let records = read_sf(file);
+        total += records.len();
         let h = header(&records[0]);
         assert_eq!(h.exporter, "rotation-test");
         assert_eq!(h.filename, file.to_string_lossy());
@@ -877,6 +889,7 @@ fn live_rotation_leaves_files_that_stand_alone() {
             .count();
     }
     assert!(behaviour > 0, "the workload left no records: {err}");
+    assert!(err.contains(&format!("wrote {total} records")), "{err}");
 }
 
 /// SIGTERM while the capture is busy: sysporter stops at once, writes the

@@ -101,8 +101,17 @@ pub struct SysFlowConfig {
     pub scap_input_path: Option<PathBuf>,
     /// Live only: also save the raw capture as a scap file here (no
     /// equivalent in the reference; sysdig's `-w`), which sysdig and
-    /// `scap_input_path` read back.
+    /// `scap_input_path` read back. With rotation (`rotate_interval` > 0,
+    /// or `scap_output_size_limit`) the files are named as rotated `.sf`
+    /// files are: `PATH.<secs>`, the time each was opened (`PATH.<secs>.1`,
+    /// `.2`, … for more in the same second); each is a capture of its own,
+    /// starting with the machine and the threads and fds that exist then.
     pub scap_output_path: Option<PathBuf>,
+    /// Live only, with `scap_output_path`: start a new scap file once the
+    /// current one holds this many bytes (sysdig's `-C`; sysporter's
+    /// `--scap-out-size` takes megabytes), besides the rotation every
+    /// `rotate_interval`. Not in the reference; default none.
+    pub scap_output_size_limit: Option<u64>,
     /// Falco filter expression (`falcoFilter`); not supported yet.
     pub falco_filter: Option<String>,
     /// Drop-mode sampling ratio, live only (`samplingRatio`, default 1).
@@ -187,6 +196,7 @@ impl Default for SysFlowConfig {
             socket_path: None,
             scap_input_path: None,
             scap_output_path: None,
+            scap_output_size_limit: None,
             falco_filter: None,
             sampling_ratio: 1,
             cri_path: None,
@@ -322,6 +332,13 @@ impl SysFlowConfig {
             })
     }
 
+    /// Whether the saved live capture's files rotate (and are named
+    /// `PATH.<secs>`): with `rotate_interval` > 0 or a
+    /// `scap_output_size_limit`.
+    pub fn scap_rotates(&self) -> bool {
+        self.rotate_interval > 0 || self.scap_output_size_limit.is_some()
+    }
+
     /// The options of the state machines.
     pub fn core_config(&self) -> CoreConfig {
         CoreConfig {
@@ -392,6 +409,7 @@ impl SysFlowConfigBuilder {
         socket_path: PathBuf,
         scap_input_path: PathBuf,
         scap_output_path: PathBuf,
+        scap_output_size_limit: u64,
         falco_filter: String,
         cri_path: PathBuf,
         k8s_api_url: String,

@@ -133,6 +133,13 @@ pub struct DriverStats {
     pub output: Option<PathBuf>,
     /// Each output's counters, in the order file, socket, callback.
     pub outputs: Vec<OutputStats>,
+    /// Files of the saved live capture
+    /// ([`scap_output_path`](SysFlowConfig::scap_output_path)) written.
+    pub scap_files: u64,
+    /// The first of them.
+    pub first_scap_output: Option<PathBuf>,
+    /// The last of them.
+    pub scap_output: Option<PathBuf>,
     /// Whether [`ExitHandle::exit`] stopped the run before its input ended:
     /// a capture file not read to its end, or a live capture stopped before
     /// it started. A live capture that ran ends only this way, and is not
@@ -303,8 +310,26 @@ impl SysFlowDriver {
                 });
             }
         }
+        if config.scap_output_size_limit.is_some() && config.scap_output_path.is_none() {
+            return Err(SysFlowError::Config {
+                field: "scap_output_size_limit",
+                problem: "limits the files of scap_output_path, which is not set",
+            });
+        }
+        if config.scap_output_size_limit == Some(0) {
+            return Err(SysFlowError::Config {
+                field: "scap_output_size_limit",
+                problem: "must be at least 1 byte",
+            });
+        }
         if let Some(scap) = &config.scap_output_path {
-            check_scap_output(scap)?;
+            if !sysflow_export::is_prefix(scap) {
+                return Err(SysFlowError::Config {
+                    field: "scap_output_path",
+                    problem: "names a file (the prefix of the files, with rotation), not a directory",
+                });
+            }
+            check_scap_output(scap, config.scap_rotates())?;
         }
         if let Some(socket) = &config.socket_path {
             let len = socket.as_os_str().len();
@@ -576,7 +601,13 @@ impl SysFlowDriver {
         // The saved capture first: when it cannot be made (a symbolic link
         // or a directory in the way), no .sf file is left behind.
         let mut scap = match self.config.scap_output_path.clone() {
-            Some(path) => Some(ScapOut::create(path, &proc_items)?),
+            Some(path) => Some(ScapFiles::create(
+                path,
+                self.config.scap_rotates(),
+                self.config.scap_output_size_limit,
+                now_secs,
+                &proc_items,
+            )?),
             None => None,
         };
         let mut out = match Outputs::open(&self.config, &exporter, naming, now_secs) {
@@ -620,9 +651,21 @@ impl SysFlowDriver {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
-                    if let Some(Err(e)) = scap.as_mut().map(|s| s.event(&ev)) {
-                        failure = Some(e);
-                        break;
+                    if let Some(scap) = scap.as_mut() {
+                        // At the size limit, the next file starts after this event.
+                        let saved = scap.event(&ev).and_then(|()| {
+                            if !scap.full() {
+                                return Ok(());
+                            }
+                            let now = SystemTime::now()
+                                .duration_since(UNIX_EPOCH)
+                                .map_or(now_secs, |d| d.as_secs());
+                            scap.rotate(now, &capture.scan_proc_items())
+                        });
+                        if let Err(e) = saved {
+                            failure = Some(e);
+                            break;
+                        }
                     }
                     let handled = processor.handle_event(&ev, sink);
                     capture.recycle(ev);
@@ -665,6 +708,13 @@ impl SysFlowDriver {
                     break;
                 }
                 file_base = before;
+                // The saved capture rotates with the files, named for the same second.
+                if let Some(scap) = scap.as_mut()
+                    && let Err(e) = scap.rotate(now_secs, &capture.scan_proc_items())
+                {
+                    failure = Some(e);
+                    break;
+                }
                 // Forgets what nothing open refers to, and writes the rest
                 // again: every file stands alone.
                 processor.new_segment();
@@ -691,7 +741,10 @@ impl SysFlowDriver {
         }
         .map_err(SysFlowError::Export);
         let _ = sink.finish();
-        let scap_closed = scap.map_or(Ok(()), ScapOut::finish);
+        if let Some(scap) = &scap {
+            scap.report(&mut self.stats);
+        }
+        let scap_closed = scap.map_or(Ok(()), ScapFiles::finish);
         match capture.stats() {
             Ok(s) => {
                 info!(
@@ -1059,6 +1112,103 @@ impl ScapOut {
     }
 }
 
+/// The saved live capture: one scap file, or with rotation one per
+/// `rotate_interval` and per `scap_output_size_limit`, each a capture of its
+/// own that starts with the machine and a new `/proc` scan.
+struct ScapFiles {
+    /// The configured path: the file, or the prefix of rotated files.
+    path: PathBuf,
+    rotating: bool,
+    size_limit: Option<u64>,
+    current: ScapOut,
+    first: PathBuf,
+    files: u64,
+    /// The second the current file is named for, and how many files before
+    /// it this run named for that second.
+    named: (u64, u32),
+}
+
+impl ScapFiles {
+    fn create(
+        path: PathBuf,
+        rotating: bool,
+        size_limit: Option<u64>,
+        now_secs: u64,
+        proc_items: &[Item],
+    ) -> Result<ScapFiles, SysFlowError> {
+        let name = if rotating {
+            rotated_scap_name(&path, now_secs, 0)
+        } else {
+            path.clone()
+        };
+        let current = ScapOut::create(name.clone(), proc_items)?;
+        Ok(ScapFiles {
+            path,
+            rotating,
+            size_limit,
+            current,
+            first: name,
+            files: 1,
+            named: (now_secs, 0),
+        })
+    }
+
+    fn event(&mut self, ev: &Event) -> Result<(), SysFlowError> {
+        self.current.event(ev)
+    }
+
+    /// Whether the current file reached the size limit.
+    fn full(&self) -> bool {
+        self.size_limit
+            .is_some_and(|limit| self.current.writer.bytes_written() >= limit)
+    }
+
+    /// Closes the current file and starts the next, named for `now_secs`,
+    /// with the machine and `proc_items`, the threads and fds that exist
+    /// now, so that it replays on its own.
+    fn rotate(&mut self, now_secs: u64, proc_items: &[Item]) -> Result<(), SysFlowError> {
+        if !self.rotating {
+            return Ok(());
+        }
+        let nth = if now_secs == self.named.0 {
+            self.named.1 + 1
+        } else {
+            0
+        };
+        let next = ScapOut::create(rotated_scap_name(&self.path, now_secs, nth), proc_items)?;
+        let done = std::mem::replace(&mut self.current, next);
+        self.named = (now_secs, nth);
+        self.files += 1;
+        debug!(path = %self.current.path.display(), "saving the capture to a new file");
+        done.finish()
+    }
+
+    fn report(&self, stats: &mut DriverStats) {
+        stats.scap_files = self.files;
+        stats.first_scap_output = Some(self.first.clone());
+        stats.scap_output = Some(self.current.path.clone());
+    }
+
+    fn finish(self) -> Result<(), SysFlowError> {
+        self.current.finish()
+    }
+
+    fn discard(self) {
+        self.current.discard();
+    }
+}
+
+/// A rotated scap file's name: `PATH.<secs>`, by sysflow-export's rule for
+/// rotated `.sf` files, and `PATH.<secs>.<nth>` for the further files of
+/// one second.
+fn rotated_scap_name(path: &Path, secs: u64, nth: u32) -> PathBuf {
+    let mut name = sysflow_export::file_name(path, Naming::Timestamped, secs).into_os_string();
+    if nth > 0 {
+        name.push(format!(".{nth}"));
+    }
+    PathBuf::from(name)
+}
+
 /// The IO error under a scap writer's error.
 fn scap_io(e: CaptureError) -> io::Error {
     match e {
@@ -1117,11 +1267,26 @@ fn open_input(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
-/// Fails early (before the probe loads, which takes seconds) when what is
-/// at the saved capture's path makes creating it fail: a symbolic link,
-/// which is never followed, or a directory.
-fn check_scap_output(path: &Path) -> Result<(), SysFlowError> {
+/// Fails early (before the probe loads, which takes seconds) when the
+/// saved capture's directory is missing, or, when its file is named exactly
+/// (no rotation), what is at its path makes creating it fail: a symbolic
+/// link, which is never followed, or a directory.
+fn check_scap_output(path: &Path, rotates: bool) -> Result<(), SysFlowError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if let Err(source) = fs::metadata(dir).and_then(|m| {
+        if m.is_dir() {
+            Ok(())
+        } else {
+            Err(io::Error::from_raw_os_error(libc::ENOTDIR))
+        }
+    }) {
+        return Err(SysFlowError::scap_output(path.to_path_buf(), source));
+    }
     let errno = match fs::symlink_metadata(path) {
+        Ok(_) if rotates => return Ok(()),
         Ok(m) if m.file_type().is_symlink() => libc::ELOOP,
         Ok(m) if m.is_dir() => libc::EISDIR,
         _ => return Ok(()),

@@ -56,9 +56,21 @@ struct Cli {
     /// opens in sysdig, so an incident can be examined later. Its events are
     /// exit events that carry their arguments, as current Falco's are; for
     /// sysdig 0.29.3 (Debian 12), rewrite them into enter/exit pairs with
-    /// sysflow-capture's `scapcopy --legacy`.
+    /// sysflow-capture's `scapcopy --legacy`. It rotates with the .sf files
+    /// (-G) and at --scap-out-size: the files are then named FILE.TIME, TIME
+    /// the second each was opened (FILE.TIME.1, .2, … for more in one
+    /// second), each a capture of its own that starts with the machine and
+    /// the processes and fds of that moment; with -G 0 and no size limit,
+    /// one file named exactly FILE.
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
+
+    /// Live only: start a new --scap-out file once the current one holds MB megabytes
+    ///
+    /// Not in the reference (sysdig's -C). Megabytes of 1,000,000 bytes;
+    /// the file ends with the event that reaches the limit.
+    #[arg(long = "scap-out-size", value_name = "MB", requires = "scap_out", value_parser = clap::value_parser!(u64).range(1..))]
+    scap_out_size: Option<u64>,
 
     /// Live only: empty the environment of every captured process
     ///
@@ -260,6 +272,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.app_name = "sysporter".into();
     config.scap_input_path = cli.scap.clone();
     config.scap_output_path = cli.scap_out.clone();
+    config.scap_output_size_limit = cli.scap_out_size.map(|mb| mb.saturating_mul(1_000_000));
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
     config.background = !cli.normal_priority;
@@ -479,12 +492,23 @@ fn summary(stats: &DriverStats, live: bool) -> String {
     } else {
         format!(" ({:.1} MB)", stats.bytes_read as f64 / 1e6)
     };
+    // The saved live capture (--scap-out).
+    let saved = match (&stats.first_scap_output, &stats.scap_output) {
+        (Some(first), Some(last)) if stats.scap_files > 1 => format!(
+            "; capture saved to {} files, {} to {}",
+            stats.scap_files,
+            first.display(),
+            last.display()
+        ),
+        (_, Some(last)) => format!("; capture saved to {}", last.display()),
+        _ => String::new(),
+    };
     let wrote = match stats.records_total() {
         0 => "wrote nothing".to_owned(),
         n => format!("wrote {n} records{output} ({})", by_type.join(", ")),
     };
     format!(
-        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{socket}{live}",
+        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{saved}{socket}{live}",
         stats.events,
         stats.elapsed.as_secs_f64(),
     )

@@ -498,7 +498,7 @@ fn live_capture_until_sigterm() {
     // it (or for sysporter to give up), then make something to capture.
     let mut child = child;
     let waited = std::time::Instant::now();
-    while !scap.exists()
+    while saved_scap_files(&scap).is_empty()
         && child.try_wait().unwrap().is_none()
         && waited.elapsed() < std::time::Duration::from_secs(60)
     {
@@ -517,7 +517,15 @@ fn live_capture_until_sigterm() {
         return;
     }
     assert!(out.status.success(), "{err}");
-    // Live with rotation on (the default interval) names files `PATH.<secs>`.
+    // Live with rotation on (the default interval) names files `PATH.<secs>`,
+    // the saved capture's too.
+    let scaps = saved_scap_files(&scap);
+    assert_eq!(scaps.len(), 1, "{scaps:?}");
+    let scap = scaps[0].clone();
+    assert!(
+        err.contains(&format!("capture saved to {}", scap.display())),
+        "{err}"
+    );
     let files: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -571,7 +579,8 @@ fn live_capture_until_sigterm() {
 /// here (not root, no BTF, old kernel).
 fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Option<Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
-    let scap = dir.path().join("live.scap");
+    let scap_dir = tempfile::tempdir().unwrap();
+    let scap = scap_dir.path().join("live.scap");
     let mut before = Command::new("sleep")
         .arg("30")
         .env("SYSFLOW_TEST_SECRET", secret)
@@ -588,9 +597,7 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
     // Capturing once the .sf output exists (after the probe attached and
     // /proc was scanned): a fixed wait was too short under load.
     let waited = std::time::Instant::now();
-    while !fs::read_dir(dir.path())
-        .unwrap()
-        .any(|e| e.unwrap().path().extension().is_none_or(|x| x != "scap"))
+    while sf_files(dir.path()).is_empty()
         && child.try_wait().unwrap().is_none()
         && waited.elapsed() < std::time::Duration::from_secs(60)
     {
@@ -613,7 +620,37 @@ fn live_scap_with_secret_env(extra: &[&str], secret: &str, marker: &str) -> Opti
         return None;
     }
     assert!(out.status.success(), "{err}");
-    Some(fs::read(&scap).unwrap())
+    Some(
+        saved_scap_files(&scap)
+            .iter()
+            .flat_map(|f| fs::read(f).unwrap())
+            .collect(),
+    )
+}
+
+/// The files a live run saved for `--scap-out PATH`: `PATH` itself (no
+/// rotation), or `PATH.<secs>` and `PATH.<secs>.<n>`, in the order they
+/// were written.
+fn saved_scap_files(path: &Path) -> Vec<PathBuf> {
+    let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+    let mut files: Vec<(Vec<u64>, PathBuf)> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            let n = p.file_name()?.to_str()?.to_owned();
+            if n == name {
+                return Some((Vec::new(), p));
+            }
+            let key: Option<Vec<u64>> = n
+                .strip_prefix(&format!("{name}."))?
+                .split('.')
+                .map(|x| x.parse().ok())
+                .collect();
+            Some((key?, p))
+        })
+        .collect();
+    files.sort();
+    files.into_iter().map(|(_, p)| p).collect()
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
@@ -1001,8 +1038,12 @@ fn sigint_while_the_probe_loads_exits_at_once() {
 fn g_0_turns_live_rotation_off() {
     let dir = tempfile::tempdir().unwrap();
     let out_sf = dir.path().join("live.sf");
+    let scap_dir = tempfile::tempdir().unwrap();
+    let scap = scap_dir.path().join("live.scap");
     let mut child = sysporter_command()
         .args(["-w", out_sf.to_str().unwrap(), "-G", "0", "-e", "g0-test"])
+        .arg("--scap-out")
+        .arg(&scap)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -1024,6 +1065,7 @@ fn g_0_turns_live_rotation_off() {
     assert!(out.status.success(), "{err}");
     assert_eq!(sf_files(dir.path()), vec![out_sf.clone()], "{err}");
     read_reported_sf(&out_sf, &err, "g0-test");
+    assert_eq!(sf_files(scap_dir.path()), vec![scap], "{err}");
 }
 
 /// A second signal stops a busy live capture without reading the rest of
@@ -1064,7 +1106,8 @@ fn a_second_signal_still_closes_the_file() {
 /// A symbolic link or a directory at `--scap-out` is refused before
 /// anything is captured, with a message naming `--scap-out` and what is in
 /// the way, and no `.sf` file is left behind (it said "output directory …
-/// is not usable" and left a partial `.sf`).
+/// is not usable" and left a partial `.sf`). With `-G 0`: rotated, the
+/// saved files are named `PATH.<secs>`, and nothing at `PATH` is in the way.
 #[test]
 fn scap_out_in_the_way_is_named_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -1076,12 +1119,29 @@ fn scap_out_in_the_way_is_named_and_leaves_nothing() {
     let a_dir = dir.path().join("a-dir");
     fs::create_dir(&a_dir).unwrap();
     for (scap, what) in [(&link, "a symbolic link"), (&a_dir, "a directory")] {
-        let out_run = sysporter(&[
-            "-w",
-            &format!("{}/", out.display()),
-            "--scap-out",
-            scap.to_str().unwrap(),
-        ]);
+        // Refused at once; should it capture instead, it must not run forever.
+        let mut child = sysporter_command()
+            .args([
+                "-w",
+                &format!("{}/", out.display()),
+                "-G",
+                "0",
+                "--scap-out",
+            ])
+            .arg(scap)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none()
+            && started.elapsed() < std::time::Duration::from_secs(30)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if child.try_wait().unwrap().is_none() {
+            sigterm(&child);
+        }
+        let out_run = child.wait_with_output().unwrap();
         let err = stderr(&out_run);
         assert_eq!(out_run.status.code(), Some(1), "{err}");
         assert!(err.contains("--scap-out"), "{err}");
@@ -1267,4 +1327,96 @@ fn a_full_disk_counts_only_the_records_written() {
         err.contains(&said),
         "{written} records are in the file: {err}"
     );
+}
+
+/// `--scap-out` rotates with the `.sf` files (`-G`), named for the same
+/// second, and at `--scap-out-size` megabytes; each file is a capture of its
+/// own: it replays with `-r` into a valid file whose processes started
+/// before it are known (the machine and a new process list begin it). It
+/// never rotated: ten busy minutes wrote one 14 GB file.
+#[test]
+fn scap_out_rotates_with_g_and_at_its_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let scap = dir.path().join("cap.scap");
+    let work = tempfile::tempdir().unwrap();
+    let child = start_live(
+        &out,
+        &[
+            "-G",
+            "2",
+            "-e",
+            "scap-rotation",
+            "--scap-out",
+            scap.to_str().unwrap(),
+            "--scap-out-size",
+            "1",
+        ],
+    );
+    let mut workload = busy_workload(work.path(), "0");
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    sigterm(&child);
+    let out_run = child.wait_with_output().unwrap();
+    let shell = workload.id();
+    let _ = workload.kill();
+    let _ = workload.wait();
+    if live_refused(&out_run) {
+        return;
+    }
+    let err = stderr(&out_run);
+    assert!(out_run.status.success(), "{err}");
+    let scaps = saved_scap_files(&scap);
+    assert!(scaps.len() >= 3, "{scaps:?}: {err}");
+    assert!(
+        err.contains(&format!(
+            "capture saved to {} files, {} to {}",
+            scaps.len(),
+            scaps[0].display(),
+            scaps[scaps.len() - 1].display()
+        )),
+        "{scaps:?}: {err}"
+    );
+    // Each .sf file has the scap file named for its second.
+    let sfs = sf_files(&out);
+    assert!(sfs.len() >= 2, "{sfs:?}");
+    for sf in &sfs {
+        let secs = sf.file_name().unwrap().to_str().unwrap();
+        let twin = PathBuf::from(format!("{}.{secs}", scap.display()));
+        assert!(scaps.contains(&twin), "no {} in {scaps:?}", twin.display());
+    }
+    // The size limit: a file ends with the event that reaches 1 MB.
+    let sizes: Vec<u64> = scaps
+        .iter()
+        .map(|f| fs::metadata(f).unwrap().len())
+        .collect();
+    assert!(sizes.iter().any(|s| *s >= 1_000_000), "{sizes:?}");
+    assert!(sizes.iter().all(|s| *s < 1_100_000), "{sizes:?}");
+    let mut shown = 0;
+    for (i, file) in scaps.iter().enumerate() {
+        let replay = dir.path().join(format!("replay-{i}.sf"));
+        let out = sysporter(&[
+            "-r",
+            file.to_str().unwrap(),
+            "-w",
+            replay.to_str().unwrap(),
+            "-e",
+            "replay",
+        ]);
+        let replay_err = stderr(&out);
+        assert!(out.status.success(), "{}: {replay_err}", file.display());
+        let records = read_reported_sf(&replay, &replay_err, "replay");
+        assert_standalone(&records, &file.display().to_string());
+        // The workload's shell began before every file: each that shows it
+        // knows its program, from the process list the file starts with.
+        for rec in &records {
+            if let SysFlow::Process(p) = rec
+                && p.oid.hpid == i64::from(shell)
+            {
+                assert!(!p.exe.is_empty(), "{}: {p:?}", file.display());
+                shown += 1;
+            }
+        }
+    }
+    assert!(shown >= 2, "the workload's shell is in {shown} files");
 }

@@ -230,3 +230,44 @@ fn the_ring_holds_the_reference_buffers_together() {
     assert_eq!(ring_bytes(0, 0, 2), 4096);
     assert_eq!(ring_bytes(usize::MAX, 1, 64), 1 << 30);
 }
+
+#[test]
+fn the_saved_captures_size_limit_and_name_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = || SysFlowConfig {
+        file_path: Some(dir.path().join("out.sf")),
+        scap_output_path: Some(dir.path().join("cap.scap")),
+        ..SysFlowConfig::default()
+    };
+    let field_of = |c| match refused(c) {
+        SysFlowError::Config { field, .. } => field,
+        other => panic!("{other}"),
+    };
+    let mut c = live();
+    c.scap_output_path = None;
+    c.scap_output_size_limit = Some(1 << 20);
+    assert_eq!(field_of(c), "scap_output_size_limit");
+    let mut c = live();
+    c.scap_output_size_limit = Some(0);
+    assert_eq!(field_of(c), "scap_output_size_limit");
+    let mut c = live();
+    let mut scap = dir.path().as_os_str().to_os_string();
+    scap.push("/");
+    c.scap_output_path = Some(scap.into());
+    assert_eq!(field_of(c), "scap_output_path");
+    let mut c = live();
+    c.scap_output_path = Some(dir.path().join("missing/cap.scap"));
+    assert!(matches!(refused(c), SysFlowError::ScapOutput { .. }));
+}
+
+#[test]
+fn rotated_scap_files_are_named_like_rotated_sf_files() {
+    let at = 1_700_000_123;
+    let name = |nth| rotated_scap_name(Path::new("/tmp/cap.scap"), at, nth);
+    assert_eq!(name(0), PathBuf::from("/tmp/cap.scap.1700000123"));
+    assert_eq!(name(2), PathBuf::from("/tmp/cap.scap.1700000123.2"));
+    assert_eq!(
+        name(0),
+        sysflow_export::file_name(Path::new("/tmp/cap.scap"), Naming::Timestamped, at)
+    );
+}

@@ -461,6 +461,20 @@ impl LiveCapture {
         std::mem::take(&mut self.proc_items)
     }
 
+    /// A new `/proc` scan, like [`take_proc_items`](LiveCapture::take_proc_items)'s
+    /// (environments emptied likewise with [`LiveConfig::scrub_env`]): the
+    /// threads and fds that exist now, for a capture file that starts part
+    /// way through the capture (a rotated copy). As at the start, what
+    /// changes during the scan shows in the scan, in the events that follow,
+    /// or in both.
+    pub fn scan_proc_items(&self) -> Vec<Item> {
+        let mut items = scan_proc(std::path::Path::new("/proc"));
+        if self.scrub_env {
+            items.iter_mut().for_each(scrub_item_env);
+        }
+        items
+    }
+
     /// Stop when `flag` becomes true, instead of through [`StopHandle`]s
     /// (for a flag a signal handler sets).
     pub fn stop_on(&mut self, flag: Arc<AtomicBool>) {

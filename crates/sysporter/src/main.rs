@@ -160,7 +160,7 @@ struct Cli {
     #[arg(short = 'p', value_name = "PATH")]
     cri_path: Option<PathBuf>,
 
-    /// CRI timeout in ms (not supported yet)
+    /// CRI timeout in seconds, as the reference's criTO (not supported yet)
     #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     cri_timeout: Option<u32>,
 

@@ -135,6 +135,27 @@ fn help_explains_every_flag() {
     assert!(sysporter(&["-h"]).status.success());
 }
 
+/// `-t` is the reference's `criTO`, in seconds (docs/config.md); its help
+/// said milliseconds.
+#[test]
+fn t_is_in_seconds() {
+    let help = String::from_utf8_lossy(&sysporter(&["-h"]).stdout).into_owned();
+    let t = help
+        .lines()
+        .find(|l| l.trim_start().starts_with("-t <N>"))
+        .unwrap_or_else(|| panic!("no -t in:\n{help}"));
+    assert!(t.contains("seconds"), "{t}");
+    let config =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/config.md"))
+            .unwrap();
+    assert!(
+        config
+            .lines()
+            .any(|l| l.contains("`cri_timeout`") && l.contains("(s)") && l.contains("`-t`")),
+        "docs/config.md gives -t in seconds"
+    );
+}
+
 #[test]
 fn argument_errors_exit_1_like_the_reference() {
     for args in [

@@ -160,9 +160,24 @@ impl DriverStats {
         self.records.get(ty.index()).copied().unwrap_or_default()
     }
 
-    /// Records written in all, headers included.
+    /// Records written in all (of the first output, see
+    /// [`records`](DriverStats::records)), headers and entities (container,
+    /// process, file, pod) included: what a `.sf` file holds. A callback is
+    /// called only for the others, with the entities attached: see
+    /// [`behaviour_records`](DriverStats::behaviour_records).
     pub fn records_total(&self) -> u64 {
         self.records.iter().sum()
+    }
+
+    /// Behaviour records written (of the first output): events and flows,
+    /// without headers and entities. What a
+    /// [`Callback`](crate::Callback) is called for, once each.
+    pub fn behaviour_records(&self) -> u64 {
+        RecordType::ALL
+            .iter()
+            .filter(|ty| !ENTITY_TYPES.contains(ty))
+            .map(|ty| self.records_of(*ty))
+            .sum()
     }
 
     /// The counters of the first output of a kind.
@@ -175,6 +190,16 @@ impl DriverStats {
         self.outputs.iter().map(|o| o.sink.dropped_total()).sum()
     }
 }
+
+/// The records that are no behaviour: the header and the entities, which
+/// a callback receives attached to the behaviour records.
+const ENTITY_TYPES: [RecordType; 5] = [
+    RecordType::Header,
+    RecordType::Container,
+    RecordType::Process,
+    RecordType::File,
+    RecordType::Pod,
+];
 
 /// Why the item loop stopped early.
 enum Stop {

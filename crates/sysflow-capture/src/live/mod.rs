@@ -343,7 +343,7 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
-            cgroups: cgroups::CgroupLists::default(),
+            cgroups: cgroups::CgroupLists::new(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
         })

@@ -35,7 +35,7 @@ use libsysflow::{OutputKind, RecordType, SysFlowConfig, SysFlowDriver};
 use socket2::{Domain, SockAddr, Socket, Type};
 
 mod common;
-use common::{REFERENCE_TEST_ENV, golden_dir, live_driver_or_skip, read_sf};
+use common::{REFERENCE_TEST_ENV, golden_dir, live_driver_or_skip, live_turn, read_sf};
 
 /// sf-processor's receive buffer: larger packets would be truncated.
 const SF_PROCESSOR_BUFFER: usize = 16_384;
@@ -311,6 +311,7 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
 
 #[test]
 fn a_live_capture_survives_a_server_restart() {
+    let _turn = live_turn();
     restore_sigpipe();
     let dir = tempfile::tempdir().unwrap();
     let sock = dir.path().join("sf.sock");

@@ -41,21 +41,17 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A golden case's trace, or `None` (a counted skip) without `../shared`.
 fn trace(case: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/golden")
+    let path = sysflow_test_support::golden_dir()?
         .join(case)
         .join("trace.scap");
-    if path.is_file() {
-        return Some(path);
-    }
     assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI needs it",
+        path.is_file(),
+        "{} is missing from ../shared",
         path.display()
     );
-    eprintln!("skipped: {} is absent", path.display());
-    None
+    Some(path)
 }
 
 /// Every record of a `.sf` file; panics unless it reads cleanly to the end.
@@ -351,8 +347,8 @@ fn sigterm_stops_the_run_and_leaves_a_closed_file() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        assert!(std::env::var_os("CI").is_none(), "mkfifo failed");
-        eprintln!("skipped: mkfifo is not available");
+        assert!(!sysflow_test_support::under_ci(), "mkfifo failed");
+        sysflow_test_support::skip("mkfifo is not available");
         return;
     }
     let out_sf = dir.path().join("out.sf");
@@ -474,8 +470,8 @@ fn live_capture_until_sigterm() {
         .output()
     {
         Ok(out) => assert!(out.status.success(), "sysdig: {}", stderr(&out)),
-        Err(_) if std::env::var_os("CI").is_none() => {
-            eprintln!("sysdig not installed: not checked");
+        Err(_) if !sysflow_test_support::under_ci() => {
+            sysflow_test_support::skip("sysdig is not installed (apt-get install sysdig)");
         }
         Err(e) => panic!("sysdig is needed under CI: {e}"),
     }
@@ -574,10 +570,13 @@ fn live_refused(out: &Output) -> bool {
         && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"));
     if refused {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !sysflow_test_support::under_ci(),
             "live capture must work under CI: {err}"
         );
-        eprintln!("skipping live test: {err}");
+        sysflow_test_support::skip(format_args!(
+            "live capture is impossible here: {}",
+            err.trim()
+        ));
     }
     refused
 }
@@ -615,7 +614,9 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
         ),
     ] {
         if !wrapper.is_empty() && !has_setpriv {
-            eprintln!("skipping the CAP_SYS_NICE case: util-linux's setpriv is needed");
+            sysflow_test_support::skip(
+                "util-linux's setpriv is not installed: the CAP_SYS_NICE case is not run",
+            );
             continue;
         }
         let dir = tempfile::tempdir().unwrap();

@@ -16,19 +16,7 @@ use sysflow_types::{SfReader, SysFlow};
 /// repository, sorted; `None` (with a message) when `../shared` is absent,
 /// which only a user's checkout may lack: under CI (`CI` set) it fails.
 pub fn golden_files() -> Option<Vec<(String, PathBuf)>> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if !shared.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI needs it",
-            shared.display()
-        );
-        eprintln!(
-            "skipped: {} is absent (the golden data lives beside the repository)",
-            shared.display()
-        );
-        return None;
-    }
+    let shared = sysflow_test_support::shared_dir()?;
     let mut cases: Vec<_> = std::fs::read_dir(shared.join("golden"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -3,8 +3,9 @@
 //!
 //! - `test [ARGS...]`: makes sure `target/sysflow-venv` is a Python virtual
 //!   environment with the official SysFlow reader (`sysflow-tools`, pinned),
-//!   then runs `cargo test --workspace ARGS...` with `SYSFLOW_PYTHON` set to
-//!   its python, so that the interop tests of `sysflow-types` run. When the
+//!   then runs `cargo test --workspace --no-fail-fast ARGS...` with
+//!   `SYSFLOW_PYTHON` set to its python, so that the interop tests of
+//!   `sysflow-types` run. When the
 //!   environment cannot be made (no `python3`, no `venv` module, no network),
 //!   it warns and runs the tests anyway: they then skip, or fail under `CI`.
 //!   It ends with the number of tests that skipped and why (they record it
@@ -44,7 +45,8 @@ usage: cargo xtask <task>
 
 tasks:
   test [ARGS...]   install sysflow-tools into target/sysflow-venv, then run
-                   `cargo test --workspace ARGS...` with SYSFLOW_PYTHON set;
+                   `cargo test --workspace --no-fail-fast ARGS...` with
+                   SYSFLOW_PYTHON set;
                    end with the number of skipped tests and why
   tidy             check file headers, crate versions and the layering
   bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
@@ -126,7 +128,9 @@ fn test(args: Vec<OsString>) -> Result<ExitCode> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(&cargo)
         .current_dir(&root)
-        .args(["test", "--workspace"])
+        // Every test binary runs even after one fails: the failures and the
+        // skip count below are then the whole suite's.
+        .args(["test", "--workspace", "--no-fail-fast"])
         .args(&args)
         .env("SYSFLOW_PYTHON", &python)
         .env("SYSFLOW_SKIP_LOG", &skip_log)

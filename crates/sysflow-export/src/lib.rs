@@ -6,6 +6,7 @@ mod error;
 mod file;
 mod multi;
 mod naming;
+mod segment;
 mod sink;
 mod socket;
 mod stats;

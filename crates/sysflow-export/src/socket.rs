@@ -118,10 +118,11 @@ enum Link {
 ///   again; the attempts in between are debug messages.
 ///
 /// Every connection's packet stream is self-contained: after records were
-/// lost (reconnection, stalled server) the sink drops everything until the
-/// producer starts a new segment ([`ExportSink::needs_segment`],
-/// [`ExportSink::start_segment`]), which sends a fresh header and makes the
-/// producer write every entity again before it is referenced.
+/// lost (reconnection, stalled server) the sink drops everything until a
+/// new segment starts ([`ExportSink::needs_segment`],
+/// [`ExportSink::start_segment`]), which sends a fresh header; then every
+/// entity is written again before it is referenced, by the
+/// [`MultiSink`](crate::MultiSink) the sink is in, or else by the producer.
 #[derive(Debug)]
 pub struct SocketSink {
     config: SocketSinkConfig,
@@ -505,6 +506,10 @@ impl ExportSink for SocketSink {
 
     fn needs_segment(&self) -> bool {
         matches!(self.link, Link::AwaitingSegment(_))
+    }
+
+    fn may_need_segment(&self) -> bool {
+        true
     }
 
     /// Reconnects (or gives a stalled server another chance) when the wait

@@ -413,17 +413,7 @@ impl SysFlowDriver {
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
-            None => {
-                let asks = out.asks_for_segments();
-                self.pump(
-                    &mut reader,
-                    held,
-                    &mut processor,
-                    &mut out.sink,
-                    asks,
-                    &bytes,
-                )
-            }
+            None => self.pump(&mut reader, held, &mut processor, &mut out.sink, &bytes),
         };
         let result = match stop {
             // An output failed: nothing more can be written.
@@ -504,7 +494,6 @@ impl SysFlowDriver {
             .map_or(0, |d| d.as_secs());
         let mut out = Outputs::open(&self.config, &exporter, naming, now_secs)?;
         info!(outputs = %out.describe(), "capturing live");
-        let asks = out.asks_for_segments();
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
@@ -516,10 +505,7 @@ impl SysFlowDriver {
             None => None,
         };
         for item in proc_items {
-            if let Err(e) = processor
-                .handle(&item, sink)
-                .and_then(|()| segment_if_needed(asks, sink, &mut processor))
-            {
+            if let Err(e) = processor.handle(&item, sink) {
                 failure = Some(SysFlowError::Export(e));
                 break;
             }
@@ -557,10 +543,7 @@ impl SysFlowDriver {
                 LiveNext::End => break,
                 _ => Ok(()),
             };
-            // Between two calls into the processor, never inside one: a
-            // socket that lost records gets its new header and the entities
-            // again before any record that references them.
-            if let Err(e) = handled.and_then(|()| segment_if_needed(asks, sink, &mut processor)) {
+            if let Err(e) = handled {
                 failure = Some(SysFlowError::Export(e));
                 break;
             }
@@ -572,6 +555,12 @@ impl SysFlowDriver {
             if !idle && !self.stats.items.is_multiple_of(CLOCK_EVERY) {
                 continue;
             }
+            // A busy host whose events make no records still lets a socket
+            // reconnect.
+            if !idle && let Err(e) = sink.poll() {
+                failure = Some(SysFlowError::Export(e));
+                break;
+            }
             now_secs = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(now_secs, |d| d.as_secs());
@@ -582,7 +571,9 @@ impl SysFlowDriver {
                     break;
                 }
                 // Forgets what nothing open refers to, and writes the rest
-                // again: every file stands alone.
+                // again: every file stands alone. This is the only segment
+                // the processor knows of: one an output starts alone (a
+                // reconnected socket) is the fan-out's business.
                 processor.new_segment();
                 if self.config.enable_stats {
                     log_stats(
@@ -635,7 +626,6 @@ impl SysFlowDriver {
         held: Vec<Item>,
         processor: &mut Processor,
         sink: &mut MultiSink,
-        asks: bool,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
@@ -661,7 +651,6 @@ impl SysFlowDriver {
                 Some(item) => processor.handle(item, sink),
                 None => processor.handle_event(&event, sink),
             }
-            .and_then(|()| segment_if_needed(asks, sink, processor))
             .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
@@ -682,22 +671,6 @@ impl SysFlowDriver {
             });
         }
     }
-}
-
-/// Starts the new segment an output asked for (a socket that reconnected or
-/// lost records): its fresh header, then every live entity again as `REUP`.
-/// `asks` says whether any output can ask; without one the check (a
-/// virtual call per event) is skipped.
-fn segment_if_needed(
-    asks: bool,
-    sink: &mut MultiSink,
-    processor: &mut Processor,
-) -> Result<(), ExportError> {
-    if asks && sink.needs_segment() {
-        sink.start_segment()?;
-        processor.new_segment();
-    }
-    Ok(())
 }
 
 /// The configured outputs, as one fan-out in the order file, socket,
@@ -750,12 +723,6 @@ impl Outputs {
         })
     }
 
-    /// Whether an output may ask for a segment of its own
-    /// ([`ExportSink::needs_segment`]): only the socket does.
-    fn asks_for_segments(&self) -> bool {
-        self.kinds.contains(&OutputKind::Socket)
-    }
-
     /// For logs: `file out.sf, socket /run/sf.sock, callback`.
     fn describe(&self) -> String {
         let described: Vec<String> = self
@@ -798,11 +765,11 @@ fn kind_name(kind: OutputKind) -> &'static str {
 fn out_stats_of(sink: &MultiSink, kinds: &[OutputKind]) -> Vec<OutputStats> {
     kinds
         .iter()
-        .zip(sink.sinks())
-        .map(|(kind, s)| OutputStats {
+        .zip(sink.sinks().zip(sink.each_stats()))
+        .map(|(kind, (s, stats))| OutputStats {
             kind: *kind,
             path: s.path().map(Path::to_path_buf),
-            sink: s.stats(),
+            sink: stats,
         })
         .collect()
 }

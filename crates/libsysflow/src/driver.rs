@@ -66,6 +66,9 @@ pub enum OutputKind {
     Socket,
     /// The consumer's function ([`SysFlowConfig::callback`]).
     Callback,
+    /// The raw capture saved by live capture
+    /// ([`SysFlowConfig::scap_output_path`]).
+    Scap,
 }
 
 /// What one output of a run did.
@@ -105,6 +108,10 @@ pub struct DriverStats {
     pub outputs: Vec<OutputStats>,
     /// Whether the run stopped early because [`ExitHandle::exit`] was called.
     pub exited_early: bool,
+    /// Outputs (SysFlow outputs and the saved capture) that failed and
+    /// were closed while the others went on; `run` returns the first as
+    /// [`SysFlowError::OutputFailed`].
+    pub output_failures: u64,
     /// Wall time of [`SysFlowDriver::run`].
     pub elapsed: Duration,
     /// The state machines' counters and cache sizes at the end of the run.
@@ -416,12 +423,12 @@ impl SysFlowDriver {
             None => self.pump(&mut reader, held, &mut processor, &mut out.sink, &bytes),
         };
         let result = match stop {
-            // An output failed: nothing more can be written.
-            Err(Stop::Sink(e)) => Err(SysFlowError::Export(e)),
+            // Every output failed: nothing more can be written.
+            Err(Stop::Sink(e)) => Err(fatal(&mut out.sink, e)),
             Ok(()) => processor
                 .finish(&mut out.sink)
                 .and_then(|()| out.sink.finish())
-                .map_err(SysFlowError::Export),
+                .map_err(|e| fatal(&mut out.sink, e)),
             // Records of the items before the damage still reach a closed file.
             Err(Stop::Capture(e)) => {
                 match processor
@@ -431,7 +438,7 @@ impl SysFlowDriver {
                     Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
                     Err(export) => {
                         error!(error = %e, "the capture was unreadable too");
-                        Err(SysFlowError::Export(export))
+                        Err(fatal(&mut out.sink, export))
                     }
                 }
             }
@@ -447,7 +454,27 @@ impl SysFlowDriver {
         out.report(&mut self.stats);
         self.report_progress();
         debug!(?self.stats, "run finished");
-        result
+        // An output that failed while the others went on, or a socket that
+        // could not deliver what a capture file gave, makes the run fail
+        // now that every other output is complete.
+        let mut isolated = out.failures();
+        self.stats.output_failures += isolated.len() as u64;
+        result?;
+        if !isolated.is_empty() {
+            return Err(isolated.remove(0));
+        }
+        match self.stats.output(OutputKind::Socket) {
+            Some(socket) if socket.sink.dropped_total() > 0 => {
+                let e = SysFlowError::Undelivered {
+                    path: socket.path.clone().unwrap_or_default(),
+                    dropped: socket.sink.dropped_total(),
+                    sent: socket.sink.sent_total(),
+                };
+                error!(error = %e, "the socket's server did not get the whole capture");
+                Err(e)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Live capture until an exit request: the `/proc` scan seeds the state,
@@ -499,6 +526,11 @@ impl SysFlowDriver {
         let mut last_rotation = now_secs;
 
         let mut failure: Option<SysFlowError> = None;
+        // Outputs that failed while the others went on: reported at the end.
+        let mut isolated: Vec<SysFlowError> = Vec::new();
+        // Whether any SysFlow output still works (else only the saved
+        // capture goes on).
+        let mut records_out = true;
         let proc_items = capture.take_proc_items();
         let mut scap = match self.config.scap_output_path.clone() {
             Some(path) => Some(ScapOut::create(path, &proc_items)?),
@@ -506,7 +538,7 @@ impl SysFlowDriver {
         };
         for item in proc_items {
             if let Err(e) = processor.handle(&item, sink) {
-                failure = Some(SysFlowError::Export(e));
+                failure = Some(fatal(sink, e));
                 break;
             }
             self.stats.items += 1;
@@ -524,15 +556,23 @@ impl SysFlowDriver {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
-                    if let Some(Err(e)) = scap.as_mut().map(|s| s.event(&ev)) {
-                        failure = Some(e);
-                        break;
+                    if let Some(e) = scap.as_mut().and_then(|s| s.event(&ev).err()) {
+                        // A full disk under the saved capture: it is closed,
+                        // the records go on.
+                        isolated.push(ScapOut::abandon(&mut scap, e));
+                        if !records_out {
+                            break;
+                        }
                     }
-                    let handled = processor.handle_event(&ev, sink);
+                    let handled = if records_out {
+                        processor.handle_event(&ev, sink)
+                    } else {
+                        Ok(())
+                    };
                     capture.recycle(ev);
                     handled
                 }
-                LiveNext::Idle => {
+                LiveNext::Idle if records_out => {
                     let now_ns = SystemTime::now()
                         .duration_since(UNIX_EPOCH)
                         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
@@ -544,21 +584,28 @@ impl SysFlowDriver {
                 _ => Ok(()),
             };
             if let Err(e) = handled {
-                failure = Some(SysFlowError::Export(e));
-                break;
+                // Every SysFlow output failed (each was logged): the saved
+                // capture, if any, goes on alone.
+                if scap.is_some() {
+                    error!(error = %e, "every SysFlow output failed; only the capture is saved from now on");
+                    records_out = false;
+                } else {
+                    failure = Some(fatal(sink, e));
+                    break;
+                }
             }
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
                 self.report_progress();
             }
             // Reading the clock for every event showed in profiles; a
             // rotation a few hundred events late is a few ms late at most.
-            if !idle && !self.stats.items.is_multiple_of(CLOCK_EVERY) {
+            if !records_out || (!idle && !self.stats.items.is_multiple_of(CLOCK_EVERY)) {
                 continue;
             }
             // A busy host whose events make no records still lets a socket
             // reconnect.
             if !idle && let Err(e) = sink.poll() {
-                failure = Some(SysFlowError::Export(e));
+                failure = Some(fatal(sink, e));
                 break;
             }
             now_secs = SystemTime::now()
@@ -567,7 +614,7 @@ impl SysFlowDriver {
             if rotate_secs > 0 && now_secs.saturating_sub(last_rotation) >= rotate_secs {
                 last_rotation = now_secs;
                 if let Err(e) = sink.rotate(now_secs) {
-                    failure = Some(SysFlowError::Export(e));
+                    failure = Some(fatal(sink, e));
                     break;
                 }
                 // Forgets what nothing open refers to, and writes the rest
@@ -588,12 +635,26 @@ impl SysFlowDriver {
             info!("exit requested: stopping");
             self.stats.exited_early = true;
         }
-        let closed = processor
-            .finish(sink)
-            .and_then(|()| sink.finish())
-            .map_err(SysFlowError::Export);
+        let closed = if records_out {
+            processor
+                .finish(sink)
+                .and_then(|()| sink.finish())
+                .map_err(|e| fatal(sink, e))
+        } else {
+            Ok(())
+        };
         let _ = sink.finish();
-        let scap_closed = scap.map_or(Ok(()), ScapOut::finish);
+        if let Some(s) = scap {
+            let path = s.path.clone();
+            if let Err(e) = s.finish() {
+                error!(path = %path.display(), error = %e, "cannot complete the saved capture");
+                isolated.push(SysFlowError::OutputFailed {
+                    kind: OutputKind::Scap,
+                    path: Some(path),
+                    source: Box::new(e),
+                });
+            }
+        }
         match capture.stats() {
             Ok(s) => {
                 info!(
@@ -613,9 +674,15 @@ impl SysFlowDriver {
         self.stats.core = processor.stats().clone();
         out.report(&mut self.stats);
         self.report_progress();
-        match failure {
+        isolated.extend(out.failures());
+        self.stats.output_failures += isolated.len() as u64;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        closed?;
+        match isolated.into_iter().next() {
             Some(e) => Err(e),
-            None => closed.and(scap_closed),
+            None => Ok(()),
         }
     }
 
@@ -715,12 +782,31 @@ impl Outputs {
             )));
             kinds.push(OutputKind::Callback);
         }
-        // As in the reference, an output that fails stops the run (after the
-        // record reached the others), and its error is the run's.
+        // Unlike the reference, an output that fails is closed and the
+        // others go on; the run reports it at its end.
         Ok(Outputs {
-            sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
+            sink: MultiSink::with_policy(sinks, OnSinkError::Isolate),
             kinds,
         })
+    }
+
+    /// The outputs that failed and were set aside while the others went
+    /// on, as the run's errors (each was logged when it failed).
+    fn failures(&mut self) -> Vec<SysFlowError> {
+        let paths: Vec<Option<PathBuf>> = self
+            .sink
+            .sinks()
+            .map(|s| s.path().map(Path::to_path_buf))
+            .collect();
+        self.sink
+            .take_failures()
+            .into_iter()
+            .map(|(i, e)| SysFlowError::OutputFailed {
+                kind: self.kinds.get(i).copied().unwrap_or(OutputKind::File),
+                path: paths.get(i).cloned().flatten(),
+                source: Box::new(SysFlowError::Export(e)),
+            })
+            .collect()
     }
 
     /// For logs: `file out.sf, socket /run/sf.sock, callback`.
@@ -753,11 +839,24 @@ impl Outputs {
     }
 }
 
+/// The error of a run whose SysFlow outputs all failed: the first one's
+/// (the others were logged), rather than the fan-out's summary.
+fn fatal(sink: &mut MultiSink, e: ExportError) -> SysFlowError {
+    match e {
+        ExportError::AllFailed { .. } => match sink.take_failures().into_iter().next() {
+            Some((_, first)) => SysFlowError::Export(first),
+            None => SysFlowError::Export(e),
+        },
+        e => SysFlowError::Export(e),
+    }
+}
+
 fn kind_name(kind: OutputKind) -> &'static str {
     match kind {
         OutputKind::File => "file",
         OutputKind::Socket => "socket",
         OutputKind::Callback => "callback",
+        OutputKind::Scap => "scap",
     }
 }
 
@@ -840,6 +939,22 @@ impl ScapOut {
         self.writer
             .write_event(ev)
             .map_err(|e| SysFlowError::capture(self.path.clone(), e))
+    }
+
+    /// Closes a saved capture that could not be written (what it holds
+    /// may lack its tail) and says so; returns the run's report of it.
+    fn abandon(scap: &mut Option<ScapOut>, e: SysFlowError) -> SysFlowError {
+        let path = scap.as_ref().map(|s| s.path.clone());
+        error!(path = ?path, error = %e, "cannot write the saved capture; it is closed and the SysFlow outputs go on");
+        if let Some(s) = scap.take() {
+            // It failed already: whatever finishing it says adds nothing.
+            let _ = s.finish();
+        }
+        SysFlowError::OutputFailed {
+            kind: OutputKind::Scap,
+            path,
+            source: Box::new(e),
+        }
     }
 
     fn finish(self) -> Result<(), SysFlowError> {

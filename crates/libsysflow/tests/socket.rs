@@ -36,7 +36,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use libsysflow::types::{SfObjectState, SysFlow};
-use libsysflow::{OutputKind, RecordType, SysFlowConfig, SysFlowDriver};
+use libsysflow::{ErrorCode, OutputKind, RecordType, SysFlowConfig, SysFlowDriver, SysFlowError};
 use socket2::{Domain, SockAddr, Socket, Type};
 
 mod common;
@@ -292,8 +292,17 @@ fn a_restarted_server_gets_a_new_header_and_the_entities_again() {
     pipe.write_all(&bytes[2 * third..]).unwrap();
     drop(pipe);
     let (result, driver) = run.join().unwrap();
-    result.unwrap();
     let after = second_server.join().unwrap();
+    // A converted capture whose records did not all reach the socket fails,
+    // after finishing every output.
+    let dropped = driver.stats().records_dropped();
+    match result {
+        Err(e @ SysFlowError::Undelivered { .. }) => {
+            assert_eq!(e.code(), ErrorCode::OutputIncomplete);
+            assert!(e.to_string().contains(&format!("{dropped} of ")), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
 
     assert_both_connections_stand_alone(&before, &after);
     let reup = after
@@ -413,7 +422,10 @@ fn a_stalled_socket_costs_the_file_nothing() {
     }
     drop(pipe);
     let (result, driver) = run.join().unwrap();
-    let _ = result;
+    assert!(
+        matches!(result, Err(SysFlowError::Undelivered { .. })),
+        "{result:?}"
+    );
     let got = reader.join().unwrap();
 
     let file = read_sf(&out);
@@ -433,6 +445,46 @@ fn a_stalled_socket_costs_the_file_nothing() {
         "the file differs from a run without the socket"
     );
     assert_segments_stand_alone(&got, "socket");
+}
+
+/// Issue 14, item 7: a capture converted to a socket without its server
+/// exited 0 having dropped every record. It must fail, with
+/// `OutputIncomplete` and the count, after writing the file beside it whole.
+#[test]
+fn a_replay_without_its_server_fails_after_writing_the_file() {
+    let Some(golden) = golden_dir() else { return };
+    let trace = golden.join("setuid-setuid/trace.scap");
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("absent.sock");
+    let out = dir.path().join("out.sf");
+    let mut driver = SysFlowDriver::new(config(&trace, Some(&out), &sock)).unwrap();
+    let err = driver.run().unwrap_err();
+    assert_eq!(err.code(), ErrorCode::OutputIncomplete, "{err}");
+    let stats = driver.stats();
+    let socket = stats.output(OutputKind::Socket).unwrap();
+    assert_eq!(socket.sink.sent_total(), 0);
+    let file = read_sf(&out);
+    assert_eq!(socket.sink.dropped_total(), file.len() as u64 - 1);
+    match &err {
+        SysFlowError::Undelivered {
+            path,
+            dropped,
+            sent,
+        } => {
+            assert_eq!(path, &sock);
+            assert_eq!((*dropped, *sent), (file.len() as u64 - 1, 0));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "socket {}: {} of {} records were not delivered",
+            sock.display(),
+            file.len() - 1,
+            file.len() - 1
+        )
+    );
 }
 
 #[test]
@@ -475,6 +527,7 @@ fn a_live_capture_survives_a_server_restart() {
     work(Duration::from_millis(1500));
     exit.exit();
     let (result, driver) = run.join().unwrap();
+    // Live capture keeps retrying: drops are no error.
     result.unwrap();
     let after = second_server.join().unwrap();
 

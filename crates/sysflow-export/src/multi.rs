@@ -35,6 +35,8 @@ pub enum OnSinkError {
 struct Slot {
     sink: BoxedSink,
     failed: Option<ExportError>,
+    /// Failed, and its error was taken ([`MultiSink::take_failures`]).
+    taken: bool,
     /// `Some` while the sink is in a segment it started on its own (after
     /// a reconnection): the entities written in it. `None` while its
     /// segment is the producer's, which writes every entity it needs.
@@ -112,7 +114,14 @@ impl std::fmt::Debug for MultiSink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MultiSink")
             .field("sinks", &self.slots.len())
-            .field("failed", &self.failures().count())
+            .field(
+                "failed",
+                &self
+                    .slots
+                    .iter()
+                    .filter(|s| s.failed.is_some() || s.taken)
+                    .count(),
+            )
             .field("policy", &self.policy)
             .finish()
     }
@@ -136,6 +145,7 @@ impl MultiSink {
                 .map(|sink| Slot {
                     sink,
                     failed: None,
+                    taken: false,
                     own: None,
                     replayed: 0,
                     unresolved: 0,
@@ -147,12 +157,33 @@ impl MultiSink {
         }
     }
 
-    /// The sinks that failed, by position, with their errors.
+    /// The sinks that failed, by position, with their errors (until
+    /// [`take_failures`](MultiSink::take_failures) takes them).
     pub fn failures(&self) -> impl Iterator<Item = (usize, &ExportError)> {
         self.slots
             .iter()
             .enumerate()
             .filter_map(|(i, s)| s.failed.as_ref().map(|e| (i, e)))
+    }
+
+    /// Whether the sink at `index` failed and was set aside.
+    pub fn has_failed(&self, index: usize) -> bool {
+        self.slots
+            .get(index)
+            .is_some_and(|s| s.failed.is_some() || s.taken)
+    }
+
+    /// Takes the errors of the sinks that failed, by position, to report
+    /// them; the sinks stay set aside.
+    pub fn take_failures(&mut self) -> Vec<(usize, ExportError)> {
+        let mut taken = Vec::new();
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            if let Some(e) = slot.failed.take() {
+                slot.taken = true;
+                taken.push((i, e));
+            }
+        }
+        taken
     }
 
     /// Each sink's stats, in order (failed sinks included), with the
@@ -188,7 +219,7 @@ impl MultiSink {
     ) -> Result<(), ExportError> {
         let mut first: Option<ExportError> = None;
         for (i, slot) in self.slots.iter_mut().enumerate() {
-            if slot.failed.is_some() {
+            if slot.failed.is_some() || slot.taken {
                 continue;
             }
             if let Err(e) = op(slot) {
@@ -208,7 +239,7 @@ impl MultiSink {
         if let Some(e) = first {
             return Err(e);
         }
-        if self.slots.iter().all(|s| s.failed.is_some()) {
+        if self.slots.iter().all(|s| s.failed.is_some() || s.taken) {
             // Every sink is gone: the producer must know. Each error stays in
             // `failures`.
             return Err(ExportError::AllFailed {
@@ -234,7 +265,7 @@ impl RecordSink for MultiSink {
         let mut first: Option<ExportError> = None;
         let mut all_failed = true;
         for (i, slot) in self.slots.iter_mut().enumerate() {
-            if slot.failed.is_some() {
+            if slot.failed.is_some() || slot.taken {
                 continue;
             }
             let result = slot.start_own_segment().and_then(|()| {
@@ -344,18 +375,39 @@ impl ExportSink for MultiSink {
     }
 
     /// Finishes every sink, failed ones included (a failed file is still
-    /// closed as far as it can be); returns the first error.
+    /// closed as far as it can be). With [`OnSinkError::Isolate`], a sink
+    /// that cannot be finished (its last block meets a full disk) is set
+    /// aside like any failure, and the fan-out fails only when no sink
+    /// finished; with [`OnSinkError::StopAll`], the first error is returned.
     fn finish(&mut self) -> Result<(), ExportError> {
         let mut first = None;
         for (i, slot) in self.slots.iter_mut().enumerate() {
             if let Some(own) = slot.own.take() {
                 slot.unresolved += own.unresolved;
             }
+            let had_failed = slot.failed.is_some() || slot.taken;
             if let Err(e) = slot.sink.finish() {
+                if had_failed {
+                    // Reported when it failed.
+                    continue;
+                }
                 error!(sink = i, error = %e, "an output could not be finished");
-                first.get_or_insert(e);
+                match self.policy {
+                    OnSinkError::Isolate => slot.failed = Some(e),
+                    OnSinkError::StopAll => {
+                        first.get_or_insert(e);
+                    }
+                }
             }
         }
-        first.map_or(Ok(()), Err)
+        if let Some(e) = first {
+            return Err(e);
+        }
+        if !self.slots.is_empty() && self.slots.iter().all(|s| s.failed.is_some() || s.taken) {
+            return Err(ExportError::AllFailed {
+                sinks: self.slots.len(),
+            });
+        }
+        Ok(())
     }
 }

@@ -209,9 +209,10 @@ fn a_golden_trace_converts_to_a_valid_file() {
 }
 
 /// `-u` alone is an output: without a server every record is dropped and
-/// counted, and the run still succeeds (sf-processor may come later).
+/// counted, with one warning; a converted capture whose records were not
+/// delivered says so and exits 1 (issue 14, item 7: it exited 0).
 #[test]
-fn a_socket_without_its_server_counts_drops() {
+fn a_socket_without_its_server_counts_drops_and_fails() {
     let Some(trace) = trace("setuid-setuid") else {
         return;
     };
@@ -219,11 +220,19 @@ fn a_socket_without_its_server_counts_drops() {
     let sock = dir.path().join("absent.sock");
     let out = sysporter(&["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()]);
     let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("; socket: 0 records sent, 19 dropped, 0 reconnections"),
         "{err}"
     );
+    assert!(
+        err.contains(&format!(
+            "sysporter: error [OutputIncomplete]: socket {}: 19 of 19 records were not delivered",
+            sock.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches(" WARN ").count(), 1, "one warning: {err}");
     assert!(!sock.exists(), "the client never creates the socket file");
 }
 

@@ -122,8 +122,10 @@ struct Cli {
     ///
     /// A SOCK_SEQPACKET socket that the server creates; one SysFlow record
     /// per packet, a header first. Without the server, records are dropped
-    /// (and counted) and sysporter reconnects, with a new header and every
-    /// entity again, when it comes back. Can be combined with -w.
+    /// (and counted, with one warning) and sysporter reconnects, with a new
+    /// header and every entity again, within half a second of its return.
+    /// With -r, records that were not delivered make sysporter exit 1.
+    /// Can be combined with -w.
     #[arg(short = 'u', value_name = "PATH")]
     socket: Option<PathBuf>,
 

@@ -26,7 +26,7 @@ use libsysflow::types::{SfReader, SysFlow};
 use libsysflow::{ErrorCode, OutputKind, SysFlowConfig, SysFlowDriver, SysFlowError};
 
 mod common;
-use common::{REFERENCE_TEST_ENV, golden_dir, live_driver_or_skip, read_sf};
+use common::{REFERENCE_TEST_ENV, golden_dir, live_driver_or_skip, live_turn, read_sf};
 
 /// A tmpfs of `size` mounted on a temporary directory, unmounted on drop.
 struct Tmpfs {
@@ -50,10 +50,10 @@ impl Tmpfs {
             .is_ok_and(|s| s.success());
         if !ok {
             assert!(
-                std::env::var_os("CI").is_none(),
+                !sysflow_test_support::under_ci(),
                 "{what}: cannot mount a tmpfs, and CI runs as root"
             );
-            eprintln!("skipping {what}: cannot mount a tmpfs (not root)");
+            sysflow_test_support::skip("cannot mount a tmpfs (not root)");
             return None;
         }
         Some(Tmpfs { dir })
@@ -176,6 +176,7 @@ fn live_config(file: PathBuf, scap: PathBuf) -> SysFlowConfig {
 
 #[test]
 fn a_full_disk_under_the_saved_capture_leaves_the_records_whole() {
+    let _turn = live_turn();
     let Some(disk) = Tmpfs::mount("16m", "the live full-disk test") else {
         return;
     };
@@ -215,6 +216,7 @@ fn a_full_disk_under_the_saved_capture_leaves_the_records_whole() {
 
 #[test]
 fn a_full_disk_under_the_file_leaves_the_saved_capture_whole() {
+    let _turn = live_turn();
     let Some(disk) = Tmpfs::mount("1m", "the live full-disk test") else {
         return;
     };

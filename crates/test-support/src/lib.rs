@@ -77,7 +77,10 @@ fn binary_name() -> String {
 /// and reference notes), or `None` after [`skip`]ping when this checkout
 /// lacks it. Under CI its absence is a failure.
 pub fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    // crates/test-support -> crates -> the workspace -> beside it.
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside = manifest.ancestors().nth(3).unwrap_or(manifest);
+    let dir = beside.join("shared");
     if dir.join("golden").is_dir() {
         return Some(dir);
     }

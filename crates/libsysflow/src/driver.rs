@@ -1,8 +1,7 @@
 //! [`SysFlowDriver`]: the pipeline loop, from a capture to the outputs.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -911,19 +910,10 @@ impl ScapOut {
     /// Creates the file and writes the machine info and the `/proc` scan.
     fn create(path: PathBuf, proc_items: &[Item]) -> Result<ScapOut, SysFlowError> {
         // The capture holds every process's command line and environment:
-        // readable by the owner only, and a planted symbolic link is refused
-        // (ELOOP), never followed.
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
-            .map_err(|source| SysFlowError::OutputDir {
-                path: path.clone(),
-                source,
-            })?;
+        // created exclusively and readable by the owner only, as `.sf` files
+        // are; a name taken by anything but a regular file of our own (a
+        // planted file or link) is refused, never written.
+        let file = sysflow_export::create_output_file(&path, 0o600)?;
         let fail = |e| SysFlowError::capture(path.clone(), e);
         let mut writer = ScapWriter::new(BufWriter::new(file)).map_err(fail)?;
         writer

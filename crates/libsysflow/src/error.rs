@@ -371,5 +371,10 @@ mod tests {
         assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
         let err = SysFlowError::Export(ExportError::Closed { path: "x".into() });
         assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+        let err = SysFlowError::Export(ExportError::Exists {
+            path: "out.sf".into(),
+            found: sysflow_export::ExistingOutput::SymbolicLink,
+        });
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
     }
 }

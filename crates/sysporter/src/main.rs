@@ -49,7 +49,9 @@ struct Cli {
     /// opens in sysdig, so an incident can be examined later. Its events are
     /// exit events that carry their arguments, as current Falco's are; for
     /// sysdig 0.29.3 (Debian 12), rewrite them into enter/exit pairs with
-    /// sysflow-capture's `scapcopy --legacy`.
+    /// sysflow-capture's `scapcopy --legacy`. Created like -w's files (new,
+    /// mode 0600; an existing FILE is refused unless it is a regular file of
+    /// sysporter's own user, which is replaced).
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
 
@@ -84,6 +86,13 @@ struct Cli {
     /// A file path is written exactly (offline runs never rotate). A directory
     /// gets a file named by the current time in seconds since the epoch. The
     /// directory must exist.
+    ///
+    /// Files are always created new, with mode 0600, never through a
+    /// symbolic link. A name that already exists is refused (nothing is
+    /// written to it) unless it is a regular file owned by sysporter's own
+    /// user: then a file path replaces it with a new file, and a name made
+    /// of the time is numbered past it (NAME.1, NAME.2, ...), so that no
+    /// rotation overwrites an earlier file.
     #[arg(short = 'w', value_name = "PATH")]
     write: Option<PathBuf>,
 

@@ -859,3 +859,55 @@ fn sigterm_during_a_busy_live_capture_leaves_a_valid_file() {
         "the held file's flow was not written with TRUNCATE"
     );
 }
+
+/// Whether the tests run as root (so that they can make files and sockets
+/// of another user).
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// An output file another user created in advance is refused with a clear
+/// error and left as it was; one of our own is replaced.
+#[test]
+fn an_output_file_another_user_made_is_refused() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    if !is_root() {
+        eprintln!("skipped: only root can make a file of another user");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("out.sf");
+    fs::write(&out_sf, b"planted").unwrap();
+    fs::set_permissions(&out_sf, fs::Permissions::from_mode(0o666)).unwrap();
+    std::os::unix::fs::chown(&out_sf, Some(65534), Some(65534)).unwrap();
+    let args = [
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+    ];
+    let out = sysporter(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ErrorReadingFileSystem"), "{err}");
+    assert!(err.contains("uid 65534"), "{err}");
+    assert_eq!(fs::read(&out_sf).unwrap(), b"planted");
+    assert_eq!(fs::metadata(&out_sf).unwrap().uid(), 65534);
+
+    let help = String::from_utf8_lossy(&sysporter(&["--help"]).stdout).into_owned();
+    assert!(
+        help.contains("A name that already exists is refused"),
+        "{help}"
+    );
+
+    fs::remove_file(&out_sf).unwrap();
+    fs::write(&out_sf, b"ours").unwrap();
+    let out = sysporter(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read_sf(&out_sf).len() > 1);
+}

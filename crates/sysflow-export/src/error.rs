@@ -72,6 +72,25 @@ pub enum ExportError {
         #[source]
         source: io::Error,
     },
+    /// The socket's server runs as another user, neither root nor this
+    /// process's: no record is sent to it (a socket at a path another user
+    /// can take, such as one in `/tmp`, would hand it every record). Its
+    /// uid is the server's when it listened (`SO_PEERCRED`), checked at every
+    /// connection; [`SocketSinkConfig::allow_foreign_socket`](crate::SocketSinkConfig::allow_foreign_socket)
+    /// allows it.
+    #[error(
+        "refusing socket {}: its server runs as uid {server_uid}, neither root nor this process's uid {ours} \
+         (allow_foreign_socket, sysporter --allow-foreign-socket, sends to it anyway)",
+        path.display()
+    )]
+    ForeignSocket {
+        /// The socket's path.
+        path: PathBuf,
+        /// The uid of the process that listens on it.
+        server_uid: u32,
+        /// This process's effective uid.
+        ours: u32,
+    },
     /// Every sink of a [`MultiSink`](crate::MultiSink) failed; their errors
     /// are in [`MultiSink::failures`](crate::MultiSink::failures).
     #[error("all {sinks} outputs failed")]

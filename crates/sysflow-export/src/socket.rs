@@ -46,6 +46,12 @@ pub struct SocketSinkConfig {
     /// The longest wait between connection attempts: a server that comes
     /// back is connected to within this delay.
     pub retry_max: Duration,
+    /// Send to a server that runs as another user than root or this
+    /// process's; by default (false) such a connection is refused with
+    /// [`ExportError::ForeignSocket`], so that a socket another user binds
+    /// at the path (while sf-processor is down, in a directory they can
+    /// write) gets no record.
+    pub allow_foreign_socket: bool,
 }
 
 impl SocketSinkConfig {
@@ -64,6 +70,7 @@ impl SocketSinkConfig {
             max_packet: SF_PROCESSOR_MAX_PACKET,
             retry_initial: Duration::from_millis(100),
             retry_max: Duration::from_millis(500),
+            allow_foreign_socket: false,
         }
     }
 }
@@ -94,7 +101,12 @@ enum Link {
 /// the record, no container-file framing), a header first.
 ///
 /// The sink is a client: the server (sf-processor) creates and listens on the
-/// socket file, the sink never creates or removes it.
+/// socket file, the sink never creates or removes it. It sends only to a
+/// server that runs as root or as this process's user: at every connection
+/// it reads the server's credentials (`SO_PEERCRED`, the listener's when it
+/// called `listen`, so a path swapped between a check and the connect cannot
+/// fool it) and refuses anyone else with [`ExportError::ForeignSocket`],
+/// unless [`SocketSinkConfig::allow_foreign_socket`] is set.
 ///
 /// It never makes the capture wait long and never fails because of the
 /// server:
@@ -150,8 +162,10 @@ impl SocketSink {
     /// A server that is not listening yet is not an error (as in the
     /// reference): records are dropped and counted until a connection is
     /// made. Errors are a path too long for a unix socket address
-    /// ([`ExportError::SocketPathTooLong`]) and a socket that cannot be made
-    /// at all ([`ExportError::Socket`]).
+    /// ([`ExportError::SocketPathTooLong`]), a socket that cannot be made
+    /// at all ([`ExportError::Socket`]), and a server of another user
+    /// ([`ExportError::ForeignSocket`], which a later reconnection returns
+    /// too, from [`record`](RecordSink::record) or [`poll`](ExportSink::poll)).
     pub fn connect(config: SocketSinkConfig) -> Result<SocketSink, ExportError> {
         let len = config.path.as_os_str().len();
         if len > MAX_SOCKET_PATH {
@@ -231,6 +245,14 @@ impl SocketSink {
             self.retry = (self.retry * 2).min(self.config.retry_max);
             return Ok(());
         }
+        if let Err(e) = self.check_server(&socket) {
+            // Closed unused: nothing, not even a header, went to it.
+            self.link = Link::Disconnected {
+                retry_at: Instant::now() + self.retry,
+            };
+            self.retry = (self.retry * 2).min(self.config.retry_max);
+            return Err(e);
+        }
         if self.connected_once {
             self.stats.reconnects += 1;
         }
@@ -247,6 +269,29 @@ impl SocketSink {
             self.send_header(true);
         }
         Ok(())
+    }
+
+    /// Fails unless the server at the other end of `socket` runs as root or
+    /// as this process's user, or foreign servers are allowed.
+    fn check_server(&self, socket: &Socket) -> Result<(), ExportError> {
+        if self.config.allow_foreign_socket {
+            return Ok(());
+        }
+        let server =
+            rustix::net::sockopt::socket_peercred(socket).map_err(|e| ExportError::Socket {
+                path: self.config.path.clone(),
+                source: e.into(),
+            })?;
+        let server_uid = server.uid.as_raw();
+        let ours = rustix::process::geteuid().as_raw();
+        if server_uid == 0 || server_uid == ours {
+            return Ok(());
+        }
+        Err(ExportError::ForeignSocket {
+            path: self.config.path.clone(),
+            server_uid,
+            ours,
+        })
     }
 
     /// The send timeout, at least 1 ms: a zero `SO_SNDTIMEO` means "wait

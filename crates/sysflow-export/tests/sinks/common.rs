@@ -117,3 +117,81 @@ impl Conn {
         Some(rec)
     }
 }
+
+/// A `SOCK_SEQPACKET` server run by another user (nobody, uid 65534): a
+/// Python script under `setpriv` that binds `path`, listens, and after each
+/// connection prints how many packets it got. `None`, with a message, where
+/// this process cannot start one (not root, no setpriv or /usr/bin/python3);
+/// CI, which runs as root with both, must.
+pub struct ForeignServer {
+    child: std::process::Child,
+    lines: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+}
+
+/// The uid [`ForeignServer`] runs as.
+pub const NOBODY: u32 = 65534;
+
+const FOREIGN_SERVER: &str = r#"
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+s.bind(sys.argv[1])
+s.listen(8)
+print("listening", flush=True)
+while True:
+    c, _ = s.accept()
+    n = 0
+    while c.recv(65536):
+        n += 1
+    c.close()
+    print(n, flush=True)
+"#;
+
+impl ForeignServer {
+    /// Starts the server on `path`; its directory is handed to nobody so
+    /// that it can bind there.
+    pub fn start(path: &Path) -> Option<ForeignServer> {
+        use std::io::BufRead;
+        use std::os::unix::fs::MetadataExt;
+
+        let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        let tools = Path::new("/usr/bin/python3").exists()
+            && std::process::Command::new("setpriv")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success());
+        if !root || !tools {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI runs as root, with setpriv and /usr/bin/python3"
+            );
+            eprintln!("skipped: a server of another user needs root, setpriv and /usr/bin/python3");
+            return None;
+        }
+        let dir = path.parent().unwrap();
+        std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
+        let mut child = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .args(["/usr/bin/python3", "-c", FOREIGN_SERVER])
+            .arg(path)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        assert_eq!(lines.next().unwrap().unwrap(), "listening");
+        assert_eq!(std::fs::metadata(path).unwrap().uid(), NOBODY);
+        Some(ForeignServer { child, lines })
+    }
+
+    /// Waits for the end of the next connection and returns how many
+    /// packets it carried.
+    pub fn packets(&mut self) -> usize {
+        self.lines.next().unwrap().unwrap().parse().unwrap()
+    }
+}
+
+impl Drop for ForeignServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -173,6 +173,15 @@ pub struct SysFlowConfig {
     /// run ends; needs CAP_SYS_NICE, else a warning and normal priority
     /// (default false; sysporter turns it on).
     pub background: bool,
+    /// Not in the reference: send to [`socket_path`](Self::socket_path)
+    /// even when its server runs as another user than root or this
+    /// process's. By default (false) such a server is refused, at the first
+    /// connection and at every reconnection, with
+    /// `ExportError::ForeignSocket`: a socket another user binds at the path
+    /// (while sf-processor is down, in a directory they can write) would
+    /// otherwise receive every record. The server's uid is its
+    /// credentials when it listened (`SO_PEERCRED`).
+    pub allow_foreign_socket: bool,
 }
 
 impl Default for SysFlowConfig {
@@ -208,6 +217,7 @@ impl Default for SysFlowConfig {
             scrub_env: false,
             compression_level: None,
             background: false,
+            allow_foreign_socket: false,
         }
     }
 }
@@ -384,6 +394,7 @@ impl SysFlowConfigBuilder {
         driver_type: DriverType,
         scrub_env: bool,
         background: bool,
+        allow_foreign_socket: bool,
     }
 
     set_some! {

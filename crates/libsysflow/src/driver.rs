@@ -769,7 +769,8 @@ impl Outputs {
             kinds.push(OutputKind::File);
         }
         if let Some(path) = &config.socket_path {
-            let socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            let mut socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            socket.allow_foreign_socket = config.allow_foreign_socket;
             sinks.push(Box::new(SocketSink::connect(socket)?));
             kinds.push(OutputKind::Socket);
         }

@@ -376,5 +376,11 @@ mod tests {
             found: sysflow_export::ExistingOutput::SymbolicLink,
         });
         assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+        let err = SysFlowError::Export(ExportError::ForeignSocket {
+            path: "/tmp/sf.sock".into(),
+            server_uid: 1000,
+            ours: 0,
+        });
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
     }
 }

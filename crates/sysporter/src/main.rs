@@ -135,8 +135,20 @@ struct Cli {
     /// header and every entity again, within half a second of its return.
     /// With -r, records that were not delivered make sysporter exit 1.
     /// Can be combined with -w.
+    ///
+    /// Records go only to a server that runs as root or as sysporter's own
+    /// user (checked at every connection): a socket another user listens
+    /// on is refused with an error, unless --allow-foreign-socket.
     #[arg(short = 'u', value_name = "PATH")]
     socket: Option<PathBuf>,
+
+    /// Send -u's records even to a server run by another user
+    ///
+    /// Not in the reference. By default a socket whose server runs as
+    /// neither root nor sysporter's user is refused, so that someone who
+    /// binds the path while sf-processor is down gets nothing.
+    #[arg(long = "allow-foreign-socket", requires = "socket")]
+    allow_foreign_socket: bool,
 
     /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (live capture with drop mode only)
     #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
@@ -267,6 +279,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.background = !cli.normal_priority;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
+    config.allow_foreign_socket = cli.allow_foreign_socket;
     if let Some(id) = &cli.exporter {
         config.exporter_id = id.clone();
     }

@@ -911,3 +911,77 @@ fn an_output_file_another_user_made_is_refused() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read_sf(&out_sf).len() > 1);
 }
+
+/// A `SOCK_SEQPACKET` server run by nobody (uid 65534) on `path`, printing
+/// how many packets each connection carried; `None`, with a message, where
+/// it cannot run (not root, no setpriv or /usr/bin/python3).
+fn foreign_server(
+    path: &Path,
+) -> Option<(
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+)> {
+    use std::io::BufRead;
+
+    let has_setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !is_root() || !has_setpriv || !Path::new("/usr/bin/python3").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI runs as root, with setpriv and /usr/bin/python3"
+        );
+        eprintln!("skipped: a server of another user needs root, setpriv and /usr/bin/python3");
+        return None;
+    }
+    let script = "import socket, sys\n\
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)\n\
+        s.bind(sys.argv[1]); s.listen(8); print('listening', flush=True)\n\
+        while True:\n    c, _ = s.accept(); n = 0\n    while c.recv(65536): n += 1\n    c.close(); print(n, flush=True)\n";
+    std::os::unix::fs::chown(path.parent().unwrap(), Some(65534), Some(65534)).unwrap();
+    let mut child = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .args(["/usr/bin/python3", "-c", script])
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "listening");
+    Some((child, lines))
+}
+
+/// `-u` to a socket whose server runs as another user (neither root nor
+/// sysporter's) is refused with a clear error, and the server gets nothing;
+/// --allow-foreign-socket sends to it.
+#[test]
+fn a_socket_of_another_user_is_refused_unless_allowed() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("foreign.sock");
+    let Some((mut server, mut counts)) = foreign_server(&sock) else {
+        return;
+    };
+    let args = ["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()];
+    let refused = sysporter(&args);
+    let allowed = sysporter(&[&args[..], &["--allow-foreign-socket"]].concat());
+    // One line per connection: the refused one carried nothing.
+    let packets: Vec<String> = counts.by_ref().take(2).map(Result::unwrap).collect();
+    let _ = server.kill();
+    let _ = server.wait();
+    let err = stderr(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("ErrorReadingFileSystem"), "{err}");
+    assert!(err.contains("uid 65534"), "{err}");
+    assert!(err.contains("--allow-foreign-socket"), "{err}");
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    assert!(
+        stderr(&allowed).contains("; socket: 20 records sent, 0 dropped"),
+        "{}",
+        stderr(&allowed)
+    );
+    assert_eq!(packets, ["0", "20"]);
+}

@@ -504,6 +504,13 @@ impl SysFlowDriver {
         );
         let mut capture = LiveCapture::start(&live)?;
         capture.stop_on(self.exit.flag());
+        // Before the outputs open, so that their threads inherit the
+        // reduced sets and what they cannot reach fails now, not at a
+        // rotation.
+        if self.config.drop_privileges {
+            let kept = capture.drop_privileges()?;
+            info!(%kept, "privileges dropped");
+        }
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
         } else {

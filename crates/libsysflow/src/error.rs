@@ -227,9 +227,9 @@ impl SysFlowError {
 fn live_code(e: &LiveError) -> ErrorCode {
     match e {
         LiveError::AccessDenied { .. } => ErrorCode::ProbeAccessDenied,
-        LiveError::NoBtf { .. } | LiveError::KernelTooOld { .. } => {
-            ErrorCode::OperationNotSupported
-        }
+        LiveError::NoBtf { .. }
+        | LiveError::KernelTooOld { .. }
+        | LiveError::PrivilegedThreads { .. } => ErrorCode::OperationNotSupported,
         _ => ErrorCode::LibsError,
     }
 }
@@ -357,6 +357,17 @@ mod tests {
             let e = LibscapError::from_libscap(1, message.to_owned());
             assert_eq!(code(e), want, "{message}");
         }
+    }
+
+    #[test]
+    fn privileges_left_in_other_threads_are_a_configuration_that_cannot_run() {
+        let err = SysFlowError::Live(LiveError::PrivilegedThreads { threads: 2 });
+        assert_eq!(err.code(), ErrorCode::OperationNotSupported);
+        let err = SysFlowError::Live(LiveError::Privileges {
+            step: "set the capabilities",
+            source: io::Error::from_raw_os_error(1),
+        });
+        assert_eq!(err.code(), ErrorCode::LibsError);
     }
 
     #[test]

@@ -81,6 +81,20 @@ struct Cli {
     #[arg(long = "normal-priority")]
     normal_priority: bool,
 
+    /// Live only: keep every capability for the whole run
+    ///
+    /// Not in the reference. By default, once the probe is attached and
+    /// /proc scanned, sysporter drops every capability it no longer needs
+    /// and sets no_new_privs: it keeps CAP_SYS_NICE for background
+    /// scheduling (none with --normal-priority), CAP_BPF on kernels older
+    /// than 5.19 (to read the probe's counters) and CAP_SYS_PTRACE where
+    /// /proc is mounted with hidepid. Outputs are opened after the drop, by
+    /// sysporter's uid alone: as root, -w and --scap-out must be in a
+    /// directory root may write without CAP_DAC_OVERRIDE (not another
+    /// user's), else sysporter stops at start with the error.
+    #[arg(long = "keep-privileges")]
+    keep_privileges: bool,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
@@ -277,6 +291,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
     config.background = !cli.normal_priority;
+    config.drop_privileges = !cli.keep_privileges;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
     config.allow_foreign_socket = cli.allow_foreign_socket;
@@ -327,7 +342,15 @@ fn run(cli: Cli) -> Result<()> {
     }
     let bar = progress_bar();
     if let Some(bar) = bar.clone() {
+        let mut ticking = false;
         driver.on_progress(move |p| {
+            // The ticker is a thread: started from the run, after a live
+            // capture dropped its privileges, so that it inherits the
+            // reduced set (capabilities are per thread).
+            if !ticking {
+                bar.enable_steady_tick(Duration::from_millis(200));
+                ticking = true;
+            }
             if let Some(total) = p.bytes_total {
                 bar.set_length(total);
             }
@@ -382,7 +405,6 @@ fn progress_bar() -> Option<ProgressBar> {
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
-    bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
 }
 

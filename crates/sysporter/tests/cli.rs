@@ -985,3 +985,281 @@ fn a_socket_of_another_user_is_refused_unless_allowed() {
     );
     assert_eq!(packets, ["0", "20"]);
 }
+
+/// Where a test may create a cgroup: the memory controller's hierarchy
+/// (cgroup v1) or the unified one (v2), from this process's mounts.
+fn cgroup_hierarchy() -> Option<PathBuf> {
+    let mounts = fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mut unified = None;
+    for line in mounts.lines() {
+        let (left, right) = line.split_once(" - ")?;
+        let point = left.split(' ').nth(4)?;
+        let mut r = right.split(' ');
+        match (r.next(), r.nth(1)) {
+            (Some("cgroup"), Some(opts)) if opts.split(',').any(|o| o == "memory") => {
+                return Some(point.into());
+            }
+            (Some("cgroup2"), _) => unified = Some(point.into()),
+            _ => {}
+        }
+    }
+    unified
+}
+
+/// A capability mask field (`CapEff:` …) of a `/proc/PID/status` text.
+fn status_field(status: &str, name: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(name))
+        .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+}
+
+const CAP_SYS_PTRACE: u32 = 19;
+const CAP_SYS_NICE: u32 = 23;
+const CAP_BPF: u32 = 39;
+
+/// The capabilities a live run may keep after attaching, on this machine:
+/// CAP_SYS_NICE in background mode (the watchdog raises the collector from
+/// SCHED_IDLE), CAP_BPF before Linux 5.19 (reading the probe's counters),
+/// CAP_SYS_PTRACE under a /proc mounted with hidepid (the cgroups of new
+/// processes of other users).
+fn expected_caps(background: bool) -> u64 {
+    let release = fs::read_to_string("/proc/sys/kernel/osrelease").unwrap();
+    let mut parts = release.trim().split(['.', '-']);
+    let version: (u32, u32) = (
+        parts.next().unwrap().parse().unwrap(),
+        parts.next().unwrap().parse().unwrap(),
+    );
+    let hidepid = fs::read_to_string("/proc/self/mountinfo")
+        .unwrap()
+        .lines()
+        .any(|l| {
+            l.split(' ').nth(4) == Some("/proc")
+                && l.contains("hidepid=")
+                && !l.contains("hidepid=0")
+                && !l.contains("hidepid=off")
+        });
+    let mut caps = 0;
+    if background {
+        caps |= 1 << CAP_SYS_NICE;
+    }
+    if version < (5, 19) {
+        caps |= 1 << CAP_BPF;
+    }
+    if hidepid {
+        caps |= 1 << CAP_SYS_PTRACE;
+    }
+    caps
+}
+
+/// Once it captures, live sysporter keeps only the capabilities the rest of
+/// the run needs (in its effective, permitted and bounding sets, none
+/// inheritable or ambient, in every thread) and has no_new_privs set; and it
+/// still records a workload started after that: a process of another user
+/// (nobody) in a container's cgroup, whose cgroup the engine reads from
+/// /proc, with its exec and a file flow. --keep-privileges keeps them all.
+#[test]
+fn live_capture_drops_privileges_and_still_records() {
+    use libsysflow::types::OpFlags;
+
+    let own = fs::read_to_string("/proc/self/status").unwrap();
+    for (args, background) in [
+        (&[][..], true),
+        (&["--normal-priority"][..], false),
+        (&["--keep-privileges"][..], true),
+    ] {
+        let keep = args.contains(&"--keep-privileges");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        // The first file exists once the probe is attached and the
+        // privileges are dropped.
+        let child = start_live(&out, args);
+        let pid = child.id();
+        let mut threads = Vec::new();
+        if let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) {
+            for task in tasks {
+                let task = task.unwrap().path();
+                if let Ok(status) = fs::read_to_string(task.join("status")) {
+                    threads.push((task, status));
+                }
+            }
+        }
+        let workload = if background && !keep {
+            workload_in_a_container_as_nobody(dir.path())
+        } else {
+            None
+        };
+        sigterm(&child);
+        let out_run = child.wait_with_output().unwrap();
+        let records = workload.map(ContainedWorkload::stop);
+        if live_refused(&out_run) {
+            return;
+        }
+        let err = stderr(&out_run);
+        assert!(out_run.status.success(), "{err}");
+        assert!(!threads.is_empty(), "no thread of sysporter was read");
+        let want = expected_caps(background);
+        for (task, status) in threads.iter().filter(|_| keep) {
+            for field in ["CapEff:", "CapPrm:", "CapBnd:"] {
+                assert_eq!(
+                    status_field(status, field),
+                    status_field(&own, field),
+                    "{}: {field} with --keep-privileges",
+                    task.display()
+                );
+            }
+            assert!(status.lines().any(|l| l == "NoNewPrivs:\t0"), "{status}");
+        }
+        for (task, status) in threads.iter().filter(|_| !keep) {
+            let what = format!("{} ({args:?})", task.display());
+            for field in ["CapEff:", "CapPrm:", "CapBnd:"] {
+                assert_eq!(
+                    status_field(status, field),
+                    Some(want),
+                    "{what}: {field} is not {want:#x}:\n{status}"
+                );
+            }
+            for field in ["CapInh:", "CapAmb:"] {
+                assert_eq!(status_field(status, field), Some(0), "{what}:\n{status}");
+            }
+            assert!(
+                status.lines().any(|l| l == "NoNewPrivs:\t1"),
+                "{what}: no_new_privs is not set:\n{status}"
+            );
+        }
+        // The probe's counters are still read after the drop.
+        assert!(err.contains("; probe: "), "{err}");
+        assert!(!err.contains("cannot read the probe's counters"), "{err}");
+
+        let Some(w) = records else {
+            continue;
+        };
+        let files = sf_files(&out);
+        assert_eq!(files.len(), 1, "{files:?}");
+        let records = read_sf(&files[0]);
+        let procs: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                SysFlow::Process(p) if p.uid == 65534 && p.exe_args.contains(&w.marker) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !procs.is_empty(),
+            "no Process record of the workload: {err}"
+        );
+        for p in &procs {
+            assert_eq!(
+                p.container_id.as_deref(),
+                Some(&w.container[..12]),
+                "the new process's cgroup was not read: {p:?}"
+            );
+        }
+        let oids: Vec<_> = procs.iter().map(|p| p.oid).collect();
+        let exec = records.iter().any(|r| {
+            matches!(r, SysFlow::ProcessEvent(e) if oids.contains(&e.proc_oid) && e.op_flags.contains(OpFlags::EXEC))
+        });
+        assert!(exec, "no exec of the workload: {err}");
+        let file = records
+            .iter()
+            .find_map(|r| match r {
+                SysFlow::File(f) if f.path == w.written.to_string_lossy() => Some(f.oid),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no File record of {}: {err}", w.written.display()));
+        let flow = records.iter().any(|r| {
+            matches!(r, SysFlow::FileFlow(f) if f.file_oid == file && oids.contains(&f.proc_oid))
+        });
+        assert!(flow, "no file flow of the workload: {err}");
+    }
+}
+
+/// A process started in a new container-like cgroup that becomes nobody,
+/// writes a file and lives on.
+struct ContainedWorkload {
+    child: std::process::Child,
+    cgroup: PathBuf,
+    /// The 64-hex-digit container id of the cgroup's name.
+    container: String,
+    /// In the workload's arguments, to find its records.
+    marker: String,
+    written: PathBuf,
+}
+
+impl ContainedWorkload {
+    /// Kills its process group and removes the cgroup once it is empty.
+    fn stop(mut self) -> ContainedWorkload {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+        let waited = std::time::Instant::now();
+        while fs::remove_dir(&self.cgroup).is_err()
+            && waited.elapsed() < std::time::Duration::from_secs(10)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        self
+    }
+}
+
+/// Starts a [`ContainedWorkload`] under `dir` and waits until it wrote its
+/// file; `None`, with a message, where it cannot (no cgroup hierarchy, not
+/// root, no setpriv), which CI must not be.
+fn workload_in_a_container_as_nobody(dir: &Path) -> Option<ContainedWorkload> {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+
+    let has_setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let hierarchy = cgroup_hierarchy();
+    let (Some(hierarchy), true, true) = (hierarchy, has_setpriv, is_root()) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI has root, setpriv and a cgroup hierarchy"
+        );
+        eprintln!("skipped the workload: it needs root, setpriv and a cgroup hierarchy");
+        return None;
+    };
+    let container = format!("{:016x}", std::process::id()).repeat(4);
+    let cgroup = hierarchy.join(format!("docker-{container}.scope"));
+    fs::create_dir(&cgroup).unwrap();
+    let work = dir.join("work");
+    fs::create_dir(&work).unwrap();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&work, fs::Permissions::from_mode(0o777)).unwrap();
+    let written = work.join("nobody.txt");
+    let marker = format!("sysflow-drop-marker-{}", std::process::id());
+    // The shell joins the cgroup, then starts the workload: a new process
+    // (its clone carries the cgroup), which becomes nobody and execs.
+    let script = format!(
+        "echo $$ > {procs} && setpriv --reuid=65534 --regid=65534 --clear-groups \
+         sh -c 'echo flow > {file}; exec sleep 30' {marker}; true",
+        procs = cgroup.join("cgroup.procs").display(),
+        file = written.display(),
+    );
+    let child = Command::new("sh")
+        .args(["-c", &script])
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fs::read(&written).map_or(true, |b| b != b"flow\n") {
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(30),
+            "the workload did not write {}",
+            written.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Some(ContainedWorkload {
+        child,
+        cgroup,
+        container,
+        marker,
+        written,
+    })
+}

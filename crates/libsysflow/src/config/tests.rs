@@ -200,6 +200,16 @@ fn the_builder_sets_fields_from_the_defaults() {
         .build();
     assert!(c.allow_foreign_socket);
     assert!(!SysFlowConfig::default().allow_foreign_socket);
+    assert!(
+        !SysFlowConfig::default().drop_privileges,
+        "off unless asked"
+    );
+    assert!(
+        SysFlowConfig::builder()
+            .drop_privileges(true)
+            .build()
+            .drop_privileges
+    );
     assert_eq!(c.file_path, Some("out/".into()));
     assert_eq!(c.socket_path, Some("/run/sf.sock".into()));
     assert_eq!(c.exporter_id, "host");

@@ -47,7 +47,7 @@ use crate::source::EventSource;
 pub use driver::check_live_support;
 pub use error::{LiveError, LoaderError};
 pub use machine::machine_info;
-pub use privileges::KeptPrivileges;
+pub use privileges::{KeptPrivileges, drop_thread_privileges};
 pub use proc_scan::scan_proc;
 
 /// The probe, compiled and committed by `cargo xtask bpf`.

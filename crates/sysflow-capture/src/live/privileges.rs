@@ -172,12 +172,6 @@ fn in_group(gid: u32) -> bool {
 /// calling thread, then checks that no other thread of the process holds
 /// more.
 pub(crate) fn drop_privileges(background: bool) -> Result<KeptPrivileges, LiveError> {
-    let fail = |step: &'static str| {
-        move |e: rustix::io::Errno| LiveError::Privileges {
-            step,
-            source: io::Error::from(e),
-        }
-    };
     let current = rustix::thread::capabilities(None).map_err(fail("read the capabilities"))?;
     let mut keep = CapabilitySet::empty();
     let mut kept = Vec::new();
@@ -192,6 +186,45 @@ pub(crate) fn drop_privileges(background: bool) -> Result<KeptPrivileges, LiveEr
             kept.push((name, why));
         }
     }
+    let bounding_narrowed = keep_only(keep)?;
+    let threads = privileged_threads(keep.bits());
+    if threads > 0 {
+        return Err(LiveError::PrivilegedThreads { threads });
+    }
+    Ok(KeptPrivileges {
+        kept,
+        bounding_narrowed,
+    })
+}
+
+/// Drops every capability of the calling thread (effective, permitted,
+/// inheritable, ambient, and bounding given CAP_SETPCAP) and sets its
+/// `no_new_privs`.
+///
+/// For a thread that a program starts before a live capture drops its
+/// privileges ([`LiveCapture::drop_privileges`](super::LiveCapture::drop_privileges))
+/// and that needs none itself, such as a thread that waits for signals:
+/// calling it first thing in that thread lets the capture's drop cover the
+/// whole process, which it otherwise refuses with
+/// [`LiveError::PrivilegedThreads`].
+pub fn drop_thread_privileges() -> Result<(), LiveError> {
+    keep_only(CapabilitySet::empty()).map(drop)
+}
+
+/// A [`LiveError::Privileges`] for `step`.
+fn fail(step: &'static str) -> impl Fn(rustix::io::Errno) -> LiveError {
+    move |e| LiveError::Privileges {
+        step,
+        source: io::Error::from(e),
+    }
+}
+
+/// Reduces the calling thread's capabilities to `keep` (those of them it
+/// has), clears its ambient set and sets `no_new_privs`; returns whether
+/// the bounding set was narrowed too.
+fn keep_only(keep: CapabilitySet) -> Result<bool, LiveError> {
+    let current = rustix::thread::capabilities(None).map_err(fail("read the capabilities"))?;
+    let keep = keep & current.permitted;
     // The bounding set first: dropping from it needs CAP_SETPCAP, which the
     // capset below removes.
     let bounding_narrowed = current.effective.contains(CapabilitySet::SETPCAP);
@@ -224,14 +257,7 @@ pub(crate) fn drop_privileges(background: bool) -> Result<KeptPrivileges, LiveEr
     )
     .map_err(fail("set the capabilities"))?;
     rustix::thread::set_no_new_privs(true).map_err(fail("set no_new_privs"))?;
-    let threads = privileged_threads(keep.bits());
-    if threads > 0 {
-        return Err(LiveError::PrivilegedThreads { threads });
-    }
-    Ok(KeptPrivileges {
-        kept,
-        bounding_narrowed,
-    })
+    Ok(bounding_narrowed)
 }
 
 /// How many other threads of this process hold an effective or permitted
@@ -280,6 +306,63 @@ mod tests {
         // Another proc mount does not count.
         let other = "45 31 0:40 / /tmp/p2 rw,relatime - proc proc rw,hidepid=invisible,gid=9";
         assert!(!proc_hides_pids(&format!("{LINE}\n{other}"), root));
+    }
+
+    /// The `Cap*` masks and `NoNewPrivs` of the calling thread.
+    fn own_status() -> (u64, u64, u64, u64, bool) {
+        let status = fs::read_to_string("/proc/thread-self/status").unwrap();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+                .unwrap()
+        };
+        (
+            field("CapEff:"),
+            field("CapPrm:"),
+            field("CapInh:"),
+            field("CapAmb:"),
+            status.lines().any(|l| l == "NoNewPrivs:\t1"),
+        )
+    }
+
+    /// In a thread of its own, so that the test process keeps its
+    /// capabilities: the thread has none left, and no_new_privs.
+    #[test]
+    fn a_thread_can_give_up_every_capability() {
+        let before = own_status();
+        let after = std::thread::spawn(|| {
+            drop_thread_privileges().unwrap();
+            own_status()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(after, (0, 0, 0, 0, true));
+        assert_eq!(own_status(), before, "another thread was changed");
+    }
+
+    /// A drop while other threads (the test harness's) keep capabilities
+    /// fails with PrivilegedThreads, after dropping in the calling thread.
+    #[test]
+    fn a_drop_with_privileged_threads_around_fails() {
+        let privileged = own_status().0 != 0;
+        let (result, after) = std::thread::spawn(|| {
+            let result = drop_privileges(false);
+            (result, own_status())
+        })
+        .join()
+        .unwrap();
+        if privileged {
+            assert!(
+                matches!(result, Err(LiveError::PrivilegedThreads { threads }) if threads >= 1),
+                "{result:?}"
+            );
+        } else {
+            assert!(result.is_ok(), "{result:?}");
+        }
+        assert!(after.4, "no_new_privs is set anyway");
+        assert_eq!(after.0 & !(1 << 39 | 1 << 19), 0, "{:#x}", after.0);
     }
 
     #[test]

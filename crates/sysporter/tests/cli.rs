@@ -877,7 +877,7 @@ fn an_output_file_another_user_made_is_refused() {
         return;
     };
     if !is_root() {
-        eprintln!("skipped: only root can make a file of another user");
+        sysflow_test_support::skip("only root can make a file of another user");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -929,10 +929,12 @@ fn foreign_server(
         .is_ok_and(|o| o.status.success());
     if !is_root() || !has_setpriv || !Path::new("/usr/bin/python3").exists() {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !sysflow_test_support::under_ci(),
             "CI runs as root, with setpriv and /usr/bin/python3"
         );
-        eprintln!("skipped: a server of another user needs root, setpriv and /usr/bin/python3");
+        sysflow_test_support::skip(
+            "a server of another user needs root, setpriv and /usr/bin/python3",
+        );
         return None;
     }
     let script = "import socket, sys\n\
@@ -1218,10 +1220,12 @@ fn workload_in_a_container_as_nobody(dir: &Path) -> Option<ContainedWorkload> {
     let hierarchy = cgroup_hierarchy();
     let (Some(hierarchy), true, true) = (hierarchy, has_setpriv, is_root()) else {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !sysflow_test_support::under_ci(),
             "CI has root, setpriv and a cgroup hierarchy"
         );
-        eprintln!("skipped the workload: it needs root, setpriv and a cgroup hierarchy");
+        sysflow_test_support::skip(
+            "a workload in a container as nobody needs root, setpriv and a cgroup hierarchy",
+        );
         return None;
     };
     let container = format!("{:016x}", std::process::id()).repeat(4);

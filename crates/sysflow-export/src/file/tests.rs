@@ -220,7 +220,7 @@ fn a_file_another_user_made_at_the_output_path_is_refused_and_left_alone() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
     if !is_root() {
-        eprintln!("skipped: only root can make a file of another user");
+        sysflow_test_support::skip("only root can make a file of another user");
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -161,10 +161,12 @@ impl ForeignServer {
                 .is_ok_and(|o| o.status.success());
         if !root || !tools {
             assert!(
-                std::env::var_os("CI").is_none(),
+                !sysflow_test_support::under_ci(),
                 "CI runs as root, with setpriv and /usr/bin/python3"
             );
-            eprintln!("skipped: a server of another user needs root, setpriv and /usr/bin/python3");
+            sysflow_test_support::skip(
+                "a server of another user needs root, setpriv and /usr/bin/python3",
+            );
             return None;
         }
         let dir = path.parent().unwrap();

@@ -95,6 +95,25 @@ impl Server {
 /// One accepted connection.
 pub struct Conn(pub Socket);
 
+/// A server that goes away shuts its connection down rather than only
+/// closing its descriptor: a process another test forks meanwhile holds a
+/// copy of the descriptor until its exec, and the socket, kept alive by it,
+/// would take the sink's next packets (a test that counts the drops of a
+/// dead server saw none).
+impl Drop for Conn {
+    fn drop(&mut self) {
+        let _ = self.0.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// The listener too: shut down, it refuses connections even while a forked
+/// process holds a copy of it.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.listener.shutdown(std::net::Shutdown::Both);
+    }
+}
+
 impl Conn {
     /// The next packet decoded as one SysFlow datum (sf-processor's reading:
     /// a 16 KiB buffer, one datum per packet), or `None` when the client

@@ -22,7 +22,7 @@ const PUBLISHED: [&str; 2] = ["sysflow-types", "libsysflow"];
 /// Our crates each crate may depend on (normal dependencies).
 fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     Some(match krate {
-        "falco-sys" | "sysflow-types" => &[],
+        "falco-sys" | "sysflow-types" | "sysflow-test-support" => &[],
         "sysflow-capture" => &["falco-sys"],
         "sysflow-core" => &["sysflow-capture", "sysflow-types"],
         "sysflow-export" => &["sysflow-types"],
@@ -39,7 +39,7 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-const OURS: [&str; 8] = [
+const OURS: [&str; 9] = [
     "falco-sys",
     "sysflow-capture",
     "sysflow-types",
@@ -47,6 +47,7 @@ const OURS: [&str; 8] = [
     "sysflow-export",
     "libsysflow",
     "sysporter",
+    "sysflow-test-support",
     "xtask",
 ];
 

@@ -183,6 +183,30 @@ pub struct SysFlowConfig {
     /// run ends; needs CAP_SYS_NICE, else a warning and normal priority
     /// (default false; sysporter turns it on).
     pub background: bool,
+    /// Not in the reference: send to [`socket_path`](Self::socket_path)
+    /// even when its server runs as another user than root or this
+    /// process's. By default (false) such a server is refused, at the first
+    /// connection and at every reconnection, with
+    /// `ExportError::ForeignSocket`: a socket another user binds at the path
+    /// (while sf-processor is down, in a directory they can write) would
+    /// otherwise receive every record. The server's uid is its
+    /// credentials when it listened (`SO_PEERCRED`).
+    pub allow_foreign_socket: bool,
+    /// Live only, not in the reference: once the probe is attached and
+    /// `/proc` scanned, drop every capability the rest of the run does not
+    /// need and set `no_new_privs` (`LiveCapture::drop_privileges`). What is
+    /// kept: CAP_SYS_NICE with [`background`](Self::background), CAP_BPF
+    /// on kernels older than 5.19, CAP_SYS_PTRACE under a `/proc` mounted
+    /// with `hidepid` that hides other users' processes; usually nothing
+    /// else. The outputs are opened after the drop, so they must be
+    /// reachable by the process's uid alone (no CAP_DAC_OVERRIDE: root
+    /// writes into root's directories, not into another user's).
+    /// Capabilities are per thread: the drop covers the thread that calls
+    /// [`run`](crate::SysFlowDriver::run) and the threads the run starts,
+    /// and `run` fails if another thread of the program still holds more
+    /// (default false, since it changes the whole program; sysporter turns
+    /// it on).
+    pub drop_privileges: bool,
 }
 
 impl Default for SysFlowConfig {
@@ -219,6 +243,8 @@ impl Default for SysFlowConfig {
             scrub_env: false,
             compression_level: None,
             background: false,
+            allow_foreign_socket: false,
+            drop_privileges: false,
         }
     }
 }
@@ -402,6 +428,8 @@ impl SysFlowConfigBuilder {
         driver_type: DriverType,
         scrub_env: bool,
         background: bool,
+        allow_foreign_socket: bool,
+        drop_privileges: bool,
     }
 
     set_some! {

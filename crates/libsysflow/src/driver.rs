@@ -1,8 +1,7 @@
 //! [`SysFlowDriver`]: the pipeline loop, from a capture to the outputs.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -91,6 +90,9 @@ pub enum OutputKind {
     Socket,
     /// The consumer's function ([`SysFlowConfig::callback`]).
     Callback,
+    /// The raw capture saved by live capture
+    /// ([`SysFlowConfig::scap_output_path`]).
+    Scap,
 }
 
 /// What one output of a run did.
@@ -145,6 +147,10 @@ pub struct DriverStats {
     /// it started. A live capture that ran ends only this way, and is not
     /// early.
     pub exited_early: bool,
+    /// Outputs (SysFlow outputs and the saved capture) that failed and
+    /// were closed while the others went on; `run` returns the first as
+    /// [`SysFlowError::OutputFailed`].
+    pub output_failures: u64,
     /// Wall time of [`SysFlowDriver::run`].
     pub elapsed: Duration,
     /// The state machines' counters and cache sizes at the end of the run.
@@ -526,25 +532,15 @@ impl SysFlowDriver {
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
-            None => {
-                let asks = out.asks_for_segments();
-                self.pump(
-                    &mut reader,
-                    held,
-                    &mut processor,
-                    &mut out.sink,
-                    asks,
-                    &bytes,
-                )
-            }
+            None => self.pump(&mut reader, held, &mut processor, &mut out.sink, &bytes),
         };
         let result = match stop {
-            // An output failed: nothing more can be written.
-            Err(Stop::Sink(e)) => Err(SysFlowError::Export(e)),
+            // Every output failed: nothing more can be written.
+            Err(Stop::Sink(e)) => Err(fatal(&mut out.sink, e)),
             Ok(()) => processor
                 .finish(&mut out.sink)
                 .and_then(|()| out.sink.finish())
-                .map_err(SysFlowError::Export),
+                .map_err(|e| fatal(&mut out.sink, e)),
             // Records of the items before the damage still reach a closed file.
             Err(Stop::Capture(e)) => {
                 match processor
@@ -554,7 +550,7 @@ impl SysFlowDriver {
                     Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
                     Err(export) => {
                         error!(error = %e, "the capture was unreadable too");
-                        Err(SysFlowError::Export(export))
+                        Err(fatal(&mut out.sink, export))
                     }
                 }
             }
@@ -571,7 +567,27 @@ impl SysFlowDriver {
         out.count_only_written(&mut self.stats, result.as_ref().err(), &[0; 12]);
         self.report_progress();
         debug!(?self.stats, "run finished");
-        result
+        // An output that failed while the others went on, or a socket that
+        // could not deliver what a capture file gave, makes the run fail
+        // now that every other output is complete.
+        let mut isolated = out.failures();
+        self.stats.output_failures += isolated.len() as u64;
+        result?;
+        if !isolated.is_empty() {
+            return Err(isolated.remove(0));
+        }
+        match self.stats.output(OutputKind::Socket) {
+            Some(socket) if socket.sink.dropped_total() > 0 => {
+                let e = SysFlowError::Undelivered {
+                    path: socket.path.clone().unwrap_or_default(),
+                    dropped: socket.sink.dropped_total(),
+                    sent: socket.sink.sent_total(),
+                };
+                error!(error = %e, "the socket's server did not get the whole capture");
+                Err(e)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Live capture until an exit request: the `/proc` scan seeds the state,
@@ -608,6 +624,15 @@ impl SysFlowDriver {
             return Ok(());
         };
         capture.skip_drain_on(self.exit.now_flag());
+        // Before the outputs open, so that their threads inherit the
+        // reduced sets and what they cannot reach fails now, not at a
+        // rotation.
+        if self.config.drop_privileges {
+            // A saved capture that rotates scans /proc again for each file.
+            let rescans = self.config.scap_output_path.is_some() && self.config.scap_rotates();
+            let kept = capture.drop_privileges(rescans)?;
+            info!(%kept, "privileges dropped");
+        }
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
         } else {
@@ -645,7 +670,6 @@ impl SysFlowDriver {
             }
         };
         info!(outputs = %out.describe(), "capturing live");
-        let asks = out.asks_for_segments();
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
@@ -653,12 +677,14 @@ impl SysFlowDriver {
         let mut file_base = [0; 12];
 
         let mut failure: Option<SysFlowError> = None;
+        // Outputs that failed while the others went on: reported at the end.
+        let mut isolated: Vec<SysFlowError> = Vec::new();
+        // Whether any SysFlow output still works (else only the saved
+        // capture goes on).
+        let mut records_out = true;
         for item in proc_items {
-            if let Err(e) = processor
-                .handle(&item, sink)
-                .and_then(|()| segment_if_needed(asks, sink, &mut processor))
-            {
-                failure = Some(SysFlowError::Export(e));
+            if let Err(e) = processor.handle(&item, sink) {
+                failure = Some(fatal(sink, e));
                 break;
             }
             self.stats.items += 1;
@@ -676,27 +702,35 @@ impl SysFlowDriver {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
-                    if let Some(scap) = scap.as_mut() {
+                    if let Some(s) = scap.as_mut() {
                         // At the size limit, the next file starts after this event.
-                        let saved = scap.event(&ev).and_then(|()| {
-                            if !scap.full() {
+                        let saved = s.event(&ev).and_then(|()| {
+                            if !s.full() {
                                 return Ok(());
                             }
                             let now = SystemTime::now()
                                 .duration_since(UNIX_EPOCH)
                                 .map_or(now_secs, |d| d.as_secs());
-                            scap.rotate(now, &capture.scan_proc_items())
+                            s.rotate(now, &capture.scan_proc_items())
                         });
                         if let Err(e) = saved {
-                            failure = Some(e);
-                            break;
+                            // A full disk under the saved capture: it is
+                            // closed, the records go on.
+                            isolated.push(ScapFiles::abandon(&mut scap, e, &mut self.stats));
+                            if !records_out {
+                                break;
+                            }
                         }
                     }
-                    let handled = processor.handle_event(&ev, sink);
+                    let handled = if records_out {
+                        processor.handle_event(&ev, sink)
+                    } else {
+                        Ok(())
+                    };
                     capture.recycle(ev);
                     handled
                 }
-                LiveNext::Idle => {
+                LiveNext::Idle if records_out => {
                     let now_ns = SystemTime::now()
                         .duration_since(UNIX_EPOCH)
                         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
@@ -707,20 +741,30 @@ impl SysFlowDriver {
                 LiveNext::End => break,
                 _ => Ok(()),
             };
-            // Between two calls into the processor, never inside one: a
-            // socket that lost records gets its new header and the entities
-            // again before any record that references them.
-            if let Err(e) = handled.and_then(|()| segment_if_needed(asks, sink, &mut processor)) {
-                failure = Some(SysFlowError::Export(e));
-                break;
+            if let Err(e) = handled {
+                // Every SysFlow output failed (each was logged): the saved
+                // capture, if any, goes on alone.
+                if scap.is_some() {
+                    error!(error = %e, "every SysFlow output failed; only the capture is saved from now on");
+                    records_out = false;
+                } else {
+                    failure = Some(fatal(sink, e));
+                    break;
+                }
             }
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
                 self.report_progress();
             }
             // Reading the clock for every event showed in profiles; a
             // rotation a few hundred events late is a few ms late at most.
-            if !idle && !self.stats.items.is_multiple_of(CLOCK_EVERY) {
+            if !records_out || (!idle && !self.stats.items.is_multiple_of(CLOCK_EVERY)) {
                 continue;
+            }
+            // A busy host whose events make no records still lets a socket
+            // reconnect.
+            if !idle && let Err(e) = sink.poll() {
+                failure = Some(fatal(sink, e));
+                break;
             }
             now_secs = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
@@ -729,19 +773,20 @@ impl SysFlowDriver {
                 last_rotation = now_secs;
                 let before = file_sent(sink, &out.kinds);
                 if let Err(e) = sink.rotate(now_secs) {
-                    failure = Some(SysFlowError::Export(e));
+                    failure = Some(fatal(sink, e));
                     break;
                 }
                 file_base = before;
                 // The saved capture rotates with the files, named for the same second.
-                if let Some(scap) = scap.as_mut()
-                    && let Err(e) = scap.rotate(now_secs, &capture.scan_proc_items())
+                if let Some(s) = scap.as_mut()
+                    && let Err(e) = s.rotate(now_secs, &capture.scan_proc_items())
                 {
-                    failure = Some(e);
-                    break;
+                    isolated.push(ScapFiles::abandon(&mut scap, e, &mut self.stats));
                 }
                 // Forgets what nothing open refers to, and writes the rest
-                // again: every file stands alone.
+                // again: every file stands alone. This is the only segment
+                // the processor knows of: one an output starts alone (a
+                // reconnected socket) is the fan-out's business.
                 processor.new_segment();
                 if self.config.enable_stats {
                     log_stats(
@@ -756,20 +801,32 @@ impl SysFlowDriver {
         if self.exit.is_requested() {
             info!("exit requested: stopping");
         }
-        // After an output failed, the outputs are only closed: given the
-        // open flows, the failed one would refuse each, and the log repeat
-        // its failure as "already closed".
-        let closed = if matches!(failure, Some(SysFlowError::Export(_))) {
-            sink.finish()
+        // After every SysFlow output failed, they are only closed: given the
+        // open flows, the failed ones would refuse each, and the log repeat
+        // the failure as "already closed". (One that failed while others
+        // went on is set aside by the fan-out.)
+        let outputs_failed = matches!(failure, Some(SysFlowError::Export(_)));
+        let closed = if records_out && !outputs_failed {
+            processor
+                .finish(sink)
+                .and_then(|()| sink.finish())
+                .map_err(|e| fatal(sink, e))
         } else {
-            processor.finish(sink).and_then(|()| sink.finish())
-        }
-        .map_err(SysFlowError::Export);
+            Ok(())
+        };
         let _ = sink.finish();
-        if let Some(scap) = &scap {
-            scap.report(&mut self.stats);
+        if let Some(s) = scap {
+            s.report(&mut self.stats);
+            let path = s.current.path.clone();
+            if let Err(e) = s.finish() {
+                error!(path = %path.display(), error = %e, "cannot complete the saved capture");
+                isolated.push(SysFlowError::OutputFailed {
+                    kind: OutputKind::Scap,
+                    path: Some(path),
+                    source: Box::new(e),
+                });
+            }
         }
-        let scap_closed = scap.map_or(Ok(()), ScapFiles::finish);
         match capture.stats() {
             Ok(s) => {
                 info!(
@@ -787,14 +844,23 @@ impl SysFlowDriver {
             Err(e) => error!(error = %e, "cannot read the probe's counters"),
         }
         self.stats.core = processor.stats().clone();
-        let result = match failure {
-            Some(e) => Err(e),
-            None => closed.and(scap_closed),
-        };
         out.report(&mut self.stats);
-        out.count_only_written(&mut self.stats, result.as_ref().err(), &file_base);
+        out.count_only_written(
+            &mut self.stats,
+            failure.as_ref().or(closed.as_ref().err()),
+            &file_base,
+        );
         self.report_progress();
-        result
+        isolated.extend(out.failures());
+        self.stats.output_failures += isolated.len() as u64;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        closed?;
+        match isolated.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Feeds items to the processor until the end, an error, or an exit request.
@@ -804,7 +870,6 @@ impl SysFlowDriver {
         held: Vec<Item>,
         processor: &mut Processor,
         sink: &mut MultiSink,
-        asks: bool,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
@@ -830,7 +895,6 @@ impl SysFlowDriver {
                 Some(item) => processor.handle(item, sink),
                 None => processor.handle_event(&event, sink),
             }
-            .and_then(|()| segment_if_needed(asks, sink, processor))
             .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
@@ -851,22 +915,6 @@ impl SysFlowDriver {
             });
         }
     }
-}
-
-/// Starts the new segment an output asked for (a socket that reconnected or
-/// lost records): its fresh header, then every live entity again as `REUP`.
-/// `asks` says whether any output can ask; without one the check (a
-/// virtual call per event) is skipped.
-fn segment_if_needed(
-    asks: bool,
-    sink: &mut MultiSink,
-    processor: &mut Processor,
-) -> Result<(), ExportError> {
-    if asks && sink.needs_segment() {
-        sink.start_segment()?;
-        processor.new_segment();
-    }
-    Ok(())
 }
 
 /// The configured outputs, as one fan-out in the order file, socket,
@@ -904,7 +952,8 @@ impl Outputs {
             kinds.push(OutputKind::File);
         }
         if let Some(path) = &config.socket_path {
-            let socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            let mut socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            socket.allow_foreign_socket = config.allow_foreign_socket;
             sinks.push(Box::new(SocketSink::connect(socket)?));
             kinds.push(OutputKind::Socket);
         }
@@ -916,19 +965,32 @@ impl Outputs {
             )));
             kinds.push(OutputKind::Callback);
         }
-        // As in the reference, an output that fails stops the run (after the
-        // record reached the others), and its error is the run's.
+        // Unlike the reference, an output that fails is closed and the
+        // others go on; the run reports it at its end.
         Ok(Outputs {
-            sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
+            sink: MultiSink::with_policy(sinks, OnSinkError::Isolate),
             kinds,
             first_file,
         })
     }
 
-    /// Whether an output may ask for a segment of its own
-    /// ([`ExportSink::needs_segment`]): only the socket does.
-    fn asks_for_segments(&self) -> bool {
-        self.kinds.contains(&OutputKind::Socket)
+    /// The outputs that failed and were set aside while the others went
+    /// on, as the run's errors (each was logged when it failed).
+    fn failures(&mut self) -> Vec<SysFlowError> {
+        let paths: Vec<Option<PathBuf>> = self
+            .sink
+            .sinks()
+            .map(|s| s.path().map(Path::to_path_buf))
+            .collect();
+        self.sink
+            .take_failures()
+            .into_iter()
+            .map(|(i, e)| SysFlowError::OutputFailed {
+                kind: self.kinds.get(i).copied().unwrap_or(OutputKind::File),
+                path: paths.get(i).cloned().flatten(),
+                source: Box::new(SysFlowError::Export(e)),
+            })
+            .collect()
     }
 
     /// For logs: `file out.sf, socket /run/sf.sock, callback`.
@@ -1026,11 +1088,24 @@ fn readable_records(path: &Path) -> [u64; 12] {
     counts
 }
 
+/// The error of a run whose SysFlow outputs all failed: the first one's
+/// (the others were logged), rather than the fan-out's summary.
+fn fatal(sink: &mut MultiSink, e: ExportError) -> SysFlowError {
+    match e {
+        ExportError::AllFailed { .. } => match sink.take_failures().into_iter().next() {
+            Some((_, first)) => SysFlowError::Export(first),
+            None => SysFlowError::Export(e),
+        },
+        e => SysFlowError::Export(e),
+    }
+}
+
 fn kind_name(kind: OutputKind) -> &'static str {
     match kind {
         OutputKind::File => "file",
         OutputKind::Socket => "socket",
         OutputKind::Callback => "callback",
+        OutputKind::Scap => "scap",
     }
 }
 
@@ -1038,11 +1113,11 @@ fn kind_name(kind: OutputKind) -> &'static str {
 fn out_stats_of(sink: &MultiSink, kinds: &[OutputKind]) -> Vec<OutputStats> {
     kinds
         .iter()
-        .zip(sink.sinks())
-        .map(|(kind, s)| OutputStats {
+        .zip(sink.sinks().zip(sink.each_stats()))
+        .map(|(kind, (s, stats))| OutputStats {
             kind: *kind,
             path: s.path().map(Path::to_path_buf),
-            sink: s.stats(),
+            sink: stats,
         })
         .collect()
 }
@@ -1082,19 +1157,24 @@ struct ScapOut {
 }
 
 impl ScapOut {
-    /// Creates the file and writes the machine info and the `/proc` scan.
-    fn create(path: PathBuf, proc_items: &[Item]) -> Result<ScapOut, SysFlowError> {
+    /// Creates the file and writes the machine info and the `/proc` scan;
+    /// `time_named`: `path` is made of the time (a rotated file).
+    fn create(
+        path: PathBuf,
+        time_named: bool,
+        proc_items: &[Item],
+    ) -> Result<ScapOut, SysFlowError> {
         // The capture holds every process's command line and environment:
-        // readable by the owner only, and a planted symbolic link is refused
-        // (ELOOP), never followed.
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
-            .map_err(|source| SysFlowError::scap_output(path.clone(), source))?;
+        // created exclusively and readable by the owner only, as `.sf` files
+        // are; a name taken by anything but a regular file of our own (a
+        // planted file or link) is refused, never written. A rotated file's
+        // name is made of the time: it never replaces a file of our own,
+        // and takes the next of NAME.1, NAME.2, … instead.
+        let (file, path) = if time_named {
+            sysflow_export::create_unused_output_file(&path, 0o600)?
+        } else {
+            (sysflow_export::create_output_file(&path, 0o600)?, path)
+        };
         let written = ScapWriter::new(BufWriter::new(file)).and_then(|mut writer| {
             writer.write_item(&Item::Machine(sysflow_capture::machine_info()))?;
             for item in proc_items {
@@ -1148,9 +1228,6 @@ struct ScapFiles {
     current: ScapOut,
     first: PathBuf,
     files: u64,
-    /// The second the current file is named for, and how many files before
-    /// it this run named for that second.
-    named: (u64, u32),
 }
 
 impl ScapFiles {
@@ -1161,20 +1238,18 @@ impl ScapFiles {
         now_secs: u64,
         proc_items: &[Item],
     ) -> Result<ScapFiles, SysFlowError> {
-        let name = if rotating {
-            rotated_scap_name(&path, now_secs, 0)
+        let current = if rotating {
+            ScapOut::create(rotated_scap_name(&path, now_secs), true, proc_items)?
         } else {
-            path.clone()
+            ScapOut::create(path.clone(), false, proc_items)?
         };
-        let current = ScapOut::create(name.clone(), proc_items)?;
         Ok(ScapFiles {
             path,
             rotating,
             size_limit,
+            first: current.path.clone(),
             current,
-            first: name,
             files: 1,
-            named: (now_secs, 0),
         })
     }
 
@@ -1195,14 +1270,8 @@ impl ScapFiles {
         if !self.rotating {
             return Ok(());
         }
-        let nth = if now_secs == self.named.0 {
-            self.named.1 + 1
-        } else {
-            0
-        };
-        let next = ScapOut::create(rotated_scap_name(&self.path, now_secs, nth), proc_items)?;
+        let next = ScapOut::create(rotated_scap_name(&self.path, now_secs), true, proc_items)?;
         let done = std::mem::replace(&mut self.current, next);
-        self.named = (now_secs, nth);
         self.files += 1;
         debug!(path = %self.current.path.display(), "saving the capture to a new file");
         done.finish()
@@ -1221,17 +1290,35 @@ impl ScapFiles {
     fn discard(self) {
         self.current.discard();
     }
+
+    /// Closes a saved capture that could not be written (what its last
+    /// file holds may lack its tail), says so and counts its files; returns
+    /// the run's report of it.
+    fn abandon(
+        scap: &mut Option<ScapFiles>,
+        e: SysFlowError,
+        stats: &mut DriverStats,
+    ) -> SysFlowError {
+        let path = scap.as_ref().map(|s| s.current.path.clone());
+        error!(path = ?path, error = %e, "cannot write the saved capture; it is closed and the SysFlow outputs go on");
+        if let Some(s) = scap.take() {
+            s.report(stats);
+            // It failed already: whatever finishing it says adds nothing.
+            let _ = s.finish();
+        }
+        SysFlowError::OutputFailed {
+            kind: OutputKind::Scap,
+            path,
+            source: Box::new(e),
+        }
+    }
 }
 
 /// A rotated scap file's name: `PATH.<secs>`, by sysflow-export's rule for
-/// rotated `.sf` files, and `PATH.<secs>.<nth>` for the further files of
-/// one second.
-fn rotated_scap_name(path: &Path, secs: u64, nth: u32) -> PathBuf {
-    let mut name = sysflow_export::file_name(path, Naming::Timestamped, secs).into_os_string();
-    if nth > 0 {
-        name.push(format!(".{nth}"));
-    }
-    PathBuf::from(name)
+/// rotated `.sf` files (creating it takes `PATH.<secs>.1`, … for the further
+/// files of one second).
+fn rotated_scap_name(path: &Path, secs: u64) -> PathBuf {
+    sysflow_export::file_name(path, Naming::Timestamped, secs)
 }
 
 /// The IO error under a scap writer's error.

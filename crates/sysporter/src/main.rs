@@ -61,7 +61,9 @@ struct Cli {
     /// the second each was opened (FILE.TIME.1, .2, … for more in one
     /// second), each a capture of its own that starts with the machine and
     /// the processes and fds of that moment; with -G 0 and no size limit,
-    /// one file named exactly FILE.
+    /// one file named exactly FILE. Created like -w's files (new, mode
+    /// 0600; an existing FILE is refused unless it is a regular file of
+    /// sysporter's own user, which is replaced).
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
 
@@ -98,11 +100,32 @@ struct Cli {
     #[arg(long = "normal-priority")]
     normal_priority: bool,
 
+    /// Live only: keep every capability for the whole run
+    ///
+    /// Not in the reference. By default, once the probe is attached and
+    /// /proc scanned, sysporter drops every capability it no longer needs
+    /// and sets no_new_privs: it keeps CAP_SYS_NICE for background
+    /// scheduling (none with --normal-priority), CAP_BPF on kernels older
+    /// than 5.19 (to read the probe's counters) and CAP_SYS_PTRACE where
+    /// /proc is mounted with hidepid. Outputs are opened after the drop, by
+    /// sysporter's uid alone: as root, -w and --scap-out must be in a
+    /// directory root may write without CAP_DAC_OVERRIDE (not another
+    /// user's), else sysporter stops at start with the error.
+    #[arg(long = "keep-privileges")]
+    keep_privileges: bool,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
     /// gets a file named by the current time in seconds since the epoch. The
     /// directory must exist.
+    ///
+    /// Files are always created new, with mode 0600, never through a
+    /// symbolic link. A name that already exists is refused (nothing is
+    /// written to it) unless it is a regular file owned by sysporter's own
+    /// user: then a file path replaces it with a new file, and a name made
+    /// of the time is numbered past it (NAME.1, NAME.2, ...), so that no
+    /// rotation overwrites an earlier file.
     #[arg(short = 'w', value_name = "PATH")]
     write: Option<PathBuf>,
 
@@ -143,10 +166,24 @@ struct Cli {
     ///
     /// A SOCK_SEQPACKET socket that the server creates; one SysFlow record
     /// per packet, a header first. Without the server, records are dropped
-    /// (and counted) and sysporter reconnects, with a new header and every
-    /// entity again, when it comes back. Can be combined with -w.
+    /// (and counted, with one warning) and sysporter reconnects, with a new
+    /// header and every entity again, within half a second of its return.
+    /// With -r, records that were not delivered make sysporter exit 1.
+    /// Can be combined with -w.
+    ///
+    /// Records go only to a server that runs as root or as sysporter's own
+    /// user (checked at every connection): a socket another user listens
+    /// on is refused with an error, unless --allow-foreign-socket.
     #[arg(short = 'u', value_name = "PATH")]
     socket: Option<PathBuf>,
+
+    /// Send -u's records even to a server run by another user
+    ///
+    /// Not in the reference. By default a socket whose server runs as
+    /// neither root nor sysporter's user is refused, so that someone who
+    /// binds the path while sf-processor is down gets nothing.
+    #[arg(long = "allow-foreign-socket", requires = "socket")]
+    allow_foreign_socket: bool,
 
     /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (live capture with drop mode only)
     #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
@@ -276,8 +313,10 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
     config.background = !cli.normal_priority;
+    config.drop_privileges = !cli.keep_privileges;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
+    config.allow_foreign_socket = cli.allow_foreign_socket;
     if let Some(id) = &cli.exporter {
         config.exporter_id = id.clone();
     }
@@ -315,10 +354,18 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
 fn run(cli: Cli) -> Result<()> {
     let config = config(&cli)?;
     let mut driver = SysFlowDriver::new(config)?;
-    watch_signals(driver.exit_handle())?;
+    watch_signals(driver.exit_handle(), driver.config().drop_privileges)?;
     let bar = progress_bar();
     if let Some(bar) = bar.clone() {
+        let mut ticking = false;
         driver.on_progress(move |p| {
+            // The ticker is a thread: started from the run, after a live
+            // capture dropped its privileges, so that it inherits the
+            // reduced set (capabilities are per thread).
+            if !ticking {
+                bar.enable_steady_tick(Duration::from_millis(200));
+                ticking = true;
+            }
             if let Some(total) = p.bytes_total {
                 bar.set_length(total);
             }
@@ -367,12 +414,19 @@ fn run(cli: Cli) -> Result<()> {
 /// five seconds), the second stops it without reading the rest (the open
 /// flows are still written and the files closed), a third exits at once
 /// with status 130 and leaves the current file unfinished. Each says so.
-fn watch_signals(stop: ExitHandle) -> Result<()> {
+///
+/// With `drop_privileges` the thread holds no capability: it starts before
+/// the run, which drops the capture's privileges and refuses to when
+/// another thread keeps any.
+fn watch_signals(stop: ExitHandle, drop_privileges: bool) -> Result<()> {
     let mut signals =
         Signals::new([SIGINT, SIGTERM]).context("cannot install the signal handlers")?;
     std::thread::Builder::new()
         .name("sysporter-signals".into())
         .spawn(move || {
+            if drop_privileges && let Err(e) = libsysflow::drop_thread_privileges() {
+                tracing::warn!(error = %e, "the signal thread cannot drop its privileges");
+            }
             for (n, _) in signals.forever().enumerate() {
                 match n {
                     0 => stop.exit(),
@@ -406,7 +460,6 @@ fn progress_bar() -> Option<ProgressBar> {
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
-    bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
 }
 

@@ -41,21 +41,17 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A golden case's trace, or `None` (a counted skip) without `../shared`.
 fn trace(case: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/golden")
+    let path = sysflow_test_support::golden_dir()?
         .join(case)
         .join("trace.scap");
-    if path.is_file() {
-        return Some(path);
-    }
     assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI needs it",
+        path.is_file(),
+        "{} is missing from ../shared",
         path.display()
     );
-    eprintln!("skipped: {} is absent", path.display());
-    None
+    Some(path)
 }
 
 /// Every record of a `.sf` file; panics unless it reads cleanly to the end.
@@ -280,8 +276,10 @@ fn r_dash_reads_the_capture_from_stdin() {
     if gzip {
         inputs.push(gzipped);
     } else {
-        assert!(std::env::var_os("CI").is_none(), "gzip is needed under CI");
-        eprintln!("gzip is not installed: only the plain capture is read from stdin");
+        assert!(!sysflow_test_support::under_ci(), "gzip is needed under CI");
+        sysflow_test_support::skip(
+            "gzip is not installed: only the plain capture is read from stdin",
+        );
     }
     for input in inputs {
         let out_sf = dir.path().join("stdin.sf");
@@ -318,9 +316,10 @@ fn r_dash_reads_the_capture_from_stdin() {
 }
 
 /// `-u` alone is an output: without a server every record is dropped and
-/// counted, and the run still succeeds (sf-processor may come later).
+/// counted, with one warning; a converted capture whose records were not
+/// delivered says so and exits 1 (issue 14, item 7: it exited 0).
 #[test]
-fn a_socket_without_its_server_counts_drops() {
+fn a_socket_without_its_server_counts_drops_and_fails() {
     let Some(trace) = trace("setuid-setuid") else {
         return;
     };
@@ -328,11 +327,19 @@ fn a_socket_without_its_server_counts_drops() {
     let sock = dir.path().join("absent.sock");
     let out = sysporter(&["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()]);
     let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("; socket: 0 records sent, 19 dropped, 0 reconnections"),
         "{err}"
     );
+    assert!(
+        err.contains(&format!(
+            "sysporter: error [OutputIncomplete]: socket {}: 19 of 19 records were not delivered",
+            sock.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches(" WARN ").count(), 1, "one warning: {err}");
     assert!(!sock.exists(), "the client never creates the socket file");
 }
 
@@ -456,8 +463,8 @@ fn sigterm_stops_the_run_and_leaves_a_closed_file() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        assert!(std::env::var_os("CI").is_none(), "mkfifo failed");
-        eprintln!("skipped: mkfifo is not available");
+        assert!(!sysflow_test_support::under_ci(), "mkfifo failed");
+        sysflow_test_support::skip("mkfifo is not available");
         return;
     }
     let out_sf = dir.path().join("out.sf");
@@ -587,8 +594,8 @@ fn live_capture_until_sigterm() {
         .output()
     {
         Ok(out) => assert!(out.status.success(), "sysdig: {}", stderr(&out)),
-        Err(_) if std::env::var_os("CI").is_none() => {
-            eprintln!("sysdig not installed: not checked");
+        Err(_) if !sysflow_test_support::under_ci() => {
+            sysflow_test_support::skip("sysdig is not installed (apt-get install sysdig)");
         }
         Err(e) => panic!("sysdig is needed under CI: {e}"),
     }
@@ -716,10 +723,13 @@ fn live_refused(out: &Output) -> bool {
         && (err.contains("access denied") || err.contains("no BTF") || err.contains("too old"));
     if refused {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !sysflow_test_support::under_ci(),
             "live capture must work under CI: {err}"
         );
-        eprintln!("skipping live test: {err}");
+        sysflow_test_support::skip(format_args!(
+            "live capture is impossible here: {}",
+            err.trim()
+        ));
     }
     refused
 }
@@ -757,7 +767,9 @@ fn live_collector_runs_in_the_background_unless_told_not_to() {
         ),
     ] {
         if !wrapper.is_empty() && !has_setpriv {
-            eprintln!("skipping the CAP_SYS_NICE case: util-linux's setpriv is needed");
+            sysflow_test_support::skip(
+                "util-linux's setpriv is not installed: the CAP_SYS_NICE case is not run",
+            );
             continue;
         }
         let dir = tempfile::tempdir().unwrap();
@@ -1244,10 +1256,10 @@ fn sysporter_with_file_limit(limit: u64, args: &[&str]) -> Option<std::process::
         .is_ok_and(|o| o.status.success())
     {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !sysflow_test_support::under_ci(),
             "prlimit is needed under CI"
         );
-        eprintln!("skipped: util-linux's prlimit is not installed");
+        sysflow_test_support::skip("util-linux's prlimit is not installed");
         return None;
     }
     let mut cmd = without_overrides(Command::new("sh"));
@@ -1373,11 +1385,44 @@ fn a_full_disk_counts_only_the_records_written() {
 /// never rotated: ten busy minutes wrote one 14 GB file.
 #[test]
 fn scap_out_rotates_with_g_and_at_its_size_limit() {
+    use std::os::unix::fs::PermissionsExt;
+
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
     let scap = dir.path().join("cap.scap");
     let work = tempfile::tempdir().unwrap();
+    // Another user's process with a file open, reading it now and then:
+    // every rotated file's /proc scan must still list its fds after
+    // sysporter dropped its privileges (it keeps CAP_SYS_PTRACE and
+    // CAP_DAC_READ_SEARCH for these scans), or a replay of a later file
+    // could not name the file its reads are on.
+    let held = work.path().join("held-by-nobody");
+    fs::write(&held, b"nobody's data\n").unwrap();
+    fs::set_permissions(work.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&held, fs::Permissions::from_mode(0o644)).unwrap();
+    let mut nobody = is_root()
+        .then(|| {
+            Command::new("setpriv")
+                .args([
+                    "--reuid=65534",
+                    "--regid=65534",
+                    "--clear-groups",
+                    "sh",
+                    "-c",
+                ])
+                .arg(format!(
+                    "exec 3<{}; while :; do cat <&3 >/dev/null; sleep 0.1; done",
+                    held.display()
+                ))
+                .spawn()
+                .ok()
+        })
+        .flatten();
+    if nobody.is_none() {
+        assert!(!sysflow_test_support::under_ci(), "CI has root and setpriv");
+        sysflow_test_support::skip("not root, or no setpriv: another user's fds are not checked");
+    }
     let child = start_live(
         &out,
         &[
@@ -1398,6 +1443,10 @@ fn scap_out_rotates_with_g_and_at_its_size_limit() {
     let shell = workload.id();
     let _ = workload.kill();
     let _ = workload.wait();
+    if let Some(n) = nobody.as_mut() {
+        let _ = n.kill();
+        let _ = n.wait();
+    }
     if live_refused(&out_run) {
         return;
     }
@@ -1430,6 +1479,7 @@ fn scap_out_rotates_with_g_and_at_its_size_limit() {
     assert!(sizes.iter().any(|s| *s >= 1_000_000), "{sizes:?}");
     assert!(sizes.iter().all(|s| *s < 1_100_000), "{sizes:?}");
     let mut shown = 0;
+    let mut nobody_reads = 0;
     for (i, file) in scaps.iter().enumerate() {
         let replay = dir.path().join(format!("replay-{i}.sf"));
         let out = sysporter(&[
@@ -1454,6 +1504,449 @@ fn scap_out_rotates_with_g_and_at_its_size_limit() {
                 shown += 1;
             }
         }
+        // After the first file, the held file is known from the scan only.
+        let held_oid = records.iter().find_map(|r| match r {
+            SysFlow::File(f) if f.path == held.to_string_lossy() => Some(f.oid),
+            _ => None,
+        });
+        if i > 0
+            && held_oid.is_some_and(|oid| {
+                records
+                    .iter()
+                    .any(|r| matches!(r, SysFlow::FileFlow(f) if f.file_oid == oid))
+            })
+        {
+            nobody_reads += 1;
+        }
     }
     assert!(shown >= 2, "the workload's shell is in {shown} files");
+    if nobody.is_some() {
+        assert!(
+            nobody_reads >= 1,
+            "no rotated file names the file another user's process reads: {scaps:?}"
+        );
+    }
+}
+
+/// Whether the tests run as root (so that they can make files and sockets
+/// of another user).
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// An output file another user created in advance is refused with a clear
+/// error and left as it was; one of our own is replaced.
+#[test]
+fn an_output_file_another_user_made_is_refused() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    if !is_root() {
+        sysflow_test_support::skip("only root can make a file of another user");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out_sf = dir.path().join("out.sf");
+    fs::write(&out_sf, b"planted").unwrap();
+    fs::set_permissions(&out_sf, fs::Permissions::from_mode(0o666)).unwrap();
+    std::os::unix::fs::chown(&out_sf, Some(65534), Some(65534)).unwrap();
+    let args = [
+        "-r",
+        trace.to_str().unwrap(),
+        "-w",
+        out_sf.to_str().unwrap(),
+    ];
+    let out = sysporter(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ErrorReadingFileSystem"), "{err}");
+    assert!(err.contains("uid 65534"), "{err}");
+    assert_eq!(fs::read(&out_sf).unwrap(), b"planted");
+    assert_eq!(fs::metadata(&out_sf).unwrap().uid(), 65534);
+
+    let help = String::from_utf8_lossy(&sysporter(&["--help"]).stdout).into_owned();
+    assert!(
+        help.contains("A name that already exists is refused"),
+        "{help}"
+    );
+
+    fs::remove_file(&out_sf).unwrap();
+    fs::write(&out_sf, b"ours").unwrap();
+    let out = sysporter(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read_sf(&out_sf).len() > 1);
+}
+
+/// A `SOCK_SEQPACKET` server run by nobody (uid 65534) on `path`, printing
+/// how many packets each connection carried; `None`, with a message, where
+/// it cannot run (not root, no setpriv or /usr/bin/python3).
+fn foreign_server(
+    path: &Path,
+) -> Option<(
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+)> {
+    use std::io::BufRead;
+
+    let has_setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !is_root() || !has_setpriv || !Path::new("/usr/bin/python3").exists() {
+        assert!(
+            !sysflow_test_support::under_ci(),
+            "CI runs as root, with setpriv and /usr/bin/python3"
+        );
+        sysflow_test_support::skip(
+            "a server of another user needs root, setpriv and /usr/bin/python3",
+        );
+        return None;
+    }
+    let script = "import socket, sys\n\
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)\n\
+        s.bind(sys.argv[1]); s.listen(8); print('listening', flush=True)\n\
+        while True:\n    c, _ = s.accept(); n = 0\n    while c.recv(65536): n += 1\n    c.close(); print(n, flush=True)\n";
+    std::os::unix::fs::chown(path.parent().unwrap(), Some(65534), Some(65534)).unwrap();
+    let mut child = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .args(["/usr/bin/python3", "-c", script])
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "listening");
+    Some((child, lines))
+}
+
+/// `-u` to a socket whose server runs as another user (neither root nor
+/// sysporter's) is refused with a clear error, and the server gets nothing;
+/// --allow-foreign-socket sends to it.
+#[test]
+fn a_socket_of_another_user_is_refused_unless_allowed() {
+    let Some(trace) = trace("setuid-setuid") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("foreign.sock");
+    let Some((mut server, mut counts)) = foreign_server(&sock) else {
+        return;
+    };
+    let args = ["-r", trace.to_str().unwrap(), "-u", sock.to_str().unwrap()];
+    let refused = sysporter(&args);
+    let allowed = sysporter(&[&args[..], &["--allow-foreign-socket"]].concat());
+    // One line per connection: the refused one carried nothing.
+    let packets: Vec<String> = counts.by_ref().take(2).map(Result::unwrap).collect();
+    let _ = server.kill();
+    let _ = server.wait();
+    let err = stderr(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("ErrorReadingFileSystem"), "{err}");
+    assert!(err.contains("uid 65534"), "{err}");
+    assert!(err.contains("--allow-foreign-socket"), "{err}");
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    assert!(
+        stderr(&allowed).contains("; socket: 20 records sent, 0 dropped"),
+        "{}",
+        stderr(&allowed)
+    );
+    assert_eq!(packets, ["0", "20"]);
+}
+
+/// Where a test may create a cgroup: the memory controller's hierarchy
+/// (cgroup v1) or the unified one (v2), from this process's mounts.
+fn cgroup_hierarchy() -> Option<PathBuf> {
+    let mounts = fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mut unified = None;
+    for line in mounts.lines() {
+        let (left, right) = line.split_once(" - ")?;
+        let point = left.split(' ').nth(4)?;
+        let mut r = right.split(' ');
+        match (r.next(), r.nth(1)) {
+            (Some("cgroup"), Some(opts)) if opts.split(',').any(|o| o == "memory") => {
+                return Some(point.into());
+            }
+            (Some("cgroup2"), _) => unified = Some(point.into()),
+            _ => {}
+        }
+    }
+    unified
+}
+
+/// A capability mask field (`CapEff:` …) of a `/proc/PID/status` text.
+fn status_field(status: &str, name: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(name))
+        .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+}
+
+const CAP_SYS_PTRACE: u32 = 19;
+const CAP_SYS_NICE: u32 = 23;
+const CAP_BPF: u32 = 39;
+
+/// The capabilities a live run may keep after attaching, on this machine:
+/// CAP_SYS_NICE in background mode (the watchdog raises the collector from
+/// SCHED_IDLE), CAP_BPF before Linux 5.19 (reading the probe's counters),
+/// CAP_SYS_PTRACE under a /proc mounted with hidepid (the cgroups of new
+/// processes of other users).
+fn expected_caps(background: bool) -> u64 {
+    let release = fs::read_to_string("/proc/sys/kernel/osrelease").unwrap();
+    let mut parts = release.trim().split(['.', '-']);
+    let version: (u32, u32) = (
+        parts.next().unwrap().parse().unwrap(),
+        parts.next().unwrap().parse().unwrap(),
+    );
+    let hidepid = fs::read_to_string("/proc/self/mountinfo")
+        .unwrap()
+        .lines()
+        .any(|l| {
+            l.split(' ').nth(4) == Some("/proc")
+                && l.contains("hidepid=")
+                && !l.contains("hidepid=0")
+                && !l.contains("hidepid=off")
+        });
+    let mut caps = 0;
+    if background {
+        caps |= 1 << CAP_SYS_NICE;
+    }
+    if version < (5, 19) {
+        caps |= 1 << CAP_BPF;
+    }
+    if hidepid {
+        caps |= 1 << CAP_SYS_PTRACE;
+    }
+    caps
+}
+
+/// Once it captures, live sysporter keeps only the capabilities the rest of
+/// the run needs (in its effective, permitted and bounding sets, none
+/// inheritable or ambient, in every thread) and has no_new_privs set; and it
+/// still records a workload started after that: a process of another user
+/// (nobody) in a container's cgroup, whose cgroup the engine reads from
+/// /proc, with its exec and a file flow. --keep-privileges keeps them all.
+#[test]
+fn live_capture_drops_privileges_and_still_records() {
+    use libsysflow::types::OpFlags;
+
+    let own = fs::read_to_string("/proc/self/status").unwrap();
+    for (args, background) in [
+        (&[][..], true),
+        (&["--normal-priority"][..], false),
+        (&["--keep-privileges"][..], true),
+    ] {
+        let keep = args.contains(&"--keep-privileges");
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        // The first file exists once the probe is attached and the
+        // privileges are dropped.
+        let child = start_live(&out, args);
+        let pid = child.id();
+        let mut threads = Vec::new();
+        if let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) {
+            for task in tasks {
+                let task = task.unwrap().path();
+                if let Ok(status) = fs::read_to_string(task.join("status")) {
+                    threads.push((task, status));
+                }
+            }
+        }
+        let workload = if background && !keep {
+            workload_in_a_container_as_nobody(dir.path())
+        } else {
+            None
+        };
+        sigterm(&child);
+        let out_run = child.wait_with_output().unwrap();
+        let records = workload.map(ContainedWorkload::stop);
+        if live_refused(&out_run) {
+            return;
+        }
+        let err = stderr(&out_run);
+        assert!(out_run.status.success(), "{err}");
+        assert!(!threads.is_empty(), "no thread of sysporter was read");
+        let want = expected_caps(background);
+        for (task, status) in threads.iter().filter(|_| keep) {
+            for field in ["CapEff:", "CapPrm:", "CapBnd:"] {
+                assert_eq!(
+                    status_field(status, field),
+                    status_field(&own, field),
+                    "{}: {field} with --keep-privileges",
+                    task.display()
+                );
+            }
+            assert!(status.lines().any(|l| l == "NoNewPrivs:\t0"), "{status}");
+        }
+        for (task, status) in threads.iter().filter(|_| !keep) {
+            let what = format!("{} ({args:?})", task.display());
+            // The main thread keeps exactly what the run needs; the others
+            // no more (the signal thread drops everything).
+            let main_thread = task.file_name()
+                == task
+                    .parent()
+                    .and_then(Path::parent)
+                    .and_then(Path::file_name);
+            for field in ["CapEff:", "CapPrm:", "CapBnd:"] {
+                let caps = status_field(status, field);
+                if main_thread {
+                    assert_eq!(
+                        caps,
+                        Some(want),
+                        "{what}: {field} is not {want:#x}:\n{status}"
+                    );
+                } else {
+                    assert!(
+                        caps.is_some_and(|c| c & !want == 0),
+                        "{what}: {field} holds more than {want:#x}:\n{status}"
+                    );
+                }
+            }
+            for field in ["CapInh:", "CapAmb:"] {
+                assert_eq!(status_field(status, field), Some(0), "{what}:\n{status}");
+            }
+            assert!(
+                status.lines().any(|l| l == "NoNewPrivs:\t1"),
+                "{what}: no_new_privs is not set:\n{status}"
+            );
+        }
+        // The probe's counters are still read after the drop.
+        assert!(err.contains("; probe: "), "{err}");
+        assert!(!err.contains("cannot read the probe's counters"), "{err}");
+
+        let Some(w) = records else {
+            continue;
+        };
+        let files = sf_files(&out);
+        assert_eq!(files.len(), 1, "{files:?}");
+        let records = read_sf(&files[0]);
+        let procs: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                SysFlow::Process(p) if p.uid == 65534 && p.exe_args.contains(&w.marker) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            !procs.is_empty(),
+            "no Process record of the workload: {err}"
+        );
+        for p in &procs {
+            assert_eq!(
+                p.container_id.as_deref(),
+                Some(&w.container[..12]),
+                "the new process's cgroup was not read: {p:?}"
+            );
+        }
+        let oids: Vec<_> = procs.iter().map(|p| p.oid).collect();
+        let exec = records.iter().any(|r| {
+            matches!(r, SysFlow::ProcessEvent(e) if oids.contains(&e.proc_oid) && e.op_flags.contains(OpFlags::EXEC))
+        });
+        assert!(exec, "no exec of the workload: {err}");
+        let file = records
+            .iter()
+            .find_map(|r| match r {
+                SysFlow::File(f) if f.path == w.written.to_string_lossy() => Some(f.oid),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no File record of {}: {err}", w.written.display()));
+        let flow = records.iter().any(|r| {
+            matches!(r, SysFlow::FileFlow(f) if f.file_oid == file && oids.contains(&f.proc_oid))
+        });
+        assert!(flow, "no file flow of the workload: {err}");
+    }
+}
+
+/// A process started in a new container-like cgroup that becomes nobody,
+/// writes a file and lives on.
+struct ContainedWorkload {
+    child: std::process::Child,
+    cgroup: PathBuf,
+    /// The 64-hex-digit container id of the cgroup's name.
+    container: String,
+    /// In the workload's arguments, to find its records.
+    marker: String,
+    written: PathBuf,
+}
+
+impl ContainedWorkload {
+    /// Kills its process group and removes the cgroup once it is empty.
+    fn stop(mut self) -> ContainedWorkload {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+        let waited = std::time::Instant::now();
+        while fs::remove_dir(&self.cgroup).is_err()
+            && waited.elapsed() < std::time::Duration::from_secs(10)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        self
+    }
+}
+
+/// Starts a [`ContainedWorkload`] under `dir` and waits until it wrote its
+/// file; `None`, with a message, where it cannot (no cgroup hierarchy, not
+/// root, no setpriv), which CI must not be.
+fn workload_in_a_container_as_nobody(dir: &Path) -> Option<ContainedWorkload> {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+
+    let has_setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let hierarchy = cgroup_hierarchy();
+    let (Some(hierarchy), true, true) = (hierarchy, has_setpriv, is_root()) else {
+        assert!(
+            !sysflow_test_support::under_ci(),
+            "CI has root, setpriv and a cgroup hierarchy"
+        );
+        sysflow_test_support::skip(
+            "a workload in a container as nobody needs root, setpriv and a cgroup hierarchy",
+        );
+        return None;
+    };
+    let container = format!("{:016x}", std::process::id()).repeat(4);
+    let cgroup = hierarchy.join(format!("docker-{container}.scope"));
+    fs::create_dir(&cgroup).unwrap();
+    let work = dir.join("work");
+    fs::create_dir(&work).unwrap();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&work, fs::Permissions::from_mode(0o777)).unwrap();
+    let written = work.join("nobody.txt");
+    let marker = format!("sysflow-drop-marker-{}", std::process::id());
+    // The shell joins the cgroup, then starts the workload: a new process
+    // (its clone carries the cgroup), which becomes nobody and execs.
+    let script = format!(
+        "echo $$ > {procs} && setpriv --reuid=65534 --regid=65534 --clear-groups \
+         sh -c 'echo flow > {file}; exec sleep 30' {marker}; true",
+        procs = cgroup.join("cgroup.procs").display(),
+        file = written.display(),
+    );
+    let child = Command::new("sh")
+        .args(["-c", &script])
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while fs::read(&written).map_or(true, |b| b != b"flow\n") {
+        assert!(
+            waited.elapsed() < std::time::Duration::from_secs(30),
+            "the workload did not write {}",
+            written.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Some(ContainedWorkload {
+        child,
+        cgroup,
+        container,
+        marker,
+        written,
+    })
 }

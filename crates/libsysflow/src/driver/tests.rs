@@ -262,12 +262,91 @@ fn the_saved_captures_size_limit_and_name_are_checked() {
 
 #[test]
 fn rotated_scap_files_are_named_like_rotated_sf_files() {
+    let dir = tempfile::tempdir().unwrap();
     let at = 1_700_000_123;
-    let name = |nth| rotated_scap_name(Path::new("/tmp/cap.scap"), at, nth);
-    assert_eq!(name(0), PathBuf::from("/tmp/cap.scap.1700000123"));
-    assert_eq!(name(2), PathBuf::from("/tmp/cap.scap.1700000123.2"));
+    let prefix = dir.path().join("cap.scap");
+    let name = rotated_scap_name(&prefix, at);
+    assert_eq!(name, dir.path().join("cap.scap.1700000123"));
     assert_eq!(
-        name(0),
-        sysflow_export::file_name(Path::new("/tmp/cap.scap"), Naming::Timestamped, at)
+        name,
+        sysflow_export::file_name(&prefix, Naming::Timestamped, at)
     );
+    // More files in the same second are numbered, never replaced.
+    let names: Vec<PathBuf> = (0..3)
+        .map(|_| ScapOut::create(name.clone(), true, &[]).unwrap())
+        .map(|out| {
+            let path = out.path.clone();
+            out.finish().unwrap();
+            path
+        })
+        .collect();
+    let numbered = |n: u32| {
+        let mut p = name.clone().into_os_string();
+        p.push(format!(".{n}"));
+        PathBuf::from(p)
+    };
+    assert_eq!(names, [name.clone(), numbered(1), numbered(2)]);
+}
+
+/// `--scap-out` at a name another user created in advance (mode 0666, so
+/// that we could write it) is refused and the file left alone; a file of
+/// our own there is replaced by a new one of mode 0600.
+#[test]
+fn the_saved_capture_is_created_exclusively() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.scap");
+    fs::write(&path, b"ours").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+    // A second name keeps the old file (and its inode number) alive.
+    let link = dir.path().join("kept.scap");
+    fs::hard_link(&path, &link).unwrap();
+    let old_inode = fs::metadata(&path).unwrap().ino();
+    let out = ScapOut::create(path.clone(), false, &[]).unwrap();
+    out.finish().unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    assert_ne!(meta.ino(), old_inode, "the old file was written in place");
+    assert_eq!(meta.mode() & 0o077, 0, "{:o}", meta.mode());
+    assert_eq!(fs::read(&link).unwrap(), b"ours");
+
+    if fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0) {
+        sysflow_test_support::skip("only root can make a file of another user");
+        return;
+    }
+    let planted = dir.path().join("planted.scap");
+    fs::write(&planted, b"planted").unwrap();
+    fs::set_permissions(&planted, fs::Permissions::from_mode(0o666)).unwrap();
+    std::os::unix::fs::chown(&planted, Some(65534), Some(65534)).unwrap();
+    let err = match ScapOut::create(planted.clone(), false, &[]) {
+        Ok(_) => panic!("a file of uid 65534 was written"),
+        Err(e) => e,
+    };
+    assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+    assert!(
+        matches!(
+            err,
+            SysFlowError::Export(ExportError::Exists {
+                found: sysflow_export::ExistingOutput::OtherOwner { owner: 65534, .. },
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    let chain = anyhow_like(&err);
+    assert!(chain.contains("planted.scap"), "{chain}");
+    assert!(chain.contains("uid 65534"), "{chain}");
+    assert_eq!(fs::read(&planted).unwrap(), b"planted");
+}
+
+/// An error and its sources, as one line.
+fn anyhow_like(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }

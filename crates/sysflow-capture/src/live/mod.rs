@@ -20,6 +20,7 @@ mod driver;
 mod error;
 mod machine;
 mod order;
+mod privileges;
 mod proc_scan;
 mod syscalls;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
@@ -46,6 +47,7 @@ use crate::source::EventSource;
 pub use driver::check_live_support;
 pub use error::{LiveError, LoaderError};
 pub use machine::machine_info;
+pub use privileges::{KeptPrivileges, drop_thread_privileges};
 pub use proc_scan::scan_proc;
 
 /// The probe, compiled and committed by `cargo xtask bpf`.
@@ -218,6 +220,9 @@ pub struct LiveCapture {
     background: Option<background::Background>,
     /// Raises counted by a watchdog that has stopped.
     priority_raised: u64,
+    /// [`LiveConfig::background`], which keeps CAP_SYS_NICE in
+    /// [`drop_privileges`](LiveCapture::drop_privileges).
+    background_mode: bool,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -438,6 +443,7 @@ impl LiveCapture {
             background_pending,
             background: None,
             priority_raised: 0,
+            background_mode: config.background,
             ring,
             stats,
             stop,
@@ -448,7 +454,7 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
-            cgroups: cgroups::CgroupLists::default(),
+            cgroups: cgroups::CgroupLists::new(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
         }))
@@ -473,6 +479,34 @@ impl LiveCapture {
             items.iter_mut().for_each(scrub_item_env);
         }
         items
+    }
+
+    /// Drops the privileges the rest of the capture does not need, once the
+    /// probe is attached and `/proc` scanned: every capability but those it
+    /// still uses leaves the calling thread's effective, permitted and
+    /// inheritable sets (and its bounding set, given CAP_SETPCAP), the
+    /// ambient set is cleared and `no_new_privs` set. It keeps CAP_SYS_NICE
+    /// in [`background`](LiveConfig::background) mode (to raise the
+    /// collector from `SCHED_IDLE`), CAP_BPF on kernels older than 5.19 (to
+    /// read the probe's counters) and CAP_SYS_PTRACE under a `/proc` mounted
+    /// with `hidepid` that hides other users' processes from us (to read the
+    /// cgroups of processes started later), and with `rescans_proc` (the
+    /// program scans `/proc` again, [`scan_proc_items`](LiveCapture::scan_proc_items))
+    /// CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH, which other users' fds and
+    /// executables take; usually nothing else is needed. It returns what it
+    /// kept.
+    ///
+    /// Anything the program opens afterwards is opened with its uid alone:
+    /// files and sockets it may not reach without CAP_DAC_OVERRIDE (say, a
+    /// directory of another user) fail.
+    ///
+    /// Capabilities are per thread: call it from the thread that polls the
+    /// capture, before the program starts other threads (threads started
+    /// later inherit the reduced sets). If another thread still holds more
+    /// than was kept, the drop fails with [`LiveError::PrivilegedThreads`]
+    /// (the calling thread has dropped them anyway).
+    pub fn drop_privileges(&self, rescans_proc: bool) -> Result<KeptPrivileges, LiveError> {
+        privileges::drop_privileges(self.background_mode, rescans_proc)
     }
 
     /// Stop when `flag` becomes true, instead of through [`StopHandle`]s

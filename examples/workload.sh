@@ -2,11 +2,11 @@
 # sysflow-rs example workload: execs, file I/O, a loopback TCP exchange, an exit code.
 PATH=/usr/bin:/bin
 export PATH
-cd /tmp/exrec
+cd /tmp/sysflow-example
 ls -l /etc/hostname > listing.txt
 dd if=/dev/zero of=data.bin bs=4096 count=16 2>/dev/null
 cat data.bin | wc -c > size.txt
-/usr/bin/python3 -c '
+/usr/bin/python3 -S -c '
 import socket, threading
 srv = socket.socket(); srv.bind(("127.0.0.1", 0)); srv.listen(1)
 port = srv.getsockname()[1]

@@ -3,11 +3,13 @@
 //!
 //! - `test [ARGS...]`: makes sure `target/sysflow-venv` is a Python virtual
 //!   environment with the official SysFlow reader (`sysflow-tools`, pinned),
-//!   then runs `cargo test --workspace ARGS...` with `SYSFLOW_PYTHON` set to
-//!   its python, so that the interop tests of `sysflow-types` run. When the
+//!   then runs `cargo test --workspace --no-fail-fast ARGS...` with
+//!   `SYSFLOW_PYTHON` set to its python, so that the interop tests of
+//!   `sysflow-types` run. When the
 //!   environment cannot be made (no `python3`, no `venv` module, no network),
 //!   it warns and runs the tests anyway: they then skip, or fail under `CI`.
-//!   The exit status is cargo's.
+//!   It ends with the number of tests that skipped and why (they record it
+//!   in `target/test-skips.log`). The exit status is cargo's.
 //! - `tidy`: checks the workspace's conventions (see `tidy.rs`); it also runs
 //!   as a test.
 //! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
@@ -43,7 +45,9 @@ usage: cargo xtask <task>
 
 tasks:
   test [ARGS...]   install sysflow-tools into target/sysflow-venv, then run
-                   `cargo test --workspace ARGS...` with SYSFLOW_PYTHON set
+                   `cargo test --workspace --no-fail-fast ARGS...` with
+                   SYSFLOW_PYTHON set;
+                   end with the number of skipped tests and why
   tidy             check file headers, crate versions and the layering
   bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
                    40 concatenated copies of a golden trace; print the ratio
@@ -112,19 +116,90 @@ fn test(args: Vec<OsString>) -> Result<ExitCode> {
         );
     }
 
+    // The tests that skip say why in this file (sysflow-test-support's
+    // `skip`); libtest would count them as passed without a word.
+    let skip_log = root.join("target").join("test-skips.log");
+    match std::fs::remove_file(&skip_log) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => bail!("cannot remove {}: {e}", skip_log.display()),
+    }
+
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(&cargo)
         .current_dir(&root)
-        .args(["test", "--workspace"])
+        // Every test binary runs even after one fails: the failures and the
+        // skip count below are then the whole suite's.
+        .args(["test", "--workspace", "--no-fail-fast"])
         .args(&args)
         .env("SYSFLOW_PYTHON", &python)
+        .env("SYSFLOW_SKIP_LOG", &skip_log)
         .status()
         .with_context(|| format!("cannot run `{} test`", Path::new(&cargo).display()))?;
+    let skips = match std::fs::read_to_string(&skip_log) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => bail!("cannot read {}: {e}", skip_log.display()),
+    };
+    eprint!("{}", skip_summary(&skips));
     Ok(match status.code() {
         Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         // Killed by a signal.
         None => ExitCode::FAILURE,
     })
+}
+
+/// The closing lines of `cargo xtask test`: how many tests skipped, grouped
+/// by reason, from the skip log's `binary<TAB>test<TAB>reason` lines. A test
+/// that skips twice (two helpers each saying why) counts once, under its
+/// first reason.
+fn skip_summary(log: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    // Reasons in the order first seen, each with its tests.
+    let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+    for line in log.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let (Some(binary), Some(test), Some(reason)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let name = if binary == test {
+            binary.to_owned()
+        } else {
+            format!("{binary}::{test}")
+        };
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, tests)) => tests.push(name),
+            None => reasons.push((reason, vec![name])),
+        }
+    }
+    if seen.is_empty() {
+        return "xtask: no test skipped\n".to_owned();
+    }
+    let mut out = format!(
+        "xtask: {} test{} skipped what this machine cannot run (libtest counted them as passed):\n",
+        seen.len(),
+        if seen.len() == 1 { "" } else { "s" }
+    );
+    for (reason, mut tests) in reasons {
+        tests.sort();
+        const SHOWN: usize = 4;
+        let more = tests.len().saturating_sub(SHOWN);
+        out.push_str(&format!("xtask:   {:>3}  {reason}\n", tests.len()));
+        out.push_str(&format!(
+            "xtask:          {}",
+            tests[..tests.len() - more].join(", ")
+        ));
+        if more > 0 {
+            out.push_str(&format!(" and {more} more"));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The workspace root: the parent of this crate's directory.
@@ -207,4 +282,38 @@ fn run(cmd: &mut Command) -> Result<()> {
         bail!("`{}` failed ({status})", Path::new(&program).display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_summary;
+
+    #[test]
+    fn skip_summary_counts_each_test_once_by_reason() {
+        let log = "it\tgolden::a\t../shared is absent\n\
+                   it\tlive::b\tnot root\n\
+                   it\tgolden::a\tnot root\n\
+                   cli\tc\t../shared is absent\n\
+                   differential\tdifferential\tnot root\n\
+                   a torn line\n";
+        assert_eq!(
+            skip_summary(log),
+            "xtask: 4 tests skipped what this machine cannot run (libtest counted them as passed):\n\
+             xtask:     2  ../shared is absent\n\
+             xtask:          cli::c, it::golden::a\n\
+             xtask:     2  not root\n\
+             xtask:          differential, it::live::b\n"
+        );
+        assert_eq!(skip_summary(""), "xtask: no test skipped\n");
+    }
+
+    #[test]
+    fn skip_summary_shortens_long_lists() {
+        let log: String = (0..6).map(|i| format!("it\tt{i}\tr\n")).collect();
+        assert!(
+            skip_summary(&log).ends_with("it::t0, it::t1, it::t2, it::t3 and 2 more\n"),
+            "{}",
+            skip_summary(&log)
+        );
+    }
 }

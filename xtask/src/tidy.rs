@@ -5,12 +5,16 @@
 //! - crates depend only on the crates below them in the pipeline
 //!   (docs/ARCHITECTURE.md), and `sysflow-types` on none of ours;
 //! - internal crates are `version = "0.0.0"` with `publish = false`; only the
-//!   crates we publish carry a real version.
+//!   crates we publish carry a real version;
+//! - the Markdown documentation's commands, features and snippets hold up
+//!   (`docs.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+mod docs;
 
 /// Crates published with real semver; every other crate is internal.
 const PUBLISHED: [&str; 2] = ["sysflow-types", "libsysflow"];
@@ -18,7 +22,7 @@ const PUBLISHED: [&str; 2] = ["sysflow-types", "libsysflow"];
 /// Our crates each crate may depend on (normal dependencies).
 fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     Some(match krate {
-        "falco-sys" | "sysflow-types" => &[],
+        "falco-sys" | "sysflow-types" | "sysflow-test-support" => &[],
         "sysflow-capture" => &["falco-sys"],
         "sysflow-core" => &["sysflow-capture", "sysflow-types"],
         "sysflow-export" => &["sysflow-types"],
@@ -35,7 +39,7 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-const OURS: [&str; 8] = [
+const OURS: [&str; 9] = [
     "falco-sys",
     "sysflow-capture",
     "sysflow-types",
@@ -43,6 +47,7 @@ const OURS: [&str; 8] = [
     "sysflow-export",
     "libsysflow",
     "sysporter",
+    "sysflow-test-support",
     "xtask",
 ];
 
@@ -61,6 +66,7 @@ pub fn problems(root: &Path) -> Result<Vec<String>> {
             }
         }
     }
+    problems.extend(docs::problems(root, &manifests)?);
     for manifest in manifests {
         check_manifest(&manifest, &mut problems)?;
         let dir = manifest.parent().context("manifest without a directory")?;

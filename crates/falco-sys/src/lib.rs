@@ -39,10 +39,12 @@ mod tests {
         let Ok(text) = fs::read_to_string(header) else {
             // CI installs the package: there, its absence is a failure.
             assert!(
-                std::env::var_os("CI").is_none(),
+                !sysflow_test_support::under_ci(),
                 "CI is set but {header} is missing"
             );
-            std::eprintln!("SKIP: {header} not installed (libfalcosecurity0-dev)");
+            sysflow_test_support::skip(std::format_args!(
+                "{header} is not installed (libfalcosecurity0-dev)"
+            ));
             return;
         };
         let value = text

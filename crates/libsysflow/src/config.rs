@@ -97,11 +97,21 @@ pub struct SysFlowConfig {
     /// reconnects when the server restarts.
     pub socket_path: Option<PathBuf>,
     /// Capture file to read (`scapInputPath`); set means offline mode.
+    /// `-` reads the capture from standard input ([`STDIN_PATH`](crate::STDIN_PATH)).
     pub scap_input_path: Option<PathBuf>,
     /// Live only: also save the raw capture as a scap file here (no
     /// equivalent in the reference; sysdig's `-w`), which sysdig and
-    /// `scap_input_path` read back.
+    /// `scap_input_path` read back. With rotation (`rotate_interval` > 0,
+    /// or `scap_output_size_limit`) the files are named as rotated `.sf`
+    /// files are: `PATH.<secs>`, the time each was opened (`PATH.<secs>.1`,
+    /// `.2`, … for more in the same second); each is a capture of its own,
+    /// starting with the machine and the threads and fds that exist then.
     pub scap_output_path: Option<PathBuf>,
+    /// Live only, with `scap_output_path`: start a new scap file once the
+    /// current one holds this many bytes (sysdig's `-C`; sysporter's
+    /// `--scap-out-size` takes megabytes), besides the rotation every
+    /// `rotate_interval`. Not in the reference; default none.
+    pub scap_output_size_limit: Option<u64>,
     /// Falco filter expression (`falcoFilter`); not supported yet.
     pub falco_filter: Option<String>,
     /// Drop-mode sampling ratio, live only (`samplingRatio`, default 1).
@@ -173,6 +183,30 @@ pub struct SysFlowConfig {
     /// run ends; needs CAP_SYS_NICE, else a warning and normal priority
     /// (default false; sysporter turns it on).
     pub background: bool,
+    /// Not in the reference: send to [`socket_path`](Self::socket_path)
+    /// even when its server runs as another user than root or this
+    /// process's. By default (false) such a server is refused, at the first
+    /// connection and at every reconnection, with
+    /// `ExportError::ForeignSocket`: a socket another user binds at the path
+    /// (while sf-processor is down, in a directory they can write) would
+    /// otherwise receive every record. The server's uid is its
+    /// credentials when it listened (`SO_PEERCRED`).
+    pub allow_foreign_socket: bool,
+    /// Live only, not in the reference: once the probe is attached and
+    /// `/proc` scanned, drop every capability the rest of the run does not
+    /// need and set `no_new_privs` (`LiveCapture::drop_privileges`). What is
+    /// kept: CAP_SYS_NICE with [`background`](Self::background), CAP_BPF
+    /// on kernels older than 5.19, CAP_SYS_PTRACE under a `/proc` mounted
+    /// with `hidepid` that hides other users' processes; usually nothing
+    /// else. The outputs are opened after the drop, so they must be
+    /// reachable by the process's uid alone (no CAP_DAC_OVERRIDE: root
+    /// writes into root's directories, not into another user's).
+    /// Capabilities are per thread: the drop covers the thread that calls
+    /// [`run`](crate::SysFlowDriver::run) and the threads the run starts,
+    /// and `run` fails if another thread of the program still holds more
+    /// (default false, since it changes the whole program; sysporter turns
+    /// it on).
+    pub drop_privileges: bool,
 }
 
 impl Default for SysFlowConfig {
@@ -186,6 +220,7 @@ impl Default for SysFlowConfig {
             socket_path: None,
             scap_input_path: None,
             scap_output_path: None,
+            scap_output_size_limit: None,
             falco_filter: None,
             sampling_ratio: 1,
             cri_path: None,
@@ -208,6 +243,8 @@ impl Default for SysFlowConfig {
             scrub_env: false,
             compression_level: None,
             background: false,
+            allow_foreign_socket: false,
+            drop_privileges: false,
         }
     }
 }
@@ -321,6 +358,13 @@ impl SysFlowConfig {
             })
     }
 
+    /// Whether the saved live capture's files rotate (and are named
+    /// `PATH.<secs>`): with `rotate_interval` > 0 or a
+    /// `scap_output_size_limit`.
+    pub fn scap_rotates(&self) -> bool {
+        self.rotate_interval > 0 || self.scap_output_size_limit.is_some()
+    }
+
     /// The options of the state machines.
     pub fn core_config(&self) -> CoreConfig {
         CoreConfig {
@@ -384,6 +428,8 @@ impl SysFlowConfigBuilder {
         driver_type: DriverType,
         scrub_env: bool,
         background: bool,
+        allow_foreign_socket: bool,
+        drop_privileges: bool,
     }
 
     set_some! {
@@ -391,6 +437,7 @@ impl SysFlowConfigBuilder {
         socket_path: PathBuf,
         scap_input_path: PathBuf,
         scap_output_path: PathBuf,
+        scap_output_size_limit: u64,
         falco_filter: String,
         cri_path: PathBuf,
         k8s_api_url: String,

@@ -1,8 +1,7 @@
 //! [`SysFlowDriver`]: the pipeline loop, from a capture to the outputs.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -18,11 +17,14 @@ use sysflow_export::{
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
 };
 use sysflow_types::{DeflateEngine, RecordType};
-use tracing::{debug, error, info};
+use tracing::{debug, error, info, warn};
 
 use crate::config::{DriverType, SysFlowConfig};
 use crate::error::SysFlowError;
 use crate::progress::{Counted, Progress};
+
+/// The [`SysFlowConfig::scap_input_path`] that means standard input.
+pub const STDIN_PATH: &str = "-";
 
 /// Items between two progress reports (and exit-flag checks are every item).
 const PROGRESS_EVERY: u64 = 4096;
@@ -34,25 +36,47 @@ const CLOCK_EVERY: u64 = 256;
 ///
 /// The driver notices at the next item: the item is not processed, open
 /// flows are written with `TRUNCATE`, and the outputs are closed, as when
-/// the input ends.
+/// the input ends. While a live capture starts (the kernel verifies the
+/// probe for a second or more) it notices within a few tens of
+/// milliseconds: the run ends before any output is opened. A live capture
+/// first reads what its probe already wrote (for at most five seconds,
+/// under load), unless [`exit_now`](ExitHandle::exit_now) was called.
 #[derive(Debug, Clone, Default)]
-pub struct ExitHandle(Arc<AtomicBool>);
+pub struct ExitHandle {
+    stop: Arc<AtomicBool>,
+    now: Arc<AtomicBool>,
+}
 
 impl ExitHandle {
     /// Requests the stop. Only stores to an atomic, so it is async-signal-safe.
     pub fn exit(&self) {
-        self.0.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    /// Requests a stop that does not wait for a live capture's backlog: the
+    /// events the probe wrote and the driver has not read yet are left
+    /// unread (`submitted` exceeds `read` in [`DriverStats::live`]). The open
+    /// flows are still written and the outputs closed. The same as
+    /// [`exit`](ExitHandle::exit) for a capture file. Async-signal-safe.
+    pub fn exit_now(&self) {
+        self.now.store(true, Ordering::Relaxed);
+        self.exit();
     }
 
     /// Whether a stop was requested.
     pub fn is_requested(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed)
     }
 
     /// The flag itself, for APIs that set an `AtomicBool` from a signal
     /// handler (such as `signal_hook::flag::register`).
     pub fn flag(&self) -> Arc<AtomicBool> {
-        Arc::clone(&self.0)
+        Arc::clone(&self.stop)
+    }
+
+    /// The flag of [`exit_now`](ExitHandle::exit_now).
+    fn now_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.now)
     }
 }
 
@@ -66,6 +90,9 @@ pub enum OutputKind {
     Socket,
     /// The consumer's function ([`SysFlowConfig::callback`]).
     Callback,
+    /// The raw capture saved by live capture
+    /// ([`SysFlowConfig::scap_output_path`]).
+    Scap,
 }
 
 /// What one output of a run did.
@@ -96,15 +123,34 @@ pub struct DriverStats {
     /// Records the first output took, by [`RecordType::index`], headers
     /// included: the file's when there is one, else the socket's, else the
     /// callback's. [`outputs`](DriverStats::outputs) has every output's.
+    /// After the file output failed (a full disk), only what a reader gets
+    /// back from its files.
     pub records: [u64; 12],
     /// Output files written.
     pub files: u64,
+    /// The first output file (with rotation, files are named by the time
+    /// they were opened: the first and the last name them all).
+    pub first_output: Option<PathBuf>,
     /// The last output file.
     pub output: Option<PathBuf>,
     /// Each output's counters, in the order file, socket, callback.
     pub outputs: Vec<OutputStats>,
-    /// Whether the run stopped early because [`ExitHandle::exit`] was called.
+    /// Files of the saved live capture
+    /// ([`scap_output_path`](SysFlowConfig::scap_output_path)) written.
+    pub scap_files: u64,
+    /// The first of them.
+    pub first_scap_output: Option<PathBuf>,
+    /// The last of them.
+    pub scap_output: Option<PathBuf>,
+    /// Whether [`ExitHandle::exit`] stopped the run before its input ended:
+    /// a capture file not read to its end, or a live capture stopped before
+    /// it started. A live capture that ran ends only this way, and is not
+    /// early.
     pub exited_early: bool,
+    /// Outputs (SysFlow outputs and the saved capture) that failed and
+    /// were closed while the others went on; `run` returns the first as
+    /// [`SysFlowError::OutputFailed`].
+    pub output_failures: u64,
     /// Wall time of [`SysFlowDriver::run`].
     pub elapsed: Duration,
     /// The state machines' counters and cache sizes at the end of the run.
@@ -120,9 +166,24 @@ impl DriverStats {
         self.records.get(ty.index()).copied().unwrap_or_default()
     }
 
-    /// Records written in all, headers included.
+    /// Records written in all (of the first output, see
+    /// [`records`](DriverStats::records)), headers and entities (container,
+    /// process, file, pod) included: what a `.sf` file holds. A callback is
+    /// called only for the others, with the entities attached: see
+    /// [`behaviour_records`](DriverStats::behaviour_records).
     pub fn records_total(&self) -> u64 {
         self.records.iter().sum()
+    }
+
+    /// Behaviour records written (of the first output): events and flows,
+    /// without headers and entities. What a
+    /// [`Callback`](crate::Callback) is called for, once each.
+    pub fn behaviour_records(&self) -> u64 {
+        RecordType::ALL
+            .iter()
+            .filter(|ty| !ENTITY_TYPES.contains(ty))
+            .map(|ty| self.records_of(*ty))
+            .sum()
     }
 
     /// The counters of the first output of a kind.
@@ -135,6 +196,16 @@ impl DriverStats {
         self.outputs.iter().map(|o| o.sink.dropped_total()).sum()
     }
 }
+
+/// The records that are no behaviour: the header and the entities, which
+/// a callback receives attached to the behaviour records.
+const ENTITY_TYPES: [RecordType; 5] = [
+    RecordType::Header,
+    RecordType::Container,
+    RecordType::Process,
+    RecordType::File,
+    RecordType::Pod,
+];
 
 /// Why the item loop stopped early.
 enum Stop {
@@ -262,6 +333,34 @@ impl SysFlowDriver {
         }
         if let Some(output) = &config.file_path {
             check_output_dir(output)?;
+            // Files named exactly as configured: offline, or live without rotation.
+            let exact = input.is_some() || config.rotate_interval <= 0;
+            if exact && sysflow_export::is_prefix(output) && output.is_dir() {
+                return Err(SysFlowError::OutputIsDirectory {
+                    path: output.clone(),
+                });
+            }
+        }
+        if config.scap_output_size_limit.is_some() && config.scap_output_path.is_none() {
+            return Err(SysFlowError::Config {
+                field: "scap_output_size_limit",
+                problem: "limits the files of scap_output_path, which is not set",
+            });
+        }
+        if config.scap_output_size_limit == Some(0) {
+            return Err(SysFlowError::Config {
+                field: "scap_output_size_limit",
+                problem: "must be at least 1 byte",
+            });
+        }
+        if let Some(scap) = &config.scap_output_path {
+            if !sysflow_export::is_prefix(scap) {
+                return Err(SysFlowError::Config {
+                    field: "scap_output_path",
+                    problem: "names a file (the prefix of the files, with rotation), not a directory",
+                });
+            }
+            check_scap_output(scap, config.scap_rotates())?;
         }
         if let Some(socket) = &config.socket_path {
             let len = socket.as_os_str().len();
@@ -275,7 +374,13 @@ impl SysFlowDriver {
         }
         let input_len = match &input {
             Some(input) => {
-                let meta = fs::metadata(input).map_err(|source| SysFlowError::OpenCapture {
+                // Not opened here: opening a named pipe waits for its writer.
+                let meta = if input == Path::new(STDIN_PATH) {
+                    open_input(input).and_then(|f| f.metadata())
+                } else {
+                    fs::metadata(input)
+                }
+                .map_err(|source| SysFlowError::OpenCapture {
                     path: input.clone(),
                     source,
                 })?;
@@ -365,7 +470,7 @@ impl SysFlowDriver {
         let Some(input) = self.input.clone() else {
             return self.run_live();
         };
-        let file = File::open(&input).map_err(|source| SysFlowError::OpenCapture {
+        let file = open_input(&input).map_err(|source| SysFlowError::OpenCapture {
             path: input.clone(),
             source,
         })?;
@@ -374,33 +479,47 @@ impl SysFlowDriver {
             ScapReader::new(counted).map_err(|e| SysFlowError::capture(input.clone(), e))?;
         self.stats.bytes_total = self.input_len;
 
-        // Items up to the machine block, held until the exporter is known.
+        // Items up to the machine block, held until the exporter is known;
+        // at least the first, so that an input that is no capture at all
+        // fails before any output exists.
         let mut held = Vec::new();
         let mut failure = None;
         let mut exporter = self.config.exporter_id.clone();
-        if exporter.is_empty() {
-            loop {
-                match reader.next_item() {
-                    Ok(Some(Item::Machine(m))) => {
+        let find_host = exporter.is_empty();
+        loop {
+            match reader.next_item() {
+                Ok(Some(Item::Machine(m))) => {
+                    if find_host {
                         exporter = m.hostname.clone();
-                        held.push(Item::Machine(m));
-                        break;
                     }
-                    Ok(Some(item @ Item::Event(_))) => {
-                        held.push(item);
-                        break;
-                    }
-                    Ok(Some(item)) => held.push(item),
-                    Ok(None) => break,
-                    Err(e) => {
-                        failure = Some(e);
+                    held.push(Item::Machine(m));
+                    break;
+                }
+                Ok(Some(item @ Item::Event(_))) => {
+                    held.push(item);
+                    break;
+                }
+                Ok(Some(item)) => {
+                    held.push(item);
+                    if !find_host {
                         break;
                     }
                 }
+                Ok(None) => break,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
             }
-            if exporter.is_empty() {
-                exporter = local_hostname();
-            }
+        }
+        if held.is_empty()
+            && let Some(e) = failure
+        {
+            self.stats.bytes_read = bytes.load(Ordering::Relaxed);
+            return Err(SysFlowError::capture(input, e));
+        }
+        if exporter.is_empty() {
+            exporter = local_hostname();
         }
 
         let now_secs = SystemTime::now()
@@ -413,25 +532,15 @@ impl SysFlowDriver {
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
-            None => {
-                let asks = out.asks_for_segments();
-                self.pump(
-                    &mut reader,
-                    held,
-                    &mut processor,
-                    &mut out.sink,
-                    asks,
-                    &bytes,
-                )
-            }
+            None => self.pump(&mut reader, held, &mut processor, &mut out.sink, &bytes),
         };
         let result = match stop {
-            // An output failed: nothing more can be written.
-            Err(Stop::Sink(e)) => Err(SysFlowError::Export(e)),
+            // Every output failed: nothing more can be written.
+            Err(Stop::Sink(e)) => Err(fatal(&mut out.sink, e)),
             Ok(()) => processor
                 .finish(&mut out.sink)
                 .and_then(|()| out.sink.finish())
-                .map_err(SysFlowError::Export),
+                .map_err(|e| fatal(&mut out.sink, e)),
             // Records of the items before the damage still reach a closed file.
             Err(Stop::Capture(e)) => {
                 match processor
@@ -441,7 +550,7 @@ impl SysFlowDriver {
                     Ok(()) => Err(SysFlowError::capture(input.clone(), e)),
                     Err(export) => {
                         error!(error = %e, "the capture was unreadable too");
-                        Err(SysFlowError::Export(export))
+                        Err(fatal(&mut out.sink, export))
                     }
                 }
             }
@@ -455,9 +564,30 @@ impl SysFlowDriver {
         self.stats.events = reader.events_read();
         self.stats.core = processor.stats().clone();
         out.report(&mut self.stats);
+        out.count_only_written(&mut self.stats, result.as_ref().err(), &[0; 12]);
         self.report_progress();
         debug!(?self.stats, "run finished");
-        result
+        // An output that failed while the others went on, or a socket that
+        // could not deliver what a capture file gave, makes the run fail
+        // now that every other output is complete.
+        let mut isolated = out.failures();
+        self.stats.output_failures += isolated.len() as u64;
+        result?;
+        if !isolated.is_empty() {
+            return Err(isolated.remove(0));
+        }
+        match self.stats.output(OutputKind::Socket) {
+            Some(socket) if socket.sink.dropped_total() > 0 => {
+                let e = SysFlowError::Undelivered {
+                    path: socket.path.clone().unwrap_or_default(),
+                    dropped: socket.sink.dropped_total(),
+                    sent: socket.sink.sent_total(),
+                };
+                error!(error = %e, "the socket's server did not get the whole capture");
+                Err(e)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Live capture until an exit request: the `/proc` scan seeds the state,
@@ -486,8 +616,23 @@ impl SysFlowDriver {
                 .map(str::to_owned)
                 .collect(),
         );
-        let mut capture = LiveCapture::start(&live)?;
-        capture.stop_on(self.exit.flag());
+        // A stop asked for while the probe loads (which takes seconds) ends
+        // the run at once, before any output exists.
+        let Some(mut capture) = LiveCapture::start_until(&live, self.exit.flag())? else {
+            info!("exit requested before the capture started: stopping");
+            self.stats.exited_early = true;
+            return Ok(());
+        };
+        capture.skip_drain_on(self.exit.now_flag());
+        // Before the outputs open, so that their threads inherit the
+        // reduced sets and what they cannot reach fails now, not at a
+        // rotation.
+        if self.config.drop_privileges {
+            // A saved capture that rotates scans /proc again for each file.
+            let rescans = self.config.scap_output_path.is_some() && self.config.scap_rotates();
+            let kept = capture.drop_privileges(rescans)?;
+            info!(%kept, "privileges dropped");
+        }
         let exporter = if self.config.exporter_id.is_empty() {
             local_hostname()
         } else {
@@ -502,25 +647,44 @@ impl SysFlowDriver {
         let mut now_secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let mut out = Outputs::open(&self.config, &exporter, naming, now_secs)?;
+        let proc_items = capture.take_proc_items();
+        // The saved capture first: when it cannot be made (a symbolic link
+        // or a directory in the way), no .sf file is left behind.
+        let mut scap = match self.config.scap_output_path.clone() {
+            Some(path) => Some(ScapFiles::create(
+                path,
+                self.config.scap_rotates(),
+                self.config.scap_output_size_limit,
+                now_secs,
+                &proc_items,
+            )?),
+            None => None,
+        };
+        let mut out = match Outputs::open(&self.config, &exporter, naming, now_secs) {
+            Ok(out) => out,
+            Err(e) => {
+                if let Some(scap) = scap {
+                    scap.discard();
+                }
+                return Err(e);
+            }
+        };
         info!(outputs = %out.describe(), "capturing live");
-        let asks = out.asks_for_segments();
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
+        // Records the file output took before its current file.
+        let mut file_base = [0; 12];
 
         let mut failure: Option<SysFlowError> = None;
-        let proc_items = capture.take_proc_items();
-        let mut scap = match self.config.scap_output_path.clone() {
-            Some(path) => Some(ScapOut::create(path, &proc_items)?),
-            None => None,
-        };
+        // Outputs that failed while the others went on: reported at the end.
+        let mut isolated: Vec<SysFlowError> = Vec::new();
+        // Whether any SysFlow output still works (else only the saved
+        // capture goes on).
+        let mut records_out = true;
         for item in proc_items {
-            if let Err(e) = processor
-                .handle(&item, sink)
-                .and_then(|()| segment_if_needed(asks, sink, &mut processor))
-            {
-                failure = Some(SysFlowError::Export(e));
+            if let Err(e) = processor.handle(&item, sink) {
+                failure = Some(fatal(sink, e));
                 break;
             }
             self.stats.items += 1;
@@ -538,15 +702,35 @@ impl SysFlowDriver {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
-                    if let Some(Err(e)) = scap.as_mut().map(|s| s.event(&ev)) {
-                        failure = Some(e);
-                        break;
+                    if let Some(s) = scap.as_mut() {
+                        // At the size limit, the next file starts after this event.
+                        let saved = s.event(&ev).and_then(|()| {
+                            if !s.full() {
+                                return Ok(());
+                            }
+                            let now = SystemTime::now()
+                                .duration_since(UNIX_EPOCH)
+                                .map_or(now_secs, |d| d.as_secs());
+                            s.rotate(now, &capture.scan_proc_items())
+                        });
+                        if let Err(e) = saved {
+                            // A full disk under the saved capture: it is
+                            // closed, the records go on.
+                            isolated.push(ScapFiles::abandon(&mut scap, e, &mut self.stats));
+                            if !records_out {
+                                break;
+                            }
+                        }
                     }
-                    let handled = processor.handle_event(&ev, sink);
+                    let handled = if records_out {
+                        processor.handle_event(&ev, sink)
+                    } else {
+                        Ok(())
+                    };
                     capture.recycle(ev);
                     handled
                 }
-                LiveNext::Idle => {
+                LiveNext::Idle if records_out => {
                     let now_ns = SystemTime::now()
                         .duration_since(UNIX_EPOCH)
                         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
@@ -557,32 +741,52 @@ impl SysFlowDriver {
                 LiveNext::End => break,
                 _ => Ok(()),
             };
-            // Between two calls into the processor, never inside one: a
-            // socket that lost records gets its new header and the entities
-            // again before any record that references them.
-            if let Err(e) = handled.and_then(|()| segment_if_needed(asks, sink, &mut processor)) {
-                failure = Some(SysFlowError::Export(e));
-                break;
+            if let Err(e) = handled {
+                // Every SysFlow output failed (each was logged): the saved
+                // capture, if any, goes on alone.
+                if scap.is_some() {
+                    error!(error = %e, "every SysFlow output failed; only the capture is saved from now on");
+                    records_out = false;
+                } else {
+                    failure = Some(fatal(sink, e));
+                    break;
+                }
             }
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
                 self.report_progress();
             }
             // Reading the clock for every event showed in profiles; a
             // rotation a few hundred events late is a few ms late at most.
-            if !idle && !self.stats.items.is_multiple_of(CLOCK_EVERY) {
+            if !records_out || (!idle && !self.stats.items.is_multiple_of(CLOCK_EVERY)) {
                 continue;
+            }
+            // A busy host whose events make no records still lets a socket
+            // reconnect.
+            if !idle && let Err(e) = sink.poll() {
+                failure = Some(fatal(sink, e));
+                break;
             }
             now_secs = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(now_secs, |d| d.as_secs());
             if rotate_secs > 0 && now_secs.saturating_sub(last_rotation) >= rotate_secs {
                 last_rotation = now_secs;
+                let before = file_sent(sink, &out.kinds);
                 if let Err(e) = sink.rotate(now_secs) {
-                    failure = Some(SysFlowError::Export(e));
+                    failure = Some(fatal(sink, e));
                     break;
                 }
+                file_base = before;
+                // The saved capture rotates with the files, named for the same second.
+                if let Some(s) = scap.as_mut()
+                    && let Err(e) = s.rotate(now_secs, &capture.scan_proc_items())
+                {
+                    isolated.push(ScapFiles::abandon(&mut scap, e, &mut self.stats));
+                }
                 // Forgets what nothing open refers to, and writes the rest
-                // again: every file stands alone.
+                // again: every file stands alone. This is the only segment
+                // the processor knows of: one an output starts alone (a
+                // reconnected socket) is the fan-out's business.
                 processor.new_segment();
                 if self.config.enable_stats {
                     log_stats(
@@ -593,16 +797,36 @@ impl SysFlowDriver {
                 }
             }
         }
+        // The way a live capture ends, not early (unless it never started).
         if self.exit.is_requested() {
             info!("exit requested: stopping");
-            self.stats.exited_early = true;
         }
-        let closed = processor
-            .finish(sink)
-            .and_then(|()| sink.finish())
-            .map_err(SysFlowError::Export);
+        // After every SysFlow output failed, they are only closed: given the
+        // open flows, the failed ones would refuse each, and the log repeat
+        // the failure as "already closed". (One that failed while others
+        // went on is set aside by the fan-out.)
+        let outputs_failed = matches!(failure, Some(SysFlowError::Export(_)));
+        let closed = if records_out && !outputs_failed {
+            processor
+                .finish(sink)
+                .and_then(|()| sink.finish())
+                .map_err(|e| fatal(sink, e))
+        } else {
+            Ok(())
+        };
         let _ = sink.finish();
-        let scap_closed = scap.map_or(Ok(()), ScapOut::finish);
+        if let Some(s) = scap {
+            s.report(&mut self.stats);
+            let path = s.current.path.clone();
+            if let Err(e) = s.finish() {
+                error!(path = %path.display(), error = %e, "cannot complete the saved capture");
+                isolated.push(SysFlowError::OutputFailed {
+                    kind: OutputKind::Scap,
+                    path: Some(path),
+                    source: Box::new(e),
+                });
+            }
+        }
         match capture.stats() {
             Ok(s) => {
                 info!(
@@ -621,10 +845,21 @@ impl SysFlowDriver {
         }
         self.stats.core = processor.stats().clone();
         out.report(&mut self.stats);
+        out.count_only_written(
+            &mut self.stats,
+            failure.as_ref().or(closed.as_ref().err()),
+            &file_base,
+        );
         self.report_progress();
-        match failure {
+        isolated.extend(out.failures());
+        self.stats.output_failures += isolated.len() as u64;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        closed?;
+        match isolated.into_iter().next() {
             Some(e) => Err(e),
-            None => closed.and(scap_closed),
+            None => Ok(()),
         }
     }
 
@@ -635,7 +870,6 @@ impl SysFlowDriver {
         held: Vec<Item>,
         processor: &mut Processor,
         sink: &mut MultiSink,
-        asks: bool,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
         let mut held = held.into_iter();
@@ -661,7 +895,6 @@ impl SysFlowDriver {
                 Some(item) => processor.handle(item, sink),
                 None => processor.handle_event(&event, sink),
             }
-            .and_then(|()| segment_if_needed(asks, sink, processor))
             .map_err(Stop::Sink)?;
             self.stats.items += 1;
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
@@ -684,27 +917,13 @@ impl SysFlowDriver {
     }
 }
 
-/// Starts the new segment an output asked for (a socket that reconnected or
-/// lost records): its fresh header, then every live entity again as `REUP`.
-/// `asks` says whether any output can ask; without one the check (a
-/// virtual call per event) is skipped.
-fn segment_if_needed(
-    asks: bool,
-    sink: &mut MultiSink,
-    processor: &mut Processor,
-) -> Result<(), ExportError> {
-    if asks && sink.needs_segment() {
-        sink.start_segment()?;
-        processor.new_segment();
-    }
-    Ok(())
-}
-
 /// The configured outputs, as one fan-out in the order file, socket,
 /// callback.
 struct Outputs {
     sink: MultiSink,
     kinds: Vec<OutputKind>,
+    /// The first `.sf` file.
+    first_file: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -718,6 +937,7 @@ impl Outputs {
     ) -> Result<Outputs, SysFlowError> {
         let mut sinks: Vec<BoxedSink> = Vec::new();
         let mut kinds = Vec::new();
+        let mut first_file = None;
         if let Some(path) = &config.file_path {
             let mut file = FileSinkConfig::new(path, naming, exporter, &config.node_ip);
             file.writer_options.compression_level = config.effective_compression_level();
@@ -726,11 +946,14 @@ impl Outputs {
             if config.scap_input_path.is_none() {
                 file.writer_options.deflate_engine = DeflateEngine::ZlibRs;
             }
-            sinks.push(Box::new(FileSink::create(file, now_secs)?));
+            let file = FileSink::create(file, now_secs)?;
+            first_file = Some(file.path().to_path_buf());
+            sinks.push(Box::new(file));
             kinds.push(OutputKind::File);
         }
         if let Some(path) = &config.socket_path {
-            let socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            let mut socket = SocketSinkConfig::new(path, exporter, &config.node_ip);
+            socket.allow_foreign_socket = config.allow_foreign_socket;
             sinks.push(Box::new(SocketSink::connect(socket)?));
             kinds.push(OutputKind::Socket);
         }
@@ -742,18 +965,32 @@ impl Outputs {
             )));
             kinds.push(OutputKind::Callback);
         }
-        // As in the reference, an output that fails stops the run (after the
-        // record reached the others), and its error is the run's.
+        // Unlike the reference, an output that fails is closed and the
+        // others go on; the run reports it at its end.
         Ok(Outputs {
-            sink: MultiSink::with_policy(sinks, OnSinkError::StopAll),
+            sink: MultiSink::with_policy(sinks, OnSinkError::Isolate),
             kinds,
+            first_file,
         })
     }
 
-    /// Whether an output may ask for a segment of its own
-    /// ([`ExportSink::needs_segment`]): only the socket does.
-    fn asks_for_segments(&self) -> bool {
-        self.kinds.contains(&OutputKind::Socket)
+    /// The outputs that failed and were set aside while the others went
+    /// on, as the run's errors (each was logged when it failed).
+    fn failures(&mut self) -> Vec<SysFlowError> {
+        let paths: Vec<Option<PathBuf>> = self
+            .sink
+            .sinks()
+            .map(|s| s.path().map(Path::to_path_buf))
+            .collect();
+        self.sink
+            .take_failures()
+            .into_iter()
+            .map(|(i, e)| SysFlowError::OutputFailed {
+                kind: self.kinds.get(i).copied().unwrap_or(OutputKind::File),
+                path: paths.get(i).cloned().flatten(),
+                source: Box::new(SysFlowError::Export(e)),
+            })
+            .collect()
     }
 
     /// For logs: `file out.sf, socket /run/sf.sock, callback`.
@@ -782,7 +1019,84 @@ impl Outputs {
         {
             stats.files = files;
             stats.output = path;
+            stats.first_output = self.first_file.clone();
         }
+    }
+}
+
+impl Outputs {
+    /// After the file output failed writing: counts as written only what a
+    /// reader gets back from its failed file (its complete blocks), on top
+    /// of `file_base`, what the files before it took. The file sink counts
+    /// a record when its block takes it, and a block that never reached
+    /// the disk took it all the same.
+    fn count_only_written(
+        &self,
+        stats: &mut DriverStats,
+        run_error: Option<&SysFlowError>,
+        file_base: &[u64; 12],
+    ) {
+        let Some(i) = self.kinds.iter().position(|k| *k == OutputKind::File) else {
+            return;
+        };
+        let Some(path) = self.sink.sinks().nth(i).and_then(|s| s.path()) else {
+            return;
+        };
+        let failed = |e: &ExportError| matches!(e, ExportError::Write { path: p, .. } if p == path);
+        let failed = matches!(run_error, Some(SysFlowError::Export(e)) if failed(e))
+            || self.sink.failures().any(|(j, e)| j == i && failed(e));
+        let Some(output) = stats.outputs.get_mut(i).filter(|_| failed) else {
+            return;
+        };
+        let readable = readable_records(path);
+        let mut lost = 0;
+        for ((sent, base), got) in output.sink.sent.iter_mut().zip(file_base).zip(readable) {
+            let written = base.saturating_add(got).min(*sent);
+            lost += *sent - written;
+            *sent = written;
+        }
+        if lost > 0 {
+            warn!(path = %path.display(), lost, "records taken by the failed output file never reached it");
+        }
+        if i == 0 {
+            stats.records = output.sink.sent;
+        }
+    }
+}
+
+/// What the file output took so far, by record type (zeros without one).
+fn file_sent(sink: &MultiSink, kinds: &[OutputKind]) -> [u64; 12] {
+    kinds
+        .iter()
+        .zip(sink.sinks())
+        .find(|(k, _)| **k == OutputKind::File)
+        .map_or([0; 12], |(_, s)| s.stats().sent)
+}
+
+/// The records, by type, that a reader gets from the `.sf` file at `path`:
+/// those of its complete blocks, up to the first fault.
+fn readable_records(path: &Path) -> [u64; 12] {
+    let mut counts = [0; 12];
+    let Ok(reader) = sysflow_types::SfReader::open(path) else {
+        return counts;
+    };
+    for rec in reader.map_while(Result::ok) {
+        if let Some(n) = counts.get_mut(rec.record_type().index()) {
+            *n += 1;
+        }
+    }
+    counts
+}
+
+/// The error of a run whose SysFlow outputs all failed: the first one's
+/// (the others were logged), rather than the fan-out's summary.
+fn fatal(sink: &mut MultiSink, e: ExportError) -> SysFlowError {
+    match e {
+        ExportError::AllFailed { .. } => match sink.take_failures().into_iter().next() {
+            Some((_, first)) => SysFlowError::Export(first),
+            None => SysFlowError::Export(e),
+        },
+        e => SysFlowError::Export(e),
     }
 }
 
@@ -791,6 +1105,7 @@ fn kind_name(kind: OutputKind) -> &'static str {
         OutputKind::File => "file",
         OutputKind::Socket => "socket",
         OutputKind::Callback => "callback",
+        OutputKind::Scap => "scap",
     }
 }
 
@@ -798,11 +1113,11 @@ fn kind_name(kind: OutputKind) -> &'static str {
 fn out_stats_of(sink: &MultiSink, kinds: &[OutputKind]) -> Vec<OutputStats> {
     kinds
         .iter()
-        .zip(sink.sinks())
-        .map(|(kind, s)| OutputStats {
+        .zip(sink.sinks().zip(sink.each_stats()))
+        .map(|(kind, (s, stats))| OutputStats {
             kind: *kind,
             path: s.path().map(Path::to_path_buf),
-            sink: s.stats(),
+            sink: stats,
         })
         .collect()
 }
@@ -843,37 +1158,45 @@ struct ScapOut {
 }
 
 impl ScapOut {
-    /// Creates the file and writes the machine info and the `/proc` scan.
-    fn create(path: PathBuf, proc_items: &[Item]) -> Result<ScapOut, SysFlowError> {
+    /// Creates the file and writes the machine info and the `/proc` scan;
+    /// `time_named`: `path` is made of the time (a rotated file).
+    fn create(
+        path: PathBuf,
+        time_named: bool,
+        proc_items: &[Item],
+    ) -> Result<ScapOut, SysFlowError> {
         // The capture holds every process's command line and environment:
-        // readable by the owner only, and a planted symbolic link is refused
-        // (ELOOP), never followed.
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
-            .map_err(|source| SysFlowError::OutputDir {
-                path: path.clone(),
-                source,
-            })?;
-        let fail = |e| SysFlowError::capture(path.clone(), e);
-        let mut writer = ScapWriter::new(BufWriter::new(file)).map_err(fail)?;
-        writer
-            .write_item(&Item::Machine(sysflow_capture::machine_info()))
-            .map_err(fail)?;
-        for item in proc_items {
-            writer.write_item(item).map_err(fail)?;
+        // created exclusively and readable by the owner only, as `.sf` files
+        // are; a name taken by anything but a regular file of our own (a
+        // planted file or link) is refused, never written. A rotated file's
+        // name is made of the time: it never replaces a file of our own,
+        // and takes the next of NAME.1, NAME.2, … instead.
+        let (file, path) = if time_named {
+            sysflow_export::create_unused_output_file(&path, 0o600)?
+        } else {
+            (sysflow_export::create_output_file(&path, 0o600)?, path)
+        };
+        let written = ScapWriter::new(BufWriter::new(file)).and_then(|mut writer| {
+            writer.write_item(&Item::Machine(sysflow_capture::machine_info()))?;
+            for item in proc_items {
+                writer.write_item(item)?;
+            }
+            Ok(writer)
+        });
+        match written {
+            Ok(writer) => Ok(ScapOut { path, writer }),
+            Err(e) => {
+                // Created here and never complete: not left behind.
+                let _ = fs::remove_file(&path);
+                Err(SysFlowError::scap_output(path, scap_io(e)))
+            }
         }
-        Ok(ScapOut { path, writer })
     }
 
     fn event(&mut self, ev: &Event) -> Result<(), SysFlowError> {
         self.writer
             .write_event(ev)
-            .map_err(|e| SysFlowError::capture(self.path.clone(), e))
+            .map_err(|e| SysFlowError::scap_output(self.path.clone(), scap_io(e)))
     }
 
     fn finish(self) -> Result<(), SysFlowError> {
@@ -881,13 +1204,129 @@ impl ScapOut {
         let out = self
             .writer
             .finish()
-            .map_err(|e| SysFlowError::capture(path.clone(), e))?;
+            .map_err(|e| SysFlowError::scap_output(path.clone(), scap_io(e)))?;
         out.into_inner()
-            .map_err(|e| SysFlowError::OutputDir {
-                path,
-                source: e.into_error(),
-            })
+            .map_err(|e| SysFlowError::scap_output(path, e.into_error()))
             .map(drop)
+    }
+
+    /// Removes the file of a run that failed before capturing anything.
+    fn discard(self) {
+        let path = self.path.clone();
+        drop(self);
+        let _ = fs::remove_file(&path);
+    }
+}
+
+/// The saved live capture: one scap file, or with rotation one per
+/// `rotate_interval` and per `scap_output_size_limit`, each a capture of its
+/// own that starts with the machine and a new `/proc` scan.
+struct ScapFiles {
+    /// The configured path: the file, or the prefix of rotated files.
+    path: PathBuf,
+    rotating: bool,
+    size_limit: Option<u64>,
+    current: ScapOut,
+    first: PathBuf,
+    files: u64,
+}
+
+impl ScapFiles {
+    fn create(
+        path: PathBuf,
+        rotating: bool,
+        size_limit: Option<u64>,
+        now_secs: u64,
+        proc_items: &[Item],
+    ) -> Result<ScapFiles, SysFlowError> {
+        let current = if rotating {
+            ScapOut::create(rotated_scap_name(&path, now_secs), true, proc_items)?
+        } else {
+            ScapOut::create(path.clone(), false, proc_items)?
+        };
+        Ok(ScapFiles {
+            path,
+            rotating,
+            size_limit,
+            first: current.path.clone(),
+            current,
+            files: 1,
+        })
+    }
+
+    fn event(&mut self, ev: &Event) -> Result<(), SysFlowError> {
+        self.current.event(ev)
+    }
+
+    /// Whether the current file reached the size limit.
+    fn full(&self) -> bool {
+        self.size_limit
+            .is_some_and(|limit| self.current.writer.bytes_written() >= limit)
+    }
+
+    /// Closes the current file and starts the next, named for `now_secs`,
+    /// with the machine and `proc_items`, the threads and fds that exist
+    /// now, so that it replays on its own.
+    fn rotate(&mut self, now_secs: u64, proc_items: &[Item]) -> Result<(), SysFlowError> {
+        if !self.rotating {
+            return Ok(());
+        }
+        let next = ScapOut::create(rotated_scap_name(&self.path, now_secs), true, proc_items)?;
+        let done = std::mem::replace(&mut self.current, next);
+        self.files += 1;
+        debug!(path = %self.current.path.display(), "saving the capture to a new file");
+        done.finish()
+    }
+
+    fn report(&self, stats: &mut DriverStats) {
+        stats.scap_files = self.files;
+        stats.first_scap_output = Some(self.first.clone());
+        stats.scap_output = Some(self.current.path.clone());
+    }
+
+    fn finish(self) -> Result<(), SysFlowError> {
+        self.current.finish()
+    }
+
+    fn discard(self) {
+        self.current.discard();
+    }
+
+    /// Closes a saved capture that could not be written (what its last
+    /// file holds may lack its tail), says so and counts its files; returns
+    /// the run's report of it.
+    fn abandon(
+        scap: &mut Option<ScapFiles>,
+        e: SysFlowError,
+        stats: &mut DriverStats,
+    ) -> SysFlowError {
+        let path = scap.as_ref().map(|s| s.current.path.clone());
+        error!(path = ?path, error = %e, "cannot write the saved capture; it is closed and the SysFlow outputs go on");
+        if let Some(s) = scap.take() {
+            s.report(stats);
+            // It failed already: whatever finishing it says adds nothing.
+            let _ = s.finish();
+        }
+        SysFlowError::OutputFailed {
+            kind: OutputKind::Scap,
+            path,
+            source: Box::new(e),
+        }
+    }
+}
+
+/// A rotated scap file's name: `PATH.<secs>`, by sysflow-export's rule for
+/// rotated `.sf` files (creating it takes `PATH.<secs>.1`, … for the further
+/// files of one second).
+fn rotated_scap_name(path: &Path, secs: u64) -> PathBuf {
+    sysflow_export::file_name(path, Naming::Timestamped, secs)
+}
+
+/// The IO error under a scap writer's error.
+fn scap_io(e: CaptureError) -> io::Error {
+    match e {
+        CaptureError::Write { source, .. } | CaptureError::Io { source, .. } => source,
+        other => io::Error::other(other),
     }
 }
 
@@ -929,6 +1368,46 @@ fn check_output_dir(output: &Path) -> Result<(), SysFlowError> {
             source,
         }),
     }
+}
+
+/// The capture to read: the file at `path`, or a duplicate of standard
+/// input for [`STDIN_PATH`].
+fn open_input(path: &Path) -> io::Result<File> {
+    if path == Path::new(STDIN_PATH) {
+        use std::os::fd::AsFd;
+        return Ok(File::from(io::stdin().as_fd().try_clone_to_owned()?));
+    }
+    File::open(path)
+}
+
+/// Fails early (before the probe loads, which takes seconds) when the
+/// saved capture's directory is missing, or, when its file is named exactly
+/// (no rotation), what is at its path makes creating it fail: a symbolic
+/// link, which is never followed, or a directory.
+fn check_scap_output(path: &Path, rotates: bool) -> Result<(), SysFlowError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if let Err(source) = fs::metadata(dir).and_then(|m| {
+        if m.is_dir() {
+            Ok(())
+        } else {
+            Err(io::Error::from_raw_os_error(libc::ENOTDIR))
+        }
+    }) {
+        return Err(SysFlowError::scap_output(path.to_path_buf(), source));
+    }
+    let errno = match fs::symlink_metadata(path) {
+        Ok(_) if rotates => return Ok(()),
+        Ok(m) if m.file_type().is_symlink() => libc::ELOOP,
+        Ok(m) if m.is_dir() => libc::EISDIR,
+        _ => return Ok(()),
+    };
+    Err(SysFlowError::scap_output(
+        path.to_path_buf(),
+        io::Error::from_raw_os_error(errno),
+    ))
 }
 
 /// This machine's host name, the exporter when neither the configuration

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use sysflow_capture::{CaptureError, LiveError};
 use sysflow_export::ExportError;
 
+use crate::driver::OutputKind;
+
 /// The reference collector's error codes (`SysFlowException::getErrorCode`),
 /// in the reference's order, so that [`ErrorCode::value`] matches its numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,11 +35,17 @@ pub enum ErrorCode {
     ProcResourceNotFound,
     /// The requested operation or configuration is not supported.
     OperationNotSupported,
+    /// Not the reference's: an output failed, or could not deliver every
+    /// record, while the run went on to its end; the other outputs are
+    /// complete ([`SysFlowError::OutputFailed`],
+    /// [`SysFlowError::Undelivered`]). The reference stops at the first
+    /// output error.
+    OutputIncomplete,
 }
 
 impl ErrorCode {
-    /// Every code, in the reference's order.
-    pub const ALL: [ErrorCode; 11] = [
+    /// Every code, in the reference's order, then ours.
+    pub const ALL: [ErrorCode; 12] = [
         ErrorCode::LibsError,
         ErrorCode::ProbeAccessDenied,
         ErrorCode::ProbeNotExist,
@@ -49,9 +57,10 @@ impl ErrorCode {
         ErrorCode::EventParsingError,
         ErrorCode::ProcResourceNotFound,
         ErrorCode::OperationNotSupported,
+        ErrorCode::OutputIncomplete,
     ];
 
-    /// The reference's numeric value (its enum ordinal).
+    /// The reference's numeric value (its enum ordinal); ours follow its.
     pub const fn value(self) -> i32 {
         self as i32
     }
@@ -70,6 +79,7 @@ impl ErrorCode {
             ErrorCode::EventParsingError => "EventParsingError",
             ErrorCode::ProcResourceNotFound => "ProcResourceNotFound",
             ErrorCode::OperationNotSupported => "OperationNotSupported",
+            ErrorCode::OutputIncomplete => "OutputIncomplete",
         }
     }
 }
@@ -112,6 +122,13 @@ pub enum SysFlowError {
         #[source]
         source: io::Error,
     },
+    /// The output file's path is a directory: a directory output ends in
+    /// `/` ([`file_path`](crate::SysFlowConfig::file_path)).
+    #[error("output {0} is a directory: end it with '/' ({0}/) to write files into it", path.display())]
+    OutputIsDirectory {
+        /// The configured output.
+        path: PathBuf,
+    },
     /// The capture file could not be opened.
     #[error("cannot open capture {}", path.display())]
     OpenCapture {
@@ -136,9 +153,47 @@ pub enum SysFlowError {
     /// Writing the output failed.
     #[error("cannot write the SysFlow output")]
     Export(#[from] ExportError),
+    /// The saved live capture ([`scap_output_path`](crate::SysFlowConfig::scap_output_path))
+    /// could not be created or written.
+    #[error("cannot save the live capture to {} (scap_output_path; sysporter --scap-out){problem}", path.display())]
+    ScapOutput {
+        /// The scap file.
+        path: PathBuf,
+        /// What is in the way, when known (`": a symbolic link is there, …"`), else empty.
+        problem: &'static str,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
     /// Live capture through the eBPF probe could not start or failed.
     #[error(transparent)]
     Live(#[from] LiveError),
+    /// One output failed and was closed while the others went on to the
+    /// end of the run (a full disk under the saved scap, or under the `.sf`
+    /// files); `source` is its error. Other outputs that failed later were
+    /// logged.
+    #[error("the {} output{} failed and was closed; the other outputs went on", kind_name(*kind), InPath(path.as_deref()))]
+    OutputFailed {
+        /// Which output.
+        kind: OutputKind,
+        /// Its file or socket, when it has one.
+        path: Option<PathBuf>,
+        /// Why it failed.
+        #[source]
+        source: Box<SysFlowError>,
+    },
+    /// A capture file was converted, but the socket could not deliver
+    /// every record (no server, or one that went away or stalled):
+    /// `dropped` of them were lost. Live capture keeps retrying instead.
+    #[error("socket {}: {dropped} of {} records were not delivered", path.display(), dropped + sent)]
+    Undelivered {
+        /// The socket.
+        path: PathBuf,
+        /// Records dropped (headers excluded: the sink makes those).
+        dropped: u64,
+        /// Records sent (headers included).
+        sent: u64,
+    },
 }
 
 impl SysFlowError {
@@ -150,7 +205,9 @@ impl SysFlowError {
             }
             SysFlowError::Export(ExportError::SocketPathTooLong { .. }) => ErrorCode::NameTooLong,
             SysFlowError::OutputDir { .. }
+            | SysFlowError::OutputIsDirectory { .. }
             | SysFlowError::OpenCapture { .. }
+            | SysFlowError::ScapOutput { .. }
             | SysFlowError::Export(_) => ErrorCode::ErrorReadingFileSystem,
             SysFlowError::Capture { source, .. } => match source {
                 CaptureError::Io { .. } | CaptureError::Write { .. } => {
@@ -162,6 +219,9 @@ impl SysFlowError {
                 _ => ErrorCode::EventParsingError,
             },
             SysFlowError::Live(e) => live_code(e),
+            SysFlowError::OutputFailed { .. } | SysFlowError::Undelivered { .. } => {
+                ErrorCode::OutputIncomplete
+            }
         }
     }
 
@@ -170,6 +230,21 @@ impl SysFlowError {
         match self {
             SysFlowError::Capture { offset, .. } => *offset,
             _ => None,
+        }
+    }
+
+    /// The saved capture at `path` failed with `source`, with a hint for
+    /// what the error says is in the way.
+    pub(crate) fn scap_output(path: PathBuf, source: io::Error) -> SysFlowError {
+        let problem = match source.raw_os_error() {
+            Some(libc::ELOOP) => ": a symbolic link is there, which is never followed",
+            Some(libc::EISDIR) => ": it is a directory; give a file name",
+            _ => "",
+        };
+        SysFlowError::ScapOutput {
+            path,
+            problem,
+            source,
         }
     }
 
@@ -188,9 +263,9 @@ impl SysFlowError {
 fn live_code(e: &LiveError) -> ErrorCode {
     match e {
         LiveError::AccessDenied { .. } => ErrorCode::ProbeAccessDenied,
-        LiveError::NoBtf { .. } | LiveError::KernelTooOld { .. } => {
-            ErrorCode::OperationNotSupported
-        }
+        LiveError::NoBtf { .. }
+        | LiveError::KernelTooOld { .. }
+        | LiveError::PrivilegedThreads { .. } => ErrorCode::OperationNotSupported,
         _ => ErrorCode::LibsError,
     }
 }
@@ -229,6 +304,28 @@ fn capture_offset(e: &CaptureError) -> Option<u64> {
     }
 }
 
+/// An output's name in messages.
+fn kind_name(kind: OutputKind) -> &'static str {
+    match kind {
+        OutputKind::File => "file",
+        OutputKind::Socket => "socket",
+        OutputKind::Callback => "callback",
+        OutputKind::Scap => "saved capture",
+    }
+}
+
+/// Formats ` PATH`, or nothing.
+struct InPath<'a>(Option<&'a std::path::Path>);
+
+impl fmt::Display for InPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(p) => write!(f, " {}", p.display()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Formats ` at byte N`, or nothing when the offset is unknown.
 struct AtOffset(Option<u64>);
 
@@ -248,7 +345,7 @@ mod tests {
     #[test]
     fn codes_keep_the_reference_order() {
         let values: Vec<i32> = ErrorCode::ALL.iter().map(|c| c.value()).collect();
-        assert_eq!(values, (0..11).collect::<Vec<_>>());
+        assert_eq!(values, (0..12).collect::<Vec<_>>());
         assert_eq!(ErrorCode::EventParsingError.value(), 8);
         assert_eq!(
             ErrorCode::OperationNotSupported.to_string(),
@@ -299,6 +396,17 @@ mod tests {
     }
 
     #[test]
+    fn privileges_left_in_other_threads_are_a_configuration_that_cannot_run() {
+        let err = SysFlowError::Live(LiveError::PrivilegedThreads { threads: 2 });
+        assert_eq!(err.code(), ErrorCode::OperationNotSupported);
+        let err = SysFlowError::Live(LiveError::Privileges {
+            step: "set the capabilities",
+            source: io::Error::from_raw_os_error(1),
+        });
+        assert_eq!(err.code(), ErrorCode::LibsError);
+    }
+
+    #[test]
     fn io_errors_are_file_system_errors() {
         let err = SysFlowError::capture(
             "t.scap".into(),
@@ -309,6 +417,17 @@ mod tests {
         );
         assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
         let err = SysFlowError::Export(ExportError::Closed { path: "x".into() });
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+        let err = SysFlowError::Export(ExportError::Exists {
+            path: "out.sf".into(),
+            found: sysflow_export::ExistingOutput::SymbolicLink,
+        });
+        assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+        let err = SysFlowError::Export(ExportError::ForeignSocket {
+            path: "/tmp/sf.sock".into(),
+            server_uid: 1000,
+            ours: 0,
+        });
         assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
     }
 }

@@ -11,11 +11,11 @@ pub use config::{
     Callback, CallbackFn, DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL,
     OFFLINE_COMPRESSION_LEVEL, SysFlowConfig, SysFlowConfigBuilder,
 };
-pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, SysFlowDriver};
+pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, STDIN_PATH, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
 pub use logging::{log_directives, log_directives_from_env};
 pub use progress::Progress;
-pub use sysflow_capture::{CaptureError, LiveStats};
+pub use sysflow_capture::{CaptureError, LiveStats, drop_thread_privileges};
 pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
 pub use sysflow_export::{CallbackRecord, CallbackSink, DropReasons, ExportError, SinkStats};
 pub use sysflow_types as types;

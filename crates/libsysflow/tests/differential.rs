@@ -60,7 +60,7 @@ fn main() -> ExitCode {
         .collect();
     oracle::self_check();
     deviations::self_check();
-    let ci = std::env::var_os("CI").is_some();
+    let ci = sysflow_test_support::under_ci();
     let chosen: Vec<&str> = workloads::ALL
         .iter()
         .map(|(n, _)| *n)
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(why) = missing_tool(ci) {
-        println!("SKIP live differential test against libsinsp: {why}");
+        sysflow_test_support::skip(why);
         return ExitCode::SUCCESS;
     }
     match run(&chosen, ci) {
@@ -347,7 +347,7 @@ fn capture<'n>(
                     ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
                 ) =>
         {
-            println!("SKIP live differential test against libsinsp: {e}");
+            sysflow_test_support::skip(format_args!("live capture is impossible here: {e}"));
             return None;
         }
         Err(e) => panic!("live capture must work here: {e}"),

@@ -409,10 +409,37 @@ fn the_callback_gets_every_behaviour_record_with_its_entities() {
                 _ => {}
             }
         }
+        assert_eq!(driver.stats().behaviour_records(), seen.len() as u64);
         let stats = driver
             .stats()
             .output(libsysflow::OutputKind::Callback)
             .unwrap();
         assert_eq!(stats.sink.dropped_total(), 0);
     }
+}
+
+/// With a callback alone, `records_total` counts the headers and entities
+/// the callback never sees as calls; `behaviour_records` counts the calls.
+#[test]
+fn behaviour_records_count_the_callbacks_calls() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let Some(golden) = golden_dir() else { return };
+    let calls = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&calls);
+    let config = SysFlowConfig::builder()
+        .scap_input_path(golden.join("files-files").join("trace.scap"))
+        .exporter_id("tests")
+        .callback(move |_| {
+            counter.fetch_add(1, Ordering::Relaxed);
+        })
+        .build();
+    let mut driver = SysFlowDriver::new(config).unwrap();
+    driver.run().unwrap();
+    let stats = driver.stats();
+    let calls = calls.load(Ordering::Relaxed);
+    assert!(calls > 0);
+    assert_eq!(stats.behaviour_records(), calls);
+    assert!(stats.records_total() > calls, "entities are counted too");
 }

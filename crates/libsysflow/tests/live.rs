@@ -19,16 +19,17 @@ use sysflow_capture::{EventSource, LiveCapture, LiveConfig};
 use sysflow_core::{CoreConfig, Processor};
 
 mod common;
-use common::live_driver_or_skip;
+use common::{live_driver_or_skip, live_turn};
 
 #[test]
 fn live_records_of_own_workload() {
+    let _turn = live_turn();
     let mut config = LiveConfig::default();
     config.capture_self = true;
     let mut capture = match LiveCapture::start(&config) {
         Ok(c) => c,
-        Err(e) if e.is_unsupported_here() => {
-            eprintln!("skipping live records test: {e}");
+        Err(e) if e.is_unsupported_here() && !sysflow_test_support::under_ci() => {
+            sysflow_test_support::skip(format_args!("live capture is impossible here: {e}"));
             return;
         }
         Err(e) => panic!("live capture does not work here although root and BTF are: {e:?}"),
@@ -165,6 +166,7 @@ fn live_records_of_own_workload() {
 /// the callback got exactly the file's event and flow records.
 #[test]
 fn a_live_run_stops_on_exit_from_another_thread() {
+    let _turn = live_turn();
     use std::sync::Arc;
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::time::{Duration, Instant};
@@ -210,7 +212,8 @@ fn a_live_run_stops_on_exit_from_another_thread() {
     );
     result.expect("live run");
     let stats = driver.stats();
-    assert!(stats.exited_early);
+    // Stopping is how a live capture ends: not early.
+    assert!(!stats.exited_early);
     assert!(stats.events > 0);
     let records: Vec<SysFlow> = libsysflow::types::SfReader::open(&out)
         .expect("open")

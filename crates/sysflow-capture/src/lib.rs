@@ -89,8 +89,9 @@ pub use libscap::{
 };
 #[cfg(feature = "ebpf")]
 pub use live::{
-    LiveCapture, LiveConfig, LiveError, LiveNext, LiveStats, LoaderError, StopHandle,
-    check_live_support, machine_info, scan_proc, supported_syscalls,
+    KeptPrivileges, LiveCapture, LiveConfig, LiveError, LiveNext, LiveStats, LoaderError,
+    StopHandle, check_live_support, drop_thread_privileges, machine_info, scan_proc,
+    supported_syscalls,
 };
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};

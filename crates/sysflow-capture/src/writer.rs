@@ -99,6 +99,12 @@ fn sized_entry(b: &mut Vec<u8>, entry: &[u8], counts_itself: bool) -> Result<(),
 }
 
 impl<W: Write> ScapWriter<W> {
+    /// Bytes written to the output so far (metadata items still grouped
+    /// into their block are not, until an event or `finish` writes it).
+    pub fn bytes_written(&self) -> u64 {
+        self.written
+    }
+
     /// Start a capture: writes the section header.
     pub fn new(out: W) -> Result<ScapWriter<W>, CaptureError> {
         let mut w = ScapWriter {

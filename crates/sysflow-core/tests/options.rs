@@ -12,21 +12,13 @@ use sysflow_capture::ScapReader;
 use sysflow_core::{CoreConfig, FileReadMode, Processor};
 use sysflow_types::{FileType, Foid, OpFlags, OpenFlags, SegmentCheck, SysFlow};
 
+/// A golden case's trace, or `None` (a counted skip) without `../shared`.
 fn trace(case: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/golden")
+    let p = sysflow_test_support::golden_dir()?
         .join(case)
         .join("trace.scap");
-    if p.is_file() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI must have it",
-        p.display()
-    );
-    eprintln!("skipped: {} is absent", p.display());
-    None
+    assert!(p.is_file(), "{} is missing from ../shared", p.display());
+    Some(p)
 }
 
 /// The reference's test settings.

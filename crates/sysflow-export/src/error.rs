@@ -21,6 +21,18 @@ pub enum ExportError {
         #[source]
         source: io::Error,
     },
+    /// The output file's name is taken by something the sink may not
+    /// replace: a file of another user, a symbolic link, a directory or
+    /// another special file. It is left as it was. Output files are created
+    /// exclusively; only a regular file of this process's own user is
+    /// replaced (see [`create_output_file`](crate::create_output_file)).
+    #[error("refusing output file {}: it already exists and {found}", path.display())]
+    Exists {
+        /// The name that is taken.
+        path: PathBuf,
+        /// What is there.
+        found: ExistingOutput,
+    },
     /// Writing to the output file failed.
     #[error("cannot write output file {} after {records} records", path.display())]
     Write {
@@ -60,6 +72,25 @@ pub enum ExportError {
         #[source]
         source: io::Error,
     },
+    /// The socket's server runs as another user, neither root nor this
+    /// process's: no record is sent to it (a socket at a path another user
+    /// can take, such as one in `/tmp`, would hand it every record). Its
+    /// uid is the server's when it listened (`SO_PEERCRED`), checked at every
+    /// connection; [`SocketSinkConfig::allow_foreign_socket`](crate::SocketSinkConfig::allow_foreign_socket)
+    /// allows it.
+    #[error(
+        "refusing socket {}: its server runs as uid {server_uid}, neither root nor this process's uid {ours} \
+         (allow_foreign_socket, sysporter --allow-foreign-socket, sends to it anyway)",
+        path.display()
+    )]
+    ForeignSocket {
+        /// The socket's path.
+        path: PathBuf,
+        /// The uid of the process that listens on it.
+        server_uid: u32,
+        /// This process's effective uid.
+        ours: u32,
+    },
     /// Every sink of a [`MultiSink`](crate::MultiSink) failed; their errors
     /// are in [`MultiSink::failures`](crate::MultiSink::failures).
     #[error("all {sinks} outputs failed")]
@@ -67,4 +98,49 @@ pub enum ExportError {
         /// How many sinks the fan-out had.
         sinks: usize,
     },
+}
+
+/// What already exists at an output file's name, in
+/// [`ExportError::Exists`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExistingOutput {
+    /// A file owned by another user, who could read or keep it open.
+    OtherOwner {
+        /// Its owner's uid.
+        owner: u32,
+        /// This process's effective uid.
+        ours: u32,
+    },
+    /// A symbolic link, which is never followed.
+    SymbolicLink,
+    /// A directory.
+    Directory,
+    /// A pipe, socket or device.
+    Special,
+    /// Files of our own hold the time-made name and every numbered name
+    /// after it up to `NAME.last`.
+    NumbersTaken {
+        /// The last number tried.
+        last: u32,
+    },
+}
+
+impl std::fmt::Display for ExistingOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExistingOutput::OtherOwner { owner, ours } => write!(
+                f,
+                "belongs to uid {owner}, not to this process's uid {ours} (only a regular file of our own is replaced)"
+            ),
+            ExistingOutput::SymbolicLink => {
+                f.write_str("is a symbolic link, which is never followed")
+            }
+            ExistingOutput::Directory => f.write_str("is a directory"),
+            ExistingOutput::Special => f.write_str("is not a regular file"),
+            ExistingOutput::NumbersTaken { last } => {
+                write!(f, "so do the numbered names after it, up to .{last}")
+            }
+        }
+    }
 }

@@ -1,8 +1,7 @@
 //! The file sink: `.sf` files, each opened with an SFHeader.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use sysflow_types::{
@@ -11,9 +10,13 @@ use sysflow_types::{
 use tracing::debug;
 
 use crate::error::ExportError;
-use crate::naming::{Naming, file_name};
+use crate::naming::{Naming, file_name, is_prefix};
 use crate::sink::ExportSink;
 use crate::stats::SinkStats;
+
+mod create;
+
+pub use create::{create_output_file, create_unused_output_file};
 
 /// The permissions of the files a [`FileSink`] creates: owner read and write
 /// only. Records carry command lines and environments, which may hold
@@ -37,8 +40,8 @@ pub struct FileSinkConfig {
     /// one background thread, as a collector wants.
     pub writer_options: WriterOptions,
     /// Permission bits of each file the sink creates (the umask still
-    /// applies); [`DEFAULT_FILE_MODE`] unless set. A file that already exists
-    /// is truncated and keeps its permissions.
+    /// applies); [`DEFAULT_FILE_MODE`] unless set. Every file is new
+    /// (created exclusively), so it always gets them.
     pub mode: u32,
 }
 
@@ -75,10 +78,21 @@ impl FileSinkConfig {
 /// As a [`RecordSink`], `record` buffers into the current block and `flush`
 /// writes the pending block so that a reader sees every record so far.
 ///
-/// Files are created with [`FileSinkConfig::mode`] (0600 by default) and
-/// opened with `O_NOFOLLOW`: a symbolic link at the output path is refused
-/// ([`ExportError::Create`]) rather than followed, so a link planted in a
-/// shared output directory cannot redirect the output onto another file.
+/// Files are created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`) with
+/// [`FileSinkConfig::mode`] (0600 by default), so a file or symbolic link
+/// planted at a predictable name in a shared output directory can neither
+/// receive the records nor redirect them. When the name is taken:
+///
+/// - a name the user gave ([`Naming::Exact`] with a prefix) that holds a
+///   regular file of this process's own user (an earlier run's output) is
+///   replaced by a new file, not truncated in place (see
+///   [`create_output_file`]);
+/// - a name made of the time (a directory, or [`Naming::Timestamped`])
+///   never replaces a file: when it holds a regular file of our own (a
+///   rotation or another run in the same second), the file gets the first
+///   unused of `NAME.1`, `NAME.2`, …, so no rotation ever overwrites one;
+/// - anything else (another user's file, a symbolic link, a directory, a
+///   pipe) is refused with [`ExportError::Exists`] and left as it was.
 #[derive(Debug)]
 pub struct FileSink {
     config: FileSinkConfig,
@@ -116,11 +130,11 @@ impl FileSink {
         let mut sink = FileSink {
             config,
             writer: None,
-            path,
+            path: path.clone(),
             file_records: 0,
             stats: SinkStats::default(),
         };
-        sink.open()?;
+        sink.open(path)?;
         Ok(sink)
     }
 
@@ -128,11 +142,13 @@ impl FileSink {
     /// `now_secs`, starting with a new header.
     ///
     /// With [`Naming::Exact`] and a prefix, the next file has the same name
-    /// and replaces the previous one, as in the reference.
+    /// and replaces the previous one, as in the reference. Names made of the
+    /// time never repeat: a rotation in the same second as the previous file
+    /// gets the next numbered name (`NAME.1`, …).
     pub fn rotate(&mut self, now_secs: u64) -> Result<(), ExportError> {
         self.finish()?;
-        self.path = file_name(&self.config.path, self.config.naming, now_secs);
-        self.open()
+        let path = file_name(&self.config.path, self.config.naming, now_secs);
+        self.open(path)
     }
 
     /// Writes the last block and closes the current file. Calling it again
@@ -194,19 +210,19 @@ impl FileSink {
         })
     }
 
-    fn open(&mut self) -> Result<(), ExportError> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(self.config.mode)
-            // A symlink at the path fails with ELOOP instead of being followed.
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&self.path)
-            .map_err(|source| ExportError::Create {
-                path: self.path.clone(),
-                source,
-            })?;
+    /// Creates the file named `path` (or, for a name made of the time, the
+    /// first unused numbered name after it) and writes its header.
+    fn open(&mut self, path: PathBuf) -> Result<(), ExportError> {
+        let time_named = !is_prefix(&self.config.path) || self.config.naming == Naming::Timestamped;
+        let file = if time_named {
+            let (file, path) = create::create_unused_output_file(&path, self.config.mode)?;
+            self.path = path;
+            file
+        } else {
+            let file = create_output_file(&path, self.config.mode)?;
+            self.path = path;
+            file
+        };
         let out = BufWriter::new(Counted { file, bytes: 0 });
         let writer = SfWriter::with_options(out, self.config.writer_options.clone())
             .map_err(|source| self.write_error(0, source))?;

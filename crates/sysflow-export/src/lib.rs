@@ -6,13 +6,16 @@ mod error;
 mod file;
 mod multi;
 mod naming;
+mod segment;
 mod sink;
 mod socket;
 mod stats;
 
 pub use callback::{CallbackRecord, CallbackSink};
-pub use error::ExportError;
-pub use file::{DEFAULT_FILE_MODE, FileSink, FileSinkConfig};
+pub use error::{ExistingOutput, ExportError};
+pub use file::{
+    DEFAULT_FILE_MODE, FileSink, FileSinkConfig, create_output_file, create_unused_output_file,
+};
 pub use multi::{BoxedSink, MultiSink, OnSinkError};
 pub use naming::{Naming, file_name, is_prefix};
 pub use sink::ExportSink;

@@ -26,6 +26,10 @@ use crate::stats::SinkStats;
 ///
 /// and never inside a call, so that no record between the header and the
 /// re-written entities references an entity the segment lacks.
+///
+/// A [`MultiSink`](crate::MultiSink) never needs a segment: it starts the
+/// ones its sinks ask for itself, and writes them the entities they lack
+/// from its own store, so a producer in front of it only rotates.
 pub trait ExportSink: RecordSink<Error = ExportError> {
     /// What the sink did so far.
     fn stats(&self) -> SinkStats;
@@ -42,6 +46,13 @@ pub trait ExportSink: RecordSink<Error = ExportError> {
     /// every record, counted as
     /// [`awaiting_segment`](crate::DropReasons::awaiting_segment).
     fn needs_segment(&self) -> bool {
+        false
+    }
+
+    /// Whether [`needs_segment`](ExportSink::needs_segment) may ever be
+    /// true: a [`MultiSink`](crate::MultiSink) keeps the entities such a
+    /// sink may need again only when one of its sinks says so.
+    fn may_need_segment(&self) -> bool {
         false
     }
 
@@ -81,6 +92,9 @@ impl<S: ExportSink + ?Sized> ExportSink for Box<S> {
     }
     fn needs_segment(&self) -> bool {
         (**self).needs_segment()
+    }
+    fn may_need_segment(&self) -> bool {
+        (**self).may_need_segment()
     }
     fn poll(&mut self) -> Result<(), ExportError> {
         (**self).poll()

@@ -38,16 +38,25 @@ pub struct SocketSinkConfig {
     pub send_timeout: Duration,
     /// Packets larger than this are dropped (and counted) instead of sent.
     pub max_packet: usize,
-    /// The first wait before reconnecting (or retrying a stalled server);
-    /// doubled after each failed attempt.
+    /// The first wait before reconnecting, doubled after each failed
+    /// attempt up to [`retry_max`](SocketSinkConfig::retry_max); also how
+    /// often a stalled server is checked (without waiting) for room or a
+    /// hang-up.
     pub retry_initial: Duration,
-    /// The longest wait between attempts.
+    /// The longest wait between connection attempts: a server that comes
+    /// back is connected to within this delay.
     pub retry_max: Duration,
+    /// Send to a server that runs as another user than root or this
+    /// process's; by default (false) such a connection is refused with
+    /// [`ExportError::ForeignSocket`], so that a socket another user binds
+    /// at the path (while sf-processor is down, in a directory they can
+    /// write) gets no record.
+    pub allow_foreign_socket: bool,
 }
 
 impl SocketSinkConfig {
     /// A configuration with sf-processor's packet limit, a 100 ms send
-    /// timeout and retries from 100 ms up to 10 s.
+    /// timeout and connection attempts from 100 ms up to 500 ms apart.
     pub fn new(
         path: impl Into<PathBuf>,
         exporter: impl Into<String>,
@@ -60,7 +69,8 @@ impl SocketSinkConfig {
             send_timeout: Duration::from_millis(100),
             max_packet: SF_PROCESSOR_MAX_PACKET,
             retry_initial: Duration::from_millis(100),
-            retry_max: Duration::from_secs(10),
+            retry_max: Duration::from_millis(500),
+            allow_foreign_socket: false,
         }
     }
 }
@@ -74,8 +84,10 @@ enum Link {
     /// start a new segment ([`ExportSink::start_segment`]); records are dropped.
     AwaitingSegment(Socket),
     /// Connected, but the server stopped taking packets: records are dropped
-    /// until `retry_at`, then the sink asks for a new segment, whose header
-    /// probes the server.
+    /// until `retry_at`; then a server that hung up is reconnected to at
+    /// once, and otherwise the sink asks for a new segment, whose header is
+    /// sent without waiting (if there is no room yet, the sink is stalled
+    /// again).
     Stalled { socket: Socket, retry_at: Instant },
     /// No connection; the next attempt is at `retry_at`.
     Disconnected { retry_at: Instant },
@@ -89,7 +101,12 @@ enum Link {
 /// the record, no container-file framing), a header first.
 ///
 /// The sink is a client: the server (sf-processor) creates and listens on the
-/// socket file, the sink never creates or removes it.
+/// socket file, the sink never creates or removes it. It sends only to a
+/// server that runs as root or as this process's user: at every connection
+/// it reads the server's credentials (`SO_PEERCRED`, the listener's when it
+/// called `listen`, so a path swapped between a check and the connect cannot
+/// fool it) and refuses anyone else with [`ExportError::ForeignSocket`],
+/// unless [`SocketSinkConfig::allow_foreign_socket`] is set.
 ///
 /// It never makes the capture wait long and never fails because of the
 /// server:
@@ -99,17 +116,25 @@ enum Link {
 ///   for room; a server that does not read makes the sink drop records
 ///   (counted) and retry later, never block;
 /// - without a connection, records are dropped (counted by type in
-///   [`SinkStats`]) and a reconnection is tried when a record arrives after
-///   the retry delay, which doubles from
+///   [`SinkStats`]) and a reconnection is tried when a record arrives (or
+///   at [`ExportSink::poll`]) after the retry delay, which doubles from
 ///   [`retry_initial`](SocketSinkConfig::retry_initial) up to
-///   [`retry_max`](SocketSinkConfig::retry_max): never a busy loop, and the
-///   sink never gives up (the reference exits after about 80 s).
+///   [`retry_max`](SocketSinkConfig::retry_max) (500 ms): never a busy
+///   loop, a server that comes back is connected to within that delay, and
+///   the sink never gives up (the reference exits after about 80 s);
+/// - a stalled server is checked every `retry_initial` without waiting: a
+///   hang-up is noticed (and the server reconnected to) at once, and room
+///   in its queue starts a new segment;
+/// - an outage is logged once, as a warning, when records start being
+///   dropped, and its end once, with the count, when a header goes out
+///   again; the attempts in between are debug messages.
 ///
 /// Every connection's packet stream is self-contained: after records were
-/// lost (reconnection, stalled server) the sink drops everything until the
-/// producer starts a new segment ([`ExportSink::needs_segment`],
-/// [`ExportSink::start_segment`]), which sends a fresh header and makes the
-/// producer write every entity again before it is referenced.
+/// lost (reconnection, stalled server) the sink drops everything until a
+/// new segment starts ([`ExportSink::needs_segment`],
+/// [`ExportSink::start_segment`]), which sends a fresh header; then every
+/// entity is written again before it is referenced, by the
+/// [`MultiSink`](crate::MultiSink) the sink is in, or else by the producer.
 #[derive(Debug)]
 pub struct SocketSink {
     config: SocketSinkConfig,
@@ -122,6 +147,9 @@ pub struct SocketSink {
     retry: Duration,
     /// Whether a connection was ever made (to count reconnections).
     connected_once: bool,
+    /// Records are being dropped and a warning said so: the next header
+    /// that goes out ends the outage (logged once too).
+    outage: bool,
     /// The encoding buffer, reused for every packet.
     buf: Vec<u8>,
     stats: SinkStats,
@@ -134,8 +162,10 @@ impl SocketSink {
     /// A server that is not listening yet is not an error (as in the
     /// reference): records are dropped and counted until a connection is
     /// made. Errors are a path too long for a unix socket address
-    /// ([`ExportError::SocketPathTooLong`]) and a socket that cannot be made
-    /// at all ([`ExportError::Socket`]).
+    /// ([`ExportError::SocketPathTooLong`]), a socket that cannot be made
+    /// at all ([`ExportError::Socket`]), and a server of another user
+    /// ([`ExportError::ForeignSocket`], which a later reconnection returns
+    /// too, from [`record`](RecordSink::record) or [`poll`](ExportSink::poll)).
     pub fn connect(config: SocketSinkConfig) -> Result<SocketSink, ExportError> {
         let len = config.path.as_os_str().len();
         if len > MAX_SOCKET_PATH {
@@ -159,6 +189,7 @@ impl SocketSink {
             lost: false,
             retry,
             connected_once: false,
+            outage: false,
             buf: Vec::with_capacity(1024),
             stats: SinkStats::default(),
         };
@@ -201,27 +232,66 @@ impl SocketSink {
             .set_write_timeout(Some(self.send_timeout()))
             .map_err(socket_error)?;
         if let Err(e) = socket.connect(&self.addr) {
-            debug!(path = %self.config.path.display(), error = %e, retry_in = ?self.retry, "cannot connect to the socket");
+            if self.outage {
+                debug!(path = %self.config.path.display(), error = %e, retry_in = ?self.retry, "cannot connect to the socket");
+            } else {
+                self.outage = true;
+                warn!(path = %self.config.path.display(), error = %e,
+                    "cannot connect to the socket's server; dropping records (counted) and retrying until it is up");
+            }
             self.link = Link::Disconnected {
                 retry_at: Instant::now() + self.retry,
             };
             self.retry = (self.retry * 2).min(self.config.retry_max);
             return Ok(());
         }
+        if let Err(e) = self.check_server(&socket) {
+            // Closed unused: nothing, not even a header, went to it.
+            self.link = Link::Disconnected {
+                retry_at: Instant::now() + self.retry,
+            };
+            self.retry = (self.retry * 2).min(self.config.retry_max);
+            return Err(e);
+        }
         if self.connected_once {
             self.stats.reconnects += 1;
         }
         self.connected_once = true;
+        // The next outage starts from the shortest wait again.
+        self.retry = self.config.retry_initial;
         if self.lost {
-            info!(path = %self.config.path.display(), dropped = self.stats.dropped_total(),
+            debug!(path = %self.config.path.display(), dropped = self.stats.dropped_total(),
                 "connected to the socket; waiting for a new segment");
             self.link = Link::AwaitingSegment(socket);
         } else {
-            info!(path = %self.config.path.display(), "connected to the socket");
+            debug!(path = %self.config.path.display(), "connected to the socket");
             self.link = Link::Streaming(socket);
-            self.send_header();
+            self.send_header(true);
         }
         Ok(())
+    }
+
+    /// Fails unless the server at the other end of `socket` runs as root or
+    /// as this process's user, or foreign servers are allowed.
+    fn check_server(&self, socket: &Socket) -> Result<(), ExportError> {
+        if self.config.allow_foreign_socket {
+            return Ok(());
+        }
+        let server =
+            rustix::net::sockopt::socket_peercred(socket).map_err(|e| ExportError::Socket {
+                path: self.config.path.clone(),
+                source: e.into(),
+            })?;
+        let server_uid = server.uid.as_raw();
+        let ours = rustix::process::geteuid().as_raw();
+        if server_uid == 0 || server_uid == ours {
+            return Ok(());
+        }
+        Err(ExportError::ForeignSocket {
+            path: self.config.path.clone(),
+            server_uid,
+            ours,
+        })
     }
 
     /// The send timeout, at least 1 ms: a zero `SO_SNDTIMEO` means "wait
@@ -231,8 +301,14 @@ impl SocketSink {
     }
 
     /// Sends a fresh header on a connected socket and, if it went out, the
-    /// segment is whole again.
-    fn send_header(&mut self) {
+    /// segment is whole again. With `wait`, the send waits for room as any
+    /// record's does; without, it is a probe of a server that stalled: no
+    /// room means stalled again, at no cost to the capture.
+    ///
+    /// A header that does not go out is not a dropped record (the producer
+    /// never gave it), but the stream then lacks it: the next connection or
+    /// recovery asks for a new segment again.
+    fn send_header(&mut self, wait: bool) {
         let link = std::mem::replace(&mut self.link, Link::Closed);
         let socket = match link {
             Link::Streaming(s) | Link::AwaitingSegment(s) => s,
@@ -241,12 +317,57 @@ impl SocketSink {
                 return;
             }
         };
-        self.link = Link::Streaming(socket);
-        self.lost = false;
-        let header = self.header();
-        if self.send(&header) {
-            self.stats.segments += 1;
-            self.retry = self.config.retry_initial;
+        self.buf.clear();
+        self.header().encode(&mut self.buf);
+        let mut flags = libc::MSG_NOSIGNAL;
+        if !wait {
+            flags |= libc::MSG_DONTWAIT;
+        }
+        let mut result = socket.send_with_flags(&self.buf, flags);
+        if matches!(&result, Err(e) if e.kind() == io::ErrorKind::Interrupted) {
+            result = socket.send_with_flags(&self.buf, flags);
+        }
+        self.lost = true;
+        match result {
+            Ok(n) if n == self.buf.len() => {
+                self.link = Link::Streaming(socket);
+                self.lost = false;
+                self.stats.count_sent(sysflow_types::RecordType::Header);
+                self.stats.bytes += n as u64;
+                self.stats.segments += 1;
+                if self.outage {
+                    self.outage = false;
+                    info!(path = %self.config.path.display(), dropped = self.stats.dropped_total(),
+                        reconnects = self.stats.reconnects, "streaming to the socket again");
+                }
+            }
+            Err(e) if is_timeout(&e) => {
+                if wait {
+                    self.warn_outage(
+                        "the socket's server does not read; dropping records until it does",
+                    );
+                } else {
+                    debug!(path = %self.config.path.display(), "the socket's server still does not read");
+                }
+                self.link = Link::Stalled {
+                    socket,
+                    retry_at: Instant::now() + self.config.retry_initial,
+                };
+            }
+            Ok(_) | Err(_) => {
+                self.warn_outage("lost the socket's server; dropping records until it is back");
+                self.disconnect();
+            }
+        }
+    }
+
+    /// Says once per outage that records are being dropped.
+    fn warn_outage(&mut self, what: &'static str) {
+        if self.outage {
+            debug!(path = %self.config.path.display(), "{what}");
+        } else {
+            self.outage = true;
+            warn!(path = %self.config.path.display(), "{what}");
         }
     }
 
@@ -284,19 +405,21 @@ impl SocketSink {
             Ok(n) => {
                 // A seqpacket send is all or nothing; a short one means the
                 // stream can no longer be trusted.
-                warn!(path = %self.config.path.display(), sent = n, len = self.buf.len(), "short send on the socket; reconnecting");
+                debug!(path = %self.config.path.display(), sent = n, len = self.buf.len(), "short send on the socket");
+                self.warn_outage("short send on the socket; reconnecting");
                 self.disconnect();
                 self.drop_record(rec, DropReason::Disconnected);
                 false
             }
             Err(e) if is_timeout(&e) => {
-                warn!(path = %self.config.path.display(), timeout = ?self.config.send_timeout, retry_in = ?self.retry,
-                    "the socket's server does not read; dropping records");
+                self.warn_outage(
+                    "the socket's server does not read; dropping records until it does",
+                );
                 let link = std::mem::replace(&mut self.link, Link::Closed);
                 if let Link::Streaming(socket) = link {
                     self.link = Link::Stalled {
                         socket,
-                        retry_at: Instant::now() + self.retry,
+                        retry_at: Instant::now() + self.config.retry_initial,
                     };
                 }
                 self.drop_record(rec, DropReason::TimedOut);
@@ -307,8 +430,8 @@ impl SocketSink {
                 false
             }
             Err(e) => {
-                warn!(path = %self.config.path.display(), error = %e, retry_in = ?self.retry,
-                    "lost the socket's server; dropping records until it is back");
+                debug!(path = %self.config.path.display(), error = %e, "send on the socket failed");
+                self.warn_outage("lost the socket's server; dropping records until it is back");
                 self.disconnect();
                 self.drop_record(rec, DropReason::Disconnected);
                 false
@@ -340,15 +463,22 @@ impl SocketSink {
         }
     }
 
-    /// Moves on when a wait is over: reconnects, or asks a stalled server
-    /// for a new segment. Reads the clock only while waiting.
+    /// Moves on when a wait is over: reconnects; or checks a stalled server
+    /// without waiting, reconnecting at once when it hung up and otherwise
+    /// asking for a new segment, whose header probes it for room. Reads the
+    /// clock only while waiting.
     fn maintain(&mut self) -> Result<(), ExportError> {
         match &self.link {
             Link::Disconnected { retry_at } if Instant::now() >= *retry_at => self.attempt(),
-            Link::Stalled { retry_at, .. } if Instant::now() >= *retry_at => {
+            Link::Stalled { socket, retry_at } if Instant::now() >= *retry_at => {
+                if hung_up(socket) {
+                    debug!(path = %self.config.path.display(), "the stalled server hung up; reconnecting");
+                    self.retry = self.config.retry_initial;
+                    self.disconnect();
+                    return self.attempt();
+                }
                 let link = std::mem::replace(&mut self.link, Link::Closed);
                 if let Link::Stalled { socket, .. } = link {
-                    self.retry = (self.retry * 2).min(self.config.retry_max);
                     self.link = Link::AwaitingSegment(socket);
                 }
                 Ok(())
@@ -370,6 +500,18 @@ impl SocketSink {
         }
         self.link = Link::Closed;
         Ok(())
+    }
+}
+
+/// Whether the server closed its end: a peek that does not wait reads the
+/// end of the stream (the server never sends, so there is nothing else to
+/// read); `EAGAIN` means it is still there.
+fn hung_up(socket: &Socket) -> bool {
+    let mut byte = [std::mem::MaybeUninit::<u8>::uninit(); 1];
+    match socket.recv_with_flags(&mut byte, libc::MSG_PEEK | libc::MSG_DONTWAIT) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => !is_timeout(&e) && e.kind() != io::ErrorKind::Interrupted,
     }
 }
 
@@ -411,6 +553,10 @@ impl ExportSink for SocketSink {
         matches!(self.link, Link::AwaitingSegment(_))
     }
 
+    fn may_need_segment(&self) -> bool {
+        true
+    }
+
     /// Reconnects (or gives a stalled server another chance) when the wait
     /// is over, without a record to send.
     fn poll(&mut self) -> Result<(), ExportError> {
@@ -420,9 +566,11 @@ impl ExportSink for SocketSink {
         self.maintain()
     }
 
+    /// Sends the new segment's header without waiting: a server that still
+    /// has no room leaves the sink stalled, to be checked again later.
     fn start_segment(&mut self) -> Result<(), ExportError> {
         if self.needs_segment() {
-            self.send_header();
+            self.send_header(false);
         }
         Ok(())
     }
@@ -435,7 +583,7 @@ impl ExportSink for SocketSink {
                 path: self.config.path.clone(),
             });
         }
-        self.send_header();
+        self.send_header(true);
         Ok(())
     }
 

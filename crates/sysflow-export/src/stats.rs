@@ -56,6 +56,11 @@ pub struct SinkStats {
     pub segments: u64,
     /// Bytes delivered: file bytes written to disk, or packet payload bytes.
     pub bytes: u64,
+    /// Entities a [`MultiSink`](crate::MultiSink) wrote to this sink again,
+    /// from its store, in a segment the sink started alone (after a
+    /// reconnection); counted in [`sent`](SinkStats::sent) too when they
+    /// went out.
+    pub replayed: u64,
 }
 
 impl SinkStats {
@@ -91,6 +96,7 @@ impl SinkStats {
         self.reconnects += other.reconnects;
         self.segments += other.segments;
         self.bytes += other.bytes;
+        self.replayed += other.replayed;
     }
 
     pub(crate) fn count_sent(&mut self, ty: RecordType) {

@@ -2,9 +2,10 @@
 //! behaviour record, joined with its process and file the way `sysprint` shows
 //! them. `--entities` also prints the header, container, process and file records.
 //!
-//! `sfprint --write-sample FILE.sf` first writes a small sample (a process that
-//! reads, renames and connects; what the README's first command does), then
-//! prints it.
+//! `sfprint --write-sample FILE.sf` first writes a small made-up sample (a
+//! process that reads, renames and connects), then prints it: a file to look
+//! at without any capture. (The README's first command converts the example
+//! capture with sysporter and prints the result.)
 
 use std::collections::HashMap;
 use std::io::Write as _;

@@ -11,10 +11,11 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use libsysflow::{
-    CollectionMode, DriverStats, DriverType, OutputKind, RecordType, SCHEMA_VERSION, SysFlowConfig,
-    SysFlowDriver, SysFlowError,
+    CollectionMode, DriverStats, DriverType, ExitHandle, OutputKind, RecordType, SCHEMA_VERSION,
+    SysFlowConfig, SysFlowDriver, SysFlowError,
 };
 use signal_hook::consts::{SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 use tracing_subscriber::EnvFilter;
 
 /// Collect SysFlow from a live capture or a Falco/sysdig scap capture, into
@@ -27,6 +28,11 @@ use tracing_subscriber::EnvFilter;
 /// stderr: RUST_LOG filters them, or else the reference's GLOG_minloglevel
 /// (0 info, 1 warning, 2 error), GLOG_v (1 debug, 2 trace) and
 /// GLOG_logtostderr (default: warnings and errors).
+///
+/// SIGINT or SIGTERM stops the run cleanly: open flows are written and the
+/// files closed. A second one stops a live capture without reading what the
+/// probe still holds (the files are still closed); a third exits at once
+/// with status 130, leaving the current file unfinished.
 #[derive(Debug, Parser)]
 #[command(
     name = "sysporter",
@@ -34,12 +40,13 @@ use tracing_subscriber::EnvFilter;
     override_usage = "sysporter [OPTIONS] [-r <FILE>] {-w <PATH> | -u <PATH>}"
 )]
 struct Cli {
-    /// Read events from this scap capture file (offline mode)
+    /// Read events from this scap capture file (offline mode); - reads standard input
     ///
     /// Plain or gzip-compressed captures written by sysdig, Falco or
-    /// sysflow-rs. Without -r, sysporter captures live through its own CO-RE
-    /// eBPF probe (root, or CAP_BPF and CAP_PERFMON; a kernel with BTF)
-    /// until SIGINT or SIGTERM.
+    /// sysflow-rs, from a file, a pipe, or standard input (-r -). Without
+    /// -r, sysporter captures live through its own CO-RE eBPF probe (root,
+    /// or CAP_BPF and CAP_PERFMON; a kernel with BTF) until SIGINT or
+    /// SIGTERM.
     #[arg(short = 'r', value_name = "FILE")]
     scap: Option<PathBuf>,
 
@@ -49,9 +56,23 @@ struct Cli {
     /// opens in sysdig, so an incident can be examined later. Its events are
     /// exit events that carry their arguments, as current Falco's are; for
     /// sysdig 0.29.3 (Debian 12), rewrite them into enter/exit pairs with
-    /// sysflow-capture's `scapcopy --legacy`.
+    /// sysflow-capture's `scapcopy --legacy`. It rotates with the .sf files
+    /// (-G) and at --scap-out-size: the files are then named FILE.TIME, TIME
+    /// the second each was opened (FILE.TIME.1, .2, … for more in one
+    /// second), each a capture of its own that starts with the machine and
+    /// the processes and fds of that moment; with -G 0 and no size limit,
+    /// one file named exactly FILE. Created like -w's files (new, mode
+    /// 0600; an existing FILE is refused unless it is a regular file of
+    /// sysporter's own user, which is replaced).
     #[arg(long = "scap-out", value_name = "FILE")]
     scap_out: Option<PathBuf>,
+
+    /// Live only: start a new --scap-out file once the current one holds MB megabytes
+    ///
+    /// Not in the reference (sysdig's -C). Megabytes of 1,000,000 bytes;
+    /// the file ends with the event that reaches the limit.
+    #[arg(long = "scap-out-size", value_name = "MB", requires = "scap_out", value_parser = clap::value_parser!(u64).range(1..))]
+    scap_out_size: Option<u64>,
 
     /// Live only: empty the environment of every captured process
     ///
@@ -79,11 +100,32 @@ struct Cli {
     #[arg(long = "normal-priority")]
     normal_priority: bool,
 
+    /// Live only: keep every capability for the whole run
+    ///
+    /// Not in the reference. By default, once the probe is attached and
+    /// /proc scanned, sysporter drops every capability it no longer needs
+    /// and sets no_new_privs: it keeps CAP_SYS_NICE for background
+    /// scheduling (none with --normal-priority), CAP_BPF on kernels older
+    /// than 5.19 (to read the probe's counters) and CAP_SYS_PTRACE where
+    /// /proc is mounted with hidepid. Outputs are opened after the drop, by
+    /// sysporter's uid alone: as root, -w and --scap-out must be in a
+    /// directory root may write without CAP_DAC_OVERRIDE (not another
+    /// user's), else sysporter stops at start with the error.
+    #[arg(long = "keep-privileges")]
+    keep_privileges: bool,
+
     /// Write SysFlow to this file, or into this directory if it ends in '/'
     ///
     /// A file path is written exactly (offline runs never rotate). A directory
     /// gets a file named by the current time in seconds since the epoch. The
     /// directory must exist.
+    ///
+    /// Files are always created new, with mode 0600, never through a
+    /// symbolic link. A name that already exists is refused (nothing is
+    /// written to it) unless it is a regular file owned by sysporter's own
+    /// user: then a file path replaces it with a new file, and a name made
+    /// of the time is numbered past it (NAME.1, NAME.2, ...), so that no
+    /// rotation overwrites an earlier file.
     #[arg(short = 'w', value_name = "PATH")]
     write: Option<PathBuf>,
 
@@ -95,11 +137,13 @@ struct Cli {
     #[arg(short = 'e', value_name = "ID")]
     exporter: Option<String>,
 
-    /// Rotate the output every SECS seconds (live capture only)
+    /// Rotate the output every SECS seconds, 0 never (live capture only; default 300)
     ///
-    /// As in the reference, offline runs never rotate: the whole capture goes
-    /// to one file.
-    #[arg(short = 'G', value_name = "SECS", value_parser = clap::value_parser!(i64).range(1..))]
+    /// Each file is named PATH.TIME (or DIR/TIME), TIME the second it was
+    /// opened (since the epoch). With -G 0 a live capture writes one file,
+    /// named exactly PATH (or DIR/TIME). As in the reference, offline runs
+    /// never rotate: the whole capture goes to one file.
+    #[arg(short = 'G', value_name = "SECS", value_parser = clap::value_parser!(i64).range(0..))]
     rotate: Option<i64>,
 
     /// Which syscalls become records (default: flow)
@@ -111,7 +155,7 @@ struct Cli {
     stats: bool,
 
     /// Print the version and the SysFlow schema version to stderr, then exit
-    #[arg(short = 'v')]
+    #[arg(short = 'v', long = "version")]
     version: bool,
 
     /// Only events of processes in containers (simple, fast filter)
@@ -122,10 +166,24 @@ struct Cli {
     ///
     /// A SOCK_SEQPACKET socket that the server creates; one SysFlow record
     /// per packet, a header first. Without the server, records are dropped
-    /// (and counted) and sysporter reconnects, with a new header and every
-    /// entity again, when it comes back. Can be combined with -w.
+    /// (and counted, with one warning) and sysporter reconnects, with a new
+    /// header and every entity again, within half a second of its return.
+    /// With -r, records that were not delivered make sysporter exit 1.
+    /// Can be combined with -w.
+    ///
+    /// Records go only to a server that runs as root or as sysporter's own
+    /// user (checked at every connection): a socket another user listens
+    /// on is refused with an error, unless --allow-foreign-socket.
     #[arg(short = 'u', value_name = "PATH")]
     socket: Option<PathBuf>,
+
+    /// Send -u's records even to a server run by another user
+    ///
+    /// Not in the reference. By default a socket whose server runs as
+    /// neither root nor sysporter's user is refused, so that someone who
+    /// binds the path while sf-processor is down gets nothing.
+    #[arg(long = "allow-foreign-socket", requires = "socket")]
+    allow_foreign_socket: bool,
 
     /// Sampling ratio for live drop mode, 1 (no drops) to 10^9 (live capture with drop mode only)
     #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
@@ -139,7 +197,7 @@ struct Cli {
     #[arg(short = 'p', value_name = "PATH")]
     cri_path: Option<PathBuf>,
 
-    /// CRI timeout in ms (not supported yet)
+    /// CRI timeout in seconds, as the reference's criTO (not supported yet)
     #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     cri_timeout: Option<u32>,
 
@@ -251,11 +309,14 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.app_name = "sysporter".into();
     config.scap_input_path = cli.scap.clone();
     config.scap_output_path = cli.scap_out.clone();
+    config.scap_output_size_limit = cli.scap_out_size.map(|mb| mb.saturating_mul(1_000_000));
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
     config.background = !cli.normal_priority;
+    config.drop_privileges = !cli.keep_privileges;
     config.file_path = cli.write.clone();
     config.socket_path = cli.socket.clone();
+    config.allow_foreign_socket = cli.allow_foreign_socket;
     if let Some(id) = &cli.exporter {
         config.exporter_id = id.clone();
     }
@@ -293,17 +354,18 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
 fn run(cli: Cli) -> Result<()> {
     let config = config(&cli)?;
     let mut driver = SysFlowDriver::new(config)?;
-    let stop = driver.exit_handle();
-    for signal in [SIGINT, SIGTERM] {
-        // A second signal while the first is being handled ends the process at once.
-        signal_hook::flag::register_conditional_shutdown(signal, 1, stop.flag())
-            .context("cannot install the signal handlers")?;
-        signal_hook::flag::register(signal, stop.flag())
-            .context("cannot install the signal handlers")?;
-    }
+    watch_signals(driver.exit_handle(), driver.config().drop_privileges)?;
     let bar = progress_bar();
     if let Some(bar) = bar.clone() {
+        let mut ticking = false;
         driver.on_progress(move |p| {
+            // The ticker is a thread: started from the run, after a live
+            // capture dropped its privileges, so that it inherits the
+            // reduced set (capabilities are per thread).
+            if !ticking {
+                bar.enable_steady_tick(Duration::from_millis(200));
+                ticking = true;
+            }
             if let Some(total) = p.bytes_total {
                 bar.set_length(total);
             }
@@ -316,7 +378,7 @@ fn run(cli: Cli) -> Result<()> {
         bar.finish_and_clear();
     }
     let stats = driver.stats();
-    eprintln!("{}", summary(stats));
+    eprintln!("{}", summary(stats, cli.scap.is_none()));
     // -d, or ENABLE_STATS=1.
     if driver.config().enable_stats {
         let c = &stats.core;
@@ -348,6 +410,46 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
+/// SIGINT and SIGTERM, counted together: the first stops the run cleanly
+/// (a live capture first reads what the probe already wrote, for at most
+/// five seconds), the second stops it without reading the rest (the open
+/// flows are still written and the files closed), a third exits at once
+/// with status 130 and leaves the current file unfinished. Each says so.
+///
+/// With `drop_privileges` the thread holds no capability: it starts before
+/// the run, which drops the capture's privileges and refuses to when
+/// another thread keeps any.
+fn watch_signals(stop: ExitHandle, drop_privileges: bool) -> Result<()> {
+    let mut signals =
+        Signals::new([SIGINT, SIGTERM]).context("cannot install the signal handlers")?;
+    std::thread::Builder::new()
+        .name("sysporter-signals".into())
+        .spawn(move || {
+            if drop_privileges && let Err(e) = libsysflow::drop_thread_privileges() {
+                tracing::warn!(error = %e, "the signal thread cannot drop its privileges");
+            }
+            for (n, _) in signals.forever().enumerate() {
+                match n {
+                    0 => stop.exit(),
+                    1 => {
+                        eprintln!(
+                            "sysporter: second signal: stopping without reading what the probe still holds; the output is still closed (a third signal exits at once, leaving it unfinished)"
+                        );
+                        stop.exit_now();
+                    }
+                    _ => {
+                        eprintln!(
+                            "sysporter: third signal: exiting at once; the output file is left unfinished"
+                        );
+                        std::process::exit(130);
+                    }
+                }
+            }
+        })
+        .context("cannot start the signal thread")?;
+    Ok(())
+}
+
 /// A byte-based progress bar on stderr, only when stderr is a terminal.
 fn progress_bar() -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
@@ -359,21 +461,33 @@ fn progress_bar() -> Option<ProgressBar> {
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
-    bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
 }
 
 /// One line: what was read, what was written, how long it took.
-fn summary(stats: &DriverStats) -> String {
+fn summary(stats: &DriverStats, live: bool) -> String {
+    if live && stats.live.is_none() && stats.exited_early {
+        return format!(
+            "sysporter: stopped after {:.2} s, before the capture started: nothing written",
+            stats.elapsed.as_secs_f64()
+        );
+    }
     let by_type: Vec<String> = RecordType::ALL
         .iter()
         .filter(|ty| stats.records_of(**ty) > 0)
         .map(|ty| format!("{} {}", stats.records_of(*ty), ty.name()))
         .collect();
-    let output = stats
-        .output
-        .as_ref()
-        .map_or_else(String::new, |p| format!(" to {}", p.display()));
+    // Rotated files are named by time: the first and the last name them all.
+    let output = match (&stats.first_output, &stats.output) {
+        (Some(first), Some(last)) if stats.files > 1 => format!(
+            " to {} files, {} to {}",
+            stats.files,
+            first.display(),
+            last.display()
+        ),
+        (_, Some(last)) => format!(" to {}", last.display()),
+        _ => String::new(),
+    };
     let stopped = if stats.exited_early {
         " (stopped early)"
     } else {
@@ -382,8 +496,14 @@ fn summary(stats: &DriverStats) -> String {
     // Live: what the probe submitted and dropped, reported even when 0.
     let live = stats.live.map_or_else(String::new, |l| {
         format!(
-            "; probe: {} events submitted, {} dropped ({} ring full, {} too large{}{}){}",
+            "; probe: {} events submitted{}, {} dropped ({} ring full, {} too large{}{}){}",
             l.submitted,
+            // A second signal leaves the rest of the ring unread.
+            if l.submitted > l.read {
+                format!(" ({} left unread)", l.submitted - l.read)
+            } else {
+                String::new()
+            },
             l.drops_full
                 .saturating_add(l.drops_too_large)
                 .saturating_add(l.drops_internal)
@@ -431,11 +551,24 @@ fn summary(stats: &DriverStats) -> String {
     } else {
         format!(" ({:.1} MB)", stats.bytes_read as f64 / 1e6)
     };
+    // The saved live capture (--scap-out).
+    let saved = match (&stats.first_scap_output, &stats.scap_output) {
+        (Some(first), Some(last)) if stats.scap_files > 1 => format!(
+            "; capture saved to {} files, {} to {}",
+            stats.scap_files,
+            first.display(),
+            last.display()
+        ),
+        (_, Some(last)) => format!("; capture saved to {}", last.display()),
+        _ => String::new(),
+    };
+    let wrote = match stats.records_total() {
+        0 => "wrote nothing".to_owned(),
+        n => format!("wrote {n} records{output} ({})", by_type.join(", ")),
+    };
     format!(
-        "sysporter: read {} events{size} in {:.2} s, wrote {} records{output} ({}){stopped}{socket}{live}{evicted}",
+        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{saved}{socket}{live}{evicted}",
         stats.events,
         stats.elapsed.as_secs_f64(),
-        stats.records_total(),
-        by_type.join(", ")
     )
 }

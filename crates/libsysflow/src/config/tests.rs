@@ -196,7 +196,20 @@ fn the_builder_sets_fields_from_the_defaults() {
         .rotate_interval(2)
         .filter_containers(true)
         .compression_level(3u32)
+        .allow_foreign_socket(true)
         .build();
+    assert!(c.allow_foreign_socket);
+    assert!(!SysFlowConfig::default().allow_foreign_socket);
+    assert!(
+        !SysFlowConfig::default().drop_privileges,
+        "off unless asked"
+    );
+    assert!(
+        SysFlowConfig::builder()
+            .drop_privileges(true)
+            .build()
+            .drop_privileges
+    );
     assert_eq!(c.file_path, Some("out/".into()));
     assert_eq!(c.socket_path, Some("/run/sf.sock".into()));
     assert_eq!(c.exporter_id, "host");

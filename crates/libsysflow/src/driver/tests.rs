@@ -157,23 +157,26 @@ fn a_missing_capture_is_a_file_system_error() {
 }
 
 #[test]
-fn a_capture_that_is_not_scap_still_leaves_a_valid_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut c = offline(dir.path());
-    let input = dir.path().join("in.scap");
-    fs::write(&input, b"this is not a capture file at all").unwrap();
-    c.exporter_id = "tests".into();
-    let out = c.file_path.clone().unwrap();
-    let mut driver = SysFlowDriver::new(c).unwrap();
-    let err = driver.run().unwrap_err();
-    assert_eq!(err.code(), ErrorCode::EventParsingError);
-    assert_eq!(err.offset(), Some(0), "{err}");
-    let records: Vec<_> = sysflow_types::SfReader::open(&out)
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(records.len(), 1, "just the header");
-    assert_eq!(driver.stats().records_of(RecordType::Header), 1);
+fn a_capture_that_is_not_scap_leaves_no_output() {
+    // With and without an exporter id (without, the driver reads ahead
+    // for the capture's host name).
+    let mut driver = None;
+    for exporter in ["tests", ""] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = offline(dir.path());
+        let input = dir.path().join("in.scap");
+        fs::write(&input, b"this is not a capture file at all").unwrap();
+        c.exporter_id = exporter.into();
+        let out = c.file_path.clone().unwrap();
+        let mut d = SysFlowDriver::new(c).unwrap();
+        let err = d.run().unwrap_err();
+        assert_eq!(err.code(), ErrorCode::EventParsingError);
+        assert_eq!(err.offset(), Some(0), "{err}");
+        assert!(!out.exists(), "{exporter:?}: a header-only output was left");
+        assert_eq!(d.stats().records_total(), 0);
+        driver = Some(d);
+    }
+    let mut driver = driver.unwrap();
     assert!(matches!(
         driver.run(),
         Err(SysFlowError::Unsupported { .. })
@@ -226,4 +229,124 @@ fn the_ring_holds_the_reference_buffers_together() {
     // Kernel limits: at least a page, at most 1 GiB.
     assert_eq!(ring_bytes(0, 0, 2), 4096);
     assert_eq!(ring_bytes(usize::MAX, 1, 64), 1 << 30);
+}
+
+#[test]
+fn the_saved_captures_size_limit_and_name_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = || SysFlowConfig {
+        file_path: Some(dir.path().join("out.sf")),
+        scap_output_path: Some(dir.path().join("cap.scap")),
+        ..SysFlowConfig::default()
+    };
+    let field_of = |c| match refused(c) {
+        SysFlowError::Config { field, .. } => field,
+        other => panic!("{other}"),
+    };
+    let mut c = live();
+    c.scap_output_path = None;
+    c.scap_output_size_limit = Some(1 << 20);
+    assert_eq!(field_of(c), "scap_output_size_limit");
+    let mut c = live();
+    c.scap_output_size_limit = Some(0);
+    assert_eq!(field_of(c), "scap_output_size_limit");
+    let mut c = live();
+    let mut scap = dir.path().as_os_str().to_os_string();
+    scap.push("/");
+    c.scap_output_path = Some(scap.into());
+    assert_eq!(field_of(c), "scap_output_path");
+    let mut c = live();
+    c.scap_output_path = Some(dir.path().join("missing/cap.scap"));
+    assert!(matches!(refused(c), SysFlowError::ScapOutput { .. }));
+}
+
+#[test]
+fn rotated_scap_files_are_named_like_rotated_sf_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = 1_700_000_123;
+    let prefix = dir.path().join("cap.scap");
+    let name = rotated_scap_name(&prefix, at);
+    assert_eq!(name, dir.path().join("cap.scap.1700000123"));
+    assert_eq!(
+        name,
+        sysflow_export::file_name(&prefix, Naming::Timestamped, at)
+    );
+    // More files in the same second are numbered, never replaced.
+    let names: Vec<PathBuf> = (0..3)
+        .map(|_| ScapOut::create(name.clone(), true, &[]).unwrap())
+        .map(|out| {
+            let path = out.path.clone();
+            out.finish().unwrap();
+            path
+        })
+        .collect();
+    let numbered = |n: u32| {
+        let mut p = name.clone().into_os_string();
+        p.push(format!(".{n}"));
+        PathBuf::from(p)
+    };
+    assert_eq!(names, [name.clone(), numbered(1), numbered(2)]);
+}
+
+/// `--scap-out` at a name another user created in advance (mode 0666, so
+/// that we could write it) is refused and the file left alone; a file of
+/// our own there is replaced by a new one of mode 0600.
+#[test]
+fn the_saved_capture_is_created_exclusively() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.scap");
+    fs::write(&path, b"ours").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+    // A second name keeps the old file (and its inode number) alive.
+    let link = dir.path().join("kept.scap");
+    fs::hard_link(&path, &link).unwrap();
+    let old_inode = fs::metadata(&path).unwrap().ino();
+    let out = ScapOut::create(path.clone(), false, &[]).unwrap();
+    out.finish().unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    assert_ne!(meta.ino(), old_inode, "the old file was written in place");
+    assert_eq!(meta.mode() & 0o077, 0, "{:o}", meta.mode());
+    assert_eq!(fs::read(&link).unwrap(), b"ours");
+
+    if fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0) {
+        sysflow_test_support::skip("only root can make a file of another user");
+        return;
+    }
+    let planted = dir.path().join("planted.scap");
+    fs::write(&planted, b"planted").unwrap();
+    fs::set_permissions(&planted, fs::Permissions::from_mode(0o666)).unwrap();
+    std::os::unix::fs::chown(&planted, Some(65534), Some(65534)).unwrap();
+    let err = match ScapOut::create(planted.clone(), false, &[]) {
+        Ok(_) => panic!("a file of uid 65534 was written"),
+        Err(e) => e,
+    };
+    assert_eq!(err.code(), ErrorCode::ErrorReadingFileSystem);
+    assert!(
+        matches!(
+            err,
+            SysFlowError::Export(ExportError::Exists {
+                found: sysflow_export::ExistingOutput::OtherOwner { owner: 65534, .. },
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    let chain = anyhow_like(&err);
+    assert!(chain.contains("planted.scap"), "{chain}");
+    assert!(chain.contains("uid 65534"), "{chain}");
+    assert_eq!(fs::read(&planted).unwrap(), b"planted");
+}
+
+/// An error and its sources, as one line.
+fn anyhow_like(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }

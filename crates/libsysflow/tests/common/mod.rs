@@ -2,7 +2,7 @@
 //! some of them).
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use libsysflow::types::{SfReader, SysFlow};
 use libsysflow::{ErrorCode, SysFlowConfig, SysFlowDriver};
@@ -16,24 +16,10 @@ pub const REFERENCE_TEST_ENV: [(&str, &str); 4] = [
     ("ENABLE_DROP_MODE", "0"),
 ];
 
-/// `../shared/golden` beside the repository, or `None` (after saying so)
+/// `../shared/golden` beside the repository, or `None` (a counted skip)
 /// when absent; CI must have it.
-pub fn golden_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/golden");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing, and CI needs it",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: {} is absent (the golden data lives beside the repository)",
-        dir.display()
-    );
-    None
-}
+#[allow(unused_imports)] // Not every test binary reads the golden traces.
+pub use sysflow_test_support::golden_dir;
 
 /// Every record of a `.sf` file.
 pub fn read_sf(path: &Path) -> Vec<SysFlow> {
@@ -43,21 +29,32 @@ pub fn read_sf(path: &Path) -> Vec<SysFlow> {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// A driver for a live `config`, or `None` (after saying so) where live
+/// Held by the live test whose capture runs (every live test takes it
+/// first): every probe sees the whole host, so two live tests at once
+/// each count the other's workload. libtest runs a binary's tests on
+/// parallel threads; the live ones take turns. A failed test's (poisoned)
+/// turn still ends.
+pub fn live_turn() -> std::sync::MutexGuard<'static, ()> {
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    TURN.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A driver for a live `config`, or `None` (a counted skip) where live
 /// capture is impossible (no root, no BTF); CI has both and must run `what`.
 pub fn live_driver_or_skip(config: SysFlowConfig, what: &str) -> Option<SysFlowDriver> {
     match SysFlowDriver::new(config) {
         Ok(d) => Some(d),
         Err(e)
-            if std::env::var_os("CI").is_none()
+            if !sysflow_test_support::under_ci()
                 && matches!(
                     e.code(),
                     ErrorCode::ProbeAccessDenied | ErrorCode::OperationNotSupported
                 ) =>
         {
-            eprintln!("skipping {what}: {e}");
+            sysflow_test_support::skip(format_args!("live capture is impossible here: {e}"));
             None
         }
-        Err(e) => panic!("live capture must work here: {e}"),
+        Err(e) => panic!("{what}: live capture must work here: {e}"),
     }
 }

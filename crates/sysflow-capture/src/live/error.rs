@@ -92,6 +92,27 @@ pub enum LiveError {
         /// Its name.
         name: &'static str,
     },
+    /// Dropping privileges after the attach failed at `step`
+    /// ([`LiveCapture::drop_privileges`](super::LiveCapture::drop_privileges)).
+    #[error("cannot drop privileges: {step} failed: {source}")]
+    Privileges {
+        /// The step, e.g. `"set the capabilities"`.
+        step: &'static str,
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
+    /// Privileges were dropped in the calling thread, but other threads of
+    /// the process still hold capabilities (capabilities belong to threads):
+    /// the drop must happen before the program starts other threads.
+    #[error(
+        "cannot drop privileges: {threads} other threads of this process keep their capabilities; \
+         drop them before starting threads, or turn the drop off"
+    )]
+    PrivilegedThreads {
+        /// How many other threads hold more than the kept capabilities.
+        threads: usize,
+    },
     /// Waiting on the ring buffer failed.
     #[error("polling the ring buffer failed: {source}")]
     Poll {

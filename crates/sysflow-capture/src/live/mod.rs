@@ -20,6 +20,7 @@ mod driver;
 mod error;
 mod machine;
 mod order;
+mod privileges;
 mod proc_scan;
 mod syscalls;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
@@ -46,6 +47,7 @@ use crate::source::EventSource;
 pub use driver::check_live_support;
 pub use error::{LiveError, LoaderError};
 pub use machine::machine_info;
+pub use privileges::{KeptPrivileges, drop_thread_privileges};
 pub use proc_scan::scan_proc;
 
 /// The probe, compiled and committed by `cargo xtask bpf`.
@@ -192,6 +194,8 @@ pub struct LiveCapture {
     ring: RingBuf<MapData>,
     stats: PerCpuArray<MapData, event_gen::sf_stats>,
     stop: Arc<AtomicBool>,
+    /// With `stop`: end without draining the ring ([`LiveCapture::skip_drain_on`]).
+    skip_drain: Arc<AtomicBool>,
     poll_timeout: Duration,
     read: u64,
     done: bool,
@@ -216,6 +220,9 @@ pub struct LiveCapture {
     background: Option<background::Background>,
     /// Raises counted by a watchdog that has stopped.
     priority_raised: u64,
+    /// [`LiveConfig::background`], which keeps CAP_SYS_NICE in
+    /// [`drop_privileges`](LiveCapture::drop_privileges).
+    background_mode: bool,
 }
 
 impl std::fmt::Debug for LiveCapture {
@@ -250,32 +257,38 @@ where
     }
 }
 
-impl LiveCapture {
-    /// Check, load and attach the probe; events flow from now on.
-    pub fn start(config: &LiveConfig) -> Result<LiveCapture, LiveError> {
-        check_live_support()?;
+/// What the loader thread needs to load the probe: the global values the
+/// configuration sets, computed on the caller's thread.
+struct LoadPlan {
+    selection: Option<[u8; 512]>,
+    self_tgid: u32,
+    boot_epoch: u64,
+    wakeup_bytes: u64,
+    sampling_ratio: u32,
+    ring_bytes: u32,
+}
+
+/// How often a start waiting for the loader thread looks at its stop flag.
+const LOAD_STOP_CHECK: Duration = Duration::from_millis(20);
+
+impl LoadPlan {
+    /// Reads the kernel's BTF, loads the object (CO-RE relocation, maps) and
+    /// every program, and fills the tail-call slots: everything but the
+    /// attach, which is what takes time (the verifier needs over a second
+    /// for `sf_exit_execve` on a busy 2-CPU machine).
+    fn load(self) -> Result<Ebpf, LiveError> {
         let btf = Btf::from_sys_fs().map_err(load_err("read kernel BTF"))?;
-        let self_tgid: u32 = if config.capture_self {
-            0
-        } else {
-            std::process::id()
-        };
-        let boot_epoch = boot_epoch_ns()?;
-        let selection = match &config.syscalls {
-            Some(names) => Some(syscalls::table(names.iter().map(String::as_str))?),
-            None => None,
-        };
         let mut loader = EbpfLoader::new();
-        if let Some(table) = &selection {
+        if let Some(table) = &self.selection {
             loader.override_global("sc_enabled", &table[..], true);
         }
         let mut ebpf = loader
             .btf(Some(&btf))
-            .override_global("self_tgid", &self_tgid, true)
-            .override_global("boot_epoch_ns", &boot_epoch, true)
-            .override_global("wakeup_bytes", &config.wakeup_bytes, true)
-            .override_global("sampling_ratio", &config.sampling_ratio.max(1), true)
-            .map_max_entries("events", config.ring_bytes)
+            .override_global("self_tgid", &self.self_tgid, true)
+            .override_global("boot_epoch_ns", &self.boot_epoch, true)
+            .override_global("wakeup_bytes", &self.wakeup_bytes, true)
+            .override_global("sampling_ratio", &self.sampling_ratio, true)
+            .map_max_entries("events", self.ring_bytes)
             .load(PROBE)
             .map_err(load_err("load probe object"))?;
         // Everything is loaded and the tail-call slots are filled before
@@ -300,6 +313,102 @@ impl LiveCapture {
             })?;
         }
         fill_tails(&mut ebpf)?;
+        Ok(ebpf)
+    }
+
+    /// [`LoadPlan::load`] on a thread of its own that blocks every signal,
+    /// while this thread waits for it and looks at `stop` every
+    /// [`LOAD_STOP_CHECK`]: `Ok(None)` as soon as a stop is asked for.
+    ///
+    /// A signal that reaches a thread inside the verifier makes the load
+    /// fail with `EAGAIN`, which aya retries with the verifier's log on:
+    /// several whole verifications more, seconds in all. Blocked in the
+    /// loader, the signal goes to another thread (the caller's, which sets
+    /// the stop flag in its handler), and the load is never interrupted. A
+    /// loader abandoned on a stop finishes in the background and drops what
+    /// it loaded: nothing was attached.
+    fn load_until(self, stop: &AtomicBool) -> Result<Option<Ebpf>, LiveError> {
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("sf-probe-load".into())
+            .spawn(move || {
+                block_signals();
+                // The receiver is gone when the start was abandoned.
+                let _ = done.send(self.load());
+            })
+            .map_err(load_err("start the loader thread"))?;
+        loop {
+            if stop.load(Ordering::Acquire) {
+                return Ok(None);
+            }
+            match result.recv_timeout(LOAD_STOP_CHECK) {
+                Ok(loaded) => return loaded.map(Some),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(load_err("load the probe")(io::Error::other(
+                        "the loader thread ended without a result",
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Blocks every signal in the calling thread, so that the process's
+/// signals go to its other threads.
+fn block_signals() {
+    // SAFETY: `set` is a valid, exclusively borrowed sigset_t that
+    // sigfillset initialises before pthread_sigmask reads it; a null old
+    // set is allowed. Only the calling thread's mask changes.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+impl LiveCapture {
+    /// Check, load and attach the probe; events flow from now on.
+    pub fn start(config: &LiveConfig) -> Result<LiveCapture, LiveError> {
+        // Nothing else holds the flag: the start is never abandoned.
+        LiveCapture::start_until(config, Arc::new(AtomicBool::new(false)))?.ok_or_else(|| {
+            load_err("start the capture")(io::Error::other("stopped before it started"))
+        })
+    }
+
+    /// [`start`](LiveCapture::start), unless `stop` becomes true first:
+    /// then the start is abandoned within a few tens of milliseconds, even
+    /// while the kernel's verifier checks the probe, nothing is attached, and
+    /// the result is `Ok(None)`. A capture that started stops when `stop`
+    /// becomes true (as with [`stop_on`](LiveCapture::stop_on)).
+    pub fn start_until(
+        config: &LiveConfig,
+        stop: Arc<AtomicBool>,
+    ) -> Result<Option<LiveCapture>, LiveError> {
+        check_live_support()?;
+        let self_tgid: u32 = if config.capture_self {
+            0
+        } else {
+            std::process::id()
+        };
+        let selection = match &config.syscalls {
+            Some(names) => Some(syscalls::table(names.iter().map(String::as_str))?),
+            None => None,
+        };
+        let plan = LoadPlan {
+            selection,
+            self_tgid,
+            boot_epoch: boot_epoch_ns()?,
+            wakeup_bytes: config.wakeup_bytes,
+            sampling_ratio: config.sampling_ratio.max(1),
+            ring_bytes: config.ring_bytes,
+        };
+        let Some(mut ebpf) = plan.load_until(&stop)? else {
+            return Ok(None);
+        };
+        if stop.load(Ordering::Acquire) {
+            return Ok(None);
+        }
         for (name, _, attach_step) in PROGRAMS {
             btf_program(&mut ebpf, name, attach_step)?
                 .attach()
@@ -328,25 +437,27 @@ impl LiveCapture {
         if config.scrub_env {
             proc_items.iter_mut().for_each(scrub_item_env);
         }
-        Ok(LiveCapture {
+        Ok(Some(LiveCapture {
             ebpf: Some(ebpf),
             drain_until: None,
             background_pending,
             background: None,
             priority_raised: 0,
+            background_mode: config.background,
             ring,
             stats,
-            stop: Arc::new(AtomicBool::new(false)),
+            stop,
+            skip_drain: Arc::new(AtomicBool::new(false)),
             poll_timeout: config.poll_timeout,
             read: 0,
             done: false,
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
-            cgroups: cgroups::CgroupLists::default(),
+            cgroups: cgroups::CgroupLists::new(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
-        })
+        }))
     }
 
     /// The threads and fds that existed when capture started (process and
@@ -356,10 +467,61 @@ impl LiveCapture {
         std::mem::take(&mut self.proc_items)
     }
 
+    /// A new `/proc` scan, like [`take_proc_items`](LiveCapture::take_proc_items)'s
+    /// (environments emptied likewise with [`LiveConfig::scrub_env`]): the
+    /// threads and fds that exist now, for a capture file that starts part
+    /// way through the capture (a rotated copy). As at the start, what
+    /// changes during the scan shows in the scan, in the events that follow,
+    /// or in both.
+    pub fn scan_proc_items(&self) -> Vec<Item> {
+        let mut items = scan_proc(std::path::Path::new("/proc"));
+        if self.scrub_env {
+            items.iter_mut().for_each(scrub_item_env);
+        }
+        items
+    }
+
+    /// Drops the privileges the rest of the capture does not need, once the
+    /// probe is attached and `/proc` scanned: every capability but those it
+    /// still uses leaves the calling thread's effective, permitted and
+    /// inheritable sets (and its bounding set, given CAP_SETPCAP), the
+    /// ambient set is cleared and `no_new_privs` set. It keeps CAP_SYS_NICE
+    /// in [`background`](LiveConfig::background) mode (to raise the
+    /// collector from `SCHED_IDLE`), CAP_BPF on kernels older than 5.19 (to
+    /// read the probe's counters) and CAP_SYS_PTRACE under a `/proc` mounted
+    /// with `hidepid` that hides other users' processes from us (to read the
+    /// cgroups of processes started later), and with `rescans_proc` (the
+    /// program scans `/proc` again, [`scan_proc_items`](LiveCapture::scan_proc_items))
+    /// CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH, which other users' fds and
+    /// executables take; usually nothing else is needed. It returns what it
+    /// kept.
+    ///
+    /// Anything the program opens afterwards is opened with its uid alone:
+    /// files and sockets it may not reach without CAP_DAC_OVERRIDE (say, a
+    /// directory of another user) fail.
+    ///
+    /// Capabilities are per thread: call it from the thread that polls the
+    /// capture, before the program starts other threads (threads started
+    /// later inherit the reduced sets). If another thread still holds more
+    /// than was kept, the drop fails with [`LiveError::PrivilegedThreads`]
+    /// (the calling thread has dropped them anyway).
+    pub fn drop_privileges(&self, rescans_proc: bool) -> Result<KeptPrivileges, LiveError> {
+        privileges::drop_privileges(self.background_mode, rescans_proc)
+    }
+
     /// Stop when `flag` becomes true, instead of through [`StopHandle`]s
     /// (for a flag a signal handler sets).
     pub fn stop_on(&mut self, flag: Arc<AtomicBool>) {
         self.stop = flag;
+    }
+
+    /// Once `flag` is true, a stop ends the stream without draining the
+    /// ring: the events the probe already wrote are left unread (submitted
+    /// but not read in [`LiveStats`]), those read and held for ordering are
+    /// still returned. For a second Ctrl-C, when the first one's drain
+    /// (bounded at five seconds, under load) is too long to wait for.
+    pub fn skip_drain_on(&mut self, flag: Arc<AtomicBool>) {
+        self.skip_drain = flag;
     }
 
     /// A handle that stops this capture.
@@ -524,13 +686,16 @@ impl LiveCapture {
                 if let Some(b) = self.background.take() {
                     self.priority_raised += b.raised();
                 }
+                let skip_drain = self.skip_drain.load(Ordering::Acquire);
                 if self.ebpf.take().is_some() {
                     // Programs running on other CPUs at that moment may still
                     // commit: give them a poll timeout before draining.
-                    std::thread::sleep(self.poll_timeout);
+                    if !skip_drain {
+                        std::thread::sleep(self.poll_timeout);
+                    }
                     self.drain_until = Some(Instant::now() + DRAIN_AFTER_STOP);
                 }
-                if self.drain_until.is_some_and(|t| Instant::now() >= t) {
+                if skip_drain || self.drain_until.is_some_and(|t| Instant::now() >= t) {
                     if let Some(ev) = self.reorder.pop() {
                         return Ok(LiveNext::Event(ev));
                     }

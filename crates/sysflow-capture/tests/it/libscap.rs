@@ -156,7 +156,7 @@ fn scapdump_prints_the_same_with_both_engines() {
             std::env::var_os("CI").is_none(),
             "CI is set but the scapdump example was not built"
         );
-        eprintln!("SKIP: scapdump example not built");
+        sysflow_test_support::skip("the scapdump example is not built (`cargo test` builds it)");
         return;
     };
     let traces = all_traces(&shared);

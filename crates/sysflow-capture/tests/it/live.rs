@@ -11,10 +11,10 @@ use std::path::Path;
 use std::process::Command;
 
 use sysflow_capture::{
-    AbiRevision, Event, EventSource, LiveCapture, LiveConfig, ParamValue, SockAddr, SockTuple,
+    AbiRevision, Event, EventSource, LiveConfig, ParamValue, SockAddr, SockTuple,
 };
 
-pub(crate) use crate::live_support::{start_or_skip, stat_field};
+pub(crate) use crate::live_support::{SerialCapture, start_or_skip, stat_field};
 
 const EXECVE_19_X: u16 = 293;
 const OPENAT_2_X: u16 = 307;
@@ -394,7 +394,7 @@ fn drop_mode_keeps_state_events() {
 
 /// Writes a small file and stops: the capture must hold our thread's open
 /// and close but not its write.
-fn assert_open_close_without_write(mut capture: LiveCapture, file: &str) {
+fn assert_open_close_without_write(mut capture: SerialCapture, file: &str) {
     let tid = gettid();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut f = std::fs::File::create(dir.path().join(file)).expect("create");
@@ -464,7 +464,7 @@ fn compat_syscalls_are_not_read_as_64_bit_ones() {
     const EBADF: i64 = -9;
     // Without IA32 emulation `int 0x80` faults instead of returning.
     if !Path::new("/proc/sys/abi/vsyscall32").exists() {
-        eprintln!("skipping live compat-syscall test: this kernel has no 32-bit syscalls");
+        sysflow_test_support::skip("this kernel has no 32-bit syscalls (no IA32 emulation)");
         return;
     }
     let mut config = LiveConfig::default();
@@ -541,69 +541,115 @@ fn cgroup_hierarchy() -> Option<std::path::PathBuf> {
 /// their exec events (the probe sends a key, the engine reads the list
 /// once per key): a long-lived one resolved from /proc, a short-lived one
 /// from the cache, and one that stays out of it keeps the old cgroups.
+///
+/// Nothing here waits on time: the long-lived children (`cat` on a pipe)
+/// live until their exec has been read, and the next child starts only
+/// then. (With a timed `sleep` a child could end before a busy machine's
+/// engine read its `/proc`; and the engine once cached the old cgroup's key
+/// with the list of a child read after it had joined the new one.)
 #[test]
 fn processes_started_in_a_new_cgroup_carry_it() {
+    use std::collections::HashMap;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    use sysflow_capture::LiveNext;
+
     let Some(hierarchy) = cgroup_hierarchy() else {
-        eprintln!("skipping live cgroup test: no cgroup hierarchy mounted");
+        sysflow_test_support::skip("no cgroup hierarchy is mounted");
         return;
     };
     let id = format!("{:016x}", std::process::id()).repeat(4);
     let scope = format!("docker-{id}.scope");
     let dir = hierarchy.join(&scope);
     if let Err(e) = std::fs::create_dir(&dir) {
-        eprintln!(
-            "skipping live cgroup test: cannot create {}: {e}",
+        sysflow_test_support::skip(format_args!(
+            "cannot create the cgroup {}: {e}",
             dir.display()
-        );
+        ));
         return;
     }
-    // The children run while events are read, as in a collector: the
-    // engine reads a new key's cgroups while the thread lives.
     let join = format!("echo $$ > {}", dir.join("cgroup.procs").display());
-    let captured = capture_during(
-        "live cgroup",
-        |e| e.event_type == EXECVE_19_X,
-        move || {
-            let mut pids = Vec::new();
-            for script in [
-                format!("{join} && exec sleep 0.3"),
-                format!("{join} && exec /bin/true"),
-                "exec /bin/true".to_owned(),
-            ] {
-                pids.push(run_child(Command::new("/bin/sh").arg("-c").arg(&script)));
-            }
-            pids
-        },
-    );
-    let Some((events, pids)) = captured else {
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    let Some(mut capture) = start_or_skip(&config, "live cgroup") else {
         let _ = std::fs::remove_dir(&dir);
         return;
     };
-    let slot = slot(EXECVE_19_X, "cgroups");
-    // The last exec of each child: after it joined (or not) the cgroup.
-    let mut last = vec![None; pids.len()];
-    for ev in &events {
-        if let Some(i) = pids.iter().position(|&p| p == ev.tid) {
-            last[i] = ev.raw_param(slot).map(<[u8]>::to_vec);
+    let (cgroups, comm) = (slot(EXECVE_19_X, "cgroups"), slot(EXECVE_19_X, "comm"));
+    // The last exec of each thread: after it joined (or not) the cgroup.
+    let mut last: HashMap<u64, Vec<u8>> = HashMap::new();
+    // Polls until `pid`'s exec of cat has been read (and its cgroups
+    // resolved), or the capture ended.
+    let mut read_until_cat = |capture: &mut SerialCapture, pid: Option<u64>| {
+        let started = Instant::now();
+        loop {
+            let ev = match capture.poll_next().expect("live event") {
+                LiveNext::Event(ev) => ev,
+                LiveNext::End => return,
+                _ => continue,
+            };
+            if ev.event_type == EXECVE_19_X {
+                last.insert(ev.tid, ev.raw_param(cgroups).unwrap_or_default().to_vec());
+                if Some(ev.tid) == pid && matches!(param(&ev, comm), ParamValue::Str(b"cat")) {
+                    return;
+                }
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "no exec of cat by {pid:?} in two minutes: {:?}",
+                capture.stats()
+            );
         }
-    }
+    };
+    let cat = |script: String| {
+        Command::new("/bin/sh")
+            .arg("-c")
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start a child")
+    };
+    let end_cat = |mut child: std::process::Child| {
+        drop(child.stdin.take());
+        let status = child.wait().expect("wait for cat");
+        assert!(status.success(), "cat: {status}");
+    };
+
+    let long = cat(format!("{join} && exec cat"));
+    let long_pid = u64::from(long.id());
+    read_until_cat(&mut capture, Some(long_pid));
+    end_cat(long);
+    let short_pid = run_child(
+        Command::new("/bin/sh")
+            .arg("-c")
+            .arg(format!("{join} && exec /bin/true")),
+    );
+    let outside = cat("exec cat".to_owned());
+    let outside_pid = u64::from(outside.id());
+    read_until_cat(&mut capture, Some(outside_pid));
+    end_cat(outside);
+    capture.stop_handle().stop();
+    read_until_cat(&mut capture, None);
     let _ = std::fs::remove_dir(&dir);
-    let holds_scope = |list: &Option<Vec<u8>>| {
-        let list = list.as_ref().expect("an execve exit of the child");
+
+    let stats = capture.stats().expect("stats");
+    let last_of = |pid: u64| {
+        last.get(&pid)
+            .cloned()
+            .unwrap_or_else(|| panic!("no execve exit of {pid}: {stats:?}"))
+    };
+    let holds_scope = |list: &[u8]| {
         list.split(|&b| b == 0)
             .any(|entry| String::from_utf8_lossy(entry).ends_with(&format!("/{scope}")))
     };
-    assert!(holds_scope(&last[0]), "long-lived: {:?}", last[0]);
-    assert!(
-        holds_scope(&last[1]),
-        "short-lived, same cgroup: {:?}",
-        last[1]
-    );
-    assert!(!holds_scope(&last[2]), "outside: {:?}", last[2]);
-    assert!(
-        !last[2].as_ref().is_some_and(Vec::is_empty),
-        "outside: resolved"
-    );
+    let long_list = last_of(long_pid);
+    assert!(holds_scope(&long_list), "long-lived: {long_list:?}");
+    let short = last_of(short_pid);
+    assert!(holds_scope(&short), "short-lived, same cgroup: {short:?}");
+    let outside = last_of(outside_pid);
+    assert!(!holds_scope(&outside), "outside: {outside:?}");
+    assert!(!outside.is_empty(), "outside: resolved ({stats:?})");
 }
 
 /// The controlling terminal of an exec'ed program: under `script` (which
@@ -618,7 +664,7 @@ fn execve_reports_the_controlling_terminal() {
             .is_ok_and(|o| o.status.success())
     };
     if !has("script") || !has("setsid") {
-        eprintln!("skipping live tty test: util-linux's script and setsid are needed");
+        sysflow_test_support::skip("util-linux's script and setsid are not installed");
         return;
     }
     let captured = capture_during(
@@ -786,7 +832,7 @@ fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
         .status()
         .is_ok_and(|s| s.success());
     if !unshare_works {
-        eprintln!("skipping live pid-namespace test: `unshare --pid --fork` does not work here");
+        sysflow_test_support::skip("`unshare --pid --fork` does not work here");
         return;
     }
     let captured = capture_during(

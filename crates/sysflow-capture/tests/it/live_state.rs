@@ -340,7 +340,7 @@ const SET_IDS: [u16; 6] = [
 #[test]
 fn credential_changes() {
     if !nix_is_root() {
-        eprintln!("skipping live credentials test: not root");
+        sysflow_test_support::skip("not root");
         return;
     }
     let captured = capture_during(

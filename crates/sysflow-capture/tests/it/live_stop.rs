@@ -1,5 +1,6 @@
 //! A stop asked for while the system keeps making events is prompt: the
 //! probe is detached at once and only what the ring already holds is drained.
+//! A stop asked for while the probe still loads abandons the start at once.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -58,4 +59,55 @@ fn stop_under_load_is_prompt() {
     }
     busy.store(false, Ordering::Relaxed);
     load.join().expect("load thread");
+}
+
+/// `start_until` gives up within a few polls of its flag whether the stop
+/// comes before the start or while the verifier checks the programs (over
+/// a second on a busy 2-CPU machine).
+#[test]
+fn stop_while_loading_abandons_the_start() {
+    let config = LiveConfig::default();
+    if let Err(e) = sysflow_capture::check_live_support() {
+        assert!(
+            !sysflow_test_support::under_ci(),
+            "live capture must work under CI: {e}"
+        );
+        sysflow_test_support::skip(format_args!("live capture is impossible here: {e}"));
+        return;
+    }
+    let stopped = Arc::new(AtomicBool::new(true));
+    let asked = Instant::now();
+    let start = sysflow_capture::LiveCapture::start_until(&config, Arc::clone(&stopped));
+    assert!(matches!(start, Ok(None)), "{start:?}");
+    assert!(
+        asked.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        asked.elapsed()
+    );
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let setter = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            stop.store(true, Ordering::Release);
+            Instant::now()
+        })
+    };
+    let start = sysflow_capture::LiveCapture::start_until(&config, stop);
+    let returned = Instant::now();
+    let asked = setter.join().expect("setter");
+    match start {
+        Ok(None) => {}
+        Ok(Some(_)) => {
+            eprintln!("the probe loaded within 100 ms: no stop while loading to test");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    }
+    assert!(
+        returned.saturating_duration_since(asked) < Duration::from_millis(500),
+        "start_until returned {:?} after the stop",
+        returned.saturating_duration_since(asked)
+    );
 }

@@ -24,8 +24,10 @@
 //! - `sysdig`: differential test against Debian's sysdig 0.29.3.
 //! - `tooling`: the generated ABI table is up to date; the `scapdump` example.
 //!
-//! Tests that need `../shared` (beside the repository root) skip with a
-//! message when it is absent, and fail instead when `CI` is set.
+//! Tests that need `../shared` (beside the repository root), root and BTF,
+//! or a tool skip with a message when they are absent, and fail instead
+//! when `CI` is set; `cargo xtask test` counts the skips
+//! (`sysflow_test_support::skip`).
 
 // Test helpers outside `#[test]` functions panic on broken fixtures by design
 // (the workspace warns on `expect`/`unwrap` outside tests).
@@ -56,21 +58,7 @@ mod tooling;
 
 use std::path::PathBuf;
 
-/// The shared reference folder, or `None` (after printing why) when absent.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join("golden").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!(
-            "CI is set but the shared folder {} is missing",
-            dir.display()
-        );
-    }
-    eprintln!("SKIP: shared folder {} not found", dir.display());
-    None
-}
+pub use sysflow_test_support::shared_dir;
 
 /// Every real trace: the golden ones and `traces/nginx-legacy.scap`, with a
 /// short name.

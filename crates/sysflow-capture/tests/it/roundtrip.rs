@@ -63,10 +63,11 @@ fn copies_read_back_identically() {
 fn sysdig_prints_the_same_for_copies() {
     let Some(shared) = shared_dir() else { return };
     if Command::new("sysdig").arg("--version").output().is_err() {
-        if std::env::var_os("CI").is_some() {
-            panic!("CI is set but sysdig is not installed");
-        }
-        eprintln!("SKIP: sysdig not installed");
+        assert!(
+            !sysflow_test_support::under_ci(),
+            "CI is set but sysdig is not installed"
+        );
+        sysflow_test_support::skip("sysdig is not installed (apt-get install sysdig)");
         return;
     }
     let dir = std::env::temp_dir().join(format!("sysflow-capture-rt-{}", std::process::id()));

@@ -17,7 +17,7 @@ fn generated_table_is_current() {
         .arg(&json)
         .output()
     else {
-        eprintln!("SKIP: python3 not available");
+        sysflow_test_support::skip("python3 is not installed");
         return;
     };
     assert!(gen_out.status.success(), "generator failed");
@@ -27,7 +27,7 @@ fn generated_table_is_current() {
         .stdout(std::process::Stdio::piped())
         .spawn()
     else {
-        eprintln!("SKIP: rustfmt not available");
+        sysflow_test_support::skip("rustfmt is not installed");
         return;
     };
     {
@@ -56,7 +56,7 @@ fn scapdump() -> Option<PathBuf> {
 fn scapdump_prints_events_in_order() {
     let Some(shared) = shared_dir() else { return };
     let Some(bin) = scapdump() else {
-        eprintln!("SKIP: scapdump example not built");
+        sysflow_test_support::skip("the scapdump example is not built (`cargo test` builds it)");
         return;
     };
     let all = traces(&shared);

@@ -16,19 +16,7 @@ use sysflow_types::{SfReader, SysFlow};
 /// repository, sorted; `None` (with a message) when `../shared` is absent,
 /// which only a user's checkout may lack: under CI (`CI` set) it fails.
 pub fn golden_files() -> Option<Vec<(String, PathBuf)>> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if !shared.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} is missing, and CI needs it",
-            shared.display()
-        );
-        eprintln!(
-            "skipped: {} is absent (the golden data lives beside the repository)",
-            shared.display()
-        );
-        return None;
-    }
+    let shared = sysflow_test_support::shared_dir()?;
     let mut cases: Vec<_> = std::fs::read_dir(shared.join("golden"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -107,6 +95,25 @@ impl Server {
 /// One accepted connection.
 pub struct Conn(pub Socket);
 
+/// A server that goes away shuts its connection down rather than only
+/// closing its descriptor: a process another test forks meanwhile holds a
+/// copy of the descriptor until its exec, and the socket, kept alive by it,
+/// would take the sink's next packets (a test that counts the drops of a
+/// dead server saw none).
+impl Drop for Conn {
+    fn drop(&mut self) {
+        let _ = self.0.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// The listener too: shut down, it refuses connections even while a forked
+/// process holds a copy of it.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.listener.shutdown(std::net::Shutdown::Both);
+    }
+}
+
 impl Conn {
     /// The next packet decoded as one SysFlow datum (sf-processor's reading:
     /// a 16 KiB buffer, one datum per packet), or `None` when the client
@@ -127,5 +134,85 @@ impl Conn {
         let rec = SysFlow::decode(packet).unwrap();
         assert_eq!(rec.to_bytes(), packet, "the packet is not one bare datum");
         Some(rec)
+    }
+}
+
+/// A `SOCK_SEQPACKET` server run by another user (nobody, uid 65534): a
+/// Python script under `setpriv` that binds `path`, listens, and after each
+/// connection prints how many packets it got. `None`, with a message, where
+/// this process cannot start one (not root, no setpriv or /usr/bin/python3);
+/// CI, which runs as root with both, must.
+pub struct ForeignServer {
+    child: std::process::Child,
+    lines: std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+}
+
+/// The uid [`ForeignServer`] runs as.
+pub const NOBODY: u32 = 65534;
+
+const FOREIGN_SERVER: &str = r#"
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+s.bind(sys.argv[1])
+s.listen(8)
+print("listening", flush=True)
+while True:
+    c, _ = s.accept()
+    n = 0
+    while c.recv(65536):
+        n += 1
+    c.close()
+    print(n, flush=True)
+"#;
+
+impl ForeignServer {
+    /// Starts the server on `path`; its directory is handed to nobody so
+    /// that it can bind there.
+    pub fn start(path: &Path) -> Option<ForeignServer> {
+        use std::io::BufRead;
+        use std::os::unix::fs::MetadataExt;
+
+        let root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+        let tools = Path::new("/usr/bin/python3").exists()
+            && std::process::Command::new("setpriv")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success());
+        if !root || !tools {
+            assert!(
+                !sysflow_test_support::under_ci(),
+                "CI runs as root, with setpriv and /usr/bin/python3"
+            );
+            sysflow_test_support::skip(
+                "a server of another user needs root, setpriv and /usr/bin/python3",
+            );
+            return None;
+        }
+        let dir = path.parent().unwrap();
+        std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
+        let mut child = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .args(["/usr/bin/python3", "-c", FOREIGN_SERVER])
+            .arg(path)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        assert_eq!(lines.next().unwrap().unwrap(), "listening");
+        assert_eq!(std::fs::metadata(path).unwrap().uid(), NOBODY);
+        Some(ForeignServer { child, lines })
+    }
+
+    /// Waits for the end of the next connection and returns how many
+    /// packets it carried.
+    pub fn packets(&mut self) -> usize {
+        self.lines.next().unwrap().unwrap().parse().unwrap()
+    }
+}
+
+impl Drop for ForeignServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

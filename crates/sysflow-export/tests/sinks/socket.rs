@@ -5,7 +5,9 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use sysflow_export::{ExportSink, FileSink, FileSinkConfig, Naming, SocketSink, SocketSinkConfig};
+use sysflow_export::{
+    ExportError, ExportSink, FileSink, FileSinkConfig, Naming, SocketSink, SocketSinkConfig,
+};
 use sysflow_types::{
     Oid, OpFlags, ProcessEvent, RecordSink, RecordType, SCHEMA_VERSION, SfHeader, SysFlow,
 };
@@ -225,4 +227,89 @@ fn a_server_that_starts_later_is_found_by_poll_without_losing_a_record() {
         stats.reconnects, 0,
         "the first connection is not a reconnection"
     );
+}
+
+/// A socket whose server runs as another user (neither root nor us) gets no
+/// record: the sink refuses it when it connects, with an error naming the
+/// server's uid.
+#[test]
+fn a_server_of_another_user_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("sf.sock");
+    let Some(mut server) = crate::common::ForeignServer::start(&sock) else {
+        return;
+    };
+    let err = SocketSink::connect(SocketSinkConfig::new(&sock, "e", "")).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ExportError::ForeignSocket {
+                server_uid: crate::common::NOBODY,
+                ours: 0,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(message.contains("sf.sock"), "{message}");
+    assert!(message.contains("uid 65534"), "{message}");
+    assert!(message.contains("allow_foreign_socket"), "{message}");
+    assert_eq!(
+        server.packets(),
+        0,
+        "the refused connection carried packets"
+    );
+
+    // Allowed: the header and the records go to it.
+    let mut config = SocketSinkConfig::new(&sock, "e", "");
+    config.allow_foreign_socket = true;
+    let mut sink = SocketSink::connect(config).unwrap();
+    assert!(sink.is_streaming());
+    sink.record(&event(1, 8)).unwrap();
+    sink.finish().unwrap();
+    assert_eq!(server.packets(), 2);
+}
+
+/// A server of another user that takes the path while the sink is
+/// disconnected is refused at the reconnection, before any record reaches
+/// it.
+#[test]
+fn a_server_of_another_user_is_refused_when_reconnecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("sf.sock");
+    let server = Server::bind(&sock);
+    let mut config = SocketSinkConfig::new(&sock, "e", "");
+    config.retry_initial = Duration::from_millis(1);
+    let mut sink = SocketSink::connect(config).unwrap();
+    assert!(sink.is_streaming());
+    drop(server);
+    std::fs::remove_file(&sock).unwrap();
+    let Some(mut foreign) = crate::common::ForeignServer::start(&sock) else {
+        return;
+    };
+    // The first record finds the old server gone; a later one reconnects.
+    let mut refused = None;
+    for ts in 0..1000 {
+        match sink.record(&event(ts, 8)) {
+            Ok(()) => std::thread::sleep(Duration::from_millis(2)),
+            Err(e) => {
+                refused = Some(e);
+                break;
+            }
+        }
+    }
+    let err = refused.expect("the reconnection was not refused");
+    assert!(
+        matches!(
+            err,
+            ExportError::ForeignSocket {
+                server_uid: crate::common::NOBODY,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(!sink.is_streaming());
+    assert_eq!(foreign.packets(), 0);
 }

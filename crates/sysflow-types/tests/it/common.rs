@@ -4,23 +4,11 @@ use std::path::PathBuf;
 
 use sysflow_types::*;
 
-/// `../shared` beside the repository root, if this checkout has it.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    dir.is_dir().then_some(dir)
-}
-
-/// Every golden case's `expected.sf`, sorted by case name; `None` (with a
-/// message) when `../shared` is absent, which only a user's checkout may lack.
+/// Every golden case's `expected.sf`, sorted by case name; `None` (a
+/// counted skip) when `../shared` is absent, which only a user's checkout
+/// may lack.
 pub fn golden_files() -> Option<Vec<(String, PathBuf)>> {
-    let Some(shared) = shared_dir() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "../shared is missing, and CI must have it"
-        );
-        eprintln!("skipped: ../shared (the golden data) is not beside this checkout");
-        return None;
-    };
+    let shared = sysflow_test_support::shared_dir()?;
     let mut cases: Vec<_> = std::fs::read_dir(shared.join("golden"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -201,10 +201,10 @@ fn example(name: &str) -> Option<PathBuf> {
         "{} is missing; CI runs plain `cargo test`, which builds it",
         path.display()
     );
-    eprintln!(
-        "skipped: {} is not built (a plain `cargo test` builds it)",
+    sysflow_test_support::skip(format_args!(
+        "{} is not built (a plain `cargo test` builds it)",
         path.display()
-    );
+    ));
     None
 }
 

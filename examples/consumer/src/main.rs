@@ -5,7 +5,11 @@
 //! ```text
 //! consumer -r FILE.scap   # the records of a capture file
 //! consumer                # live capture (root), until Ctrl-C
+//! consumer --sf FILE.sf     # the same lines for the records of a .sf file
 //! ```
+//!
+//! `--sf` is how the C and C++ examples (`examples/c`, `examples/cpp`), which
+//! print the same lines, are checked against what `sysporter -r` writes.
 //!
 //! The environment overrides of the reference apply (`ENABLE_PROC_FLOW=0`,
 //! ...). Each segment's header goes to stderr.
@@ -21,8 +25,9 @@ fn main() -> ExitCode {
     let input = match args.as_slice() {
         [] => None,
         [flag, path] if flag == "-r" => Some(path.clone()),
+        [flag, path] if flag == "--sf" => return print_sf(path),
         _ => {
-            eprintln!("usage: consumer [-r FILE.scap]");
+            eprintln!("usage: consumer [-r FILE.scap | --sf FILE.sf]");
             return ExitCode::FAILURE;
         }
     };
@@ -70,4 +75,37 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints the lines of a `.sf` file's behaviour records: each record goes
+/// through a callback sink, which attaches the entities the file wrote
+/// before it, as a driver's callback receives them.
+fn print_sf(path: &str) -> ExitCode {
+    use libsysflow::types::RecordSink;
+
+    let reader = match libsysflow::types::SfReader::open(path) {
+        Ok(reader) => reader,
+        Err(e) => {
+            eprintln!("consumer: cannot read {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut sink = libsysflow::CallbackSink::new("", "", |r| {
+        let _ = writeln!(out, "{}", consumer::describe(r));
+    });
+    for record in reader {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                eprintln!("consumer: {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Err(e) = sink.record(&record) {
+            eprintln!("consumer: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -23,11 +23,15 @@
 //!   committed ones are stale.
 //! - `bindgen [--check]`: regenerates falco-sys's committed bindings of
 //!   Falco's libscap (see `bindgen.rs`); `--check` fails when they are stale.
+//! - `headers [--check]`: writes libsysflow-c's generated C++ headers,
+//!   `sysflow/sysflow.hh` from the schema (see `cpp_headers.rs`); `--check`
+//!   fails when the committed ones are stale.
 
 mod bench;
 mod bench_live;
 mod bindgen;
 mod bpf;
+mod cpp_headers;
 mod tidy;
 mod tool;
 
@@ -58,6 +62,9 @@ tasks:
                    (--check: fail if the committed ones are stale)
   bindgen [--check]
                    regenerate falco-sys's libscap bindings
+                   (--check: fail if the committed ones are stale)
+  headers [--check]
+                   write libsysflow-c's generated C++ headers (sysflow.hh)
                    (--check: fail if the committed ones are stale)";
 
 fn main() -> Result<ExitCode> {
@@ -87,6 +94,10 @@ fn main() -> Result<ExitCode> {
         Some("bindgen") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             bindgen::run(&workspace_root()?, &args)
+        }
+        Some("headers") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            cpp_headers::run(&workspace_root()?, &args)
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

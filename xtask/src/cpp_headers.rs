@@ -3,12 +3,15 @@
 //!
 //! - `sysflow/sysflow.hh`, the schema's records as C++ types named the way
 //!   avrogencpp names them (`sysflow_hh.rs`), from the schema sysflow-types
-//!   embeds.
+//!   embeds;
+//! - `sysflow/enums.hh`, the record type ids, operation flags and open flags
+//!   (`enums_hh.rs`), from sysflow-types' constants.
 //!
 //! Generation is pure Rust (no tool to install), so a test also checks the
 //! committed headers are current. With `--check` nothing is written and a
 //! stale header fails (CI runs this).
 
+mod enums_hh;
 mod sysflow_hh;
 
 use std::fs;
@@ -29,10 +32,16 @@ pub struct Header {
 /// Every generated header.
 pub fn generate() -> Result<Vec<Header>> {
     let schema = sysflow_types::SCHEMA_JSON;
-    Ok(vec![Header {
-        path: "sysflow/sysflow.hh",
-        text: sysflow_hh::generate(schema).context("cannot generate sysflow/sysflow.hh")?,
-    }])
+    Ok(vec![
+        Header {
+            path: "sysflow/sysflow.hh",
+            text: sysflow_hh::generate(schema).context("cannot generate sysflow/sysflow.hh")?,
+        },
+        Header {
+            path: "sysflow/enums.hh",
+            text: enums_hh::generate(schema).context("cannot generate sysflow/enums.hh")?,
+        },
+    ])
 }
 
 /// The committed headers that differ from `headers` (or are missing), as

@@ -24,8 +24,9 @@
 //! - `bindgen [--check]`: regenerates falco-sys's committed bindings of
 //!   Falco's libscap (see `bindgen.rs`); `--check` fails when they are stale.
 //! - `headers [--check]`: writes libsysflow-c's generated C++ headers,
-//!   `sysflow/sysflow.hh` from the schema (see `cpp_headers.rs`); `--check`
-//!   fails when the committed ones are stale.
+//!   `sysflow/sysflow.hh` from the schema and `sysflow/enums.hh` from
+//!   sysflow-types' constants (see `cpp_headers.rs`); `--check` fails when
+//!   the committed ones are stale.
 
 mod bench;
 mod bench_live;
@@ -64,8 +65,8 @@ tasks:
                    regenerate falco-sys's libscap bindings
                    (--check: fail if the committed ones are stale)
   headers [--check]
-                   write libsysflow-c's generated C++ headers (sysflow.hh)
-                   (--check: fail if the committed ones are stale)";
+                   write libsysflow-c's generated C++ headers (sysflow.hh,
+                   enums.hh) (--check: fail if the committed ones are stale)";
 
 fn main() -> Result<ExitCode> {
     let mut args = std::env::args_os().skip(1);

@@ -1,7 +1,7 @@
 //! Tests of the C++ header generators: the committed headers are current,
 //! and the avrogencpp naming rules on small schemas.
 
-use super::{generate, stale, sysflow_hh};
+use super::{enums_hh, generate, stale, sysflow_hh};
 
 #[test]
 fn committed_headers_are_current() {
@@ -180,4 +180,22 @@ fn sysflow_hh_has_the_reference_names() {
     assert!(text.contains("const std::array<std::uint8_t, 20> &get_FOID() const & {"));
     assert!(text.contains("std::string namespace_;"));
     assert!(!text.contains("_SysFlow_avsc_Union__6__"));
+}
+
+#[test]
+fn enums_hh_has_the_reference_values() {
+    let text = enums_hh::generate(sysflow_types::SCHEMA_JSON).unwrap();
+    for line in [
+        "#define SF_HEADER 0\n",
+        "#define SF_FILE_OBJ 3\n",
+        "#define SF_K8S_EVT 11\n",
+        "    OP_CLONE = (1 << 0),\n",
+        "    OP_READ_RECV = (1 << 8),\n",
+        "    OP_RENAME = (1 << 20)\n",
+        "    SF_O_NONE = 0,\n",
+        "    SF_O_RDWR = (SF_O_RDONLY | SF_O_WRONLY),\n",
+        "    SF_O_F_CREATED = (1 << 14)\n",
+    ] {
+        assert!(text.contains(line), "{line} in:\n{text}");
+    }
 }

@@ -21,6 +21,8 @@
 //! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
 //!   bindings of its shared header (see `bpf.rs`); `--check` fails when the
 //!   committed ones are stale.
+//! - `cheader [--check]`: regenerates libsysflow-c's C header with cbindgen
+//!   (see `cheader.rs`); `--check` fails when the committed one is stale.
 //! - `bindgen [--check]`: regenerates falco-sys's committed bindings of
 //!   Falco's libscap (see `bindgen.rs`); `--check` fails when they are stale.
 //! - `headers [--check]`: writes libsysflow-c's generated C++ headers,
@@ -32,6 +34,7 @@ mod bench;
 mod bench_live;
 mod bindgen;
 mod bpf;
+mod cheader;
 mod cpp_headers;
 mod tidy;
 mod tool;
@@ -61,6 +64,9 @@ tasks:
                    collector CPU and RSS (--full: 10-minute RSS run)
   bpf [--check]    rebuild the eBPF probe object and its header's bindings
                    (--check: fail if the committed ones are stale)
+  cheader [--check]
+                   regenerate libsysflow-c's C header, include/libsysflow.h
+                   (--check: fail if the committed one is stale)
   bindgen [--check]
                    regenerate falco-sys's libscap bindings
                    (--check: fail if the committed ones are stale)
@@ -91,6 +97,10 @@ fn main() -> Result<ExitCode> {
         Some("bpf") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             bpf::run(&workspace_root()?, &args)
+        }
+        Some("cheader") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            cheader::run(&workspace_root()?, &args)
         }
         Some("bindgen") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();

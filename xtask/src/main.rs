@@ -25,12 +25,17 @@
 //!   (see `cheader.rs`); `--check` fails when the committed one is stale.
 //! - `bindgen [--check]`: regenerates falco-sys's committed bindings of
 //!   Falco's libscap (see `bindgen.rs`); `--check` fails when they are stale.
+//! - `headers [--check]`: writes libsysflow-c's generated C++ headers,
+//!   `sysflow/sysflow.hh` from the schema and `sysflow/enums.hh` from
+//!   sysflow-types' constants (see `cpp_headers.rs`); `--check` fails when
+//!   the committed ones are stale.
 
 mod bench;
 mod bench_live;
 mod bindgen;
 mod bpf;
 mod cheader;
+mod cpp_headers;
 mod tidy;
 mod tool;
 
@@ -64,7 +69,10 @@ tasks:
                    (--check: fail if the committed one is stale)
   bindgen [--check]
                    regenerate falco-sys's libscap bindings
-                   (--check: fail if the committed ones are stale)";
+                   (--check: fail if the committed ones are stale)
+  headers [--check]
+                   write libsysflow-c's generated C++ headers (sysflow.hh,
+                   enums.hh) (--check: fail if the committed ones are stale)";
 
 fn main() -> Result<ExitCode> {
     let mut args = std::env::args_os().skip(1);
@@ -97,6 +105,10 @@ fn main() -> Result<ExitCode> {
         Some("bindgen") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             bindgen::run(&workspace_root()?, &args)
+        }
+        Some("headers") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            cpp_headers::run(&workspace_root()?, &args)
         }
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

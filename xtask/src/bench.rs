@@ -18,7 +18,8 @@
 //! driver.
 //!
 //! `cargo xtask bench live` runs the live-capture benchmarks instead (see
-//! `bench_live.rs`).
+//! `bench_live.rs`), `cargo xtask bench cpp` the C++ API's against the
+//! Rust consumer (see `bench_cpp.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,8 @@ const MAX_CONVERT_RATIO: f64 = 0.5;
 /// Timed runs of each command, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 10;
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] | bench live [--runs N] [--full]";
+const USAGE: &str =
+    "usage: cargo xtask bench [--runs N] | bench live [--runs N] [--full] | bench cpp [--runs N]";
 
 /// `cargo xtask bench [--runs N]`.
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
@@ -47,6 +49,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     {
         let sysporter = build_sysporter(root)?;
         return crate::bench_live::run(root, &sysporter, rest);
+    }
+    if let Some((cpp, rest)) = args.split_first()
+        && cpp == "cpp"
+    {
+        return crate::bench_cpp::run(root, rest);
     }
     let runs = match args {
         [] => DEFAULT_RUNS,
@@ -199,7 +206,7 @@ fn build_sysporter(root: &Path) -> Result<PathBuf> {
     Ok(exe)
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
@@ -232,7 +239,7 @@ fn build_scapdump(root: &Path) -> Result<PathBuf> {
 }
 
 /// `target/bench/mpm-event-full-x40.scap`, made if missing or stale.
-fn bench_file(root: &Path) -> Result<PathBuf> {
+pub(crate) fn bench_file(root: &Path) -> Result<PathBuf> {
     let trace = root.join("..").join("shared").join(TRACE);
     let one = fs::read(&trace).with_context(|| {
         format!(
@@ -254,7 +261,7 @@ fn bench_file(root: &Path) -> Result<PathBuf> {
     Ok(file)
 }
 
-fn has_hyperfine() -> bool {
+pub(crate) fn has_hyperfine() -> bool {
     Command::new("hyperfine")
         .arg("--version")
         .stdout(Stdio::null())
@@ -264,7 +271,7 @@ fn has_hyperfine() -> bool {
 }
 
 /// Times both commands with hyperfine; returns their median wall times.
-fn hyperfine(
+pub(crate) fn hyperfine(
     root: &Path,
     ours: &[String],
     theirs: &[String],
@@ -303,7 +310,11 @@ fn hyperfine(
 
 /// Times `runs` alternating runs of each command (after one warm-up run
 /// each); returns their median wall times.
-fn alternate(ours: &[String], theirs: &[String], runs: usize) -> Result<(Duration, Duration)> {
+pub(crate) fn alternate(
+    ours: &[String],
+    theirs: &[String],
+    runs: usize,
+) -> Result<(Duration, Duration)> {
     let time = |argv: &[String]| -> Result<Duration> {
         let (program, args) = argv.split_first().context("empty command")?;
         let start = Instant::now();

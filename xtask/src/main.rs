@@ -18,6 +18,9 @@
 //! - `bench live [--runs N] [--full] [--only FIGURE]`: the live-capture benchmarks (root):
 //!   costs of capture as ratios against the same workloads without it,
 //!   events/s, collector CPU and RSS (see `bench_live.rs`). Manual too.
+//! - `bench cpp [--runs N]`: the C++ example's callback path against the
+//!   Rust consumer on the same file; target ratio at most 1.2 (see
+//!   `bench_cpp.rs`). Manual.
 //! - `bpf [--check]`: rebuilds sysflow-capture's eBPF probe object and the
 //!   bindings of its shared header (see `bpf.rs`); `--check` fails when the
 //!   committed ones are stale.
@@ -31,6 +34,7 @@
 //!   the committed ones are stale.
 
 mod bench;
+mod bench_cpp;
 mod bench_live;
 mod bindgen;
 mod bpf;
@@ -62,6 +66,8 @@ tasks:
   bench live [--runs N] [--full] [--only FIGURE]
                    live-capture benchmarks (root): overhead ratios, events/s,
                    collector CPU and RSS (--full: 10-minute RSS run)
+  bench cpp [--runs N]
+                   the C++ example's callback path against the Rust consumer
   bpf [--check]    rebuild the eBPF probe object and its header's bindings
                    (--check: fail if the committed ones are stale)
   cheader [--check]

@@ -3,8 +3,7 @@
 // signature, the members it reads, its switch on flow->rec.idx() with the
 // SF_* record type ids as case labels, and its use of printf, strcmp and
 // exit with no include of its own for them. tests/cpp_headers.rs compiles
-// it only (-fsyntax-only), against include/ and the stand-in
-// stub/sysflowlibs.hpp.
+// it only (-fsyntax-only), against include/.
 
 #include "sysflow/enums.hh"
 #include "sysflowlibs.hpp"

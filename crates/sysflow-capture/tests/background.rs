@@ -112,6 +112,9 @@ fn background_capture_rises_when_starved_and_loses_nothing() {
             _ => {}
         }
     }
+    // Reaped on every path (the capture could also have ended first).
+    let _ = dd.kill();
+    dd.wait().expect("reap dd");
     for s in spinners {
         s.join().expect("spinner");
     }

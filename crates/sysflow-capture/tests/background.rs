@@ -97,7 +97,7 @@ fn background_capture_rises_when_starved_and_loses_nothing() {
     let mut seen = 0u64;
     while !dd_done {
         polls += 1;
-        if polls % 1024 == 0 && capture.stats().expect("stats").priority_raised >= 1 {
+        if polls.is_multiple_of(1024) && capture.stats().expect("stats").priority_raised >= 1 {
             busy.store(false, Ordering::Relaxed);
             // dd may have ended meanwhile: then kill finds nothing to kill.
             let _ = dd.kill();

@@ -140,14 +140,29 @@ enum Policy {
 }
 
 /// Sets thread `tid`'s policy (priority 0, as both policies require).
+///
+/// Through the system call itself, not libc's wrapper: musl's
+/// `sched_setscheduler` only ever fails with ENOSYS (POSIX gives the call
+/// to processes, Linux to threads), and its `sched_param` has more fields
+/// than the kernel's, which is the priority alone.
 fn set_policy(tid: libc::pid_t, policy: Policy) -> io::Result<()> {
-    let param = libc::sched_param { sched_priority: 0 };
+    // The kernel's `struct sched_param`.
+    let sched_priority: libc::c_int = 0;
     let p = match policy {
         Policy::Idle => libc::SCHED_IDLE,
         Policy::Normal => libc::SCHED_OTHER,
     };
-    // SAFETY: `param` is a valid sched_param that outlives the call.
-    if unsafe { libc::sched_setscheduler(tid, p, &param) } != 0 {
+    // SAFETY: sched_setscheduler(2) reads one c_int through the pointer,
+    // which points to `sched_priority`, alive across the call.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_sched_setscheduler,
+            tid,
+            p,
+            &sched_priority as *const libc::c_int,
+        )
+    };
+    if ret != 0 {
         return Err(io::Error::last_os_error());
     }
     Ok(())
@@ -168,9 +183,12 @@ fn round_trip() -> io::Result<()> {
 }
 
 /// The calling thread's id.
+///
+/// rustix's, which makes the system call itself: in a static musl build,
+/// `libc::gettid` was a null function pointer (measured: the musl
+/// sysporter crashed at the start of every live capture, calling 0x0).
 fn gettid() -> libc::pid_t {
-    // SAFETY: gettid has no arguments and cannot fail.
-    unsafe { libc::gettid() }
+    rustix::thread::gettid().as_raw_nonzero().get()
 }
 
 /// The collector's threads: the polling thread and the named ones.

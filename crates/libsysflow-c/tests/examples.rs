@@ -20,15 +20,7 @@ use sysflow_test_support::{golden_dir, skip, under_ci};
 
 /// What the archive needs besides itself: rustc's `native-static-libs` for
 /// x86_64-unknown-linux-gnu (the packages' `sysflow.pc` computes its list).
-const NATIVE_LIBS: [&str; 7] = [
-    "-lz",
-    "-lgcc_s",
-    "-lutil",
-    "-lrt",
-    "-lpthread",
-    "-lm",
-    "-ldl",
-];
+const NATIVE_LIBS: [&str; 6] = ["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl"];
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))

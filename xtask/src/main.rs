@@ -32,6 +32,9 @@
 //!   `sysflow/sysflow.hh` from the schema and `sysflow/enums.hh` from
 //!   sysflow-types' constants (see `cpp_headers.rs`); `--check` fails when
 //!   the committed ones are stale.
+//! - `dist [--verify]`: builds the glibc and static musl packages (`.deb`,
+//!   `.rpm`, `.tgz`) of libsysflow and sysporter into `target/dist/` (see
+//!   `dist.rs`); `--verify` then checks them (CI runs this).
 
 mod bench;
 mod bench_cpp;
@@ -40,6 +43,7 @@ mod bindgen;
 mod bpf;
 mod cheader;
 mod cpp_headers;
+mod dist;
 mod tidy;
 mod tool;
 
@@ -78,7 +82,12 @@ tasks:
                    (--check: fail if the committed ones are stale)
   headers [--check]
                    write libsysflow-c's generated C++ headers (sysflow.hh,
-                   enums.hh) (--check: fail if the committed ones are stale)";
+                   enums.hh) (--check: fail if the committed ones are stale)
+  dist [--verify]  build the deb, rpm and tgz packages of libsysflow and
+                   sysporter, for glibc and static musl, into target/dist/
+                   (--verify: then check their files, a C program linked
+                   by sysflow.pc, the sysporters on a golden trace and
+                   live, the musl one static, dpkg -i and -r)";
 
 fn main() -> Result<ExitCode> {
     let mut args = std::env::args_os().skip(1);
@@ -107,6 +116,10 @@ fn main() -> Result<ExitCode> {
         Some("cheader") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             cheader::run(&workspace_root()?, &args)
+        }
+        Some("dist") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            dist::run(&workspace_root()?, &args)
         }
         Some("bindgen") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();

@@ -14,6 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
 
 use libsysflow::{FileReadMode, SysFlowConfig, SysFlowDriver};
 use sysflow_test_support::{golden_dir, skip, under_ci};
@@ -26,13 +27,28 @@ fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-/// `libsysflow.a` beside this test's binary (target/<profile>/deps/..).
+/// `libsysflow.a` beside this test's binary (target/<profile>/deps/..),
+/// built first: cargo builds only the rlib of a crate for its integration
+/// tests, so the archive is there only after a build of the crate itself.
 fn archive() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile = exe.parent().and_then(Path::parent).unwrap();
-    let archive = profile.join("libsysflow.a");
-    assert!(archive.is_file(), "{} was not built", archive.display());
-    archive
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().unwrap();
+            let profile = exe.parent().and_then(Path::parent).unwrap();
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let mut build = Command::new(cargo);
+            build.args(["build", "--quiet", "-p", "libsysflow-c", "--lib"]);
+            if profile.file_name().is_some_and(|n| n == "release") {
+                build.arg("--release");
+            }
+            let status = build.status().unwrap();
+            assert!(status.success(), "building libsysflow.a failed ({status})");
+            let archive = profile.join("libsysflow.a");
+            assert!(archive.is_file(), "{} was not built", archive.display());
+            archive
+        })
+        .clone()
 }
 
 fn installed(program: &str) -> bool {

@@ -21,8 +21,15 @@
 //!   alone).
 //! - `dpkg -i` of the glibc libsysflow `.deb` installs every file, after
 //!   which `pkg-config` (with its default search path) gives the headers'
-//!   directory and the whole static link line; `dpkg -r` removes them all
-//!   again. Root only; a libsysflow already installed is left alone.
+//!   directory and the whole static link line; the installed examples
+//!   (`/usr/share/doc/libsysflow/examples/`) build with the README's
+//!   commands and nothing but installed files (`cc` for the C one, `g++
+//!   -std=c++17` for the C++ one), and on every golden trace each prints
+//!   exactly the lines `consumer --sf` prints for the `.sf` file the
+//!   workspace's `sysporter -r` writes; `dpkg -r` removes them all again.
+//!   Root only; a libsysflow already installed is left alone.
+//! - The musl package's C example, built with `musl-gcc -static` and the
+//!   package's `sysflow.pc`, prints those lines too.
 //!
 //! What this machine cannot check is skipped with a message, and fails
 //! under `CI`.
@@ -113,10 +120,31 @@ pub fn run(root: &Path, dist: &Path, version: &str) -> Result<()> {
         };
         results.push((format!("{}: live capture", package.name()), check));
     }
+    let expected = expected_lines(root, &work.join("expected"));
+    let musl = Package {
+        krate: Crate::Libsysflow,
+        libc: Libc::Musl,
+    };
+    results.push((
+        format!(
+            "{}: musl-gcc -static consumer.c, golden traces",
+            musl.name()
+        ),
+        musl_example(dist, musl, version, &work.join("musl-example"), &expected),
+    ));
     let libsysflow = Package::ALL[0];
     results.push((
-        format!("{}: dpkg -i, pkg-config, dpkg -r", libsysflow.name()),
-        install_and_remove(dist, libsysflow, version),
+        format!(
+            "{}: dpkg -i, pkg-config, examples on golden traces, dpkg -r",
+            libsysflow.name()
+        ),
+        install_and_remove(
+            dist,
+            libsysflow,
+            version,
+            &work.join("installed"),
+            &expected,
+        ),
     ));
 
     let ci = std::env::var_os("CI").is_some();
@@ -621,7 +649,13 @@ fn sync_marker(file: &[u8]) -> Option<&[u8]> {
 
 /// `dpkg -i` installs every file of `package`'s `.deb`, pkg-config then
 /// finds `sysflow.pc`, and `dpkg -r` removes them all.
-fn install_and_remove(dist: &Path, package: Package, version: &str) -> Result<Outcome> {
+fn install_and_remove(
+    dist: &Path,
+    package: Package,
+    version: &str,
+    work: &Path,
+    expected: &Result<Expected>,
+) -> Result<Outcome> {
     if !is_root() {
         return Ok(Outcome::Skipped("not root: dpkg -i needs root".to_owned()));
     }
@@ -651,18 +685,208 @@ fn install_and_remove(dist: &Path, package: Package, version: &str) -> Result<Ou
     .into_keys()
     .collect();
     command_output(Command::new("dpkg").arg("-i").arg(&deb))?;
-    let installed = check_installed(&files);
+    let installed =
+        check_installed(&files).and_then(|line| Ok((line, installed_examples(work, expected)?)));
     // Removed even when a check failed.
     let removed = command_output(Command::new("dpkg").arg("-r").arg(package.name()));
-    let link_line = installed?;
+    let (link_line, examples) = installed?;
     removed?;
     let left: Vec<&String> = files.iter().filter(|f| Path::new(f).exists()).collect();
     if !left.is_empty() || Path::new("/usr/include/sysflow").exists() {
         bail!("dpkg -r left {left:?} (or /usr/include/sysflow)");
     }
     Ok(Outcome::Passed(format!(
-        "{} files installed, `pkg-config --cflags --libs --static sysflow` gave `{link_line}`, all removed",
+        "{} files installed, `pkg-config --cflags --libs --static sysflow` gave `{link_line}`, {examples}, all removed",
         files.len()
+    )))
+}
+
+/// Each golden trace with the lines the examples must print for it.
+type Expected = Vec<(PathBuf, String)>;
+
+/// For every golden case, the lines `consumer --sf` prints for the `.sf`
+/// file the workspace's release `sysporter -r` writes from its trace (with
+/// the reference's test environment): what the C and C++ examples must
+/// print for the trace.
+fn expected_lines(root: &Path, work: &Path) -> Result<Expected> {
+    let golden = root.join("../shared/golden");
+    if !golden.is_dir() {
+        bail!(
+            "{} is absent (the golden traces live beside the checkout)",
+            golden.display()
+        );
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    command_output(Command::new(cargo).current_dir(root).args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "consumer",
+        "-p",
+        "sysporter",
+    ]))?;
+    let release = target_dir(root).join("release");
+    fs::create_dir_all(work).with_context(|| format!("cannot create {}", work.display()))?;
+    let mut cases: Vec<PathBuf> = fs::read_dir(&golden)
+        .with_context(|| format!("cannot list {}", golden.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path().join("trace.scap")))
+        .filter(|t| t.is_file())
+        .collect();
+    cases.sort();
+    let mut expected = Vec::new();
+    for trace in cases {
+        let sf = work.join("out.sf");
+        command_output(
+            Command::new(release.join("sysporter"))
+                .arg("-r")
+                .arg(&trace)
+                .arg("-w")
+                .arg(&sf)
+                .args(["-e", "tests"])
+                .envs(REFERENCE_TEST_ENV),
+        )?;
+        let lines = Command::new(release.join("consumer"))
+            .arg("--sf")
+            .arg(&sf)
+            .output()
+            .context("cannot run the Rust consumer")?;
+        if !lines.status.success() {
+            bail!("consumer --sf {} failed ({})", sf.display(), lines.status);
+        }
+        let lines = String::from_utf8(lines.stdout).context("consumer printed non-UTF-8")?;
+        expected.push((trace, lines));
+    }
+    if expected.is_empty() {
+        bail!("no golden trace in {}", golden.display());
+    }
+    Ok(expected)
+}
+
+/// Runs `exe` on every golden trace (reference test environment) and
+/// compares what it prints with the expected lines; says how many matched.
+fn prints_expected(exe: &Path, expected: &Expected) -> Result<String> {
+    let mut lines = 0;
+    for (trace, want) in expected {
+        let out = Command::new(exe)
+            .arg(trace)
+            .envs(REFERENCE_TEST_ENV)
+            .output()
+            .with_context(|| format!("cannot run {}", exe.display()))?;
+        if !out.status.success() {
+            bail!(
+                "{} {} failed ({}): {}",
+                exe.display(),
+                trace.display(),
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        if out.stdout != want.as_bytes() {
+            let got = String::from_utf8_lossy(&out.stdout);
+            let first = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+            bail!(
+                "{} on {}: line {} differs from `consumer --sf` ({} lines against {})",
+                exe.display(),
+                trace.display(),
+                first + 1,
+                got.lines().count(),
+                want.lines().count()
+            );
+        }
+        lines += want.lines().count();
+    }
+    Ok(format!(
+        "{} golden traces, {lines} lines alike",
+        expected.len()
+    ))
+}
+
+/// The installed examples, built from `/usr/share/doc/libsysflow/examples`
+/// with only installed files, print the expected lines.
+fn installed_examples(work: &Path, expected: &Result<Expected>) -> Result<String> {
+    let expected = expected.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    for program in ["cc", "g++"] {
+        if !on_path(program) {
+            bail!("no {program} on PATH to build the installed examples");
+        }
+    }
+    fs::create_dir_all(work).with_context(|| format!("cannot create {}", work.display()))?;
+    let flags = command_output(
+        Command::new("pkg-config")
+            .args(["--libs", "--static", "sysflow"])
+            .env_remove("PKG_CONFIG_PATH")
+            .env_remove("PKG_CONFIG_LIBDIR"),
+    )?;
+    let examples = Path::new("/usr/share/doc/libsysflow/examples");
+    let mut report = Vec::new();
+    for (compiler, std, source, name) in [
+        ("cc", "-std=c99", "c/consumer.c", "consumer"),
+        ("g++", "-std=c++17", "cpp/callback.cpp", "callback"),
+    ] {
+        let exe = work.join(name);
+        // The README's command: the installed headers and pkg-config alone.
+        command_output(
+            Command::new(compiler)
+                .args([std, "-O2", "-I/usr/include/sysflow"])
+                .arg(examples.join(source))
+                .args(flags.split_whitespace())
+                .arg("-o")
+                .arg(&exe),
+        )?;
+        report.push(format!("{name}: {}", prints_expected(&exe, expected)?));
+    }
+    Ok(report.join("; "))
+}
+
+/// The musl package's C example, built fully static with `musl-gcc` and
+/// the package's own `sysflow.pc` (unpacked, found through pkg-config's
+/// sysroot), prints the expected lines.
+fn musl_example(
+    dist: &Path,
+    package: Package,
+    version: &str,
+    work: &Path,
+    expected: &Result<Expected>,
+) -> Result<Outcome> {
+    let expected = match expected {
+        Ok(expected) => expected,
+        Err(e) => return Ok(Outcome::Skipped(format!("{e:#}"))),
+    };
+    for program in ["musl-gcc", "pkg-config"] {
+        if !on_path(program) {
+            return Ok(Outcome::Skipped(format!("no {program} on PATH")));
+        }
+    }
+    let root = work.join("root");
+    extract(dist, package, version, &root)?;
+    let flags = command_output(
+        Command::new("pkg-config")
+            .args(["--cflags", "--libs", "--static", "sysflow"])
+            .env("PKG_CONFIG_LIBDIR", root.join("usr/share/pkgconfig"))
+            .env("PKG_CONFIG_SYSROOT_DIR", &root)
+            .env_remove("PKG_CONFIG_PATH"),
+    )?;
+    let exe = work.join("consumer");
+    command_output(
+        Command::new("musl-gcc")
+            .args(["-static", "-std=c99", "-O2"])
+            .arg(root.join("usr/share/doc/libsysflow/examples/c/consumer.c"))
+            .args(flags.split_whitespace())
+            .arg("-o")
+            .arg(&exe),
+    )?;
+    let linkage = elf::linkage(&fs::read(&exe).with_context(|| exe.display().to_string())?)?;
+    if !linkage.is_static() {
+        bail!("{} is not static", exe.display());
+    }
+    Ok(Outcome::Passed(format!(
+        "static; {}",
+        prints_expected(&exe, expected)?
     )))
 }
 

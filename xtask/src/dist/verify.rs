@@ -250,6 +250,7 @@ fn required_files(root: &Path, package: Package) -> Result<BTreeSet<String>> {
         Crate::Libsysflow => {
             files.insert("/usr/lib/sysflow/libsysflow.a".to_owned());
             files.insert("/usr/share/pkgconfig/sysflow.pc".to_owned());
+            files.insert("/usr/share/doc/libsysflow/c-api.md".to_owned());
             let include = root.join("crates/libsysflow-c/include");
             for header in files_under(&include)? {
                 files.insert(format!("/usr/include/sysflow/{header}"));

@@ -125,14 +125,30 @@ fn background_capture_rises_when_starved_and_loses_nothing() {
     );
 
     // The load is over: after a calm second the thread goes idle again.
-    // Other processes' events (other live tests' workloads, a busy host) can
-    // keep the ring from calming down for a while: it is waited for, up to
-    // a bound far above the watchdog's second.
+    // The probe sees the whole host, and on a busy one (two CI runs and a
+    // stress test beside this one) other processes' events can raise it
+    // again as soon as it is idle: a raise counted after this point proves
+    // it had gone idle in between, which is what is checked here.
+    let raised_before = capture.stats().expect("stats").priority_raised;
     let calm = Instant::now();
-    poll_while(&mut capture, || {
-        calm.elapsed() < Duration::from_secs(60) && policy() != SCHED_IDLE
-    });
-    assert_eq!(policy(), SCHED_IDLE, "idle again once the ring stayed calm");
+    let mut raised_again = false;
+    let mut polls = 0u64;
+    while calm.elapsed() < Duration::from_secs(60) && policy() != SCHED_IDLE {
+        polls += 1;
+        if polls.is_multiple_of(1024)
+            && capture.stats().expect("stats").priority_raised > raised_before
+        {
+            raised_again = true;
+            break;
+        }
+        if let LiveNext::End = capture.poll_next().expect("poll") {
+            break;
+        }
+    }
+    assert!(
+        policy() == SCHED_IDLE || raised_again,
+        "idle again once the ring stayed calm (neither idle now nor raised again after going idle; {polls} polls)"
+    );
 
     capture.stop_handle().stop();
     poll_while(&mut capture, || true);

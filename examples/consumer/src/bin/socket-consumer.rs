@@ -50,12 +50,19 @@ fn serve(path: &std::path::Path, once: bool) -> std::io::Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
         _ => {}
     }
+    // Bound under a temporary name and renamed into place once it is the
+    // owner's only and listening, so that the path never shows a socket
+    // that is not ready: a client (or a test) that sees it can connect.
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = std::path::PathBuf::from(temporary);
     let listener = Socket::new(Domain::UNIX, Type::SEQPACKET, None)?;
-    listener.bind(&SockAddr::unix(path)?)?;
+    listener.bind(&SockAddr::unix(&temporary)?)?;
     // Records carry command lines and environments: only the owner may
-    // connect. Set before listen, so no connection is accepted before.
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    // connect.
+    std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(0o600))?;
     listener.listen(4)?;
+    std::fs::rename(&temporary, path)?;
     loop {
         let (conn, _) = listener.accept()?;
         consume(&conn)?;

@@ -177,3 +177,57 @@ fn error_codes_are_libsysflows() {
         .collect();
     assert_eq!(header_error_codes(&text).unwrap(), ours);
 }
+
+/// `enums.hh`'s `PPM_O_*` names are Falco's, value for value, and Falco's
+/// driver header can be included before or after it without a warning
+/// (identical redefinitions). Needs Debian's libfalcosecurity0-dev, which
+/// CI installs.
+#[test]
+fn falco_open_flag_names_coexist_with_falcos_header() {
+    let falco = Path::new("/usr/include/falcosecurity-libs");
+    if !falco.join("driver/ppm_events_public.h").is_file() {
+        assert!(
+            !sysflow_test_support::under_ci(),
+            "Falco's driver header is missing, and CI must have it"
+        );
+        sysflow_test_support::skip(
+            "Falco's driver header is not installed (libfalcosecurity0-dev)",
+        );
+        return;
+    }
+    if !installed("gcc") {
+        sysflow_test_support::skip("gcc is not installed");
+        return;
+    }
+    let ours = "#include \"sysflow/enums.hh\"\n";
+    let theirs = "#include <driver/ppm_events_public.h>\n";
+    let checks = "\
+_Static_assert(PPM_O_NONE == SF_O_NONE, \"none\");
+_Static_assert(PPM_O_RDWR == SF_O_RDWR, \"rdwr\");
+_Static_assert(PPM_O_APPEND == SF_O_APPEND, \"append\");
+_Static_assert(PPM_O_TMPFILE == SF_O_TMPFILE, \"tmpfile\");
+_Static_assert(PPM_O_F_CREATED == SF_O_F_CREATED, \"created\");
+int main(void) { return 0; }
+";
+    let dir = tempfile::tempdir().unwrap();
+    for (name, first, second) in [
+        ("ours-first.c", ours, theirs),
+        ("theirs-first.c", theirs, ours),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, format!("{first}{second}{checks}")).unwrap();
+        run(Command::new("gcc")
+            .args([
+                "-std=c11",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-fsyntax-only",
+                "-I",
+            ])
+            .arg(include_dir())
+            .arg("-I")
+            .arg(falco)
+            .arg(&file));
+    }
+}

@@ -222,5 +222,35 @@ enum SFOpenFlags {
         writeln!(out, "    {OPEN_PREFIX}{flag} = {value}{comma}")?;
     }
     out.push_str("};\n");
+    // Falco's own names too, for consumers written against its driver
+    // header: each defined only if that header has not, and spelled with
+    // the tokens it uses, so that including it afterwards is an identical
+    // (and so silent) redefinition.
+    out.push_str(
+        "
+// Falco's names for the same bits (its driver header's PPM_O_* macros),
+// for consumers that use them: each defined unless already defined, with
+// Falco's own spelling, so that its header may be included before or after.
+",
+    );
+    for flag in OPEN_FLAGS {
+        let bits = flag.bits();
+        let value = if bits == 0 {
+            "0".to_owned()
+        } else if bits.count_ones() == 1 {
+            format!("(1 << {})", bits.trailing_zeros())
+        } else {
+            let parts: Vec<String> = (0..i32::BITS)
+                .map(|bit| OpenFlags(1i32.wrapping_shl(bit)))
+                .filter(|single| flag.contains(*single))
+                .map(|single| format!("PPM_O_{single}"))
+                .collect();
+            format!("({})", parts.join(" | "))
+        };
+        writeln!(
+            out,
+            "#ifndef PPM_O_{flag}\n#define PPM_O_{flag} {value}\n#endif"
+        )?;
+    }
     Ok(())
 }

@@ -85,4 +85,59 @@ enum SFOpenFlags {
     SF_O_F_CREATED = (1 << 14)
 };
 
+// Falco's names for the same bits (its driver header's PPM_O_* macros),
+// for consumers that use them: each defined unless already defined, with
+// Falco's own spelling, so that its header may be included before or after.
+#ifndef PPM_O_NONE
+#define PPM_O_NONE 0
+#endif
+#ifndef PPM_O_RDONLY
+#define PPM_O_RDONLY (1 << 0)
+#endif
+#ifndef PPM_O_WRONLY
+#define PPM_O_WRONLY (1 << 1)
+#endif
+#ifndef PPM_O_RDWR
+#define PPM_O_RDWR (PPM_O_RDONLY | PPM_O_WRONLY)
+#endif
+#ifndef PPM_O_CREAT
+#define PPM_O_CREAT (1 << 2)
+#endif
+#ifndef PPM_O_APPEND
+#define PPM_O_APPEND (1 << 3)
+#endif
+#ifndef PPM_O_DSYNC
+#define PPM_O_DSYNC (1 << 4)
+#endif
+#ifndef PPM_O_EXCL
+#define PPM_O_EXCL (1 << 5)
+#endif
+#ifndef PPM_O_NONBLOCK
+#define PPM_O_NONBLOCK (1 << 6)
+#endif
+#ifndef PPM_O_SYNC
+#define PPM_O_SYNC (1 << 7)
+#endif
+#ifndef PPM_O_TRUNC
+#define PPM_O_TRUNC (1 << 8)
+#endif
+#ifndef PPM_O_DIRECT
+#define PPM_O_DIRECT (1 << 9)
+#endif
+#ifndef PPM_O_DIRECTORY
+#define PPM_O_DIRECTORY (1 << 10)
+#endif
+#ifndef PPM_O_LARGEFILE
+#define PPM_O_LARGEFILE (1 << 11)
+#endif
+#ifndef PPM_O_CLOEXEC
+#define PPM_O_CLOEXEC (1 << 12)
+#endif
+#ifndef PPM_O_TMPFILE
+#define PPM_O_TMPFILE (1 << 13)
+#endif
+#ifndef PPM_O_F_CREATED
+#define PPM_O_F_CREATED (1 << 14)
+#endif
+
 #endif // SYSFLOW_ENUMS_HH

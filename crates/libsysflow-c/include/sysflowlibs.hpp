@@ -380,9 +380,16 @@ private:
     set_string(c, SF_CONFIG_SOCKET_PATH, conf.socketPath, "socketPath");
     set_string(c, SF_CONFIG_SCAP_INPUT_PATH, conf.scapInputPath, "scapInputPath");
     set_string(c, SF_CONFIG_FALCO_FILTER, conf.falcoFilter, "falcoFilter");
-    check(sf_config_set_int(c, SF_CONFIG_SAMPLING_RATIO, conf.samplingRatio), "samplingRatio");
+    /* 0, as in a value-initialised configuration, is the default (1). */
+    if (conf.samplingRatio != 0) {
+      check(sf_config_set_int(c, SF_CONFIG_SAMPLING_RATIO, conf.samplingRatio), "samplingRatio");
+    }
     set_string(c, SF_CONFIG_CRI_PATH, conf.criPath, "criPath");
-    check(sf_config_set_int(c, SF_CONFIG_CRI_TIMEOUT, conf.criTO), "criTO");
+    /* The timeout only means something with a CRI socket, as in the
+     * reference. */
+    if (!conf.criPath.empty()) {
+      check(sf_config_set_int(c, SF_CONFIG_CRI_TIMEOUT, conf.criTO), "criTO");
+    }
     check(sf_config_set_bool(c, SF_CONFIG_ENABLE_STATS, conf.enableStats), "enableStats");
     check(sf_config_set_bool(c, SF_CONFIG_ENABLE_PROCESS_FLOW, conf.enableProcessFlow), "enableProcessFlow");
     check(sf_config_set_bool(c, SF_CONFIG_FILE_ONLY, conf.fileOnly), "fileOnly");
@@ -406,7 +413,12 @@ private:
     check(sf_config_set_int(c, SF_CONFIG_COLLECTION_MODE, static_cast<int64_t>(conf.collectionMode)),
           "collectionMode");
     check(sf_config_set_int(c, SF_CONFIG_CPU_BUFFERS, static_cast<int64_t>(conf.cpuBuffers)), "cpuBuffers");
-    check(sf_config_set_int(c, SF_CONFIG_DRIVER_TYPE, static_cast<int64_t>(conf.driverType)), "driverType");
+    /* As in the reference, reading a capture file ignores the driver type
+     * (a value-initialised configuration says EBPF). */
+    if (conf.scapInputPath.empty()) {
+      check(sf_config_set_int(c, SF_CONFIG_DRIVER_TYPE, static_cast<int64_t>(conf.driverType)),
+            "driverType");
+    }
   }
 
 public:

@@ -212,6 +212,7 @@ fn a_throwing_cpp_callback_stops_the_run_with_its_exception_nested() {
     // The reference's codes: ErrorReadingFileSystem, OperationNotSupported.
     assert!(text.contains("constructor: code=3"), "{text}");
     assert!(text.contains("unknown driver type: code=10"), "{text}");
+    assert!(text.contains("value-initialised: run 0"), "{text}");
     // The file the run was writing was closed whole.
     let records = libsysflow::types::SfReader::open(&out_sf)
         .unwrap()

@@ -55,7 +55,7 @@ int main(int argc, char **argv) {
   } catch (sfexception::SysFlowException &e) {
     printf("constructor: code=%d\n", static_cast<int>(e.getErrorCode()));
   }
-  bad->scapInputPath = argv[1];
+  bad->scapInputPath = "";
   bad->driverType = static_cast<DriverType>(7);
   try {
     sysflowlibscpp::SysFlowDriver never(bad);
@@ -64,5 +64,17 @@ int main(int argc, char **argv) {
     printf("unknown driver type: code=%d\n", static_cast<int>(e.getErrorCode()));
   }
   delete bad;
+  // A value-initialised configuration, as a consumer may write it instead
+  // of calling InitializeSysFlowConfig: its EBPF driver type and zero
+  // sampling ratio mean nothing to a capture file, as in the reference.
+  SysFlowConfig plain{};
+  plain.scapInputPath = argv[1];
+  plain.filePath = argv[2];
+  try {
+    sysflowlibscpp::SysFlowDriver offline(&plain);
+    printf("value-initialised: run %d\n", offline.run());
+  } catch (sfexception::SysFlowException &e) {
+    printf("value-initialised: code=%d: %s\n", static_cast<int>(e.getErrorCode()), e.what());
+  }
   return 0;
 }

@@ -396,14 +396,7 @@ fn links(dist: &Path, package: Package, version: &str, work: &Path) -> Result<Ou
         }
     }
     let root = work.join("root");
-    extract(dist, package, version, &root)?;
-    let flags = command_output(
-        Command::new("pkg-config")
-            .args(["--cflags", "--libs", "--static", "sysflow"])
-            .env("PKG_CONFIG_LIBDIR", root.join("usr/share/pkgconfig"))
-            .env("PKG_CONFIG_SYSROOT_DIR", &root)
-            .env_remove("PKG_CONFIG_PATH"),
-    )?;
+    let flags = unpacked_flags(dist, package, version, &root)?;
     let source = work.join("version.c");
     fs::write(
         &source,
@@ -429,6 +422,20 @@ fn links(dist: &Path, package: Package, version: &str, work: &Path) -> Result<Ou
         "`{compiler}{} version.c $(pkg-config --cflags --libs --static sysflow)` runs, prints {printed}",
         static_flag.map_or(String::new(), |f| format!(" {f}"))
     )))
+}
+
+/// Unpacks `package` into `root` and returns the compiler flags its own
+/// `sysflow.pc` gives (`--cflags --libs --static`), its paths moved into
+/// `root` by pkg-config's sysroot.
+fn unpacked_flags(dist: &Path, package: Package, version: &str, root: &Path) -> Result<String> {
+    extract(dist, package, version, root)?;
+    command_output(
+        Command::new("pkg-config")
+            .args(["--cflags", "--libs", "--static", "sysflow"])
+            .env("PKG_CONFIG_LIBDIR", root.join("usr/share/pkgconfig"))
+            .env("PKG_CONFIG_SYSROOT_DIR", root)
+            .env_remove("PKG_CONFIG_PATH"),
+    )
 }
 
 /// `exe` starts with nothing from the system.
@@ -864,14 +871,7 @@ fn musl_example(
         }
     }
     let root = work.join("root");
-    extract(dist, package, version, &root)?;
-    let flags = command_output(
-        Command::new("pkg-config")
-            .args(["--cflags", "--libs", "--static", "sysflow"])
-            .env("PKG_CONFIG_LIBDIR", root.join("usr/share/pkgconfig"))
-            .env("PKG_CONFIG_SYSROOT_DIR", &root)
-            .env_remove("PKG_CONFIG_PATH"),
-    )?;
+    let flags = unpacked_flags(dist, package, version, &root)?;
     let exe = work.join("consumer");
     command_output(
         Command::new("musl-gcc")

@@ -146,9 +146,7 @@ fn build_archive(root: &Path) -> Result<Vec<String>> {
         );
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let libs = stderr
-        .lines()
-        .find_map(|l| l.split_once("native-static-libs:").map(|(_, libs)| libs))
+    let libs = crate::dist::native_static_libs(&stderr)
         .context("rustc did not print the archive's native libraries")?;
     Ok(libs.split_whitespace().map(str::to_owned).collect())
 }

@@ -22,7 +22,7 @@ const PUBLISHED: [&str; 2] = ["sysflow-types", "libsysflow"];
 /// Our crates each crate may depend on (normal dependencies).
 fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     Some(match krate {
-        "falco-sys" | "sysflow-types" | "sysflow-test-support" => &[],
+        "falco-sys" | "sysflow-types" | "sysflow-filter" | "sysflow-test-support" => &[],
         "sysflow-capture" => &["falco-sys"],
         "sysflow-core" => &["sysflow-capture", "sysflow-types"],
         "sysflow-export" => &["sysflow-types"],
@@ -39,8 +39,9 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-const OURS: [&str; 9] = [
+const OURS: [&str; 10] = [
     "falco-sys",
+    "sysflow-filter",
     "sysflow-capture",
     "sysflow-types",
     "sysflow-core",

@@ -637,3 +637,43 @@ proptest! {
         }
     }
 }
+
+/// The README's example, which doctests (off in this workspace) would run.
+#[test]
+fn readme_example() {
+    struct Event<'a> {
+        name: &'a str,
+        pid: i64,
+    }
+
+    impl Fields for Event<'_> {
+        fn get(&mut self, field: FieldId, _arg: &FieldArg) -> Value<'_> {
+            match field {
+                FieldId::ProcName => Value::Str(self.name.as_bytes()),
+                FieldId::ProcPid => Value::I64(self.pid),
+                _ => Value::Absent,
+            }
+        }
+    }
+
+    let filter = compile("proc.name in (bash, sh) and not proc.pid = 1").unwrap();
+    assert!(filter.matches(&mut Event {
+        name: "bash",
+        pid: 42
+    }));
+    assert!(!filter.matches(&mut Event {
+        name: "cat",
+        pid: 42
+    }));
+
+    let error = compile("proc.name = bash or proc.pid = 1 and proc.pid = 2").unwrap_err();
+    assert_eq!(error.position(), 33);
+}
+
+/// The example of docs/filters.md's Errors section, caret included.
+#[test]
+fn docs_error_example() {
+    let e = compile("proc.name = a and evt.num=1 or evt.num = 2").unwrap_err();
+    let doc = include_str!("../../../docs/filters.md");
+    assert!(doc.contains(&e.to_string()), "{e}");
+}

@@ -26,12 +26,15 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
         "sysflow-capture" => &["falco-sys"],
         "sysflow-core" => &["sysflow-capture", "sysflow-types"],
         "sysflow-export" => &["sysflow-types"],
+        // Runtime clients: their types become core's at the facade.
+        "sysflow-runtimes" => &[],
         "libsysflow" => &[
             "falco-sys",
             "sysflow-capture",
             "sysflow-types",
             "sysflow-core",
             "sysflow-export",
+            "sysflow-runtimes",
         ],
         // The example consumers use the facade, as any consumer would.
         "sysporter" | "consumer" => &["libsysflow"],
@@ -39,12 +42,13 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-const OURS: [&str; 9] = [
+const OURS: [&str; 10] = [
     "falco-sys",
     "sysflow-capture",
     "sysflow-types",
     "sysflow-core",
     "sysflow-export",
+    "sysflow-runtimes",
     "libsysflow",
     "sysporter",
     "sysflow-test-support",

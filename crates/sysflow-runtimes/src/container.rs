@@ -1,0 +1,99 @@
+//! What a runtime says about a container, in the terms the collector writes.
+
+use std::collections::BTreeMap;
+
+/// Which runtime described a container.
+///
+/// The numbers are libsinsp's container types (`sinsp_container_type`), the
+/// `type` field of the container JSON events a scap capture carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuntimeKind {
+    /// Docker Engine (`CT_DOCKER`, 0).
+    #[doc(alias = "CT_DOCKER")]
+    Docker,
+    /// podman, through its Docker-compatible API (`CT_PODMAN`, 11).
+    ///
+    /// SysFlow's `ContainerType` enum stops at `CT_BPM` (9): it has no
+    /// podman symbol. The reference collector casts libsinsp's 11 into it,
+    /// which its Avro encoder rejects as out of bounds; sysflow-core writes
+    /// such a container as `CT_DOCKER`, the API podman answered through.
+    #[doc(alias = "CT_PODMAN")]
+    Podman,
+}
+
+impl RuntimeKind {
+    /// libsinsp's number for this runtime (`sinsp_container_type`).
+    pub fn sinsp_type(self) -> i64 {
+        match self {
+            RuntimeKind::Docker => 0,
+            RuntimeKind::Podman => 11,
+        }
+    }
+}
+
+/// A container's metadata, as a runtime reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerMeta {
+    /// The full id (64 hex digits for docker and podman).
+    pub id: String,
+    /// The name, without the leading `/` the Docker API puts before it.
+    pub name: String,
+    /// The image as the container was created from it (`Config.Image`),
+    /// e.g. `busybox:1.35` or `localhost/app@sha256:…`; empty when podman
+    /// ran the container from a root filesystem (`--rootfs`).
+    pub image: String,
+    /// The image's repository: `image` without its tag and digest.
+    pub image_repo: String,
+    /// The image's tag; `latest` when `image` names neither tag nor digest,
+    /// as Docker reads such a reference.
+    pub image_tag: String,
+    /// The image's digest (`sha256:…`) when `image` names one.
+    pub image_digest: String,
+    /// The image's id, without its `sha256:` prefix; empty when unknown.
+    pub image_id: String,
+    /// Whether the container runs privileged (`HostConfig.Privileged`).
+    pub privileged: bool,
+    /// The container's labels (`Config.Labels`); values that are not
+    /// strings are left out.
+    pub labels: BTreeMap<String, String>,
+    /// The runtime that answered.
+    pub kind: RuntimeKind,
+}
+
+/// An image reference split into repository, tag and digest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ImageRef {
+    pub repo: String,
+    pub tag: String,
+    pub digest: String,
+}
+
+impl ImageRef {
+    /// Splits `[registry[:port]/]path[:tag][@digest]`. A colon is a tag's
+    /// only after the last `/`, so a registry's port is not taken for one.
+    pub fn parse(image: &str) -> ImageRef {
+        let (name, digest) = match image.split_once('@') {
+            Some((name, digest)) => (name, digest),
+            None => (image, ""),
+        };
+        let last_slash = name.rfind('/').map_or(0, |i| i + 1);
+        let (repo, tag) = match name[last_slash..].rfind(':') {
+            Some(i) => (&name[..last_slash + i], &name[last_slash + i + 1..]),
+            None => (name, ""),
+        };
+        let tag = if tag.is_empty() && digest.is_empty() && !repo.is_empty() {
+            "latest"
+        } else {
+            tag
+        };
+        ImageRef {
+            repo: repo.to_owned(),
+            tag: tag.to_owned(),
+            digest: digest.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

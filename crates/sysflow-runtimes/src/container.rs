@@ -20,6 +20,15 @@ pub enum RuntimeKind {
     /// such a container as `CT_DOCKER`, the API podman answered through.
     #[doc(alias = "CT_PODMAN")]
     Podman,
+    /// A CRI runtime that did not name itself containerd or CRI-O (`CT_CRI`, 6).
+    #[doc(alias = "CT_CRI")]
+    Cri,
+    /// containerd, through its CRI plugin (`CT_CONTAINERD`, 7).
+    #[doc(alias = "CT_CONTAINERD")]
+    Containerd,
+    /// CRI-O (`CT_CRIO`, 8).
+    #[doc(alias = "CT_CRIO")]
+    Crio,
 }
 
 impl RuntimeKind {
@@ -28,6 +37,9 @@ impl RuntimeKind {
         match self {
             RuntimeKind::Docker => 0,
             RuntimeKind::Podman => 11,
+            RuntimeKind::Cri => 6,
+            RuntimeKind::Containerd => 7,
+            RuntimeKind::Crio => 8,
         }
     }
 }
@@ -59,6 +71,30 @@ pub struct ContainerMeta {
     pub labels: BTreeMap<String, String>,
     /// The runtime that answered.
     pub kind: RuntimeKind,
+    /// The pod the container runs in, when a CRI runtime described it.
+    pub pod: Option<PodMeta>,
+}
+
+/// A pod, as a CRI runtime describes its sandbox.
+///
+/// Only what CRI knows: the Kubernetes API would add the node's name, the
+/// host's IP, selectors and services, and sysflow-rs does not query it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PodMeta {
+    /// The pod sandbox's id (64 hex digits).
+    pub sandbox_id: String,
+    /// The pod's Kubernetes uid (`metadata.uid`), SysFlow's pod id.
+    pub uid: String,
+    /// The pod's name.
+    pub name: String,
+    /// The pod's namespace.
+    pub namespace: String,
+    /// The pod's labels.
+    pub labels: BTreeMap<String, String>,
+    /// The sandbox's IP addresses (the primary one first), as text.
+    pub ips: Vec<String>,
+    /// How many times the container was restarted (its CRI `attempt`).
+    pub restart_count: u32,
 }
 
 /// An image reference split into repository, tag and digest.

@@ -150,6 +150,7 @@ impl DockerClient {
                 .unwrap_or(false),
             labels,
             kind: self.kind,
+            pod: None,
         })
     }
 }

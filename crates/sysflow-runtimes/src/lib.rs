@@ -6,6 +6,6 @@ mod docker;
 mod error;
 mod http;
 
-pub use container::{ContainerMeta, RuntimeKind};
+pub use container::{ContainerMeta, PodMeta, RuntimeKind};
 pub use docker::{DOCKER_SOCKET, DockerClient, PODMAN_SOCKET};
 pub use error::RuntimeError;

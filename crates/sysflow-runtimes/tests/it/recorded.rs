@@ -50,6 +50,7 @@ fn docker_containers_are_described() {
             privileged: false,
             labels: labels(&[("app", "web"), ("tier", "front")]),
             kind: RuntimeKind::Docker,
+            pod: None,
         }
     );
     // One that exited at once is still described.

@@ -133,3 +133,45 @@ impl ImageRef {
 
 #[cfg(test)]
 mod tests;
+
+impl ContainerMeta {
+    /// The container event's JSON libsinsp would write for this container,
+    /// known to the collector by `id` (the 12-digit id its cgroups give).
+    ///
+    /// libsinsp's keys, read by sysflow-core and sysdig alike; a pod adds
+    /// `pod_sandbox_id` and `pod_sandbox_labels` (libsinsp's) and a `pod`
+    /// object with what only CRI says of the sandbox (name, namespace, uid,
+    /// IPs, restarts), which libsinsp ignores.
+    pub fn sinsp_json(&self, id: &str) -> String {
+        let mut c = serde_json::json!({
+            "Mounts": [],
+            "full_id": self.id,
+            "id": id,
+            "image": self.image,
+            "imagedigest": self.image_digest,
+            "imageid": self.image_id,
+            "imagerepo": self.image_repo,
+            "imagetag": self.image_tag,
+            "ip": "",
+            "labels": self.labels,
+            "name": self.name,
+            "privileged": self.privileged,
+            "type": self.kind.sinsp_type(),
+        });
+        if let (Some(pod), Some(obj)) = (&self.pod, c.as_object_mut()) {
+            obj.insert("pod_sandbox_id".into(), pod.sandbox_id.clone().into());
+            obj.insert("pod_sandbox_labels".into(), serde_json::json!(pod.labels));
+            obj.insert(
+                "pod".into(),
+                serde_json::json!({
+                    "uid": pod.uid,
+                    "name": pod.name,
+                    "namespace": pod.namespace,
+                    "ips": pod.ips,
+                    "restart_count": pod.restart_count,
+                }),
+            );
+        }
+        serde_json::json!({ "container": c }).to_string()
+    }
+}

@@ -103,3 +103,15 @@ pub enum RuntimeError {
         id: String,
     },
 }
+
+/// An error and its sources, `: `-separated, for a log line.
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}

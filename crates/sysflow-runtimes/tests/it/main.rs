@@ -13,4 +13,5 @@
 mod dockerd;
 mod faults;
 mod recorded;
+mod resolver;
 mod server;

@@ -336,10 +336,26 @@ impl Processes {
             return;
         };
         let oid = oid_of(main);
+        // The container the process runs in now: a runtime's init process
+        // is cloned on the host and enters the container's cgroups before
+        // its exec (the reference keeps the container of the clone, and so
+        // writes `docker run`'s first process as the host's).
+        let container = (!main.container_id.is_empty()).then(|| main.container_id.clone());
+        if let Some(cid) = &container
+            && self
+                .cache
+                .get(&oid)
+                .is_some_and(|c| c.rec.container_id.as_ref() != Some(cid))
+        {
+            self.write_container(state, cid, out);
+        }
         let Some(cached) = self.cache.get_mut(&oid) else {
             return;
         };
         let rec = &mut cached.rec;
+        if container.is_some() {
+            rec.container_id = container;
+        }
         rec.state = SfObjectState::Modified;
         rec.ts = ts as i64;
         rec.exe = exe_of(main);

@@ -66,10 +66,21 @@ impl ResolverConfig {
     /// The usual runtimes: Docker's and podman's API sockets, then
     /// `cri_path` if given, else containerd's, CRI-O's and k3s's CRI
     /// sockets; each call bounded by `timeout`.
+    ///
+    /// As their own tools do, `DOCKER_HOST` and `CONTAINER_HOST` (podman)
+    /// name other sockets when they are `unix://` addresses (remote hosts
+    /// cannot describe this host's containers, and are ignored).
     pub fn new(cri_path: Option<PathBuf>, timeout: Duration) -> ResolverConfig {
+        let socket = |var: &str, default: &str| {
+            std::env::var(var)
+                .ok()
+                .and_then(|v| v.strip_prefix("unix://").map(PathBuf::from))
+                .filter(|p| p.is_absolute())
+                .unwrap_or_else(|| PathBuf::from(default))
+        };
         let mut runtimes = vec![
-            RuntimeSocket::Docker(DOCKER_SOCKET.into(), RuntimeKind::Docker),
-            RuntimeSocket::Docker(PODMAN_SOCKET.into(), RuntimeKind::Podman),
+            RuntimeSocket::Docker(socket("DOCKER_HOST", DOCKER_SOCKET), RuntimeKind::Docker),
+            RuntimeSocket::Docker(socket("CONTAINER_HOST", PODMAN_SOCKET), RuntimeKind::Podman),
         ];
         match cri_path {
             Some(path) => runtimes.push(RuntimeSocket::Cri(path)),

@@ -180,11 +180,17 @@ pub struct Cli {
     #[arg(short = 'f', value_name = "FILTER")]
     pub filter: Option<String>,
 
-    /// CRI socket for container metadata (not supported yet)
+    /// CRI socket asked for container and pod metadata in live capture
+    /// [default: /run/containerd/containerd.sock, /run/crio/crio.sock,
+    /// /run/k3s/containerd/containerd.sock, whichever exist]; Docker's
+    /// /var/run/docker.sock and podman's /run/podman/podman.sock are asked
+    /// first either way
     #[arg(short = 'p', value_name = "PATH")]
     pub cri_path: Option<PathBuf>,
 
-    /// CRI timeout in seconds, as the reference's criTO (not supported yet)
+    /// Time allowed each call to a container runtime, in seconds [default:
+    /// 30]; look-ups never hold up the capture: a container stays
+    /// `incomplete` until its runtime answers
     #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub cri_timeout: Option<u32>,
 

@@ -158,16 +158,28 @@ impl Drop for Live {
     }
 }
 
-/// A hand-made container: a cgroup named with a 64-digit id, which the
-/// processes `run` starts enter before they exec.
+/// A hand-made container: a cgroup named with a 64-digit id, an init
+/// process in it that lives as long as the container, and the processes
+/// `run` starts there.
+///
+/// The init matters: the collector reads a new cgroup's path from
+/// `/proc` once per cgroup, after the event, so the cgroup's first process
+/// must outlive that read (a runtime's own init does).
 struct FakeContainer {
     id: String,
     dirs: Vec<PathBuf>,
+    init: Child,
 }
 
 impl FakeContainer {
     fn new(tag: u32) -> FakeContainer {
-        let id = format!("{:08x}{:056x}", std::process::id(), tag);
+        // Unique in its first 12 digits, the id the records carry.
+        let id = format!(
+            "{:06x}{:06x}{}",
+            std::process::id() & 0xff_ffff,
+            tag,
+            "e".repeat(52)
+        );
         // cgroup v1's memory hierarchy, else the v2 root: the probe keys a
         // thread's cgroups by its memory and unified cgroups (a move in
         // another v1 hierarchy alone is not seen).
@@ -176,13 +188,35 @@ impl FakeContainer {
             .map(Path::new)
             .find(|p| p.join("cgroup.procs").exists())
             .expect("a cgroup hierarchy");
-        let parent = base.join(format!("sf-test-{}", std::process::id()));
+        let parent = base.join(format!("sf-test-{}-{tag}", std::process::id()));
         let dir = parent.join(&id);
         fs::create_dir_all(&dir).unwrap();
-        FakeContainer {
+        let init = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "echo $$ > {}; exec sleep 100000",
+                dir.join("cgroup.procs").display()
+            ))
+            .spawn()
+            .unwrap();
+        let container = FakeContainer {
             id,
             dirs: vec![dir, parent],
+            init,
+        };
+        let cgroup = format!("/proc/{}/cgroup", container.init.id());
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !fs::read_to_string(&cgroup).is_ok_and(|c| c.contains(&container.id))
+            || !fs::read_to_string(format!("/proc/{}/comm", container.init.id()))
+                .is_ok_and(|c| c.trim() == "sleep")
+        {
+            assert!(
+                Instant::now() < deadline,
+                "the init never entered its cgroup"
+            );
+            std::thread::sleep(Duration::from_millis(10));
         }
+        container
     }
 
     /// The 12-digit id the records carry.
@@ -207,8 +241,14 @@ impl FakeContainer {
 
 impl Drop for FakeContainer {
     fn drop(&mut self) {
+        let _ = self.init.kill();
+        let _ = self.init.wait();
         for dir in &self.dirs {
-            let _ = fs::remove_dir(dir);
+            // An exited process leaves its cgroup a moment later.
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while fs::remove_dir(dir).is_err() && dir.exists() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
         }
     }
 }
@@ -280,8 +320,9 @@ fn capture_with_runtime(
         "i=0; while [ $i -lt {files} ]; do echo $i > {w}/f.$i; i=$((i+1)); done",
         w = work.display()
     ));
-    // The look-up ends (failed, timed out) beside the loop.
-    live.wait_for(ended, |l| l.contains(ended));
+    // The look-up ends (failed, timed out) beside the loop, and the loop
+    // takes its end (the worker logs its own view first, at debug level).
+    live.wait_for(ended, |l| l.contains(" WARN ") && l.contains(ended));
     let log = live.stop();
     let short = container.short().to_owned();
     (records(dir), log, short)

@@ -1,6 +1,7 @@
 //! What the workspace's tests share: finding `../shared` (the golden traces
 //! beside the checkout), skipping a test so that the skip is counted, and
-//! private container runtimes ([`runtimes`]: a dockerd of the test's own).
+//! private container runtimes ([`runtimes`]: a dockerd and a podman of the
+//! test's own).
 //!
 //! A test that cannot run here (no `../shared` in a user's checkout, not
 //! root, no kernel BTF, a missing tool) passes without testing anything.

@@ -1,24 +1,26 @@
-//! Private container runtimes for tests: a [`Dockerd`] of the test's own,
-//! which runs containers from a busybox-static root filesystem (nothing
-//! comes from a registry) and leaves the machine as it found it when
-//! dropped, also when the test panics midway.
+//! Private container runtimes for tests: a [`Dockerd`] and a [`Podman`] of
+//! the test's own, which run containers from a busybox-static root
+//! filesystem (nothing comes from a registry) and leave the machine as they
+//! found it when dropped, also when the test panics midway.
 //!
-//! It needs root, `docker.io`, `busybox-static` and `tar`.
-//! [`Dockerd::start`] says why it cannot start (`Err`, with the daemon's log
-//! when it started but never answered); [`Dockerd::start_or_skip`] turns a
-//! missing prerequisite into a [`skip`] (a failure under CI)
-//! and any other failure into a panic.
+//! Both need root, and each its runtime's packages plus `busybox-static`
+//! and `tar`. [`Dockerd::start`] and [`Podman::start`] say why they cannot
+//! start (`Err`, with the daemon's log when it started but never answered);
+//! [`Dockerd::start_or_skip`] and [`Podman::start_or_skip`] turn a missing
+//! prerequisite into a [`skip`] (a failure under CI) and any other failure
+//! into a panic.
 //!
 //! Everything an instance makes is named after its temporary directory
-//! (`/tmp/sf-dockerd-XXXXXX`): data, sockets, pidfile, log and the cgroup
-//! parent its containers run under (`/sf-dockerd-XXXXXX/<64 hex>` in every
-//! hierarchy), so that tests in several threads and processes each have
-//! their own runtime. Dropping one removes its containers, stops its daemon
-//! (TERM, a deadline, then KILL), ends what is left of its processes (those
-//! in its cgroups, and those whose command line names its directory:
-//! containerd, shims), unmounts what is mounted under its directory,
-//! removes its cgroup directories and then the directory. [`leftovers`]
-//! lists what would remain of one, for the tests to check.
+//! (`/tmp/sf-dockerd-XXXXXX`, `/tmp/sf-podman-XXXXXX`): data, sockets,
+//! pidfile, log and the cgroup parent its containers run under
+//! (`/sf-dockerd-XXXXXX/<64 hex>`, `/sf-podman-XXXXXX/libpod-<64 hex>` in
+//! every hierarchy), so that tests in several threads and processes each
+//! have their own runtime. Dropping one removes its containers, stops its
+//! daemon (TERM, a deadline, then KILL), ends what is left of its processes
+//! (those in its cgroups, and those whose command line names its directory:
+//! containerd, shims, conmon), unmounts what is mounted under its
+//! directory, removes its cgroup directories and then the directory.
+//! [`leftovers`] lists what would remain of one, for the tests to check.
 //!
 //! Startup waits on conditions with generous deadlines ([`START_TIMEOUT`]),
 //! never fixed sleeps, so a busy 2-core machine only makes it slower; every
@@ -37,6 +39,40 @@
 //! fails here (runc: "unable to apply caps: operation not permitted").
 //! Global state it touches anyway: `/etc/docker/key.json` (created once,
 //! kept) and `/run/docker/plugins` (an empty directory).
+//!
+//! # podman (4.3.1)
+//!
+//! Every command, and the API service, runs with `--root`, `--runroot`,
+//! `--tmpdir`, `--cgroup-manager=cgroupfs`, `--events-backend=file` and
+//! `--storage-driver=vfs` of the instance, and with `CONTAINERS_CONF`
+//! naming a `containers.conf` of its own (which then replaces the host's),
+//! which says what has no flag:
+//! - `default_ulimits = nofile=20000:20000, nproc=4096:4096`: podman's
+//!   default limits exceed the hard limits root has without
+//!   CAP_SYS_RESOURCE (runc: "error setting rlimit type 7");
+//! - `netns = "none"`: containers get no network unless a test asks
+//!   (`--network=host` works too; the default CNI bridge was not tried, as
+//!   it would change the host's network and firewall), and
+//!   `network_config_dir` is the instance's, so podman's CNI backend keeps
+//!   its files there rather than in `/etc/cni/net.d`;
+//! - `lock_type = "file"`: locks are files under the instance's tmpdir
+//!   instead of slots in the machine-wide `/dev/shm/libpod_lock`, so
+//!   instances share no lock state with each other or with the machine's
+//!   own podman;
+//! - `conmon_env_vars` hands `CONTAINERS_CONF` to conmon, and so to the
+//!   `podman container cleanup` it runs when a container exits.
+//!
+//! [`Podman::run`] puts containers under the instance's cgroup parent
+//! (`--cgroup-parent`, which podman's cgroupfs manager honours: the
+//! container's cgroup is `<parent>/libpod-<id>` and conmon's
+//! `<parent>/conmon`); containers run with a bare `podman run` go under the
+//! machine's `/libpod_parent`, and dropping the instance removes only their
+//! own `libpod-<id>` directories there. `--privileged` works. The API is
+//! `podman system service --time=0 unix://SOCK`, a child process with the
+//! same flags. Global state podman touches anyway:
+//! `/var/lib/containers/cache/blob-info-cache-v1.boltdb` (`podman import`
+//! records layer digests there; no flag moves it) and runc's
+//! `/run/runc/<id>` while a container exists.
 
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
@@ -47,16 +83,18 @@ use std::time::{Duration, Instant};
 
 mod dockerd;
 mod host;
+mod podman;
 
 pub use dockerd::Dockerd;
 pub use host::leftovers;
+pub use podman::Podman;
 
 use crate::{skip, under_ci};
 
 /// How long a daemon may take to answer after it was started.
 pub const START_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// How long one runtime command (`docker …`) may take.
+/// How long one runtime command (`docker …`, `podman …`) may take.
 pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// The busybox applets linked in the root filesystem, beside `/bin/busybox`.
@@ -88,7 +126,7 @@ pub(crate) fn missing(alternatives: &[&[&str]], packages: &str) -> Option<String
     (!missing.is_empty()).then(|| format!("{missing:?} not installed ({packages})"))
 }
 
-/// What the harnesses' `start_or_skip` share:
+/// What [`Dockerd::start_or_skip`] and [`Podman::start_or_skip`] share:
 /// skip (fail under CI) when a prerequisite is missing, else start or
 /// panic with the reason.
 pub(crate) fn start_or_skip<T>(

@@ -20,7 +20,8 @@ const CLEANUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// cgroup parent `cgroup_parent` (without a leading `/`), one line each:
 /// processes naming `dir` or in the cgroups, mounts under `dir`, cgroup
 /// directories named `cgroup_parent` in any hierarchy, and `dir` itself.
-/// Empty once a [`Dockerd`](super::Dockerd) was dropped.
+/// Empty once a [`Dockerd`](super::Dockerd) or [`Podman`](super::Podman)
+/// was dropped.
 pub fn leftovers(dir: &Path, cgroup_parent: &str) -> Vec<String> {
     let mut found = Vec::new();
     for pid in owned_processes(dir, &cgroup_dirs(cgroup_parent)) {

@@ -1,5 +1,7 @@
 //! What the workspace's tests share: finding `../shared` (the golden traces
-//! beside the checkout) and skipping a test so that the skip is counted.
+//! beside the checkout), skipping a test so that the skip is counted, and
+//! private container runtimes ([`runtimes`]: a dockerd and a podman of the
+//! test's own).
 //!
 //! A test that cannot run here (no `../shared` in a user's checkout, not
 //! root, no kernel BTF, a missing tool) passes without testing anything.
@@ -10,6 +12,8 @@
 //! callers fail instead of skipping where CI must be able to run the test.
 //!
 //! A dev-dependency only (the tidy check keeps it out of `[dependencies]`).
+
+pub mod runtimes;
 
 use std::fmt::Display;
 use std::io::Write;

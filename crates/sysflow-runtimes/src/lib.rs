@@ -2,10 +2,12 @@
 #![forbid(unsafe_code)]
 
 mod container;
+mod cri;
 mod docker;
 mod error;
 mod http;
 
 pub use container::{ContainerMeta, PodMeta, RuntimeKind};
+pub use cri::{CONTAINERD_SOCKET, CRIO_SOCKET, CriClient, K3S_SOCKET};
 pub use docker::{DOCKER_SOCKET, DockerClient, PODMAN_SOCKET};
 pub use error::RuntimeError;

@@ -7,12 +7,15 @@
 //! - `grpc_server`: an in-test gRPC (h2) server answering from a handler;
 //! - `cri_recorded`: the CRI client on containerd's recorded responses;
 //! - `cri_faults`: CRI runtimes missing, silent or broken;
+//! - `containerd`: a private containerd's CRI plugin (root, `containerd`
+//!   and `busybox-static` installed; skipped elsewhere, a failure under CI);
 //! - `dockerd`: a private `dockerd` of the test's own (root, `docker.io` and
 //!   `busybox-static` installed; skipped elsewhere, a failure under CI).
 
 // Tests panic on what they did not expect.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+mod containerd;
 mod cri_faults;
 mod cri_recorded;
 mod dockerd;

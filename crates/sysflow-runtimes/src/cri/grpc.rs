@@ -96,7 +96,11 @@ pub(crate) async fn unary<R: prost::Message + Default>(
         .header("content-type", "application/grpc")
         .header("te", "trailers")
         .header("user-agent", "sysflow-rs")
-        .header("grpc-timeout", format!("{}m", timeout.as_millis().max(1)))
+        // Milliseconds, in at most the 8 digits gRPC allows.
+        .header(
+            "grpc-timeout",
+            format!("{}m", timeout.as_millis().clamp(1, 99_999_999)),
+        )
         .body(())
         .map_err(|_| bad("cannot build the request"))?;
     let mut send = send.clone().ready().await.map_err(h2)?;

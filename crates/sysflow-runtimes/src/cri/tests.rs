@@ -111,3 +111,9 @@ fn image_ids_are_told_from_names() {
     assert!(!is_image_id("busybox:1.35"));
     assert!(!is_image_id(&format!("busybox@sha256:{ID}")));
 }
+
+#[test]
+fn the_client_can_move_to_a_worker_thread() {
+    fn send<T: Send>() {}
+    send::<CriClient>();
+}

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::RuntimeError;
+
 /// Which runtime described a container.
 ///
 /// The numbers are libsinsp's container types (`sinsp_container_type`), the
@@ -129,6 +131,24 @@ impl ImageRef {
             digest: digest.to_owned(),
         }
     }
+}
+
+/// The longest id or name sent to a runtime.
+const MAX_ID: usize = 128;
+
+/// Refuses, unsent, an id that no runtime could know: empty, longer than
+/// [`MAX_ID`], or with anything but ASCII letters, digits, `_`, `.` and `-`
+/// (so that no input can change a request's path).
+pub(crate) fn check_id(id: &str) -> Result<(), RuntimeError> {
+    if id.is_empty()
+        || id.len() > MAX_ID
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    {
+        return Err(RuntimeError::BadId { id: id.to_owned() });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::container::ImageRef;
+use crate::container::{ImageRef, check_id};
 use crate::{ContainerMeta, RuntimeError, RuntimeKind, http};
 
 /// Docker's default API socket.
@@ -21,9 +21,6 @@ pub const PODMAN_SOCKET: &str = "/run/podman/podman.sock";
 /// Engines still serve (and podman serves every version), and it already
 /// has every field read here.
 const API_VERSION: &str = "v1.24";
-
-/// The longest id or name sent to a runtime.
-const MAX_ID: usize = 128;
 
 /// A client of one Docker Engine API socket (Docker's, or podman's
 /// Docker-compatible one).
@@ -65,14 +62,7 @@ impl DockerClient {
     /// are refused ([`RuntimeError::BadId`]) without asking, so that no
     /// input can change the request's path.
     pub fn inspect(&self, id: &str) -> Result<ContainerMeta, RuntimeError> {
-        if id.is_empty()
-            || id.len() > MAX_ID
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
-        {
-            return Err(RuntimeError::BadId { id: id.to_owned() });
-        }
+        check_id(id)?;
         let target = format!("/{API_VERSION}/containers/{id}/json");
         let response = http::get(&self.socket, &target, self.timeout)?;
         match response.status {

@@ -60,7 +60,8 @@ pub enum RuntimeError {
         /// The limit, in bytes.
         limit: usize,
     },
-    /// The runtime knows no container by this id or name (HTTP 404).
+    /// The runtime knows no container by this id or name (HTTP 404, gRPC
+    /// NOT_FOUND, or containerd's UNKNOWN "does not exist").
     #[error("no container {id} at {path}")]
     NotFound {
         /// The socket's path.
@@ -68,7 +69,9 @@ pub enum RuntimeError {
         /// The id or name asked for.
         id: String,
     },
-    /// The runtime answered with an error status other than 404.
+    /// The runtime answered with an HTTP error status: other than 404 from
+    /// the Docker Engine API, other than 200 from a CRI runtime (whose
+    /// errors are gRPC statuses, [`RuntimeError::GrpcStatus`]).
     #[error("{path} answered HTTP {status}: {message}")]
     Status {
         /// The socket's path.
@@ -87,12 +90,58 @@ pub enum RuntimeError {
         #[source]
         source: serde_json::Error,
     },
-    /// The JSON lacks a field every container description has.
+    /// A CRI runtime answered a call with a gRPC status other than OK (and
+    /// other than NOT_FOUND for the container asked about, which is
+    /// [`RuntimeError::NotFound`]).
+    #[error("{path} answered {method} with gRPC status {code}: {message}")]
+    GrpcStatus {
+        /// The socket's path.
+        path: PathBuf,
+        /// The gRPC method, e.g. `/runtime.v1.RuntimeService/ContainerStatus`.
+        method: &'static str,
+        /// The gRPC status code (2 UNKNOWN, 12 UNIMPLEMENTED, …).
+        code: u32,
+        /// The runtime's `grpc-message`, decoded.
+        message: String,
+    },
+    /// The HTTP/2 connection to a CRI runtime failed: the peer does not
+    /// speak HTTP/2, broke the protocol, or reset the call.
+    #[error("HTTP/2 error on {path}")]
+    Http2 {
+        /// The socket's path.
+        path: PathBuf,
+        /// h2's error.
+        #[source]
+        source: h2::Error,
+    },
+    /// A CRI runtime's HTTP/2 answer is not a unary gRPC response.
+    #[error("bad gRPC response from {path} to {method}: {problem}")]
+    BadGrpc {
+        /// The socket's path.
+        path: PathBuf,
+        /// The gRPC method called.
+        method: &'static str,
+        /// What was wrong with it.
+        problem: &'static str,
+    },
+    /// A CRI runtime's message does not decode as the CRI message expected.
+    #[error("bad protobuf from {path} answering {method}")]
+    BadProtobuf {
+        /// The socket's path.
+        path: PathBuf,
+        /// The gRPC method called.
+        method: &'static str,
+        /// prost's error.
+        #[source]
+        source: prost::DecodeError,
+    },
+    /// The answer lacks a field every container description has.
     #[error("container description from {path} lacks {field}")]
     MissingField {
         /// The socket's path.
         path: PathBuf,
-        /// The field's JSON path, e.g. `Id`.
+        /// The field's path, e.g. `Id` (Docker's JSON) or `status.id`
+        /// (CRI's `ContainerStatusResponse`).
         field: &'static str,
     },
     /// The id is not something a runtime could know (only letters, digits,

@@ -105,7 +105,7 @@ fn bad(socket: &Path, problem: &'static str) -> RuntimeError {
 
 /// Connects without blocking past `timeout`: a unix `connect` blocks while
 /// the listener's backlog is full (a runtime that stopped accepting).
-fn connect(socket: &Path, timeout: Duration) -> Result<UnixStream, RuntimeError> {
+pub(crate) fn connect(socket: &Path, timeout: Duration) -> Result<UnixStream, RuntimeError> {
     let err = |source: std::io::Error| match source.kind() {
         ErrorKind::NotFound => RuntimeError::SocketMissing {
             path: socket.to_owned(),

@@ -11,8 +11,12 @@
 //! with the number of skipped tests and why. Under CI (`CI` set) the
 //! callers fail instead of skipping where CI must be able to run the test.
 //!
+//! [`containerd`] starts a private containerd and runs pods through its CRI
+//! plugin, for live tests of container metadata and capture.
+//!
 //! A dev-dependency only (the tidy check keeps it out of `[dependencies]`).
 
+pub mod containerd;
 pub mod runtimes;
 
 use std::fmt::Display;

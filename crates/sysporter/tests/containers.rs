@@ -21,7 +21,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use libsysflow::types::{Container, SfReader, SysFlow};
+use libsysflow::types::{Container, ContainerType, Pod, SfReader, SysFlow};
+use sysflow_test_support::containerd::{ContainerSpec, Containerd, PodSpec};
+use sysflow_test_support::runtimes::{Dockerd, Podman};
 
 /// Every record of the `.sf` files in `dir`, in file order.
 fn records(dir: &Path) -> Vec<SysFlow> {
@@ -538,4 +540,398 @@ fn a_container_described_late_is_written_again_and_its_capture_replays_the_same(
         live_body == replay_body,
         "the replay's records differ from the live run's"
     );
+}
+
+/// What a Container record must say, from the runtime's own report.
+#[derive(Debug)]
+struct Expected {
+    /// The full id.
+    id: String,
+    name: String,
+    image: String,
+    imageid: String,
+    kind: ContainerType,
+    privileged: bool,
+    /// The pod's uid, for a CRI container.
+    pod: Option<String>,
+}
+
+impl Expected {
+    /// From `docker inspect`'s or `podman inspect`'s object.
+    fn from_inspect(v: &serde_json::Value, kind: ContainerType) -> Expected {
+        let text = |p: &str| v.pointer(p).and_then(|x| x.as_str()).unwrap_or_default();
+        let image = text("/Config/Image");
+        // The tag Docker reads into a reference without one.
+        let image = match image.rsplit_once('/').map_or(image, |(_, last)| last) {
+            last if !image.is_empty() && !last.contains(':') && !last.contains('@') => {
+                format!("{image}:latest")
+            }
+            _ => image.to_owned(),
+        };
+        Expected {
+            id: text("/Id").to_owned(),
+            name: text("/Name").trim_start_matches('/').to_owned(),
+            image,
+            imageid: text("/Image").trim_start_matches("sha256:").to_owned(),
+            kind,
+            privileged: v
+                .pointer("/HostConfig/Privileged")
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            pod: None,
+        }
+    }
+}
+
+/// Captures live while `workload` runs containers (returning what each
+/// must look like), waits until each is described, and checks the records
+/// and the replay of the saved capture; returns the records.
+fn check_runtime(
+    env: &[(&str, String)],
+    extra: &[&str],
+    workload: impl FnOnce() -> Vec<Expected>,
+) -> Vec<SysFlow> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut live = Live::start(dir.path(), env, extra, true);
+    let expected = workload();
+    for e in &expected {
+        let short = &e.id[..12];
+        live.wait_for(&format!("{} described", e.name), |l| {
+            l.contains("container described") && l.contains(short)
+        });
+    }
+    let log = live.stop();
+    let records = records(dir.path());
+    for e in &expected {
+        let short = &e.id[..12];
+        let written = containers_of(&records, short);
+        let last = written
+            .last()
+            .unwrap_or_else(|| panic!("no Container record of {e:?}:\n{log}"));
+        assert_eq!(last.name, e.name, "{e:?}");
+        assert_eq!(last.image, e.image, "{e:?}");
+        assert_eq!(last.imageid, e.imageid, "{e:?}");
+        assert_eq!(last.container_type, e.kind, "{e:?}");
+        assert_eq!(last.privileged, e.privileged, "{e:?}");
+        assert_eq!(last.pod_id, e.pod, "{e:?}");
+        // Only the first can be incomplete: once known, always complete.
+        assert!(
+            written.iter().skip(1).all(|c| c.name == e.name),
+            "{e:?}: {written:?}"
+        );
+        let inside = records
+            .iter()
+            .filter(
+                |r| matches!(r, SysFlow::Process(p) if p.container_id.as_deref() == Some(short)),
+            )
+            .count();
+        assert!(inside >= 1, "no process names {e:?}");
+        if let Some(uid) = &e.pod {
+            let pods: Vec<&Pod> = records
+                .iter()
+                .filter_map(|r| match r {
+                    SysFlow::Pod(p) if &p.id == uid => Some(p),
+                    _ => None,
+                })
+                .collect();
+            assert!(!pods.is_empty(), "no Pod record {uid}");
+        }
+    }
+    // The saved capture replays into the same records.
+    let files = scap_files(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let replayed = replay(&files[0], dir.path());
+    let body = |rs: &[SysFlow]| -> Vec<SysFlow> {
+        rs.iter()
+            .filter(|r| !matches!(r, SysFlow::Header(_)))
+            .cloned()
+            .collect()
+    };
+    assert!(
+        body(&records) == body(&replayed),
+        "the replay's records differ from the live run's"
+    );
+    records
+}
+
+/// Docker: named, labelled and exiting containers, each Container record
+/// as `docker inspect` reports it. (A privileged container cannot start on
+/// this kind of machine; the recorded-response tests cover the flag.)
+#[test]
+fn docker_containers_are_written_as_docker_inspect_reports_them() {
+    if !live_possible() {
+        return;
+    }
+    let Some(docker) = Dockerd::start_or_skip() else {
+        return;
+    };
+    docker.import_busybox("sfbusybox:1.35");
+    let _live = LIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let nothing = docker.dir().join("nothing.sock");
+    let env = [
+        (
+            "DOCKER_HOST",
+            format!("unix://{}", docker.socket().display()),
+        ),
+        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
+    ];
+    let _ = check_runtime(&env, &["-p", nothing.to_str().unwrap()], || {
+        let ids = [
+            docker.run(&["--name", "sf-sleeper", "sfbusybox:1.35", "sleep", "1"]),
+            docker.run(&[
+                "--name",
+                "sf-labelled",
+                "--label",
+                "app=web",
+                "sfbusybox:1.35",
+                "sh",
+                "-c",
+                "echo hi > /tmp/x",
+            ]),
+            docker.run(&["--name", "sf-quick", "sfbusybox:1.35", "true"]),
+        ];
+        ids.iter()
+            .map(|id| {
+                docker.wait(id);
+                Expected::from_inspect(&docker.inspect(id), ContainerType::Docker)
+            })
+            .collect()
+    });
+}
+
+/// podman, through its Docker-compatible API: from an imported image and a
+/// root filesystem, privileged or not. SysFlow has no podman type: such a
+/// container is `CT_DOCKER` (see docs/deviations.md).
+#[test]
+fn podman_containers_are_written_as_podman_inspect_reports_them() {
+    if !live_possible() {
+        return;
+    }
+    let Some(podman) = Podman::start_or_skip() else {
+        return;
+    };
+    podman.import_busybox("localhost/sfbusybox:1.35");
+    let _live = LIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let nothing = podman.dir().join("nothing.sock");
+    let env = [
+        ("DOCKER_HOST", format!("unix://{}", nothing.display())),
+        (
+            "CONTAINER_HOST",
+            format!("unix://{}", podman.socket().display()),
+        ),
+    ];
+    let rootfs = podman.rootfs();
+    let _ = check_runtime(&env, &["-p", nothing.to_str().unwrap()], || {
+        let ids = [
+            podman.run(&[
+                "--name",
+                "pm-imaged",
+                "localhost/sfbusybox:1.35",
+                "sleep",
+                "1",
+            ]),
+            podman.run(&[
+                "--name",
+                "pm-priv",
+                "--privileged",
+                "--rootfs",
+                rootfs.to_str().unwrap(),
+                "true",
+            ]),
+        ];
+        ids.iter()
+            .map(|id| {
+                podman.wait(id);
+                Expected::from_inspect(&podman.inspect(id), ContainerType::Docker)
+            })
+            .collect()
+    });
+}
+
+/// containerd's CRI plugin (a private containerd, pods run through CRI as
+/// a kubelet would): Container records of type `CT_CONTAINERD` naming
+/// their pod, and the Pod record.
+#[test]
+fn cri_containers_name_their_pod() {
+    if !live_possible() {
+        return;
+    }
+    let Some(containerd) = Containerd::start() else {
+        return;
+    };
+    let _live = LIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = tempfile::tempdir().unwrap();
+    let nothing = dir.path().join("nothing.sock");
+    let env = [
+        ("DOCKER_HOST", format!("unix://{}", nothing.display())),
+        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
+    ];
+    let uid = "6f1e2d3c-1111-4000-8000-000000000016";
+    let records = check_runtime(&env, &["-p", containerd.socket().to_str().unwrap()], || {
+        let spec = PodSpec {
+            name: "sf-pod".into(),
+            namespace: "sf-ns".into(),
+            uid: uid.into(),
+            labels: vec![("team".into(), "blue".into())],
+            containers: vec![
+                ContainerSpec {
+                    name: "sf-ctr".into(),
+                    command: vec!["/bin/sleep".into(), "1".into()],
+                    labels: Vec::new(),
+                },
+                ContainerSpec {
+                    name: "sf-ctr-quick".into(),
+                    command: vec!["/bin/true".into()],
+                    labels: Vec::new(),
+                },
+            ],
+        };
+        let ids = containerd.run_pod(&spec);
+        spec.containers
+            .iter()
+            .zip(&ids.containers)
+            .map(|(c, id)| {
+                containerd.wait_exited(id);
+                let info: serde_json::Value =
+                    serde_json::from_str(&containerd.ctr(&["containers", "info", id])).unwrap();
+                let image = info["Image"].as_str().unwrap_or_default().to_owned();
+                Expected {
+                    id: id.clone(),
+                    name: c.name.clone(),
+                    imageid: image_id(&containerd),
+                    // As CRI names it, registry included.
+                    image,
+                    kind: ContainerType::Containerd,
+                    privileged: false,
+                    pod: Some(uid.to_owned()),
+                }
+            })
+            .collect()
+    });
+    // What CRI says of the sandbox; the rest is the Kubernetes API's.
+    let pod = records
+        .iter()
+        .find_map(|r| match r {
+            SysFlow::Pod(p) if p.id == uid => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        (pod.name.as_str(), pod.namespace.as_str()),
+        ("sf-pod", "sf-ns")
+    );
+    assert!(
+        pod.labels.contains(&("team".to_owned(), "blue".to_owned())),
+        "{:?}",
+        pod.labels
+    );
+    assert_eq!(pod.restart_count, 0);
+    // The host's network: the sandbox has no address of its own.
+    assert!(pod.internal_ip.is_empty(), "{:?}", pod.internal_ip);
+    assert!(pod.node_name.is_empty() && pod.host_ip.is_empty() && pod.services.is_empty());
+}
+
+/// The id CRI gives the one image (its config's digest, without
+/// `sha256:`): containerd's CRI plugin lists the image under it too.
+fn image_id(containerd: &Containerd) -> String {
+    let listed = containerd.ctr(&["images", "ls", "-q"]);
+    let ids: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("sha256:"))
+        .collect();
+    assert_eq!(ids.len(), 1, "{listed}");
+    ids[0].to_owned()
+}
+
+/// `-c` (filterContainers) with real containers: only what runs in a
+/// container is written, and the container's workload is all there.
+#[test]
+fn filter_containers_keeps_only_a_real_containers_records() {
+    if !live_possible() {
+        return;
+    }
+    let Some(docker) = Dockerd::start_or_skip() else {
+        return;
+    };
+    docker.import_busybox("sfbusybox:1.35");
+    let _live = LIVE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = tempfile::tempdir().unwrap();
+    let nothing = dir.path().join("nothing.sock");
+    let env = [
+        (
+            "DOCKER_HOST",
+            format!("unix://{}", docker.socket().display()),
+        ),
+        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
+    ];
+    let mut live = Live::start(
+        dir.path(),
+        &env,
+        &["-c", "-p", nothing.to_str().unwrap()],
+        false,
+    );
+    let id = docker.run(&[
+        "--name",
+        "sf-filtered",
+        "sfbusybox:1.35",
+        "sh",
+        "-c",
+        "for i in 1 2 3 4 5; do echo $i > /tmp/in-container.$i; done",
+    ]);
+    docker.wait(&id);
+    // The host works meanwhile; none of it may be written.
+    let host = dir.path().join("on-the-host");
+    fs::write(&host, b"host").unwrap();
+    let short = id[..12].to_owned();
+    live.wait_for("the container's metadata", |l| {
+        l.contains("container described") && l.contains(&short)
+    });
+    let log = live.stop();
+    let records = records(dir.path());
+    let in_container: std::collections::HashSet<_> = records
+        .iter()
+        .filter_map(|r| match r {
+            SysFlow::Process(p) if p.container_id.as_deref() == Some(short.as_str()) => Some(p.oid),
+            _ => None,
+        })
+        .collect();
+    let mut files = Vec::new();
+    for r in &records {
+        let oid = match r {
+            SysFlow::FileFlow(f) => f.proc_oid,
+            SysFlow::FileEvent(f) => f.proc_oid,
+            SysFlow::ProcessEvent(p) => p.proc_oid,
+            SysFlow::NetworkFlow(n) => n.proc_oid,
+            SysFlow::File(f) => {
+                files.push(f.path.clone());
+                continue;
+            }
+            _ => continue,
+        };
+        let proc = records.iter().find_map(|p| match p {
+            SysFlow::Process(p) if p.oid == oid => Some(p),
+            _ => None,
+        });
+        assert!(
+            proc.is_some_and(|p| p.container_id.is_some()),
+            "a host process's record was written: {r:?}\n{log}"
+        );
+    }
+    assert!(!in_container.is_empty(), "{log}");
+    let made = files
+        .iter()
+        .filter(|p| p.contains("/tmp/in-container."))
+        .count();
+    assert_eq!(made, 5, "{files:?}");
+    assert!(!files.iter().any(|p| p.contains("on-the-host")));
+    let last = containers_of(&records, &short).pop().unwrap();
+    assert_eq!(last.name, "sf-filtered");
 }

@@ -26,12 +26,15 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
         "sysflow-capture" => &["falco-sys"],
         "sysflow-core" => &["sysflow-capture", "sysflow-types"],
         "sysflow-export" => &["sysflow-types"],
+        // Runtime clients: their types become core's at the facade.
+        "sysflow-runtimes" => &[],
         "libsysflow" => &[
             "falco-sys",
             "sysflow-capture",
             "sysflow-types",
             "sysflow-core",
             "sysflow-export",
+            "sysflow-runtimes",
         ],
         // The example consumers use the facade, as any consumer would.
         "sysporter" | "consumer" => &["libsysflow"],
@@ -39,13 +42,14 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-const OURS: [&str; 10] = [
+const OURS: [&str; 11] = [
     "falco-sys",
     "sysflow-filter",
     "sysflow-capture",
     "sysflow-types",
     "sysflow-core",
     "sysflow-export",
+    "sysflow-runtimes",
     "libsysflow",
     "sysporter",
     "sysflow-test-support",

@@ -385,9 +385,9 @@ private:
       check(sf_config_set_int(c, SF_CONFIG_SAMPLING_RATIO, conf.samplingRatio), "samplingRatio");
     }
     set_string(c, SF_CONFIG_CRI_PATH, conf.criPath, "criPath");
-    /* The timeout only means something with a CRI socket, as in the
-     * reference. */
-    if (!conf.criPath.empty()) {
+    /* 0, as in a value-initialised configuration, keeps the default (30 s),
+     * as the reference leaves libsinsp's. */
+    if (conf.criTO > 0) {
       check(sf_config_set_int(c, SF_CONFIG_CRI_TIMEOUT, conf.criTO), "criTO");
     }
     check(sf_config_set_bool(c, SF_CONFIG_ENABLE_STATS, conf.enableStats), "enableStats");

@@ -116,9 +116,14 @@ pub struct SysFlowConfig {
     pub falco_filter: Option<String>,
     /// Drop-mode sampling ratio, live only (`samplingRatio`, default 1).
     pub sampling_ratio: u32,
-    /// CRI socket for container metadata (`criPath`); not supported yet.
+    /// CRI socket asked for container and pod metadata in live capture
+    /// (`criPath`); unset, containerd's, CRI-O's and k3s's usual sockets.
+    /// Docker's and podman's API sockets are asked first either way.
     pub cri_path: Option<PathBuf>,
-    /// CRI timeout (`criTO`, default 30); only meaningful with a CRI socket.
+    /// The bound of each call to a container runtime, in seconds (`criTO`,
+    /// default 30, at least 1). Look-ups run beside the event loop: a slow
+    /// runtime leaves its containers `incomplete` longer, and never slows
+    /// the capture.
     pub cri_timeout: u32,
     /// Log table sizes at rotation and exit (`enableStats`, default false).
     pub enable_stats: bool,

@@ -16,12 +16,16 @@ use sysflow_export::{
     BoxedSink, CallbackSink, ExportError, ExportSink, FileSink, FileSinkConfig, MAX_SOCKET_PATH,
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
 };
+use sysflow_runtimes::{LookupStats, ResolverConfig};
 use sysflow_types::{DeflateEngine, RecordType};
 use tracing::{debug, error, info, warn};
+
+mod containers;
 
 use crate::config::{DriverType, SysFlowConfig};
 use crate::error::SysFlowError;
 use crate::progress::{Counted, Progress};
+use containers::Containers;
 
 /// The [`SysFlowConfig::scap_input_path`] that means standard input.
 pub const STDIN_PATH: &str = "-";
@@ -158,6 +162,10 @@ pub struct DriverStats {
     /// Live capture's counters: events the probe submitted, dropped (ring
     /// full, too large) and read; `None` for capture files.
     pub live: Option<LiveStats>,
+    /// Live capture's container metadata look-ups (asked, answered, not
+    /// found, timed out, failed, dropped); `None` for capture files, whose
+    /// container events carry the metadata.
+    pub containers: Option<LookupStats>,
 }
 
 impl DriverStats {
@@ -307,10 +315,15 @@ impl SysFlowDriver {
                 "sample a live capture with drop mode on (drop_mode; ENABLE_DROP_MODE=1)",
             );
         }
-        if config.cri_path.is_some() || config.cri_timeout != SysFlowConfig::default().cri_timeout {
-            return unsupported(
-                "CRI container metadata (cri_path, cri_timeout; sysporter -p, -t)",
-                "container metadata comes from the capture's container events",
+        if config.cri_timeout == 0 {
+            return Err(SysFlowError::Config {
+                field: "cri_timeout",
+                problem: "must be at least 1 second",
+            });
+        }
+        if input.is_some() && config.cri_path.is_some() {
+            warn!(
+                "cri_path (sysporter -p) is for live capture: a capture file's container events describe its containers"
             );
         }
         if config.k8s_api_url.is_some() || config.k8s_api_cert.is_some() {
@@ -673,6 +686,18 @@ impl SysFlowDriver {
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
         let mut last_rotation = now_secs;
+        let mut containers = Containers::start(
+            ResolverConfig::new(
+                self.config.cri_path.clone(),
+                Duration::from_secs(u64::from(self.config.cri_timeout)),
+            ),
+            now_secs,
+        );
+        // The last event's time: synthesized container events take it, so
+        // that the stream (and the saved capture) stays in time order.
+        let mut last_ts = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
         // Records the file output took before its current file.
         let mut file_base = [0; 12];
 
@@ -690,18 +715,23 @@ impl SysFlowDriver {
             self.stats.items += 1;
         }
         while failure.is_none() {
-            let next = match capture.poll_next() {
-                Ok(next) => next,
-                Err(e) => {
-                    failure = Some(SysFlowError::capture(PathBuf::from("live"), e));
-                    break;
-                }
+            let injected = containers.as_mut().and_then(|c| c.injected.pop_front());
+            let next = match injected {
+                Some(ev) => LiveNext::Event(ev),
+                None => match capture.poll_next() {
+                    Ok(next) => next,
+                    Err(e) => {
+                        failure = Some(SysFlowError::capture(PathBuf::from("live"), e));
+                        break;
+                    }
+                },
             };
             let idle = matches!(next, LiveNext::Idle);
             let handled = match next {
                 LiveNext::Event(ev) => {
                     self.stats.items += 1;
                     self.stats.events += 1;
+                    last_ts = last_ts.max(ev.ts);
                     if let Some(s) = scap.as_mut() {
                         // At the size limit, the next file starts after this event.
                         let saved = s.event(&ev).and_then(|()| {
@@ -711,7 +741,11 @@ impl SysFlowDriver {
                             let now = SystemTime::now()
                                 .duration_since(UNIX_EPOCH)
                                 .map_or(now_secs, |d| d.as_secs());
-                            s.rotate(now, &capture.scan_proc_items())
+                            let described = containers
+                                .as_ref()
+                                .map(|c| c.described(last_ts))
+                                .unwrap_or_default();
+                            s.rotate(now, &capture.scan_proc_items(), &described)
                         });
                         if let Err(e) = saved {
                             // A full disk under the saved capture: it is
@@ -755,6 +789,11 @@ impl SysFlowDriver {
             if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
                 self.report_progress();
             }
+            if let Some(c) = containers.as_mut()
+                && (idle || self.stats.items.is_multiple_of(CLOCK_EVERY))
+            {
+                c.exchange(&mut processor, last_ts, now_secs);
+            }
             // Reading the clock for every event showed in profiles; a
             // rotation a few hundred events late is a few ms late at most.
             if !records_out || (!idle && !self.stats.items.is_multiple_of(CLOCK_EVERY)) {
@@ -778,8 +817,12 @@ impl SysFlowDriver {
                 }
                 file_base = before;
                 // The saved capture rotates with the files, named for the same second.
+                let described = containers
+                    .as_ref()
+                    .map(|c| c.described(last_ts))
+                    .unwrap_or_default();
                 if let Some(s) = scap.as_mut()
-                    && let Err(e) = s.rotate(now_secs, &capture.scan_proc_items())
+                    && let Err(e) = s.rotate(now_secs, &capture.scan_proc_items(), &described)
                 {
                     isolated.push(ScapFiles::abandon(&mut scap, e, &mut self.stats));
                 }
@@ -844,6 +887,7 @@ impl SysFlowDriver {
             Err(e) => error!(error = %e, "cannot read the probe's counters"),
         }
         self.stats.core = processor.stats().clone();
+        self.stats.containers = containers.map(Containers::finish);
         out.report(&mut self.stats);
         out.count_only_written(
             &mut self.stats,
@@ -1267,11 +1311,24 @@ impl ScapFiles {
     /// Closes the current file and starts the next, named for `now_secs`,
     /// with the machine and `proc_items`, the threads and fds that exist
     /// now, so that it replays on its own.
-    fn rotate(&mut self, now_secs: u64, proc_items: &[Item]) -> Result<(), SysFlowError> {
+    /// `described`: container events for the containers still known, so
+    /// that the new file describes them too.
+    fn rotate(
+        &mut self,
+        now_secs: u64,
+        proc_items: &[Item],
+        described: &[Event],
+    ) -> Result<(), SysFlowError> {
         if !self.rotating {
             return Ok(());
         }
-        let next = ScapOut::create(rotated_scap_name(&self.path, now_secs), true, proc_items)?;
+        let mut next = ScapOut::create(rotated_scap_name(&self.path, now_secs), true, proc_items)?;
+        for ev in described {
+            if let Err(e) = next.event(ev) {
+                next.discard();
+                return Err(e);
+            }
+        }
         let done = std::mem::replace(&mut self.current, next);
         self.files += 1;
         debug!(path = %self.current.path.display(), "saving the capture to a new file");

@@ -40,6 +40,9 @@ pub struct Event {
     data: Vec<u8>,
 }
 
+/// `PPME_CONTAINER_JSON_2_E`: a container's metadata, in JSON.
+const PPME_CONTAINER_JSON_2_E: u16 = 324;
+
 impl Event {
     /// Build an event from header fields and raw parameter values (for
     /// writing captures or tests). `index` and `offset` are 0.
@@ -61,6 +64,20 @@ impl Event {
             bounds,
             data: params.concat(),
         }
+    }
+
+    /// A container event as libsinsp writes one into a capture
+    /// (`PPME_CONTAINER_JSON_2_E`, thread id -1): `json` is its
+    /// `{"container": {...}}` object, stored NUL-terminated.
+    ///
+    /// A live collector makes these from what a container runtime answered,
+    /// so that the processor, a saved capture and its replay all learn a
+    /// container's metadata the way they would from libsinsp.
+    pub fn container_json(ts: u64, json: &str) -> Event {
+        let mut text = Vec::with_capacity(json.len() + 1);
+        text.extend_from_slice(json.as_bytes());
+        text.push(0);
+        Event::new(ts, u64::MAX, 0, PPME_CONTAINER_JSON_2_E, &[&text])
     }
 
     /// Parameter lengths as stored (`u32::MAX` for a longer one, which no

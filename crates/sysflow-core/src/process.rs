@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use sysflow_types::{Container, ContainerType, Oid, Process, SfObjectState};
+use sysflow_types::{Container, ContainerType, Oid, Pod, Process, SfObjectState};
 
 use crate::bounds::least_recent;
 use crate::emit::Emitter;
@@ -57,6 +57,12 @@ pub(crate) struct Processes {
     /// cache (never found by pid, see [`Processes::parent_oid`]).
     departed: FxHashMap<Oid, CachedProcess>,
     containers: BTreeMap<String, CachedContainer>,
+    /// Pods written in this segment, by SysFlow pod id.
+    pods: BTreeSet<String>,
+    /// Containers written `incomplete` since the last
+    /// [`Processes::take_unknown_containers`]: the ids a live collector asks
+    /// its runtimes about.
+    unknown: Vec<String>,
     /// Processes whose main thread exited, with the time (ns) they were queued.
     deletion: VecDeque<(Oid, u64)>,
     last_deletion_check: u64,
@@ -330,10 +336,26 @@ impl Processes {
             return;
         };
         let oid = oid_of(main);
+        // The container the process runs in now: a runtime's init process
+        // is cloned on the host and enters the container's cgroups before
+        // its exec (the reference keeps the container of the clone, and so
+        // writes `docker run`'s first process as the host's).
+        let container = (!main.container_id.is_empty()).then(|| main.container_id.clone());
+        if let Some(cid) = &container
+            && self
+                .cache
+                .get(&oid)
+                .is_some_and(|c| c.rec.container_id.as_ref() != Some(cid))
+        {
+            self.write_container(state, cid, out);
+        }
         let Some(cached) = self.cache.get_mut(&oid) else {
             return;
         };
         let rec = &mut cached.rec;
+        if container.is_some() {
+            rec.container_id = container;
+        }
         rec.state = SfObjectState::Modified;
         rec.ts = ts as i64;
         rec.exe = exe_of(main);
@@ -399,27 +421,39 @@ impl Processes {
             return;
         }
         let rec = match known {
-            Some(info) => Container {
-                id: id.to_owned(),
-                name: info.name.clone(),
-                image: format!("{}:{}", info.image, info.image_tag),
-                imageid: info.image_id.clone(),
-                container_type: usize::try_from(info.kind)
-                    .ok()
-                    .and_then(ContainerType::from_index)
-                    .unwrap_or(ContainerType::Docker),
-                privileged: info.privileged,
-                pod_id: None,
-            },
-            None => Container {
-                id: id.to_owned(),
-                name: INCOMPLETE.into(),
-                image: format!("{INCOMPLETE}:{INCOMPLETE}"),
-                imageid: String::new(),
-                container_type: ContainerType::Docker,
-                privileged: false,
-                pod_id: None,
-            },
+            Some(info) => {
+                let pod_id = info.pod.as_ref().map(|pod| {
+                    if self.pods.insert(pod.id.clone()) {
+                        out.push(pod_record(state.now(), pod));
+                        self.added += 1;
+                    }
+                    pod.id.clone()
+                });
+                Container {
+                    id: id.to_owned(),
+                    name: info.name.clone(),
+                    image: info.image_name(),
+                    imageid: info.image_id.clone(),
+                    container_type: usize::try_from(info.kind)
+                        .ok()
+                        .and_then(ContainerType::from_index)
+                        .unwrap_or(ContainerType::Docker),
+                    privileged: info.privileged,
+                    pod_id,
+                }
+            }
+            None => {
+                self.unknown.push(id.to_owned());
+                Container {
+                    id: id.to_owned(),
+                    name: INCOMPLETE.into(),
+                    image: format!("{INCOMPLETE}:{INCOMPLETE}"),
+                    imageid: String::new(),
+                    container_type: ContainerType::Docker,
+                    privileged: false,
+                    pod_id: None,
+                }
+            }
         };
         out.push(rec);
         self.added += 1;
@@ -430,6 +464,24 @@ impl Processes {
                 incomplete: known.is_none(),
             },
         );
+    }
+
+    /// Container `id` was just described: written again at once if this
+    /// segment wrote it `incomplete`.
+    pub fn container_described(&mut self, state: &State, id: &str, out: &mut Emitter) {
+        if self
+            .containers
+            .get(id)
+            .is_some_and(|c| c.written && c.incomplete)
+        {
+            self.write_container(state, id, out);
+        }
+    }
+
+    /// The containers written `incomplete` since the last call (each once
+    /// per write, so possibly repeated).
+    pub fn take_unknown_containers(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.unknown)
     }
 
     /// Queues a process for removal from the cache one second after its exit.
@@ -532,6 +584,7 @@ impl Processes {
         for c in self.containers.values_mut() {
             c.written = false;
         }
+        self.pods.clear();
     }
 
     /// Exited processes kept only as their cached children's parents.
@@ -562,6 +615,7 @@ impl Processes {
     pub fn forget_containers(&mut self) -> usize {
         let n = self.containers.len();
         self.containers.clear();
+        self.pods.clear();
         n
     }
 
@@ -613,4 +667,22 @@ fn reup(rec: &Process) -> Process {
     let mut rec = rec.clone();
     rec.state = SfObjectState::Reup;
     rec
+}
+
+/// The Pod record of a pod written at `now` (ns). CRI knows no node, host
+/// address, selectors or services: those stay empty.
+fn pod_record(now: u64, pod: &crate::state::PodInfo) -> Pod {
+    Pod {
+        ts: i64::try_from(now).unwrap_or(i64::MAX),
+        id: pod.id.clone(),
+        name: pod.name.clone(),
+        node_name: String::new(),
+        host_ip: Vec::new(),
+        internal_ip: pod.ips.clone(),
+        namespace: pod.namespace.clone(),
+        restart_count: pod.restart_count,
+        labels: pod.labels.clone(),
+        selectors: Vec::new(),
+        services: Vec::new(),
+    }
 }

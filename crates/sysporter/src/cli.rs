@@ -180,11 +180,27 @@ pub struct Cli {
     #[arg(short = 'f', value_name = "FILTER")]
     pub filter: Option<String>,
 
-    /// CRI socket for container metadata (not supported yet)
+    /// CRI socket asked for container and pod metadata in live capture
+    /// [default: /run/containerd/containerd.sock, /run/crio/crio.sock,
+    /// /run/k3s/containerd/containerd.sock, whichever exist]; Docker's
+    /// /var/run/docker.sock and podman's /run/podman/podman.sock are asked
+    /// first either way
+    ///
+    /// Live capture asks the runtimes about every container its processes
+    /// run in, beside the capture: a process is written at once with its
+    /// container id, the container as `incomplete` until its runtime
+    /// answers, and then again with its name, image, type and privileges
+    /// (and, from CRI, its pod). DOCKER_HOST and CONTAINER_HOST (podman),
+    /// when they are unix:// addresses, name other Docker and podman
+    /// sockets. The answers are saved in --scap-out, so a replay writes the
+    /// same records. With -r the capture's own container events describe
+    /// its containers and -p is ignored.
     #[arg(short = 'p', value_name = "PATH")]
     pub cri_path: Option<PathBuf>,
 
-    /// CRI timeout in seconds, as the reference's criTO (not supported yet)
+    /// Time allowed each call to a container runtime, in seconds [default:
+    /// 30]; look-ups never hold up the capture: a container stays
+    /// `incomplete` until its runtime answers
     #[arg(short = 't', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub cri_timeout: Option<u32>,
 

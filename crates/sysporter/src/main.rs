@@ -330,6 +330,26 @@ fn summary(stats: &DriverStats, live: bool) -> String {
         0 => String::new(),
         n => format!("; {n} table entries evicted at their bounds"),
     };
+    // Container metadata look-ups, when a container was seen.
+    let containers = match stats.containers {
+        Some(c) if c.requested + c.dropped > 0 => {
+            let unanswered = c.not_found + c.timed_out + c.failed;
+            format!(
+                "; containers: {} looked up, {} described{}",
+                c.requested,
+                c.answered,
+                if unanswered + c.dropped > 0 {
+                    format!(
+                        ", {} not found, {} timed out, {} failed, {} not asked (queue full)",
+                        c.not_found, c.timed_out, c.failed, c.dropped
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        }
+        _ => String::new(),
+    };
     // A capture file's size read; live events come from rings, not bytes of a file.
     let size = if stats.live.is_some() {
         String::new()
@@ -352,7 +372,7 @@ fn summary(stats: &DriverStats, live: bool) -> String {
         n => format!("wrote {n} records{output} ({})", by_type.join(", ")),
     };
     format!(
-        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{saved}{socket}{live}{evicted}",
+        "sysporter: read {} events{size} in {:.2} s, {wrote}{stopped}{saved}{socket}{live}{containers}{evicted}",
         stats.events,
         stats.elapsed.as_secs_f64(),
     )

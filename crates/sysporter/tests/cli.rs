@@ -177,14 +177,12 @@ fn flags_without_a_capability_are_refused_with_a_reason() {
     let input = input.to_str().unwrap();
     let out_sf = dir.path().join("o.sf");
     let out_sf = out_sf.to_str().unwrap();
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 4] = [
         (
             &["-r", input, "-w", out_sf, "-f", "proc.name=sh"],
             "filters",
         ),
         (&["-r", input, "-w", out_sf, "-s", "10"], "sampling"),
-        (&["-r", input, "-w", out_sf, "-p", "/run/cri.sock"], "CRI"),
-        (&["-r", input, "-w", out_sf, "-t", "5"], "CRI"),
         (&["-w", out_sf, "-k", "kmod"], "driver"),
         (&["-r", input, "-w", out_sf, "-l", "log.conf"], "RUST_LOG"),
     ];

@@ -1,5 +1,7 @@
 //! What the workspace's tests share: finding `../shared` (the golden traces
-//! beside the checkout) and skipping a test so that the skip is counted.
+//! beside the checkout), skipping a test so that the skip is counted, and
+//! private container runtimes ([`runtimes`]: a dockerd and a podman of the
+//! test's own).
 //!
 //! A test that cannot run here (no `../shared` in a user's checkout, not
 //! root, no kernel BTF, a missing tool) passes without testing anything.
@@ -9,7 +11,13 @@
 //! with the number of skipped tests and why. Under CI (`CI` set) the
 //! callers fail instead of skipping where CI must be able to run the test.
 //!
+//! [`containerd`] starts a private containerd and runs pods through its CRI
+//! plugin, for live tests of container metadata and capture.
+//!
 //! A dev-dependency only (the tidy check keeps it out of `[dependencies]`).
+
+pub mod containerd;
+pub mod runtimes;
 
 use std::fmt::Display;
 use std::io::Write;

@@ -49,7 +49,7 @@ fn live_capture_refuses_falcos_drivers() {
 #[test]
 fn options_without_a_capability_are_refused_not_ignored() {
     let dir = tempfile::tempdir().unwrap();
-    let tweaks: [Tweak; 7] = [
+    let tweaks: [Tweak; 5] = [
         ("filter", |c| c.falco_filter = Some("proc.name=sh".into())),
         ("Kubernetes", |c| {
             c.k8s_api_url = Some("https://k8s.local:6443".into())
@@ -58,8 +58,6 @@ fn options_without_a_capability_are_refused_not_ignored() {
             c.k8s_api_cert = Some("/etc/k8s.crt".into())
         }),
         ("sampling", |c| c.sampling_ratio = 10),
-        ("CRI", |c| c.cri_path = Some("/run/cri.sock".into())),
-        ("CRI", |c| c.cri_timeout = 5),
         ("driver", |c| c.driver_type = DriverType::Kmod),
     ];
     for (what, tweak) in tweaks {
@@ -73,6 +71,26 @@ fn options_without_a_capability_are_refused_not_ignored() {
         );
         assert!(err.to_string().contains(what), "{what}: {err}");
     }
+}
+
+#[test]
+fn a_cri_socket_is_accepted_and_a_zero_timeout_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // Offline, the capture's container events describe the containers: the
+    // socket is ignored (with a warning), not refused.
+    let mut c = offline(dir.path());
+    c.cri_path = Some("/run/cri.sock".into());
+    c.cri_timeout = 5;
+    assert!(SysFlowDriver::new(c).is_ok());
+    let mut c = offline(dir.path());
+    c.cri_timeout = 0;
+    assert!(matches!(
+        refused(c),
+        SysFlowError::Config {
+            field: "cri_timeout",
+            ..
+        }
+    ));
 }
 
 #[test]

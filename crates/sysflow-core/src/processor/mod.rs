@@ -287,6 +287,29 @@ impl Processor {
         self.drain(sink)
     }
 
+    /// Containers written `incomplete` (nothing described them) since the
+    /// last call, each at most once per call: what a live collector asks its
+    /// container runtimes about. Their metadata comes back as container
+    /// events (see `sysflow_capture::Event::container_json`), after which
+    /// each is written again, complete.
+    pub fn take_unknown_containers(&mut self) -> Vec<String> {
+        let mut ids = self.procs.take_unknown_containers();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The containers some thread runs in (by the 12-digit ids the records
+    /// carry), for a collector that forgets the metadata of containers that
+    /// are gone.
+    pub fn containers_in_use(&self) -> std::collections::HashSet<String> {
+        self.state
+            .containers_in_use()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Counters so far.
     pub fn stats(&self) -> CoreStats {
         let mut s = self.stats.clone();
@@ -339,6 +362,13 @@ impl Processor {
             self.render_setuid_arg(ev);
         }
         self.state.before(ev);
+        if let Some(id) = self.state.described.take() {
+            // A container first written `incomplete` is written again as
+            // soon as its metadata arrives: its processes may all be gone
+            // by then (a container that exits at once).
+            self.procs
+                .container_described(&self.state, &id, &mut self.out);
+        }
         let skip = self.config.filter_containers
             && self
                 .state

@@ -30,7 +30,7 @@ mod users;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub(crate) use container::ContainerInfo;
+pub(crate) use container::{ContainerInfo, PodInfo};
 pub(crate) use fd::{Fd, FdKind, Role, ipv4_name};
 pub(crate) use path::{resolve, resolve_event_path, resolve_shared};
 pub(crate) use thread::Thread;
@@ -58,6 +58,8 @@ pub(crate) struct State {
     users: HashMap<String, HashMap<u32, String>>,
     groups: HashMap<String, HashMap<u32, String>>,
     pub containers: HashMap<String, ContainerInfo>,
+    /// The container the event being applied described (a container event).
+    pub described: Option<String>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
     /// libsinsp renders some parameters into one text buffer that every event
@@ -260,7 +262,7 @@ impl State {
             Kind::UserAdded => self.user_added(ev),
             Kind::GroupAdded => self.group_added(ev),
             // Containers (`container`).
-            Kind::Container => self.container_event(ev),
+            Kind::Container => self.described = self.container_event(ev),
             _ => self.enter(ev),
         }
     }
@@ -343,6 +345,20 @@ impl State {
     /// Enter arguments kept for their exits.
     pub fn pending_call_count(&self) -> usize {
         self.entered.len() + self.exec_filename.len()
+    }
+
+    /// The time of the event being applied (ns).
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// The containers some thread runs in.
+    pub fn containers_in_use(&self) -> HashSet<&str> {
+        self.threads
+            .values()
+            .filter(|t| !t.container_id.is_empty())
+            .map(|t| t.container_id.as_str())
+            .collect()
     }
 
     /// Containers described.

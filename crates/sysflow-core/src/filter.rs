@@ -15,7 +15,7 @@
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
-use sysflow_capture::{AbiRevision, Direction, ParamValue};
+use sysflow_capture::{AbiRevision, Direction, EventFlags, ParamValue, event_info};
 use sysflow_filter::{FieldArg, FieldId, Fields, Value};
 
 use crate::event::{Ev, Kind, as_int};
@@ -53,17 +53,41 @@ impl EventFields<'_, '_> {
         Some(t)
     }
 
-    /// The fd the event is about, as libsinsp picks it: the one an open,
-    /// socket or accept returned, else its `fd` argument (or its enter's).
+    /// The fd the event is about, as libsinsp picks it from the event
+    /// table's flags (of the call's enter event, for an exit): a call that
+    /// uses an fd is about its `fd` argument (an exit, its enter's); one
+    /// that creates an fd about the fd its exit returned. Other calls
+    /// (mmap among them, in 0.29's table) are about no fd.
     fn fd_num(&self) -> Option<i64> {
-        let returns_fd = matches!(
-            self.ev.kind,
-            Kind::OpenX | Kind::AcceptX | Kind::SocketX | Kind::DupX
-        );
-        if returns_fd {
+        let id = self.ev.ev.event_type;
+        let exit = self.ev.ev.direction() == Direction::Exit;
+        let enter_id = if exit { id.wrapping_sub(1) } else { id };
+        let flags = table_flags(enter_id);
+        if flags.contains(EventFlags::USES_FD) {
+            return self.state.event_fd(self.ev);
+        }
+        let created = table_flags(id).contains(EventFlags::CREATES_FD)
+            || flags.contains(EventFlags::CREATES_FD);
+        if exit && created {
             return self.ev.ret().filter(|r| *r >= 0);
         }
-        self.state.event_fd(self.ev)
+        None
+    }
+
+    /// A failed open's name: libsinsp gives the event a temporary fd named
+    /// as the call was given the path.
+    fn failed_open_name(&mut self) -> Value<'_> {
+        if self.ev.kind != Kind::OpenX || self.ev.ret().is_none_or(|r| r >= 0) {
+            return Value::Absent;
+        }
+        match self.ev.text_ref("name") {
+            Some(name) => {
+                self.text.clear();
+                self.text.push_str(&name);
+                Value::Str(self.text.as_bytes())
+            }
+            None => Value::Absent,
+        }
     }
 
     fn fd(&self) -> Option<&Fd> {
@@ -193,7 +217,12 @@ impl Fields for EventFields<'_, '_> {
                 }
                 None => Value::Absent,
             },
-            F::FdName => self.fd().map_or(Value::Absent, |fd| s(&fd.name)),
+            F::FdName => {
+                if self.fd().is_none() {
+                    return self.failed_open_name();
+                }
+                self.fd().map_or(Value::Absent, |fd| s(&fd.name))
+            }
             F::FdDirectory | F::FdFilename => {
                 let Some(fd) = self.fd() else {
                     return Value::Absent;
@@ -412,6 +441,16 @@ impl EventFields<'_, '_> {
         }
         Value::Str(self.text.as_bytes())
     }
+}
+
+/// An event id's flags in sysdig 0.29's table (the oracle the filter is
+/// checked against; later tables mark mmap as using its fd, for one), or
+/// in the current table for ids 0.29 does not know.
+fn table_flags(id: u16) -> EventFlags {
+    AbiRevision::Sysdig0_29
+        .event(id)
+        .or_else(|| event_info(id))
+        .map_or(EventFlags::NONE, |i| i.flags)
 }
 
 /// A number as the signed value fields of pids and ids hold.

@@ -673,6 +673,18 @@ fn errno_name(errno: i64) -> Option<&'static str> {
         "ERFKILL",
         "EHWPOISON",
     ];
-    let name = *NAMES.get(usize::try_from(errno).ok()?)?;
+    // The kernel's own codes, which reach user space only in traces
+    // (an interrupted call about to restart).
+    const KERNEL: [&str; 19] = [
+        "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD",
+        "ERESTART_RESTARTBLOCK", "EPROBE_DEFER", "EOPENSTALE", "ENOPARAM", "",
+        "EBADHANDLE", "ENOTSYNC", "EBADCOOKIE", "ENOTSUPP", "ETOOSMALL", "ESERVERFAULT",
+        "EBADTYPE", "EJUKEBOX", "EIOCBQUEUED", "ERECALLCONFLICT",
+    ];
+    let i = usize::try_from(errno).ok()?;
+    let name = match i {
+        512.. => *KERNEL.get(i - 512)?,
+        _ => *NAMES.get(i)?,
+    };
     (!name.is_empty()).then_some(name)
 }

@@ -676,10 +676,25 @@ fn errno_name(errno: i64) -> Option<&'static str> {
     // The kernel's own codes, which reach user space only in traces
     // (an interrupted call about to restart).
     const KERNEL: [&str; 19] = [
-        "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD",
-        "ERESTART_RESTARTBLOCK", "EPROBE_DEFER", "EOPENSTALE", "ENOPARAM", "",
-        "EBADHANDLE", "ENOTSYNC", "EBADCOOKIE", "ENOTSUPP", "ETOOSMALL", "ESERVERFAULT",
-        "EBADTYPE", "EJUKEBOX", "EIOCBQUEUED", "ERECALLCONFLICT",
+        "ERESTARTSYS",
+        "ERESTARTNOINTR",
+        "ERESTARTNOHAND",
+        "ENOIOCTLCMD",
+        "ERESTART_RESTARTBLOCK",
+        "EPROBE_DEFER",
+        "EOPENSTALE",
+        "ENOPARAM",
+        "",
+        "EBADHANDLE",
+        "ENOTSYNC",
+        "EBADCOOKIE",
+        "ENOTSUPP",
+        "ETOOSMALL",
+        "ESERVERFAULT",
+        "EBADTYPE",
+        "EJUKEBOX",
+        "EIOCBQUEUED",
+        "ERECALLCONFLICT",
     ];
     let i = usize::try_from(errno).ok()?;
     let name = match i {

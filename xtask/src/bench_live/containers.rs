@@ -137,10 +137,11 @@ pub(super) fn figures(
             let run = measure(bench, &scratch, load, &env(&socket), &args)?;
             eprintln!(
                 "xtask: containers round {}/{runs}: {load:?}: collector {:.2} %, {:.2} starts/s, \
-                 {} dropped, {} Container records, look-ups {:?}, canned API answered {}",
+                 {} events, {} dropped, {} Container records, look-ups {:?}, canned API answered {}",
                 round + 1,
                 run.cpu,
                 run.rate,
+                run.summary.events,
                 run.summary.dropped,
                 run.summary.container_records,
                 run.summary.lookups,

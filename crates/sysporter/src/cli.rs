@@ -185,6 +185,16 @@ pub struct Cli {
     /// /run/k3s/containerd/containerd.sock, whichever exist]; Docker's
     /// /var/run/docker.sock and podman's /run/podman/podman.sock are asked
     /// first either way
+    ///
+    /// Live capture asks the runtimes about every container its processes
+    /// run in, beside the capture: a process is written at once with its
+    /// container id, the container as `incomplete` until its runtime
+    /// answers, and then again with its name, image, type and privileges
+    /// (and, from CRI, its pod). DOCKER_HOST and CONTAINER_HOST (podman),
+    /// when they are unix:// addresses, name other Docker and podman
+    /// sockets. The answers are saved in --scap-out, so a replay writes the
+    /// same records. With -r the capture's own container events describe
+    /// its containers and -p is ignored.
     #[arg(short = 'p', value_name = "PATH")]
     pub cri_path: Option<PathBuf>,
 

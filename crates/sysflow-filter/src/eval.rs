@@ -1,0 +1,216 @@
+//! Evaluation: the [`Fields`] seam an event's evaluator implements, the
+//! [`Value`]s it returns, and [`Filter::matches`], with libsinsp 0.29.3's
+//! semantics for every operator. Nothing here allocates.
+//!
+//! - A field that cannot be extracted for the event ([`Value::Absent`])
+//!   fails every comparison, `!=` and `exists` included; `not` of such a
+//!   comparison holds (checked with sysdig: on a file trace,
+//!   `fd.name != /nonexistent` passes only the events with an fd, and
+//!   `not fd.name = /nonexistent` passes all of them).
+//! - Strings compare as C strings: bytes, cut at a NUL, case-sensitive;
+//!   `<`/`>` as `strcmp`; `icontains` ignores ASCII case only.
+
+use std::net::IpAddr;
+
+use crate::ast::CmpOp;
+use crate::compile::{Check, Const, Filter, Node, Test};
+use crate::fields::{FieldArg, FieldId, Multiplicity};
+use crate::matching::{contains, fnmatch, icontains, path_prefix};
+
+/// A field's value for the event being filtered, borrowed from the
+/// evaluator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// The field has no value for this event (no fd, no thread, no such
+    /// parameter, no such ancestor): every test on it fails.
+    Absent,
+    /// A string field's bytes (compared up to a NUL, if any).
+    Str(&'a [u8]),
+    /// An unsigned number (`u64`, `u32`, `port` fields).
+    U64(u64),
+    /// A signed number (`i64`, `i32` fields).
+    I64(i64),
+    /// A boolean field.
+    Bool(bool),
+    /// An address (`ipaddr` and `ipnet` fields).
+    Ip(IpAddr),
+}
+
+/// What a [`Filter`] needs from an event: its fields' values.
+///
+/// Implementations return each field as its catalogue type says
+/// ([`FieldId::field_type`]): strings as [`Value::Str`], `u64`/`u32`/`port`
+/// as [`Value::U64`], `i64`/`i32` as [`Value::I64`], `bool` as
+/// [`Value::Bool`], `ipaddr`/`ipnet` as [`Value::Ip`]; and
+/// [`Value::Absent`] where libsinsp's extraction returns nothing. A value
+/// of another variant fails the test, like an absent one (numbers of the
+/// other signedness are compared by their bits, as libsinsp reads them).
+///
+/// The filter calls [`get`](Fields::get) for single-valued fields and
+/// [`any`](Fields::any) for [`Multiplicity::Ancestors`] and
+/// [`Multiplicity::Either`] ones, at most once per check, only for the
+/// checks evaluation reaches (`and`/`or` short-circuit).
+pub trait Fields {
+    /// The value of `field` with argument `arg` for the current event.
+    fn get(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_>;
+
+    /// Calls `visit` with each value of a field that has several: for
+    /// `proc.aname`/`proc.apid` without an index, each ancestor's from the
+    /// parent up (not the process itself); for `fd.ip`/`fd.port`/`fd.net`,
+    /// the client's then the server's (a listening socket's one address).
+    /// Stops at the first value `visit` returns true for; returns whether
+    /// one did. The default visits the one value [`get`](Fields::get) gives.
+    fn any(
+        &mut self,
+        field: FieldId,
+        arg: &FieldArg,
+        visit: &mut dyn FnMut(Value<'_>) -> bool,
+    ) -> bool {
+        let value = self.get(field, arg);
+        visit(value)
+    }
+}
+
+impl<F: Fields + ?Sized> Fields for &mut F {
+    fn get(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_> {
+        (**self).get(field, arg)
+    }
+
+    fn any(
+        &mut self,
+        field: FieldId,
+        arg: &FieldArg,
+        visit: &mut dyn FnMut(Value<'_>) -> bool,
+    ) -> bool {
+        (**self).any(field, arg, visit)
+    }
+}
+
+impl Filter {
+    /// Whether the event `fields` describes passes the filter.
+    pub fn matches<F: Fields + ?Sized>(&self, fields: &mut F) -> bool {
+        eval(&self.root, fields)
+    }
+}
+
+fn eval<F: Fields + ?Sized>(node: &Node, fields: &mut F) -> bool {
+    match node {
+        Node::And(items) => items.iter().all(|n| eval(n, fields)),
+        Node::Or(items) => items.iter().any(|n| eval(n, fields)),
+        Node::Not(inner) => !eval(inner, fields),
+        Node::Check(check) => eval_check(check, fields),
+    }
+}
+
+fn eval_check<F: Fields + ?Sized>(check: &Check, fields: &mut F) -> bool {
+    match check.multiplicity {
+        Multiplicity::Single => {
+            let value = fields.get(check.field, &check.arg);
+            test(&check.test, value)
+        }
+        Multiplicity::Ancestors => {
+            fields.any(check.field, &check.arg, &mut |v| test(&check.test, v))
+        }
+        Multiplicity::Either => match &check.test {
+            // Different from every value, and there is one.
+            Test::Cmp(CmpOp::Ne, constant) => {
+                let mut present = false;
+                let equal = fields.any(check.field, &check.arg, &mut |v| {
+                    if v == Value::Absent {
+                        return false;
+                    }
+                    present = true;
+                    compare(CmpOp::Eq, v, constant)
+                });
+                present && !equal
+            }
+            other => fields.any(check.field, &check.arg, &mut |v| test(other, v)),
+        },
+    }
+}
+
+fn test(test: &Test, value: Value<'_>) -> bool {
+    if value == Value::Absent {
+        return false;
+    }
+    match test {
+        Test::Exists => true,
+        Test::Cmp(op, constant) => compare(*op, value, constant),
+        Test::StrIn(set) => match value {
+            Value::Str(s) => set.binary_search_by(|c| (**c).cmp(c_str(s))).is_ok(),
+            _ => false,
+        },
+        Test::AnyOf(constants) => constants.iter().any(|c| compare(CmpOp::Eq, value, c)),
+        Test::PMatch(paths) => match value {
+            Value::Str(s) => paths.iter().any(|p| path_prefix(p, c_str(s))),
+            _ => false,
+        },
+    }
+}
+
+/// A string as C sees it: up to its first NUL.
+fn c_str(s: &[u8]) -> &[u8] {
+    s.iter().position(|&b| b == 0).map_or(s, |end| &s[..end])
+}
+
+fn compare(op: CmpOp, value: Value<'_>, constant: &Const) -> bool {
+    match (value, constant) {
+        (Value::Str(s), Const::Str(c)) => compare_str(op, s, c),
+        (Value::U64(v), Const::U64(c)) => compare_ord(op, v, *c),
+        (Value::I64(v), Const::I64(c)) => compare_ord(op, v, *c),
+        // Same bits, other signedness: libsinsp reads raw bytes.
+        (Value::U64(v), Const::I64(c)) => compare_ord(op, v, *c as u64),
+        (Value::I64(v), Const::U64(c)) => compare_ord(op, v, *c as i64),
+        (Value::Bool(v), Const::Bool(c)) => compare_eq(op, v == *c),
+        (Value::Ip(v), Const::Ip(c)) => compare_eq(op, v == *c),
+        (Value::Ip(v), Const::Net(net)) => compare_eq(op, net.contains(v)),
+        _ => false,
+    }
+}
+
+fn compare_eq(op: CmpOp, equal: bool) -> bool {
+    match op {
+        CmpOp::Eq | CmpOp::In | CmpOp::Intersects => equal,
+        CmpOp::Ne => !equal,
+        // The compiler allows only the above on these types.
+        _ => false,
+    }
+}
+
+fn compare_ord<T: Ord>(op: CmpOp, v: T, c: T) -> bool {
+    match op {
+        CmpOp::Eq | CmpOp::In | CmpOp::Intersects => v == c,
+        CmpOp::Ne => v != c,
+        CmpOp::Lt => v < c,
+        CmpOp::Le => v <= c,
+        CmpOp::Gt => v > c,
+        CmpOp::Ge => v >= c,
+        // The compiler refuses string operators on numbers.
+        _ => false,
+    }
+}
+
+fn compare_str(op: CmpOp, raw: &[u8], c: &[u8]) -> bool {
+    // bcontains/bstartswith look at the raw bytes; the rest at C strings.
+    match op {
+        CmpOp::BContains => return contains(raw, c),
+        CmpOp::BStartsWith => return raw.starts_with(c),
+        _ => {}
+    }
+    let s = c_str(raw);
+    match op {
+        CmpOp::Eq | CmpOp::In | CmpOp::Intersects => s == c,
+        CmpOp::Ne => s != c,
+        CmpOp::Lt => s < c,
+        CmpOp::Le => s <= c,
+        CmpOp::Gt => s > c,
+        CmpOp::Ge => s >= c,
+        CmpOp::Contains => contains(s, c),
+        CmpOp::IContains => icontains(s, c),
+        CmpOp::StartsWith => s.starts_with(c),
+        CmpOp::EndsWith => s.ends_with(c),
+        CmpOp::Glob => fnmatch(c, s),
+        // Compiled into Test::PMatch.
+        CmpOp::PMatch | CmpOp::BContains | CmpOp::BStartsWith => false,
+    }
+}

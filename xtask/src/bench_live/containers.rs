@@ -6,7 +6,11 @@
 //! place in a schedule (process k at k/20 s, so a late start does not delay
 //! the next ones):
 //! `sh -c 'echo $$ > P && echo x > F && cat F > /dev/null && exec sleep 2'`.
-//! - Host: `P` is `/dev/null`; every process stays in xtask's cgroups.
+//! - Host: `P` is `/dev/null`; every process stays in xtask's cgroups
+//!   (reported beside the figure).
+//! - Cgroups, the baseline: each process in a new cgroup whose name holds no
+//!   64-hex id: the same load, cgroup churn and the collector's reads of new
+//!   cgroups included, without containers.
 //! - Containers: `P` is the `cgroup.procs` of a new cgroup named with a
 //!   fresh random 64-hex-digit id, below xtask's own cgroup of cgroup v1's
 //!   `memory` hierarchy (else cgroup v2's): the probe keys a thread's

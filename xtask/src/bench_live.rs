@@ -15,7 +15,10 @@
 //! - collector CPU while `/bin/true` is spawned at about 1,600 execs/s,
 //!   from `/proc/PID/stat` utime+stime over wall time, target at most 5 %;
 //! - collector RSS (VmRSS sampled every second) during a busy workload of
-//!   60 s (`--full`: 10 minutes), target at most 64 MiB and flat.
+//!   60 s (`--full`: 10 minutes), target at most 64 MiB and flat;
+//! - collector CPU while containers start at 20 a second, against the same
+//!   processes started on the host, target at most 1 point more, with every
+//!   container looked up and 0 drops (see `bench_live/containers.rs`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -25,6 +28,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+
+mod containers;
 
 /// The largest acceptable capture ratio of the realistic pipeline.
 const MAX_PIPELINE_RATIO: f64 = 1.25;
@@ -49,10 +54,17 @@ const DEFAULT_RUNS: usize = 5;
 const ATTACH_TIMEOUT: Duration = Duration::from_secs(60);
 
 const USAGE: &str = "usage: cargo xtask bench live [--runs N] [--full] [--only FIGURE]...
-FIGURE: loop, pipeline, throughput, exec, rss (default: all)";
+FIGURE: loop, pipeline, throughput, exec, rss, containers (default: all)";
 
 /// The figures `--only` selects.
-const FIGURES: [&str; 5] = ["loop", "pipeline", "throughput", "exec", "rss"];
+const FIGURES: [&str; 6] = [
+    "loop",
+    "pipeline",
+    "throughput",
+    "exec",
+    "rss",
+    "containers",
+];
 
 /// One row of the result table.
 struct Figure {
@@ -69,6 +81,22 @@ struct Summary {
     events: u64,
     records: u64,
     dropped: u64,
+    /// Container records written.
+    container_records: u64,
+    /// The container metadata look-ups, when a container was seen.
+    lookups: Option<Lookups>,
+}
+
+/// `containers: N looked up, M described[, A not found, B timed out, C
+/// failed, D not asked (queue full)]`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Lookups {
+    looked_up: u64,
+    described: u64,
+    not_found: u64,
+    timed_out: u64,
+    failed: u64,
+    not_asked: u64,
 }
 
 /// `cargo xtask bench live [--runs N] [--full] [--only FIGURE]...`.
@@ -124,6 +152,9 @@ pub fn run(root: &Path, sysporter: &Path, args: &[String]) -> Result<ExitCode> {
     }
     if wanted("rss") {
         rss_figure(&bench, full, &mut figures)?;
+    }
+    if wanted("containers") {
+        containers::figures(&bench, root, runs, &mut figures)?;
     }
 
     print_table(&figures);
@@ -300,6 +331,12 @@ impl Bench {
     /// Starts sysporter capturing live and waits until it is capturing: its
     /// output file appears once the probe is attached and `/proc` scanned.
     fn start(&self) -> Result<Collector> {
+        self.start_with(&[], &[])
+    }
+
+    /// [`start`](Bench::start)s sysporter with more environment variables
+    /// and arguments.
+    fn start_with(&self, env: &[(&str, String)], args: &[&str]) -> Result<Collector> {
         let stderr = self.out.join("sysporter.stderr");
         let err = fs::File::create(&stderr)
             .with_context(|| format!("cannot create {}", stderr.display()))?;
@@ -315,6 +352,8 @@ impl Bench {
             .arg("-w")
             .arg(dir)
             .args(["-G", "3600", "-e", "bench-live"])
+            .args(args)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(err)
@@ -474,6 +513,16 @@ impl Bench {
     }
 }
 
+impl Drop for Collector {
+    /// A collector left running by an error is killed.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl Collector {
     /// Stops the collector with SIGTERM and parses its summary line.
     fn stop(mut self) -> Result<Summary> {
@@ -503,11 +552,34 @@ fn parse_summary(text: &str) -> Option<Summary> {
         let at = line.find(word)?;
         line.get(..at)?.split_whitespace().last()?.parse().ok()
     };
+    // `(N SFHeader, M Process, K Container, ...)`, types without records left out.
+    let container_records = line
+        .split([',', '(', ')'])
+        .find_map(|part| part.trim().strip_suffix(" Container")?.parse().ok())
+        .unwrap_or(0);
+    let lookups = line.split_once("; containers: ").map(|(_, rest)| {
+        let part = rest.split(';').next().unwrap_or_default();
+        let count = |what: &str| -> u64 {
+            part.split(',')
+                .find_map(|p| p.trim().strip_suffix(what)?.trim().parse().ok())
+                .unwrap_or(0)
+        };
+        Lookups {
+            looked_up: count("looked up"),
+            described: count("described"),
+            not_found: count("not found"),
+            timed_out: count("timed out"),
+            failed: count("failed"),
+            not_asked: count("not asked (queue full)"),
+        }
+    });
     Some(Summary {
         // The first " events ": the count read, before the probe's.
         events: number_before(" events ")?,
         records: number_before(" records")?,
         dropped: number_before(" dropped")?,
+        container_records,
+        lookups,
     })
 }
 
@@ -594,5 +666,31 @@ mod tests {
                     (1 SFHeader); probe: 2002437 events submitted, 7 dropped (7 ring full, 0 too large)";
         let s = parse_summary(line).unwrap();
         assert_eq!((s.events, s.records, s.dropped), (2002437, 798, 7));
+        assert_eq!((s.container_records, s.lookups), (0, None));
+    }
+
+    #[test]
+    fn parses_the_container_look_ups() {
+        let line = "sysporter: read 91204 events in 35.10 s, wrote 9321 records to x \
+                    (1 SFHeader, 1805 Process, 1200 Container, 3000 FileFlow); probe: 91204 events \
+                    submitted, 0 dropped (0 ring full, 0 too large); containers: 601 looked up, \
+                    600 described, 1 not found, 0 timed out, 0 failed, 0 not asked (queue full)";
+        let s = parse_summary(line).unwrap();
+        assert_eq!((s.dropped, s.container_records), (0, 1200));
+        assert_eq!(
+            s.lookups,
+            Some(Lookups {
+                looked_up: 601,
+                described: 600,
+                not_found: 1,
+                ..Lookups::default()
+            })
+        );
+        let short = "sysporter: read 5 events in 1.00 s, wrote 2 records to x (1 SFHeader, \
+                     1 Container); probe: 5 events submitted, 0 dropped (0 ring full, 0 too \
+                     large); containers: 3 looked up, 3 described";
+        let s = parse_summary(short).unwrap();
+        assert_eq!(s.container_records, 1);
+        assert_eq!(s.lookups.map(|l| (l.looked_up, l.described)), Some((3, 3)));
     }
 }

@@ -17,7 +17,8 @@
 //!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
 //! - `bench live [--runs N] [--full] [--only FIGURE]`: the live-capture benchmarks (root):
 //!   costs of capture as ratios against the same workloads without it,
-//!   events/s, collector CPU and RSS (see `bench_live.rs`). Manual too.
+//!   events/s, collector CPU and RSS, and the collector CPU containers
+//!   starting at 20 a second add (see `bench_live.rs`). Manual too.
 //! - `bench cpp [--runs N]`: the C++ example's callback path against the
 //!   Rust consumer on the same file; target ratio at most 1.2 (see
 //!   `bench_cpp.rs`). Manual.
@@ -69,7 +70,10 @@ tasks:
                    40 concatenated copies of a golden trace; print the ratio
   bench live [--runs N] [--full] [--only FIGURE]
                    live-capture benchmarks (root): overhead ratios, events/s,
-                   collector CPU and RSS (--full: 10-minute RSS run)
+                   collector CPU and RSS (--full: 10-minute RSS run);
+                   FIGURE: loop, pipeline, throughput, exec, rss, containers
+                   (collector CPU with 20 containers/s started, against the
+                   same processes on the host; --runs N rounds, default 5)
   bench cpp [--runs N]
                    the C++ example's callback path against the Rust consumer
   bpf [--check]    rebuild the eBPF probe object and its header's bindings

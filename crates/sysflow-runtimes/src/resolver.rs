@@ -124,10 +124,29 @@ pub struct LookupStats {
     pub evicted: u64,
 }
 
+/// A container a runtime described: its metadata, and the container
+/// event's JSON for the id it was asked by ([`ContainerMeta::sinsp_json`]),
+/// made on the worker thread so that the event loop only copies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    /// What the runtime said.
+    pub meta: ContainerMeta,
+    /// libsinsp's container JSON for the id asked.
+    pub json: String,
+}
+
+impl std::ops::Deref for Described {
+    type Target = ContainerMeta;
+
+    fn deref(&self) -> &ContainerMeta {
+        &self.meta
+    }
+}
+
 /// How a look-up ended.
 #[derive(Debug)]
 enum Outcome {
-    Found(Box<ContainerMeta>),
+    Found(Box<Described>),
     NotFound,
     /// No runtime socket exists.
     NoRuntime,
@@ -140,7 +159,7 @@ enum Entry {
     Pending {
         prior: u32,
     },
-    Known(Arc<ContainerMeta>),
+    Known(Arc<Described>),
     Failed {
         at: Instant,
         attempts: u32,
@@ -157,7 +176,7 @@ pub struct Resolver {
     replies: Receiver<(String, Outcome)>,
     entries: HashMap<String, Entry>,
     /// Cached answers to hand out at the next [`Resolver::poll`].
-    ready: Vec<(String, Arc<ContainerMeta>)>,
+    ready: Vec<(String, Arc<Described>)>,
     stats: LookupStats,
     config: ResolverConfig,
     /// Whether the host's lack of any runtime socket was logged.
@@ -242,7 +261,7 @@ impl Resolver {
 
     /// The containers described since the last call, by the id they were
     /// asked for: answers that arrived, and cached ones asked for again.
-    pub fn poll(&mut self) -> Vec<(String, Arc<ContainerMeta>)> {
+    pub fn poll(&mut self) -> Vec<(String, Arc<Described>)> {
         let mut out = std::mem::take(&mut self.ready);
         // An ended worker (Disconnected) leaves nothing to take either.
         while let Ok((id, outcome)) = self.replies.try_recv() {
@@ -260,10 +279,10 @@ impl Resolver {
                 );
             };
             match outcome {
-                Outcome::Found(meta) => {
+                Outcome::Found(described) => {
                     self.stats.answered += 1;
-                    debug!(container = %id, name = %meta.name, "container described");
-                    let meta = Arc::new(*meta);
+                    debug!(container = %id, name = %described.meta.name, "container described");
+                    let meta = Arc::new(*described);
                     self.entries
                         .insert(id.clone(), Entry::Known(Arc::clone(&meta)));
                     out.push((id, meta));
@@ -320,9 +339,9 @@ impl Resolver {
     }
 
     /// The cached answers, by the id they were asked for.
-    pub fn cached(&self) -> impl Iterator<Item = (&str, &ContainerMeta)> + '_ {
+    pub fn cached(&self) -> impl Iterator<Item = (&str, &Described)> + '_ {
         self.entries.iter().filter_map(|(id, e)| match e {
-            Entry::Known(meta) => Some((id.as_str(), meta.as_ref())),
+            Entry::Known(described) => Some((id.as_str(), described.as_ref())),
             _ => None,
         })
     }
@@ -385,7 +404,11 @@ fn look_up(clients: &mut [Client], id: &str) -> Outcome {
         }
         asked = true;
         match client.inspect(id) {
-            Ok(meta) => return Outcome::Found(Box::new(meta)),
+            // The event's JSON is made here, off the event loop.
+            Ok(meta) => {
+                let json = meta.sinsp_json(id);
+                return Outcome::Found(Box::new(Described { meta, json }));
+            }
             Err(RuntimeError::NotFound { .. }) => {}
             Err(e) => {
                 debug!(container = %id, socket = %client.path().display(), error = %e, "look-up failed");

@@ -45,9 +45,9 @@ impl Containers {
         for id in processor.take_unknown_containers() {
             self.resolver.request(&id);
         }
-        for (id, meta) in self.resolver.poll() {
+        for (_, described) in self.resolver.poll() {
             self.injected
-                .push_back(Event::container_json(ts, &meta.sinsp_json(&id)));
+                .push_back(Event::container_json(ts, &described.json));
         }
         if now_secs.saturating_sub(self.last_forget) >= FORGET_EVERY {
             self.last_forget = now_secs;
@@ -61,7 +61,7 @@ impl Containers {
         let mut ids: Vec<(&str, _)> = self.resolver.cached().collect();
         ids.sort_unstable_by_key(|(id, _)| *id);
         ids.into_iter()
-            .map(|(id, meta)| Event::container_json(ts, &meta.sinsp_json(id)))
+            .map(|(_, described)| Event::container_json(ts, &described.json))
             .collect()
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use sysflow_runtimes::{
-    ContainerMeta, LookupStats, Resolver, ResolverConfig, RuntimeKind, RuntimeSocket,
+    Described, LookupStats, Resolver, ResolverConfig, RuntimeKind, RuntimeSocket,
 };
 
 use crate::server::{Answer, Server, chunked, data, with_length};
@@ -27,7 +27,7 @@ fn docker(server: &Server) -> RuntimeSocket {
 
 /// Polls until the look-ups made so far have all ended (a minute at most:
 /// the machine may be busy, and nothing here takes longer than a timeout).
-fn settle(resolver: &mut Resolver) -> Vec<(String, Arc<ContainerMeta>)> {
+fn settle(resolver: &mut Resolver) -> Vec<(String, Arc<Described>)> {
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut got = Vec::new();
     loop {
@@ -92,8 +92,9 @@ fn the_runtimes_are_asked_in_turn_until_one_knows_the_container() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1.kind, RuntimeKind::Podman);
     assert_eq!(docker_server.requests().len(), 1);
-    let json: serde_json::Value =
-        serde_json::from_str(&got[0].1.sinsp_json(ID)).expect("container JSON");
+    // The event's JSON is made for the id asked, on the worker.
+    assert_eq!(got[0].1.json, got[0].1.sinsp_json(ID));
+    let json: serde_json::Value = serde_json::from_str(&got[0].1.json).expect("container JSON");
     assert_eq!(json["container"]["id"], ID);
     assert_eq!(json["container"]["type"], 11);
     assert_eq!(json["container"]["name"], got[0].1.name.as_str());

@@ -17,6 +17,12 @@
 //! faster); the task fails otherwise. Only `sysdig -r` is run, never a
 //! driver.
 //!
+//! - filtering: `sysporter -r FILE -w OUT.sf -f FILTER` against the same
+//!   command without `-f`, for a Falco-rule condition that passes nearly
+//!   every event (five clauses: `in` lists, `startswith`, `not`), so that
+//!   the filter's cost is not hidden by the records it saves; target at most
+//!   1.10. A selective condition is timed beside it, for reference.
+//!
 //! `cargo xtask bench live` runs the live-capture benchmarks instead (see
 //! `bench_live.rs`), `cargo xtask bench cpp` the C++ API's against the
 //! Rust consumer (see `bench_cpp.rs`).
@@ -36,6 +42,17 @@ const COPIES: usize = 40;
 const MAX_RATIO: f64 = 0.25;
 /// The largest acceptable ratio of median wall times, converting.
 const MAX_CONVERT_RATIO: f64 = 0.5;
+/// The largest acceptable ratio of median wall times, with a filter against
+/// without.
+const MAX_FILTER_RATIO: f64 = 1.10;
+/// A Falco-rule condition that passes nearly every event of the trace:
+/// what evaluation costs, on top of records that are all still written.
+const FILTER_PASSING: &str = "not (evt.type in (ptrace, bpf, init_module, finit_module) \
+    and proc.name in (nc, ncat, socat, nmap)) and not fd.name startswith /dev/shm/sf \
+    and not proc.exepath startswith /tmp/sf- and not (evt.type=execve and proc.pname in (sfbad))";
+/// A selective one, as a rule on web servers' file writes would be.
+const FILTER_SELECTIVE: &str = "evt.type in (open, openat, write, close) and proc.name in (httpd, nginx) \
+    and (fd.name startswith /usr/local/apache2 or fd.name startswith /tmp) and evt.dir=<";
 /// Timed runs of each command, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 10;
 
@@ -127,7 +144,31 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
         MAX_CONVERT_RATIO,
     )?;
     peak_memory(&ours, &theirs);
-    Ok(if read_ok && convert_ok {
+
+    // The filter's cost: the same conversion with and without -f.
+    let unfiltered = ours.clone();
+    let with_filter = |f: &str| {
+        let mut argv = unfiltered.clone();
+        argv.extend(["-f".to_owned(), f.to_owned()]);
+        argv
+    };
+    let filter_ok = compare_with(
+        root,
+        ("sysporter -r -w -f (passing)", "sysporter -r -w"),
+        &with_filter(FILTER_PASSING),
+        &unfiltered,
+        runs,
+        MAX_FILTER_RATIO,
+    )?;
+    compare_with(
+        root,
+        ("sysporter -r -w -f (selective)", "sysporter -r -w"),
+        &with_filter(FILTER_SELECTIVE),
+        &unfiltered,
+        runs,
+        f64::INFINITY,
+    )?;
+    Ok(if read_ok && convert_ok && filter_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -144,6 +185,18 @@ fn compare(
     runs: usize,
     max_ratio: f64,
 ) -> Result<bool> {
+    compare_with(root, (name, "sysdig -r -q"), ours, theirs, runs, max_ratio)
+}
+
+/// [`compare`] with the names of both commands.
+fn compare_with(
+    root: &Path,
+    (name, base): (&str, &str),
+    ours: &[String],
+    theirs: &[String],
+    runs: usize,
+    max_ratio: f64,
+) -> Result<bool> {
     let (a, b) = if has_hyperfine() {
         hyperfine(root, ours, theirs, runs)?
     } else {
@@ -152,9 +205,14 @@ fn compare(
     };
     let ratio = a.as_secs_f64() / b.as_secs_f64();
     println!("{name}: median {:.1} ms", ms(a));
-    println!("sysdig -r -q: median {:.1} ms", ms(b));
+    println!("{base}: median {:.1} ms", ms(b));
+    let target = if max_ratio.is_finite() {
+        format!("target ratio <= {max_ratio}")
+    } else {
+        "reported".to_owned()
+    };
     println!(
-        "{name}: ratio {ratio:.3} ({:.2}x sysdig's speed; target ratio <= {max_ratio})",
+        "{name}: ratio {ratio:.3} ({:.2}x {base}'s speed; {target})",
         1.0 / ratio
     );
     if ratio > max_ratio {

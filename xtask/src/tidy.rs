@@ -24,7 +24,8 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
     Some(match krate {
         "falco-sys" | "sysflow-types" | "sysflow-filter" | "sysflow-test-support" => &[],
         "sysflow-capture" => &["falco-sys"],
-        "sysflow-core" => &["sysflow-capture", "sysflow-types"],
+        // The filter's fields are read from core's state.
+        "sysflow-core" => &["sysflow-capture", "sysflow-types", "sysflow-filter"],
         "sysflow-export" => &["sysflow-types"],
         // Runtime clients: their types become core's at the facade.
         "sysflow-runtimes" => &[],
@@ -35,6 +36,7 @@ fn allowed_deps(krate: &str) -> Option<&'static [&'static str]> {
             "sysflow-core",
             "sysflow-export",
             "sysflow-runtimes",
+            "sysflow-filter",
         ],
         // The example consumers use the facade, as any consumer would.
         "sysporter" | "consumer" => &["libsysflow"],

@@ -249,6 +249,8 @@ pub struct SysFlowDriver {
     stats: DriverStats,
     progress: Option<ProgressFn>,
     ran: bool,
+    /// The compiled `falco_filter`.
+    filter: Option<Arc<sysflow_filter::Filter>>,
 }
 
 impl std::fmt::Debug for SysFlowDriver {
@@ -295,12 +297,6 @@ impl SysFlowDriver {
             return unsupported(
                 "Falco's legacy eBPF probe and kernel module driver (driver_type; sysporter -k)",
                 "live capture uses sysflow-rs's own CO-RE probe: -k ebpf-core, or no -k",
-            );
-        }
-        if config.falco_filter.is_some() {
-            return unsupported(
-                "event filters (falco_filter; sysporter -f)",
-                "filter the records downstream, e.g. with sf-processor",
             );
         }
         if config.sampling_ratio == 0 {
@@ -411,7 +407,9 @@ impl SysFlowDriver {
                 None
             }
         };
+        let filter = compile_filter(config.falco_filter.as_deref())?;
         Ok(SysFlowDriver {
+            filter,
             input_len,
             input,
             config,
@@ -542,6 +540,7 @@ impl SysFlowDriver {
         let mut out = Outputs::open(&self.config, &exporter, Naming::Exact, now_secs)?;
         info!(input = %input.display(), outputs = %out.describe(), "converting capture");
         let mut processor = Processor::new(self.config.core_config());
+        processor.set_filter(self.filter.clone());
 
         let stop = match failure {
             Some(e) => Err(Stop::Capture(e)),
@@ -685,6 +684,7 @@ impl SysFlowDriver {
         info!(outputs = %out.describe(), "capturing live");
         let sink = &mut out.sink;
         let mut processor = Processor::new(self.config.core_config());
+        processor.set_filter(self.filter.clone());
         let mut last_rotation = now_secs;
         let mut containers = Containers::start(
             ResolverConfig::new(
@@ -1429,7 +1429,7 @@ fn check_output_dir(output: &Path) -> Result<(), SysFlowError> {
 
 /// The capture to read: the file at `path`, or a duplicate of standard
 /// input for [`STDIN_PATH`].
-fn open_input(path: &Path) -> io::Result<File> {
+pub(crate) fn open_input(path: &Path) -> io::Result<File> {
     if path == Path::new(STDIN_PATH) {
         use std::os::fd::AsFd;
         return Ok(File::from(io::stdin().as_fd().try_clone_to_owned()?));
@@ -1477,3 +1477,17 @@ fn local_hostname() -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Compiles a `falco_filter` (none for `None` or an expression of blanks).
+pub(crate) fn compile_filter(
+    expr: Option<&str>,
+) -> Result<Option<Arc<sysflow_filter::Filter>>, SysFlowError> {
+    match expr {
+        Some(e) if !e.trim().is_empty() => {
+            let filter = sysflow_filter::compile(e)?;
+            info!(filter = %e, "events are filtered");
+            Ok(Some(Arc::new(filter)))
+        }
+        _ => Ok(None),
+    }
+}

@@ -97,6 +97,17 @@ impl fmt::Display for ErrorCode {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SysFlowError {
+    /// The `falco_filter` expression does not compile: its position and
+    /// what was expected are in the [`FilterError`](sysflow_filter::FilterError),
+    /// whose message draws the expression with a caret under the fault.
+    /// The reference reports libsinsp's filter exceptions as
+    /// [`ErrorCode::LibsError`].
+    #[error("bad falco_filter: {0}")]
+    Filter(#[from] sysflow_filter::FilterError),
+    /// [`print_events`](crate::print_events) could not write its lines (a
+    /// closed pipe, a full disk).
+    #[error("cannot write the events")]
+    PrintOutput(#[source] io::Error),
     /// A capability this version does not have yet.
     #[error("{feature} is not supported yet: {hint}")]
     Unsupported {
@@ -222,6 +233,8 @@ impl SysFlowError {
             SysFlowError::OutputFailed { .. } | SysFlowError::Undelivered { .. } => {
                 ErrorCode::OutputIncomplete
             }
+            SysFlowError::Filter(_) => ErrorCode::LibsError,
+            SysFlowError::PrintOutput(_) => ErrorCode::ErrorReadingFileSystem,
         }
     }
 

@@ -5,6 +5,7 @@ mod config;
 mod driver;
 mod error;
 mod logging;
+mod print;
 mod progress;
 
 pub use config::{
@@ -14,10 +15,12 @@ pub use config::{
 pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, STDIN_PATH, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
 pub use logging::{log_directives, log_directives_from_env};
+pub use print::{PrintStats, print_events};
 pub use progress::Progress;
 pub use sysflow_capture::{CaptureError, LiveStats, drop_thread_privileges};
 pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
 pub use sysflow_export::{CallbackRecord, CallbackSink, DropReasons, ExportError, SinkStats};
+pub use sysflow_filter::FilterError;
 pub use sysflow_types as types;
 pub use sysflow_types::{RecordType, SCHEMA_VERSION};
 

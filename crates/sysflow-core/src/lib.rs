@@ -36,6 +36,7 @@ mod config;
 mod emit;
 mod event;
 mod file;
+mod filter;
 mod flow;
 mod process;
 mod processor;

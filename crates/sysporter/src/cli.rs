@@ -176,9 +176,26 @@ pub struct Cli {
     #[arg(short = 's', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1_000_000_000))]
     pub sampling: Option<u32>,
 
-    /// Falco-style event filter, in quotes (not supported yet)
+    /// Falco filter on events, in quotes, e.g. -f 'proc.name in (sh, bash) and evt.type=execve'
+    ///
+    /// Falco's condition language as libsinsp 0.29 reads it (docs/filters.md
+    /// lists the operators and fields): every event still updates the
+    /// collector's view of processes, files and containers, and only the
+    /// events that pass make records. A bad expression is refused with its
+    /// position. Without -f, the FILTER environment variable (the
+    /// reference's service passes it this way) is used when set.
     #[arg(short = 'f', value_name = "FILTER")]
     pub filter: Option<String>,
+
+    /// With -r: write no records, and print one line per event that passes
+    /// -f: `RAWTIME TID TYPE DIR`
+    ///
+    /// Not in the reference. The line is the one `sysdig -r FILE -p
+    /// '%evt.rawtime %thread.tid %evt.type %evt.dir' 'FILTER'` prints for
+    /// the event, so a filter can be tried on a capture, and compared with
+    /// sysdig's, before it is deployed.
+    #[arg(long = "print-events", requires = "scap")]
+    pub print_events: bool,
 
     /// CRI socket asked for container and pod metadata in live capture
     /// [default: /run/containerd/containerd.sock, /run/crio/crio.sock,

@@ -85,7 +85,7 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     if cli.scap.is_some() && cli.driver.is_some() {
         bail!("cannot set both -r and -k: a capture file needs no driver");
     }
-    if cli.write.is_none() && cli.socket.is_none() {
+    if cli.write.is_none() && cli.socket.is_none() && !cli.print_events {
         bail!(
             "an output is required: -w PATH (a file, or a directory ending in '/') or -u PATH (sf-processor's socket)"
         );
@@ -120,7 +120,11 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     if let Some(n) = cli.sampling {
         config.sampling_ratio = n;
     }
-    config.falco_filter = cli.filter.clone();
+    config.falco_filter = cli.filter.clone().or_else(|| {
+        std::env::var("FILTER")
+            .ok()
+            .filter(|f| !f.trim().is_empty())
+    });
     config.cri_path = cli.cri_path.clone();
     if let Some(t) = cli.cri_timeout {
         config.cri_timeout = t;
@@ -138,6 +142,23 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
 
 fn run(cli: Cli) -> Result<()> {
     let config = config(&cli)?;
+    if cli.print_events {
+        let input = config.scap_input_path.clone().unwrap_or_default();
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let printed = libsysflow::print_events(&input, config.falco_filter.as_deref(), &mut out)?;
+        drop(out);
+        eprintln!(
+            "sysporter: read {} events, {} passed{}",
+            printed.events,
+            printed.printed,
+            config
+                .falco_filter
+                .as_deref()
+                .map_or_else(String::new, |f| format!(" the filter {f:?}"))
+        );
+        return Ok(());
+    }
     let mut driver = SysFlowDriver::new(config)?;
     watch_signals(driver.exit_handle(), driver.config().drop_privileges)?;
     let bar = progress_bar();

@@ -179,8 +179,8 @@ fn flags_without_a_capability_are_refused_with_a_reason() {
     let out_sf = out_sf.to_str().unwrap();
     let cases: [(&[&str], &str); 4] = [
         (
-            &["-r", input, "-w", out_sf, "-f", "proc.name=sh"],
-            "filters",
+            &["-r", input, "-w", out_sf, "-f", "proc.name=sh and"],
+            "bad falco_filter",
         ),
         (&["-r", input, "-w", out_sf, "-s", "10"], "sampling"),
         (&["-w", out_sf, "-k", "kmod"], "driver"),

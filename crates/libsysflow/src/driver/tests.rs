@@ -49,8 +49,7 @@ fn live_capture_refuses_falcos_drivers() {
 #[test]
 fn options_without_a_capability_are_refused_not_ignored() {
     let dir = tempfile::tempdir().unwrap();
-    let tweaks: [Tweak; 5] = [
-        ("filter", |c| c.falco_filter = Some("proc.name=sh".into())),
+    let tweaks: [Tweak; 4] = [
         ("Kubernetes", |c| {
             c.k8s_api_url = Some("https://k8s.local:6443".into())
         }),
@@ -71,6 +70,29 @@ fn options_without_a_capability_are_refused_not_ignored() {
         );
         assert!(err.to_string().contains(what), "{what}: {err}");
     }
+}
+
+#[test]
+fn a_filter_is_compiled_by_new_and_a_bad_one_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = offline(dir.path());
+    c.falco_filter = Some("proc.name in (sh, bash) and evt.type=execve".into());
+    assert!(SysFlowDriver::new(c).is_ok());
+    let mut c = offline(dir.path());
+    c.falco_filter = Some("proc.name = sh and".into());
+    let err = refused(c);
+    assert_eq!(err.code(), ErrorCode::LibsError);
+    let SysFlowError::Filter(f) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(f.position(), 18, "{err}");
+    let mut c = offline(dir.path());
+    c.falco_filter = Some("proc.nmae = sh".into());
+    assert!(refused(c).to_string().contains("proc.nmae"));
+    // Blank is no filter, as the reference ignores an empty one.
+    let mut c = offline(dir.path());
+    c.falco_filter = Some("  ".into());
+    assert!(SysFlowDriver::new(c).is_ok());
 }
 
 #[test]

@@ -20,10 +20,12 @@ mod process_events;
 mod process_flows;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use sysflow_capture::{Event, Item};
+use sysflow_filter::Filter;
 use sysflow_types::{Oid, OpFlags, RecordSink, RecordType};
 
 use crate::bounds::Evictions;
@@ -31,6 +33,7 @@ use crate::config::{CollectionMode, CoreConfig, CoreLimits};
 use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
+use crate::filter::EventFields;
 use crate::flow::{ProcessFlows, Timing, worth_writing};
 use crate::process::Processes;
 use crate::state::State;
@@ -139,6 +142,10 @@ pub struct Processor {
     /// What the process and file caches, the open flows and the pending
     /// setuids forgot (the state keeps its own).
     evictions: Evictions,
+    /// `falcoFilter`: events that fail it update the state only.
+    filter: Option<Arc<Filter>>,
+    /// The filter's scratch text, kept from event to event.
+    filter_text: String,
 }
 
 impl Processor {
@@ -168,7 +175,47 @@ impl Processor {
             unchecked_items: 0,
             procs_room: 0,
             evictions: Evictions::default(),
+            filter: None,
+            filter_text: String::new(),
         }
+    }
+
+    /// Sets the `falcoFilter` (`sysporter -f`): from now on, an event that
+    /// does not pass it updates the state tables (threads, fds, users,
+    /// containers) and makes no record, as libsinsp filters events after
+    /// parsing them. `None` lets every event through.
+    pub fn set_filter(&mut self, filter: Option<Arc<Filter>>) {
+        self.filter = filter;
+    }
+
+    /// Applies `event` to the state tables alone (no record, no flow) and
+    /// says whether it passes the filter (every event passes without one):
+    /// what `sysporter --print-events` shows.
+    pub fn filter_event(&mut self, event: &Event) -> bool {
+        self.stats.items += 1;
+        self.stats.events += 1;
+        let ev = Ev::new(event);
+        self.now = ev.ts();
+        self.state.before(&ev);
+        self.state.described = None;
+        let passes = self.passes(&ev);
+        self.state.after(&ev);
+        self.bound(ev.tid());
+        passes
+    }
+
+    /// Whether `ev`, just applied to the state, passes the filter.
+    #[inline]
+    fn passes(&mut self, ev: &Ev<'_>) -> bool {
+        let Some(filter) = self.filter.as_deref() else {
+            return true;
+        };
+        let mut fields = EventFields {
+            state: &self.state,
+            ev,
+            text: &mut self.filter_text,
+        };
+        filter.matches(&mut fields)
     }
 
     /// The bounds of this processor's tables.
@@ -375,7 +422,7 @@ impl Processor {
                 .threads
                 .get(&ev.tid())
                 .is_none_or(|t| t.container_id.is_empty());
-        if !skip {
+        if !skip && self.passes(ev) {
             self.dispatch(ev);
         }
         self.state.after(ev);

@@ -1,0 +1,705 @@
+//! `falcoFilter`: the fields of Falco's filter language read from an event
+//! and the state it left, for [`sysflow_filter::Filter`].
+//!
+//! The filter sees an event after the state tables applied it and before
+//! the flow processors do, as libsinsp filters an event after parsing it:
+//! an open's exit already has its fd (`fd.name`), a close's still has the
+//! fd it closes, an execve's exit the new image (`proc.name`). Every event
+//! updates the state whether it passes or not; one that fails is kept from
+//! the processors only.
+//!
+//! Values are libsinsp 0.29's (see `docs/filters.md`); where the state
+//! does not hold what a field needs, the field is absent (every test on it
+//! fails), which the differential suite against sysdig lists.
+
+use std::fmt::Write as _;
+use std::net::{IpAddr, Ipv4Addr};
+
+use sysflow_capture::{AbiRevision, Direction, EventFlags, ParamValue, event_info};
+use sysflow_filter::{FieldArg, FieldId, Fields, Value};
+
+use crate::event::{Ev, Kind, as_int};
+use crate::state::{Fd, FdKind, Role, State, Thread};
+
+/// The fields of one event, borrowed from it and from the state.
+pub(crate) struct EventFields<'a, 'e> {
+    pub state: &'a State,
+    pub ev: &'a Ev<'e>,
+    /// Scratch text for values that are made, not stored (`proc.args`,
+    /// `fd.directory`, `evt.arg.*`): reused from event to event, so that
+    /// evaluation allocates only while it grows.
+    pub text: &'a mut String,
+}
+
+impl EventFields<'_, '_> {
+    fn thread(&self) -> Option<&Thread> {
+        self.state.threads.get(&self.ev.tid()).map(|t| &**t)
+    }
+
+    /// The process (main thread) of the event's thread.
+    fn process(&self) -> Option<&Thread> {
+        self.state.main_thread(self.ev.tid())
+    }
+
+    /// The `n`th ancestor of the event's process: 0 is the process itself.
+    fn ancestor(&self, n: usize) -> Option<&Thread> {
+        let mut t = self.process()?;
+        for _ in 0..n {
+            if t.ptid <= 0 {
+                return None;
+            }
+            t = self.state.main_thread(t.ptid)?;
+        }
+        Some(t)
+    }
+
+    /// The fd the event is about, as libsinsp picks it from the event
+    /// table's flags (of the call's enter event, for an exit): a call that
+    /// uses an fd is about its `fd` argument (an exit, its enter's); one
+    /// that creates an fd about the fd its exit returned. Other calls
+    /// (mmap among them, in 0.29's table) are about no fd.
+    fn fd_num(&self) -> Option<i64> {
+        let id = self.ev.ev.event_type;
+        let exit = self.ev.ev.direction() == Direction::Exit;
+        let enter_id = if exit { id.wrapping_sub(1) } else { id };
+        let flags = table_flags(enter_id);
+        if flags.contains(EventFlags::USES_FD) {
+            return self.state.event_fd(self.ev);
+        }
+        let created = table_flags(id).contains(EventFlags::CREATES_FD)
+            || flags.contains(EventFlags::CREATES_FD);
+        if exit && created {
+            return self.ev.ret().filter(|r| *r >= 0);
+        }
+        None
+    }
+
+    /// A failed open's name: libsinsp gives the event a temporary fd named
+    /// as the call was given the path.
+    fn failed_open_name(&mut self) -> Value<'_> {
+        if self.ev.kind != Kind::OpenX || self.ev.ret().is_none_or(|r| r >= 0) {
+            return Value::Absent;
+        }
+        match self.ev.text_ref("name") {
+            Some(name) => {
+                self.text.clear();
+                self.text.push_str(&name);
+                Value::Str(self.text.as_bytes())
+            }
+            None => Value::Absent,
+        }
+    }
+
+    fn fd(&self) -> Option<&Fd> {
+        let num = self.fd_num()?;
+        self.state.fd(self.ev.tid(), num)
+    }
+
+    fn str<'s>(&'s mut self, text: &str) -> Value<'s> {
+        self.text.clear();
+        self.text.push_str(text);
+        Value::Str(self.text.as_bytes())
+    }
+}
+
+/// A stored string as a value.
+fn s(text: &str) -> Value<'_> {
+    Value::Str(text.as_bytes())
+}
+
+impl Fields for EventFields<'_, '_> {
+    fn get(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_> {
+        use FieldId as F;
+        let ev = self.ev;
+        match field {
+            F::EvtType => match ev.ev.type_name(AbiRevision::Sysdig0_29) {
+                Some(name) => s(name),
+                None => Value::Absent,
+            },
+            F::EvtDir => s(match ev.ev.direction() {
+                Direction::Enter => ">",
+                Direction::Exit => "<",
+            }),
+            F::EvtNum => Value::U64(ev.ev.index),
+            F::EvtRawRes => match exit_res(ev) {
+                Some(r) => Value::I64(r),
+                None => Value::Absent,
+            },
+            F::EvtRes => match exit_res(ev) {
+                Some(r) if r < 0 => match errno_name(-r) {
+                    Some(name) => s(name),
+                    None => Value::Absent,
+                },
+                Some(_) => s("SUCCESS"),
+                None => Value::Absent,
+            },
+            F::EvtFailed => Value::Bool(exit_res(ev).is_some_and(|r| r < 0)),
+            F::EvtIsOpenRead | F::EvtIsOpenWrite => {
+                if ev.kind != Kind::OpenX {
+                    return Value::Bool(false);
+                }
+                let flags = ev.int("flags").unwrap_or(0);
+                // PPM_O_RDONLY is 1, PPM_O_WRONLY 2, PPM_O_RDWR both.
+                let bit = if field == F::EvtIsOpenRead { 1 } else { 2 };
+                Value::Bool(flags & bit != 0)
+            }
+            F::EvtArg => self.arg(arg),
+            F::ProcName => self.process().map_or(Value::Absent, |t| s(&t.comm)),
+            F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
+            F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
+            F::ProcArgs => {
+                let Some(t) = self.state.main_thread(ev.tid()) else {
+                    return Value::Absent;
+                };
+                let text = &mut *self.text;
+                text.clear();
+                for (i, a) in t.args.iter().enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(a);
+                }
+                Value::Str(self.text.as_bytes())
+            }
+            F::ProcCmdline => {
+                let Some(t) = self.state.main_thread(ev.tid()) else {
+                    return Value::Absent;
+                };
+                let text = &mut *self.text;
+                text.clear();
+                text.push_str(&t.comm);
+                for a in t.args.iter() {
+                    text.push(' ');
+                    text.push_str(a);
+                }
+                Value::Str(self.text.as_bytes())
+            }
+            F::ProcPid => self.process().map_or(Value::Absent, |t| num(t.pid)),
+            F::ProcPpid => self.ancestor(1).map_or(Value::Absent, |t| num(t.pid)),
+            F::ProcPname => self.ancestor(1).map_or(Value::Absent, |t| s(&t.comm)),
+            F::ProcAname | F::ProcApid => {
+                let n = match arg {
+                    FieldArg::Index(i) => usize::try_from(*i).unwrap_or(0),
+                    _ => 1,
+                };
+                match (self.ancestor(n), field) {
+                    (Some(t), F::ProcAname) => s(&t.comm),
+                    (Some(t), _) => num(t.pid),
+                    (None, _) => Value::Absent,
+                }
+            }
+            F::ProcCwd => self.process().map_or(Value::Absent, |t| s(&t.cwd)),
+            F::ProcTty => self
+                .process()
+                .map_or(Value::Absent, |t| Value::I64(i64::from(t.tty))),
+            F::ProcVpid => self.process().map_or(Value::Absent, |t| num(t.vpid)),
+            F::ThreadTid => Value::I64(ev.tid()),
+            F::ThreadVtid => self.thread().map_or(Value::Absent, |t| num(t.vtid)),
+            F::UserUid => self
+                .thread()
+                .map_or(Value::Absent, |t| Value::U64(u64::from(t.uid))),
+            F::UserName => self.thread().map_or(Value::Absent, |t| s(&t.user_name)),
+            F::GroupGid => self
+                .thread()
+                .map_or(Value::Absent, |t| Value::U64(u64::from(t.gid))),
+            F::GroupName => self.thread().map_or(Value::Absent, |t| s(&t.group_name)),
+            F::FdNum => match self.fd_num() {
+                Some(n) => Value::I64(n),
+                None => Value::Absent,
+            },
+            F::FdType => self.fd().map_or(Value::Absent, |fd| s(fd_type(fd))),
+            F::FdTypeChar => match self.fd() {
+                Some(fd) => {
+                    let c = [fd.type_char()];
+                    self.text.clear();
+                    self.text.push(char::from(c[0]));
+                    Value::Str(self.text.as_bytes())
+                }
+                None => Value::Absent,
+            },
+            F::FdName => {
+                if self.fd().is_none() {
+                    return self.failed_open_name();
+                }
+                self.fd().map_or(Value::Absent, |fd| s(&fd.name))
+            }
+            F::FdDirectory | F::FdFilename => {
+                let Some(fd) = self.fd() else {
+                    return Value::Absent;
+                };
+                if !matches!(fd.kind, FdKind::File | FdKind::Directory) {
+                    return Value::Absent;
+                }
+                let name = fd.name.clone();
+                let (dir, file) = match name.rfind('/') {
+                    Some(0) => ("/", &name[1..]),
+                    Some(i) => (&name[..i], &name[i + 1..]),
+                    None => ("", &name[..]),
+                };
+                let part = if field == F::FdDirectory { dir } else { file };
+                self.str(part)
+            }
+            F::FdCip | F::FdSip | F::FdLip | F::FdRip => {
+                match self.fd().and_then(|fd| endpoint(fd, field)) {
+                    Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
+                    None => Value::Absent,
+                }
+            }
+            F::FdCport | F::FdSport | F::FdLport | F::FdRport => {
+                match self.fd().and_then(|fd| endpoint(fd, field)) {
+                    Some((_, port)) => Value::U64(u64::from(port)),
+                    None => Value::Absent,
+                }
+            }
+            F::FdCnet | F::FdSnet | F::FdLnet | F::FdRnet => {
+                let side = match field {
+                    F::FdCnet => F::FdCip,
+                    F::FdSnet => F::FdSip,
+                    F::FdLnet => F::FdLip,
+                    _ => F::FdRip,
+                };
+                match self.fd().and_then(|fd| endpoint(fd, side)) {
+                    Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
+                    None => Value::Absent,
+                }
+            }
+            F::FdIp | F::FdNet => match self.fd().and_then(|fd| endpoint(fd, F::FdCip)) {
+                Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
+                None => Value::Absent,
+            },
+            F::FdPort => match self.fd().and_then(|fd| endpoint(fd, F::FdCport)) {
+                Some((_, port)) => Value::U64(u64::from(port)),
+                None => Value::Absent,
+            },
+            F::FdL4Proto => match self.fd().map(|fd| &fd.kind) {
+                Some(FdKind::Ipv4 { proto, .. } | FdKind::Ipv4Server { proto, .. }) => {
+                    s(l4_name(*proto))
+                }
+                _ => Value::Absent,
+            },
+            F::FdSockFamily => match self.fd().map(|fd| &fd.kind) {
+                Some(FdKind::Ipv4 { .. } | FdKind::Ipv4Server { .. } | FdKind::Ipv6) => s("ip"),
+                Some(FdKind::Unix) => s("unix"),
+                _ => Value::Absent,
+            },
+            F::FdIsServer => match self.fd().map(|fd| &fd.kind) {
+                Some(FdKind::Ipv4Server { .. }) => Value::Bool(true),
+                Some(FdKind::Ipv4 { role, .. }) => Value::Bool(*role == Role::Server),
+                Some(_) => Value::Bool(false),
+                None => Value::Absent,
+            },
+            F::ContainerId => match self.thread() {
+                Some(t) if t.container_id.is_empty() => s("host"),
+                Some(t) => s(&t.container_id),
+                None => Value::Absent,
+            },
+            F::ContainerName
+            | F::ContainerImage
+            | F::ContainerImageRepository
+            | F::ContainerPrivileged => self.container(field),
+            // proc.sid, user.loginuid and anything newer: the state does not
+            // keep them (docs/filters.md says so).
+            _ => Value::Absent,
+        }
+    }
+
+    fn any(
+        &mut self,
+        field: FieldId,
+        arg: &FieldArg,
+        visit: &mut dyn FnMut(Value<'_>) -> bool,
+    ) -> bool {
+        use FieldId as F;
+        match (field, arg) {
+            // Every ancestor, from the parent up.
+            (F::ProcAname | F::ProcApid, FieldArg::None) => {
+                let mut n = 1;
+                while let Some(t) = self.ancestor(n) {
+                    let hit = if field == F::ProcAname {
+                        visit(s(&t.comm))
+                    } else {
+                        visit(num(t.pid))
+                    };
+                    if hit {
+                        return true;
+                    }
+                    n += 1;
+                    if n > 4096 {
+                        break;
+                    }
+                }
+                false
+            }
+            // Either end of a connection: client, then server.
+            (F::FdIp | F::FdNet | F::FdPort, _) => {
+                let Some(fd) = self.fd() else {
+                    return visit(Value::Absent);
+                };
+                let (ip_side, port_side) = ((F::FdCip, F::FdSip), (F::FdCport, F::FdSport));
+                let sides = if field == F::FdPort {
+                    [port_side.0, port_side.1]
+                } else {
+                    [ip_side.0, ip_side.1]
+                };
+                let mut any = false;
+                for side in sides {
+                    let value = match endpoint(fd, side) {
+                        Some((ip, port)) if field == F::FdPort => {
+                            let _ = ip;
+                            Value::U64(u64::from(port))
+                        }
+                        Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
+                        None => continue,
+                    };
+                    any = true;
+                    if visit(value) {
+                        return true;
+                    }
+                }
+                if !any {
+                    return visit(Value::Absent);
+                }
+                false
+            }
+            _ => {
+                let value = self.get(field, arg);
+                visit(value)
+            }
+        }
+    }
+}
+
+impl EventFields<'_, '_> {
+    fn container(&mut self, field: FieldId) -> Value<'_> {
+        use FieldId as F;
+        let Some(t) = self.thread() else {
+            return Value::Absent;
+        };
+        if t.container_id.is_empty() {
+            return match field {
+                F::ContainerName => s("host"),
+                F::ContainerPrivileged => Value::Absent,
+                _ => Value::Absent,
+            };
+        }
+        let Some(info) = self.state.containers.get(&t.container_id) else {
+            return Value::Absent;
+        };
+        match field {
+            F::ContainerName => s(&info.name),
+            F::ContainerImage => s(&info.image),
+            F::ContainerImageRepository => s(&info.image_repo),
+            _ => Value::Bool(info.privileged),
+        }
+    }
+
+    /// `evt.arg.NAME` or `evt.arg[N]`: the parameter as sysdig prints it
+    /// (numbers in decimal, texts as they are; an fd with its type and
+    /// name, a negative result with its errno's name).
+    fn arg(&mut self, arg: &FieldArg) -> Value<'_> {
+        let ev = self.ev;
+        let Some(info) = ev.ev.info() else {
+            return Value::Absent;
+        };
+        let index = match arg {
+            FieldArg::Index(i) => usize::try_from(*i).ok(),
+            FieldArg::Name(name) => info.params.iter().position(|p| p.name == &**name),
+            _ => None,
+        };
+        let Some(index) = index.filter(|i| *i < info.params.len()) else {
+            return Value::Absent;
+        };
+        let Some(Ok(value)) = ev.ev.param(AbiRevision::Current, index) else {
+            return Value::Absent;
+        };
+        let text = &mut *self.text;
+        text.clear();
+        match value {
+            ParamValue::Str(b) | ParamValue::Bytes(b) => {
+                let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+                text.push_str(&String::from_utf8_lossy(&b[..end]));
+            }
+            ParamValue::Fd(fd) => {
+                let _ = write!(text, "{fd}");
+                if let Some(f) = self.state.fd(ev.tid(), fd) {
+                    let _ = write!(text, "(<{}>{})", char::from(f.type_char()), f.name);
+                }
+            }
+            ParamValue::Errno(r) if r < 0 => {
+                let _ = write!(text, "{r}");
+                if let Some(name) = errno_name(-r) {
+                    let _ = write!(text, "({name})");
+                }
+            }
+            ParamValue::Empty => {}
+            other => match as_int(&other) {
+                Some(n) => {
+                    let _ = write!(text, "{n}");
+                }
+                None => return Value::Absent,
+            },
+        }
+        Value::Str(self.text.as_bytes())
+    }
+}
+
+/// An event id's flags in sysdig 0.29's table (the oracle the filter is
+/// checked against; later tables mark mmap as using its fd, for one), or
+/// in the current table for ids 0.29 does not know.
+fn table_flags(id: u16) -> EventFlags {
+    AbiRevision::Sysdig0_29
+        .event(id)
+        .or_else(|| event_info(id))
+        .map_or(EventFlags::NONE, |i| i.flags)
+}
+
+/// A number as the signed value fields of pids and ids hold.
+fn num(n: i64) -> Value<'static> {
+    Value::I64(n)
+}
+
+/// An exit event's result, if it has one.
+fn exit_res(ev: &Ev<'_>) -> Option<i64> {
+    if ev.ev.direction() != Direction::Exit {
+        return None;
+    }
+    ev.ret()
+}
+
+/// libsinsp's name for an fd's type.
+fn fd_type(fd: &Fd) -> &'static str {
+    match fd.kind {
+        FdKind::File => "file",
+        FdKind::Directory => "directory",
+        FdKind::Ipv4 { .. } | FdKind::Ipv4Server { .. } => "ipv4",
+        FdKind::Ipv6 => "ipv6",
+        FdKind::Unix => "unix",
+        FdKind::Pipe => "pipe",
+        FdKind::Other(c) => match c {
+            b'e' => "event",
+            b's' => "signalfd",
+            b'l' => "eventpoll",
+            b'i' => "inotify",
+            b't' => "timerfd",
+            b'n' => "netlink",
+            b'b' => "bpf",
+            b'u' => "userfaultfd",
+            b'r' => "io_uring",
+            b'm' => "memfd",
+            _ => "unknown",
+        },
+    }
+}
+
+/// A layer-4 protocol's name (`SCAP_L4_*`).
+fn l4_name(proto: u8) -> &'static str {
+    match proto {
+        1 => "tcp",
+        2 => "udp",
+        3 => "icmp",
+        4 => "raw",
+        _ => "<NA>",
+    }
+}
+
+/// One end of an IPv4 socket: client or server, local or remote.
+fn endpoint(fd: &Fd, side: FieldId) -> Option<(Ipv4Addr, u16)> {
+    use FieldId as F;
+    let ip = |a: u32| Ipv4Addr::from(a.to_le_bytes());
+    match fd.kind {
+        FdKind::Ipv4 {
+            sip,
+            sport,
+            dip,
+            dport,
+            role,
+            ..
+        } => {
+            let client = (ip(sip), sport);
+            let server = (ip(dip), dport);
+            let is_server = role == Role::Server;
+            Some(match side {
+                F::FdCip | F::FdCport => client,
+                F::FdSip | F::FdSport => server,
+                F::FdLip | F::FdLport if is_server => server,
+                F::FdLip | F::FdLport => client,
+                _ if is_server => client,
+                _ => server,
+            })
+        }
+        FdKind::Ipv4Server { ip: a, port, .. } => match side {
+            F::FdSip | F::FdSport | F::FdLip | F::FdLport => Some((ip(a), port)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Linux's errno names (x86-64), as libsinsp prints results.
+fn errno_name(errno: i64) -> Option<&'static str> {
+    const NAMES: [&str; 134] = [
+        "",
+        "EPERM",
+        "ENOENT",
+        "ESRCH",
+        "EINTR",
+        "EIO",
+        "ENXIO",
+        "E2BIG",
+        "ENOEXEC",
+        "EBADF",
+        "ECHILD",
+        "EAGAIN",
+        "ENOMEM",
+        "EACCES",
+        "EFAULT",
+        "ENOTBLK",
+        "EBUSY",
+        "EEXIST",
+        "EXDEV",
+        "ENODEV",
+        "ENOTDIR",
+        "EISDIR",
+        "EINVAL",
+        "ENFILE",
+        "EMFILE",
+        "ENOTTY",
+        "ETXTBSY",
+        "EFBIG",
+        "ENOSPC",
+        "ESPIPE",
+        "EROFS",
+        "EMLINK",
+        "EPIPE",
+        "EDOM",
+        "ERANGE",
+        "EDEADLK",
+        "ENAMETOOLONG",
+        "ENOLCK",
+        "ENOSYS",
+        "ENOTEMPTY",
+        "ELOOP",
+        "",
+        "ENOMSG",
+        "EIDRM",
+        "ECHRNG",
+        "EL2NSYNC",
+        "EL3HLT",
+        "EL3RST",
+        "ELNRNG",
+        "EUNATCH",
+        "ENOCSI",
+        "EL2HLT",
+        "EBADE",
+        "EBADR",
+        "EXFULL",
+        "ENOANO",
+        "EBADRQC",
+        "EBADSLT",
+        "",
+        "EBFONT",
+        "ENOSTR",
+        "ENODATA",
+        "ETIME",
+        "ENOSR",
+        "ENONET",
+        "ENOPKG",
+        "EREMOTE",
+        "ENOLINK",
+        "EADV",
+        "ESRMNT",
+        "ECOMM",
+        "EPROTO",
+        "EMULTIHOP",
+        "EDOTDOT",
+        "EBADMSG",
+        "EOVERFLOW",
+        "ENOTUNIQ",
+        "EBADFD",
+        "EREMCHG",
+        "ELIBACC",
+        "ELIBBAD",
+        "ELIBSCN",
+        "ELIBMAX",
+        "ELIBEXEC",
+        "EILSEQ",
+        "ERESTART",
+        "ESTRPIPE",
+        "EUSERS",
+        "ENOTSOCK",
+        "EDESTADDRREQ",
+        "EMSGSIZE",
+        "EPROTOTYPE",
+        "ENOPROTOOPT",
+        "EPROTONOSUPPORT",
+        "ESOCKTNOSUPPORT",
+        "EOPNOTSUPP",
+        "EPFNOSUPPORT",
+        "EAFNOSUPPORT",
+        "EADDRINUSE",
+        "EADDRNOTAVAIL",
+        "ENETDOWN",
+        "ENETUNREACH",
+        "ENETRESET",
+        "ECONNABORTED",
+        "ECONNRESET",
+        "ENOBUFS",
+        "EISCONN",
+        "ENOTCONN",
+        "ESHUTDOWN",
+        "ETOOMANYREFS",
+        "ETIMEDOUT",
+        "ECONNREFUSED",
+        "EHOSTDOWN",
+        "EHOSTUNREACH",
+        "EALREADY",
+        "EINPROGRESS",
+        "ESTALE",
+        "EUCLEAN",
+        "ENOTNAM",
+        "ENAVAIL",
+        "EISNAM",
+        "EREMOTEIO",
+        "EDQUOT",
+        "ENOMEDIUM",
+        "EMEDIUMTYPE",
+        "ECANCELED",
+        "ENOKEY",
+        "EKEYEXPIRED",
+        "EKEYREVOKED",
+        "EKEYREJECTED",
+        "EOWNERDEAD",
+        "ENOTRECOVERABLE",
+        "ERFKILL",
+        "EHWPOISON",
+    ];
+    // The kernel's own codes, which reach user space only in traces
+    // (an interrupted call about to restart).
+    const KERNEL: [&str; 19] = [
+        "ERESTARTSYS",
+        "ERESTARTNOINTR",
+        "ERESTARTNOHAND",
+        "ENOIOCTLCMD",
+        "ERESTART_RESTARTBLOCK",
+        "EPROBE_DEFER",
+        "EOPENSTALE",
+        "ENOPARAM",
+        "",
+        "EBADHANDLE",
+        "ENOTSYNC",
+        "EBADCOOKIE",
+        "ENOTSUPP",
+        "ETOOSMALL",
+        "ESERVERFAULT",
+        "EBADTYPE",
+        "EJUKEBOX",
+        "EIOCBQUEUED",
+        "ERECALLCONFLICT",
+    ];
+    let i = usize::try_from(errno).ok()?;
+    let name = match i {
+        512.. => *KERNEL.get(i - 512)?,
+        _ => *NAMES.get(i)?,
+    };
+    (!name.is_empty()).then_some(name)
+}

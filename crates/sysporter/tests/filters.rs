@@ -10,9 +10,10 @@
 //!
 //! The corpus says how each line is checked (`filters/corpus.rs`): most
 //! are compared as they are; those sysdig 0.29.3 refuses or misreads
-//! (`==`, `intersects`, `bcontains`, `bstartswith`: docs/filters.md) are
-//! compared with an equivalent sysdig reads as we read the original, after
-//! checking that sysdig does refuse or misread it; a few both must refuse.
+//! (`==`, `intersects`, `bcontains`, `bstartswith`: docs/filters.md) or
+//! evaluates otherwise (a named deviation) are compared with an equivalent
+//! sysdig reads as we read the original, after checking that sysdig does
+//! refuse, misread or differ; a few both must refuse.
 //! The corpus must use every field of `sysflow_filter::FIELDS` twice and
 //! every operator, and each compared line must select some events and
 //! leave some out (checked from sysdig's side alone).
@@ -34,6 +35,8 @@
 
 #[path = "filters/corpus.rs"]
 mod corpus;
+#[path = "filters/deviations.rs"]
+mod deviations;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -239,7 +242,7 @@ fn jobs(cases: &[Case], traces: &[(String, PathBuf)], ours: bool) -> Vec<(Key, J
             }
             // A refusal is checked on the first trace, a misreading on each.
             let own = match case.kind {
-                Kind::Misread => true,
+                Kind::Misread | Kind::Differs => true,
                 Kind::Refused | Kind::Error => t == 0,
                 Kind::Eq | Kind::None => false,
             };
@@ -314,6 +317,7 @@ struct TraceStats {
     selected: usize,
     /// Our side: the same lines, and not.
     agree: usize,
+    explained: usize,
     differ: usize,
 }
 
@@ -330,6 +334,9 @@ fn report(
 ) -> bool {
     let verbose = std::env::var_os("SYSFLOW_FILTERS_VERBOSE").is_some();
     let mut failures = Vec::new();
+    let mut oracle = deviations::Oracle::default();
+    // Comparisons each named deviation explained.
+    let mut explained: std::collections::BTreeMap<&str, usize> = Default::default();
     let mut stats: Vec<TraceStats> = traces.iter().map(|_| TraceStats::default()).collect();
     for (t, st) in stats.iter_mut().enumerate() {
         let run = &results[&Key::Total(t)];
@@ -344,6 +351,7 @@ fn report(
     for (c, case) in cases.iter().enumerate() {
         let at = format!("filters.txt:{} `{}`", case.line, case.expr);
         let mut counts = Vec::new();
+        let mut own_differs = false;
         for (t, (trace, _)) in traces.iter().enumerate() {
             if let Some(own) = results.get(&Key::SysdigOwn(t, c)) {
                 match case.kind {
@@ -353,6 +361,9 @@ fn report(
                             own.lines().len(),
                             own.error()
                         ))
+                    }
+                    _ if case.kind == Kind::Differs && !own.success => {
+                        failures.push(format!("{at}: sysdig fails on {trace}: {}", own.error()))
                     }
                     Kind::Refused | Kind::Error if own.success => failures.push(format!(
                         "{at}: marked {:?}, but sysdig 0.29.3 accepts it",
@@ -380,6 +391,9 @@ fn report(
                 continue;
             }
             let selected = sysdig.lines();
+            if let Some(own) = results.get(&Key::SysdigOwn(t, c)) {
+                own_differs |= own.stdout != sysdig.stdout;
+            }
             let st = &mut stats[t];
             counts.push(Some(selected.len()));
             st.selected += selected.len();
@@ -391,13 +405,31 @@ fn report(
             let Some(run) = results.get(&Key::Ours(t, c)) else {
                 continue;
             };
-            match compare(&selected, run) {
-                None => st.agree += 1,
-                Some(why) => {
+            let path = &traces[t].1;
+            let verdict = compare(&selected, run, |line| {
+                deviations::DEVIATIONS
+                    .iter()
+                    .find(|d| d.explains(case, path, line, &mut oracle))
+                    .map(|d| d.name)
+            });
+            match verdict {
+                Verdict::Agree => st.agree += 1,
+                Verdict::Explained(names) => {
+                    st.explained += 1;
+                    for name in names {
+                        *explained.entry(name).or_default() += 1;
+                    }
+                }
+                Verdict::Differ(why) => {
                     st.differ += 1;
                     failures.push(format!("{at} on {trace}: {why}"));
                 }
             }
+        }
+        if case.kind == Kind::Differs && complete && !own_differs {
+            failures.push(format!(
+                "{at}: marked differs, but sysdig selects the same as with the equivalent on every trace"
+            ));
         }
         if verbose {
             let shown: Vec<String> = counts
@@ -434,11 +466,15 @@ fn report(
         "some",
         "all",
         "selected",
-        if ours { "   agree  differ" } else { "" }
+        if ours {
+            "   agree explained  differ"
+        } else {
+            ""
+        }
     );
     for ((name, _), st) in traces.iter().zip(&stats) {
         let ours_cols = if ours {
-            format!(" {:>7} {:>7}", st.agree, st.differ)
+            format!(" {:>7} {:>9} {:>7}", st.agree, st.explained, st.differ)
         } else {
             String::new()
         };
@@ -447,6 +483,9 @@ fn report(
             st.events, st.none, st.some, st.all, st.selected
         );
     }
+    for (name, n) in &explained {
+        println!("  explained by \"{name}\" (docs/deviations.md): {n} comparisons");
+    }
     for f in &failures {
         println!("FAIL {f}");
     }
@@ -454,11 +493,24 @@ fn report(
     failures.is_empty()
 }
 
-/// How our run differs from sysdig's selection, if it does: the lines
-/// only one side has (the first few of each), or the order.
-fn compare(sysdig: &[&str], ours: &Run) -> Option<String> {
+/// How our run compares with sysdig's selection.
+enum Verdict {
+    /// The same lines in the same order.
+    Agree,
+    /// Only lines a named deviation explains differ (its names).
+    Explained(Vec<&'static str>),
+    /// Why not: the lines only one side has (the first few of each, those
+    /// no deviation explains), or the order.
+    Differ(String),
+}
+
+fn compare(
+    sysdig: &[&str],
+    ours: &Run,
+    mut explain: impl FnMut(&str) -> Option<&'static str>,
+) -> Verdict {
     if !ours.success {
-        return Some(format!(
+        return Verdict::Differ(format!(
             "sysporter failed ({:?}): {}",
             ours.code,
             ours.error()
@@ -466,7 +518,7 @@ fn compare(sysdig: &[&str], ours: &Run) -> Option<String> {
     }
     let mine = ours.lines();
     if mine == sysdig {
-        return None;
+        return Verdict::Agree;
     }
     let mut count: HashMap<&str, i64> = HashMap::new();
     for l in sysdig {
@@ -492,7 +544,26 @@ fn compare(sysdig: &[&str], ours: &Run) -> Option<String> {
     };
     let (only_sysdig, only_ours) = (only(sysdig, 1), only(&mine, -1));
     if only_sysdig.is_empty() && only_ours.is_empty() {
-        return Some("the same events in another order".to_owned());
+        return Verdict::Differ("the same events in another order".to_owned());
+    }
+    let mut names = Vec::new();
+    let mut unexplained = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| match explain(l) {
+                Some(name) => {
+                    names.push(name);
+                    false
+                }
+                None => true,
+            })
+            .collect()
+    };
+    let (left_sysdig, left_ours) = (unexplained(only_sysdig), unexplained(only_ours));
+    if left_sysdig.is_empty() && left_ours.is_empty() {
+        names.sort_unstable();
+        names.dedup();
+        return Verdict::Explained(names);
     }
     let show = |v: &[String]| {
         v.iter()
@@ -500,21 +571,21 @@ fn compare(sysdig: &[&str], ours: &Run) -> Option<String> {
             .map(|l| format!("\n      {l}"))
             .collect::<String>()
     };
-    Some(format!(
-        "{} events only sysdig selects, {} only ours{}{}{}{}",
-        only_sysdig.len(),
-        only_ours.len(),
-        if only_sysdig.is_empty() {
+    Verdict::Differ(format!(
+        "{} events only sysdig selects, {} only ours (no deviation explains them){}{}{}{}",
+        left_sysdig.len(),
+        left_ours.len(),
+        if left_sysdig.is_empty() {
             ""
         } else {
             "\n    sysdig only:"
         },
-        show(&only_sysdig),
-        if only_ours.is_empty() {
+        show(&left_sysdig),
+        if left_ours.is_empty() {
             ""
         } else {
             "\n    ours only:"
         },
-        show(&only_ours),
+        show(&left_ours),
     ))
 }

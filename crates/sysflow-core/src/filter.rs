@@ -15,7 +15,9 @@
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
-use sysflow_capture::{AbiRevision, Direction, EventFlags, ParamValue, event_info};
+use sysflow_capture::{
+    AbiRevision, Direction, EventFlags, ParamValue, SockAddr, SockTuple, event_info,
+};
 use sysflow_filter::{FieldArg, FieldId, Fields, Value};
 
 use crate::event::{Ev, Kind, as_int};
@@ -31,7 +33,7 @@ pub(crate) struct EventFields<'a, 'e> {
     pub text: &'a mut String,
 }
 
-impl EventFields<'_, '_> {
+impl<'a> EventFields<'a, '_> {
     fn thread(&self) -> Option<&Thread> {
         self.state.threads.get(&self.ev.tid()).map(|t| &**t)
     }
@@ -53,46 +55,120 @@ impl EventFields<'_, '_> {
         Some(t)
     }
 
-    /// The fd the event is about, as libsinsp picks it from the event
-    /// table's flags (of the call's enter event, for an exit): a call that
-    /// uses an fd is about its `fd` argument (an exit, its enter's); one
-    /// that creates an fd about the fd its exit returned. Other calls
-    /// (mmap among them, in 0.29's table) are about no fd.
+    /// The event's fd number, libsinsp 0.29's `m_lastevent_fd`, for an
+    /// event its table says creates, uses or destroys an fd (`None` for
+    /// others, whose `fd.*` fields are all absent). An enter event is
+    /// about its `fd` argument if it uses one, else about -1 (an open's
+    /// enter: the fd is not made yet); an exit about the fd it added to
+    /// the table (an open's, an accept's, dup's copy, pipe's and
+    /// socketpair's second), else its enter's. mmap uses no fd in 0.29's
+    /// table.
     fn fd_num(&self) -> Option<i64> {
-        let id = self.ev.ev.event_type;
-        let exit = self.ev.ev.direction() == Direction::Exit;
-        let enter_id = if exit { id.wrapping_sub(1) } else { id };
-        let flags = table_flags(enter_id);
-        if flags.contains(EventFlags::USES_FD) {
-            return self.state.event_fd(self.ev);
+        let ev = self.ev;
+        let id = ev.ev.event_type;
+        let flags = table_flags(id);
+        let fd_event = EventFlags::CREATES_FD.bits()
+            | EventFlags::USES_FD.bits()
+            | EventFlags::DESTROYS_FD.bits();
+        if flags.bits() & fd_event == 0 {
+            return None;
         }
-        let created = table_flags(id).contains(EventFlags::CREATES_FD)
-            || flags.contains(EventFlags::CREATES_FD);
-        if exit && created {
-            return self.ev.ret().filter(|r| *r >= 0);
+        if ev.ev.direction() == Direction::Enter {
+            if flags.contains(EventFlags::USES_FD) {
+                return Some(ev.fd_param().unwrap_or(-1));
+            }
+            return Some(-1);
         }
-        None
+        if let Some(added) = self.added_fd() {
+            return Some(added);
+        }
+        if table_flags(id.wrapping_sub(1)).contains(EventFlags::USES_FD) {
+            return Some(self.state.event_fd(ev).unwrap_or(-1));
+        }
+        Some(-1)
     }
 
-    /// A failed open's name: libsinsp gives the event a temporary fd named
-    /// as the call was given the path.
-    fn failed_open_name(&mut self) -> Value<'_> {
-        if self.ev.kind != Kind::OpenX || self.ev.ret().is_none_or(|r| r >= 0) {
+    /// The fd a successful exit added to the table, as libsinsp 0.29's
+    /// parsers add them (each addition sets the thread's last fd).
+    fn added_fd(&self) -> Option<i64> {
+        let ev = self.ev;
+        let ret = ev.ret().filter(|r| *r >= 0)?;
+        let name = ev.ev.type_name(AbiRevision::Sysdig0_29)?;
+        match name {
+            "open" | "openat" | "openat2" | "creat" | "socket" | "accept" | "accept4"
+            | "eventfd" | "signalfd" | "timerfd_create" | "inotify_init" => Some(ret),
+            "pipe" | "socketpair" => ev.int("fd2"),
+            // A copy of a known fd only: libsinsp leaves an unknown one.
+            "dup" | "dup2" | "dup3" | "fcntl" => {
+                let old = self.state.event_fd(ev)?;
+                self.state.fd(ev.tid(), old)?;
+                if name == "fcntl" && !self.state.fcntl_dups(ev) {
+                    return None;
+                }
+                Some(ret)
+            }
+            _ => None,
+        }
+    }
+
+    /// The fd of the event: its number (see [`EventFields::fd_num`]) and
+    /// its entry, if the table has one.
+    fn fd_ref(&self) -> Option<(i64, Option<&'a Fd>)> {
+        let num = self.fd_num()?;
+        Some((num, self.state.fd(self.ev.tid(), num)))
+    }
+
+    fn fd(&self) -> Option<&'a Fd> {
+        self.fd_ref()?.1
+    }
+
+    /// Whether the event is a connect's exit that failed: libsinsp names
+    /// its fd after the address the call was given.
+    fn failed_connect(&self) -> bool {
+        self.ev.kind == Kind::ConnectX && self.ev.ret().is_some_and(|r| r < 0)
+    }
+
+    /// `fd.typechar` of an fd event without a table entry: libsinsp guesses
+    /// it from the call (an open's is a file, a socket's or accept's IPv4,
+    /// a pipe's a pipe), `o` for others.
+    fn guessed_typechar(&self) -> u8 {
+        match self.ev.ev.type_name(AbiRevision::Sysdig0_29) {
+            Some("open" | "openat" | "openat2" | "creat") => b'f',
+            Some("socket" | "accept" | "accept4") => b'4',
+            Some("pipe") => b'p',
+            Some("eventfd") => b'e',
+            Some("signalfd") => b's',
+            Some("timerfd_create") => b't',
+            Some("inotify_init") => b'i',
+            _ => b'o',
+        }
+    }
+
+    /// `fd.name` of an fd event without a table entry (or a failed
+    /// connect): an enter has none; an open's, accept's or connect's exit
+    /// the name or address the call was given; any other exit the empty
+    /// name.
+    fn creator_name(&mut self) -> Value<'_> {
+        let ev = self.ev;
+        if ev.ev.direction() == Direction::Enter {
             return Value::Absent;
         }
-        match self.ev.text_ref("name") {
-            Some(name) => {
-                self.text.clear();
-                self.text.push_str(&name);
-                Value::Str(self.text.as_bytes())
+        let name = ev.ev.type_name(AbiRevision::Sysdig0_29).unwrap_or("");
+        self.text.clear();
+        match name {
+            "open" | "creat" | "openat" | "openat2" => {
+                if let Some(path) = ev.text_ref("name") {
+                    self.text.push_str(&path);
+                }
             }
-            None => Value::Absent,
+            "accept" | "accept4" | "connect" => {
+                if let Some(Ok(tuple)) = ev.ev.param(AbiRevision::Current, 1) {
+                    render_tuple(&tuple, self.text);
+                }
+            }
+            _ => {}
         }
-    }
-
-    fn fd(&self) -> Option<&Fd> {
-        let num = self.fd_num()?;
-        self.state.fd(self.ev.tid(), num)
+        Value::Str(self.text.as_bytes())
     }
 
     fn str<'s>(&'s mut self, text: &str) -> Value<'s> {
@@ -208,37 +284,54 @@ impl Fields for EventFields<'_, '_> {
                 None => Value::Absent,
             },
             F::FdType => self.fd().map_or(Value::Absent, |fd| s(fd_type(fd))),
-            F::FdTypeChar => match self.fd() {
-                Some(fd) => {
-                    let c = [fd.type_char()];
-                    self.text.clear();
-                    self.text.push(char::from(c[0]));
-                    Value::Str(self.text.as_bytes())
-                }
+            F::FdTypeChar => {
+                let c = match self.fd_ref() {
+                    Some((_, Some(fd))) => fd.type_char(),
+                    Some((_, None)) => self.guessed_typechar(),
+                    None => return Value::Absent,
+                };
+                self.text.clear();
+                self.text.push(char::from(c));
+                Value::Str(self.text.as_bytes())
+            }
+            F::FdName => match self.fd_ref() {
                 None => Value::Absent,
+                Some((_, Some(fd))) if !self.failed_connect() => s(&fd.name),
+                Some(_) => self.creator_name(),
             },
-            F::FdName => {
-                if self.fd().is_none() {
-                    return self.failed_open_name();
-                }
-                self.fd().map_or(Value::Absent, |fd| s(&fd.name))
-            }
-            F::FdDirectory | F::FdFilename => {
-                let Some(fd) = self.fd() else {
-                    return Value::Absent;
+            F::FdDirectory => {
+                let known = match self.fd_ref() {
+                    None => return Value::Absent,
+                    Some((_, fd)) => fd.map(|fd| (fd.kind, fd.name.clone())),
                 };
-                if !matches!(fd.kind, FdKind::File | FdKind::Directory) {
-                    return Value::Absent;
+                match known {
+                    Some((FdKind::Directory, name)) => self.str(&name),
+                    Some((FdKind::File, name)) => self.str(dir_name(&name)),
+                    Some(_) => Value::Absent,
+                    None => {
+                        if matches!(self.creator_name(), Value::Absent) {
+                            return Value::Absent;
+                        }
+                        let len = self.text.len();
+                        match self.text.rfind('/') {
+                            Some(0) | None => {
+                                self.text.clear();
+                                self.text.push('/');
+                            }
+                            Some(i) if i + 1 < len => self.text.truncate(i),
+                            Some(_) => {}
+                        }
+                        Value::Str(self.text.as_bytes())
+                    }
                 }
-                let name = fd.name.clone();
-                let (dir, file) = match name.rfind('/') {
-                    Some(0) => ("/", &name[1..]),
-                    Some(i) => (&name[..i], &name[i + 1..]),
-                    None => ("", &name[..]),
-                };
-                let part = if field == F::FdDirectory { dir } else { file };
-                self.str(part)
             }
+            F::FdFilename => match self.fd() {
+                Some(fd) if fd.kind == FdKind::File => {
+                    let name = fd.name.clone();
+                    self.str(file_name(&name))
+                }
+                _ => Value::Absent,
+            },
             F::FdCip | F::FdSip | F::FdLip | F::FdRip => {
                 match self.fd().and_then(|fd| endpoint(fd, field)) {
                     Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
@@ -491,6 +584,27 @@ fn fd_type(fd: &Fd) -> &'static str {
     }
 }
 
+/// A file's directory as libsinsp 0.29 cuts it: up to the last `/`,
+/// `/` when that is the first character or there is none, the whole name
+/// when it ends in `/`. (A slice of `name`, except the `/` fallback.)
+fn dir_name(name: &str) -> &str {
+    match name.rfind('/') {
+        Some(0) | None => "/",
+        Some(i) if i + 1 < name.len() => &name[..i],
+        Some(_) => name,
+    }
+}
+
+/// A file's name as libsinsp 0.29 cuts it: after the last `/`, the whole
+/// name when it ends in `/`, and `/` when it has none.
+fn file_name(name: &str) -> &str {
+    match name.rfind('/') {
+        Some(i) if i + 1 < name.len() => &name[i + 1..],
+        Some(_) => name,
+        None => "/",
+    }
+}
+
 /// A layer-4 protocol's name (`SCAP_L4_*`).
 fn l4_name(proto: u8) -> &'static str {
     match proto {
@@ -702,4 +816,47 @@ fn errno_name(errno: i64) -> Option<&'static str> {
         _ => *NAMES.get(i)?,
     };
     (!name.is_empty()).then_some(name)
+}
+
+/// A socket tuple or address as libsinsp 0.29 prints it (ports as numbers,
+/// no name resolution): `a.b.c.d:p->e.f.g.h:q`, a unix tuple's two kernel
+/// addresses in hex and its path, `NULL` for an empty one.
+fn render_tuple(value: &ParamValue<'_>, text: &mut String) {
+    match value {
+        ParamValue::SockTuple(SockTuple::Inet { src, dst }) => {
+            let _ = write!(text, "{src}->{dst}");
+        }
+        ParamValue::SockTuple(SockTuple::Inet6 { src, dst }) => {
+            let _ = write!(
+                text,
+                "{}:{}->{}:{}",
+                src.ip(),
+                src.port(),
+                dst.ip(),
+                dst.port()
+            );
+        }
+        ParamValue::SockTuple(SockTuple::Unix { source, dest, path }) => {
+            let _ = write!(
+                text,
+                "{source:x}->{dest:x} {}",
+                String::from_utf8_lossy(path)
+            );
+        }
+        ParamValue::SockTuple(SockTuple::Other { family, .. })
+        | ParamValue::SockAddr(SockAddr::Other { family, .. }) => {
+            let _ = write!(text, "family {family}");
+        }
+        ParamValue::SockAddr(SockAddr::Inet(a)) => {
+            let _ = write!(text, "{a}");
+        }
+        ParamValue::SockAddr(SockAddr::Inet6(a)) => {
+            let _ = write!(text, "{}:{}", a.ip(), a.port());
+        }
+        ParamValue::SockAddr(SockAddr::Unix(path)) => {
+            text.push_str(&String::from_utf8_lossy(path));
+        }
+        ParamValue::Empty => text.push_str("NULL"),
+        _ => {}
+    }
 }

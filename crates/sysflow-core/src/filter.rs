@@ -171,6 +171,55 @@ impl<'a> EventFields<'a, '_> {
         Value::Str(self.text.as_bytes())
     }
 
+    /// Whether `addr` is local for the event's process (its container's
+    /// address, or an interface's).
+    fn is_local(&self, addr: Ipv4Addr) -> bool {
+        let container = self.thread().map_or("", |t| t.container_id.as_str());
+        self.state.is_local_ipv4(addr, container)
+    }
+
+    /// One end of an IPv4 socket as libsinsp 0.29's fields read it
+    /// (`field` is the `ip`, `net` or `port` field of that end): a socket
+    /// neither connected nor listening has none; the local end is the
+    /// client's when the client address is local, else the server's; a
+    /// listening socket has a server end only, and client port 0.
+    fn end(&self, fd: &Fd, field: FieldId) -> Option<(Ipv4Addr, u16)> {
+        use FieldId as F;
+        match fd.kind {
+            FdKind::Ipv4 {
+                sip,
+                sport,
+                dip,
+                dport,
+                role,
+                ..
+            } if role != Role::None => {
+                let client = (ipv4(sip), sport);
+                let server = (ipv4(dip), dport);
+                Some(match field {
+                    F::FdCip | F::FdCnet | F::FdCport => client,
+                    F::FdSip | F::FdSnet | F::FdSport => server,
+                    _ => {
+                        let local = field == F::FdLip || field == F::FdLnet || field == F::FdLport;
+                        if self.is_local(client.0) == local {
+                            client
+                        } else {
+                            server
+                        }
+                    }
+                })
+            }
+            FdKind::Ipv4Server { ip, port, .. } => match field {
+                F::FdSip | F::FdSnet | F::FdSport => Some((ipv4(ip), port)),
+                // libsinsp 0.29 reads a listening socket's client port
+                // as an empty string: 0.
+                F::FdCport => Some((Ipv4Addr::UNSPECIFIED, 0)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn str<'s>(&'s mut self, text: &str) -> Value<'s> {
         self.text.clear();
         self.text.push_str(text);
@@ -332,52 +381,51 @@ impl Fields for EventFields<'_, '_> {
                 }
                 _ => Value::Absent,
             },
-            F::FdCip | F::FdSip | F::FdLip | F::FdRip => {
-                match self.fd().and_then(|fd| endpoint(fd, field)) {
-                    Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
-                    None => Value::Absent,
-                }
-            }
+            F::FdCip
+            | F::FdSip
+            | F::FdLip
+            | F::FdRip
+            | F::FdCnet
+            | F::FdSnet
+            | F::FdLnet
+            | F::FdRnet => match self.fd().and_then(|fd| self.end(fd, field)) {
+                Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
+                None => Value::Absent,
+            },
             F::FdCport | F::FdSport | F::FdLport | F::FdRport => {
-                match self.fd().and_then(|fd| endpoint(fd, field)) {
+                match self.fd().and_then(|fd| self.end(fd, field)) {
                     Some((_, port)) => Value::U64(u64::from(port)),
                     None => Value::Absent,
                 }
             }
-            F::FdCnet | F::FdSnet | F::FdLnet | F::FdRnet => {
-                let side = match field {
-                    F::FdCnet => F::FdCip,
-                    F::FdSnet => F::FdSip,
-                    F::FdLnet => F::FdLip,
-                    _ => F::FdRip,
-                };
-                match self.fd().and_then(|fd| endpoint(fd, side)) {
-                    Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
-                    None => Value::Absent,
-                }
-            }
-            F::FdIp | F::FdNet => match self.fd().and_then(|fd| endpoint(fd, F::FdCip)) {
+            F::FdIp | F::FdNet => match self.fd().and_then(|fd| raw_ends(fd)[0]) {
                 Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
                 None => Value::Absent,
             },
-            F::FdPort => match self.fd().and_then(|fd| endpoint(fd, F::FdCport)) {
+            F::FdPort => match self.fd().and_then(|fd| raw_ends(fd)[0]) {
                 Some((_, port)) => Value::U64(u64::from(port)),
                 None => Value::Absent,
             },
             F::FdL4Proto => match self.fd().map(|fd| &fd.kind) {
-                Some(FdKind::Ipv4 { proto, .. } | FdKind::Ipv4Server { proto, .. }) => {
-                    s(l4_name(*proto))
-                }
-                _ => Value::Absent,
+                None => Value::Absent,
+                Some(FdKind::Ipv4 { proto, role, .. }) => match (*proto, role) {
+                    (IPPROTO_RAW, _) => s("raw"),
+                    (_, Role::None) => s("<NA>"),
+                    (p, _) => s(l4_name(p)),
+                },
+                Some(FdKind::Ipv4Server { proto, .. }) => s(l4_name(*proto)),
+                Some(_) => s("<NA>"),
             },
             F::FdSockFamily => match self.fd().map(|fd| &fd.kind) {
                 Some(FdKind::Ipv4 { .. } | FdKind::Ipv4Server { .. } | FdKind::Ipv6) => s("ip"),
                 Some(FdKind::Unix) => s("unix"),
                 _ => Value::Absent,
             },
-            F::FdIsServer => match self.fd().map(|fd| &fd.kind) {
+            // The server end is this machine's (libsinsp does not look at
+            // who connected).
+            F::FdIsServer => match self.fd().map(|fd| fd.kind) {
                 Some(FdKind::Ipv4Server { .. }) => Value::Bool(true),
-                Some(FdKind::Ipv4 { role, .. }) => Value::Bool(*role == Role::Server),
+                Some(FdKind::Ipv4 { dip, .. }) => Value::Bool(self.is_local(ipv4(dip))),
                 Some(_) => Value::Bool(false),
                 None => Value::Absent,
             },
@@ -428,21 +476,12 @@ impl Fields for EventFields<'_, '_> {
                 let Some(fd) = self.fd() else {
                     return visit(Value::Absent);
                 };
-                let (ip_side, port_side) = ((F::FdCip, F::FdSip), (F::FdCport, F::FdSport));
-                let sides = if field == F::FdPort {
-                    [port_side.0, port_side.1]
-                } else {
-                    [ip_side.0, ip_side.1]
-                };
                 let mut any = false;
-                for side in sides {
-                    let value = match endpoint(fd, side) {
-                        Some((ip, port)) if field == F::FdPort => {
-                            let _ = ip;
-                            Value::U64(u64::from(port))
-                        }
-                        Some((ip, _)) => Value::Ip(IpAddr::V4(ip)),
-                        None => continue,
+                for (ip, port) in raw_ends(fd).into_iter().flatten() {
+                    let value = if field == F::FdPort {
+                        Value::U64(u64::from(port))
+                    } else {
+                        Value::Ip(IpAddr::V4(ip))
                     };
                     any = true;
                     if visit(value) {
@@ -605,47 +644,38 @@ fn file_name(name: &str) -> &str {
     }
 }
 
-/// A layer-4 protocol's name (`SCAP_L4_*`).
+/// A layer-4 protocol's name, from the IP protocol number the state keeps.
 fn l4_name(proto: u8) -> &'static str {
     match proto {
-        1 => "tcp",
-        2 => "udp",
-        3 => "icmp",
-        4 => "raw",
+        6 => "tcp",
+        17 => "udp",
+        1 => "icmp",
+        IPPROTO_RAW => "raw",
         _ => "<NA>",
     }
 }
 
-/// One end of an IPv4 socket: client or server, local or remote.
-fn endpoint(fd: &Fd, side: FieldId) -> Option<(Ipv4Addr, u16)> {
-    use FieldId as F;
-    let ip = |a: u32| Ipv4Addr::from(a.to_le_bytes());
+/// `IPPROTO_RAW`.
+const IPPROTO_RAW: u8 = 255;
+
+/// An address as the state keeps it (network order read little-endian).
+fn ipv4(a: u32) -> Ipv4Addr {
+    Ipv4Addr::from(a.to_le_bytes())
+}
+
+/// The ends `fd.ip`, `fd.port` and `fd.net` compare: an IPv4 socket's
+/// client and server, connected or not; a listening socket's address.
+fn raw_ends(fd: &Fd) -> [Option<(Ipv4Addr, u16)>; 2] {
     match fd.kind {
         FdKind::Ipv4 {
             sip,
             sport,
             dip,
             dport,
-            role,
             ..
-        } => {
-            let client = (ip(sip), sport);
-            let server = (ip(dip), dport);
-            let is_server = role == Role::Server;
-            Some(match side {
-                F::FdCip | F::FdCport => client,
-                F::FdSip | F::FdSport => server,
-                F::FdLip | F::FdLport if is_server => server,
-                F::FdLip | F::FdLport => client,
-                _ if is_server => client,
-                _ => server,
-            })
-        }
-        FdKind::Ipv4Server { ip: a, port, .. } => match side {
-            F::FdSip | F::FdSport | F::FdLip | F::FdLport => Some((ip(a), port)),
-            _ => None,
-        },
-        _ => None,
+        } => [Some((ipv4(sip), sport)), Some((ipv4(dip), dport))],
+        FdKind::Ipv4Server { ip, port, .. } => [Some((ipv4(ip), port)), None],
+        _ => [None, None],
     }
 }
 

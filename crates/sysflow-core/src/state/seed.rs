@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
+use sysflow_capture::{FdEntry, FdInfo, Interface, Item, ProcessEntry};
 
 use super::fd::Role;
 use super::path::with_slash;
@@ -26,6 +26,9 @@ impl State {
             Item::Group(g) => {
                 let name = String::from_utf8_lossy(&g.name).into_owned();
                 self.add_group(String::new(), g.gid, name);
+            }
+            Item::Interface(Interface::V4 { addr, .. }) if !self.interfaces.contains(addr) => {
+                self.interfaces.push(*addr);
             }
             Item::Event(_) => return false,
             _ => {}

@@ -16,9 +16,11 @@ use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
 use sysflow_capture::{
-    AbiRevision, Direction, EventFlags, ParamValue, SockAddr, SockTuple, event_info,
+    AbiRevision, Direction, EventFlags, ParamType, ParamValue, SockAddr, SockTuple, event_info,
 };
 use sysflow_filter::{FieldArg, FieldId, Fields, Value};
+
+mod args;
 
 use crate::event::{Ev, Kind, as_int};
 use crate::state::{Fd, FdKind, Role, State, Thread};
@@ -525,12 +527,12 @@ impl EventFields<'_, '_> {
         }
     }
 
-    /// `evt.arg.NAME` or `evt.arg[N]`: the parameter as sysdig prints it
-    /// (numbers in decimal, texts as they are; an fd with its type and
-    /// name, a negative result with its errno's name).
+    /// `evt.arg.NAME` or `evt.arg[N]`: the parameter as libsinsp 0.29
+    /// renders it (see `args`), by the names and types of its event table;
+    /// absent when the event has no such parameter.
     fn arg(&mut self, arg: &FieldArg) -> Value<'_> {
         let ev = self.ev;
-        let Some(info) = ev.ev.info() else {
+        let Some(info) = ev.ev.info_in(AbiRevision::Sysdig0_29) else {
             return Value::Absent;
         };
         let index = match arg {
@@ -541,36 +543,46 @@ impl EventFields<'_, '_> {
         let Some(index) = index.filter(|i| *i < info.params.len()) else {
             return Value::Absent;
         };
-        let Some(Ok(value)) = ev.ev.param(AbiRevision::Current, index) else {
+        let param = &info.params[index];
+        if param.ty == ParamType::FdList {
+            // Rendered from its bytes: decoding would make a list.
+            let Some(raw) = ev.ev.raw_param(index) else {
+                return Value::Absent;
+            };
+            let cx = args::ArgContext {
+                state: self.state,
+                tid: ev.tid(),
+                cwd: "",
+                syscall: "",
+            };
+            self.text.clear();
+            args::render_fd_list(&cx, raw, self.text);
+            return Value::Str(self.text.as_bytes());
+        }
+        let Some(Ok(value)) = ev.ev.param(AbiRevision::Sysdig0_29, index) else {
             return Value::Absent;
         };
-        let text = &mut *self.text;
-        text.clear();
-        match value {
-            ParamValue::Str(b) | ParamValue::Bytes(b) => {
-                let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-                text.push_str(&String::from_utf8_lossy(&b[..end]));
-            }
-            ParamValue::Fd(fd) => {
-                let _ = write!(text, "{fd}");
-                if let Some(f) = self.state.fd(ev.tid(), fd) {
-                    let _ = write!(text, "(<{}>{})", char::from(f.type_char()), f.name);
-                }
-            }
-            ParamValue::Errno(r) if r < 0 => {
-                let _ = write!(text, "{r}");
-                if let Some(name) = errno_name(-r) {
-                    let _ = write!(text, "({name})");
-                }
-            }
-            ParamValue::Empty => {}
-            other => match as_int(&other) {
-                Some(n) => {
-                    let _ = write!(text, "{n}");
-                }
-                None => return Value::Absent,
-            },
-        }
+        // The dirfd a relative path parameter is relative to.
+        let dirfd_name = match param.name {
+            "oldpath" => "olddirfd",
+            "newpath" => "newdirfd",
+            _ => "dirfd",
+        };
+        let dirfd = info
+            .params
+            .iter()
+            .position(|p| p.name == dirfd_name)
+            .and_then(|i| ev.ev.param(AbiRevision::Sysdig0_29, i)?.ok())
+            .and_then(|v| as_int(&v));
+        let state = self.state;
+        let cx = args::ArgContext {
+            state,
+            tid: ev.tid(),
+            cwd: state.main_thread(ev.tid()).map_or("", |t| t.cwd.as_str()),
+            syscall: ev.ev.type_name(AbiRevision::Sysdig0_29).unwrap_or(""),
+        };
+        self.text.clear();
+        args::render(&cx, info.name, param, &value, dirfd, self.text);
         Value::Str(self.text.as_bytes())
     }
 }
@@ -641,6 +653,23 @@ fn file_name(name: &str) -> &str {
         Some(i) if i + 1 < name.len() => &name[i + 1..],
         Some(_) => name,
         None => "/",
+    }
+}
+
+/// The protocol letter libsinsp 0.29 writes after an IP socket's type
+/// character (`<4t>`): none before the socket has a role.
+fn l4_char(fd: &Fd) -> Option<char> {
+    let proto = match fd.kind {
+        FdKind::Ipv4 { proto, role, .. } if role != Role::None || proto == IPPROTO_RAW => proto,
+        FdKind::Ipv4Server { proto, .. } => proto,
+        _ => return None,
+    };
+    match proto {
+        6 => Some('t'),
+        17 => Some('u'),
+        1 => Some('i'),
+        IPPROTO_RAW => Some('r'),
+        _ => None,
     }
 }
 

@@ -36,12 +36,19 @@ pub(crate) struct EventFields<'a, 'e> {
 }
 
 impl<'a> EventFields<'a, '_> {
-    fn thread(&self) -> Option<&Thread> {
+    /// The event's thread: a container event's is one libsinsp makes up.
+    fn thread(&self) -> Option<&'a Thread> {
+        if self.ev.kind == Kind::Container {
+            return self.state.container_thread.as_deref();
+        }
         self.state.threads.get(&self.ev.tid()).map(|t| &**t)
     }
 
     /// The process (main thread) of the event's thread.
-    fn process(&self) -> Option<&Thread> {
+    fn process(&self) -> Option<&'a Thread> {
+        if self.ev.kind == Kind::Container {
+            return self.state.container_thread.as_deref();
+        }
         self.state.main_thread(self.ev.tid())
     }
 
@@ -275,7 +282,7 @@ impl Fields for EventFields<'_, '_> {
             F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
             F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
             F::ProcArgs => {
-                let Some(t) = self.state.main_thread(ev.tid()) else {
+                let Some(t) = self.process() else {
                     return Value::Absent;
                 };
                 let text = &mut *self.text;
@@ -289,7 +296,7 @@ impl Fields for EventFields<'_, '_> {
                 Value::Str(self.text.as_bytes())
             }
             F::ProcCmdline => {
-                let Some(t) = self.state.main_thread(ev.tid()) else {
+                let Some(t) = self.process() else {
                     return Value::Absent;
                 };
                 let text = &mut *self.text;
@@ -302,7 +309,16 @@ impl Fields for EventFields<'_, '_> {
                 Value::Str(self.text.as_bytes())
             }
             F::ProcPid => self.process().map_or(Value::Absent, |t| num(t.pid)),
-            F::ProcPpid => self.ancestor(1).map_or(Value::Absent, |t| num(t.pid)),
+            // The process's parent id as the thread table has it, known
+            // parent or not (-1 for none).
+            F::ProcPpid => match self.thread() {
+                Some(t) if t.is_main() => num(t.ptid),
+                Some(t) => match self.state.threads.get(&t.pid) {
+                    Some(main) => num(main.ptid),
+                    None => Value::Absent,
+                },
+                None => Value::Absent,
+            },
             F::ProcPname => self.ancestor(1).map_or(Value::Absent, |t| s(&t.comm)),
             F::ProcAname | F::ProcApid => {
                 let n = match arg {
@@ -319,7 +335,14 @@ impl Fields for EventFields<'_, '_> {
             F::ProcTty => self
                 .process()
                 .map_or(Value::Absent, |t| Value::I64(i64::from(t.tty))),
-            F::ProcVpid => self.process().map_or(Value::Absent, |t| num(t.vpid)),
+            F::ProcVpid => match self.thread() {
+                Some(t) if t.vpid != -1 => num(t.vpid),
+                _ => Value::Absent,
+            },
+            F::ProcSid => self.thread().map_or(Value::Absent, |t| num(t.sid)),
+            F::UserLoginUid => self
+                .thread()
+                .map_or(Value::Absent, |t| Value::I64(i64::from(t.loginuid as i32))),
             F::ThreadTid => Value::I64(ev.tid()),
             F::ThreadVtid => self.thread().map_or(Value::Absent, |t| num(t.vtid)),
             F::UserUid => self
@@ -440,8 +463,7 @@ impl Fields for EventFields<'_, '_> {
             | F::ContainerImage
             | F::ContainerImageRepository
             | F::ContainerPrivileged => self.container(field),
-            // proc.sid, user.loginuid and anything newer: the state does not
-            // keep them (docs/filters.md says so).
+            // Anything newer: the state does not keep it.
             _ => Value::Absent,
         }
     }
@@ -504,6 +526,9 @@ impl Fields for EventFields<'_, '_> {
 }
 
 impl EventFields<'_, '_> {
+    /// `container.name`, `.image`, `.image.repository`, `.privileged`:
+    /// absent for an empty name or image (and outside containers, but the
+    /// name, `host`); privileged only for docker-compatible runtimes.
     fn container(&mut self, field: FieldId) -> Value<'_> {
         use FieldId as F;
         let Some(t) = self.thread() else {
@@ -512,19 +537,24 @@ impl EventFields<'_, '_> {
         if t.container_id.is_empty() {
             return match field {
                 F::ContainerName => s("host"),
-                F::ContainerPrivileged => Value::Absent,
                 _ => Value::Absent,
             };
         }
         let Some(info) = self.state.containers.get(&t.container_id) else {
             return Value::Absent;
         };
-        match field {
-            F::ContainerName => s(&info.name),
-            F::ContainerImage => s(&info.image),
-            F::ContainerImageRepository => s(&info.image_repo),
-            _ => Value::Bool(info.privileged),
+        let text = match field {
+            F::ContainerName => &info.name,
+            F::ContainerImage => &info.image,
+            F::ContainerImageRepository => &info.image_repo,
+            // CT_DOCKER, CT_CRI, CT_CONTAINERD, CT_CRIO, CT_PODMAN.
+            _ if matches!(info.kind, 0 | 6 | 7 | 8 | 11) => return Value::Bool(info.privileged),
+            _ => return Value::Absent,
+        };
+        if text.is_empty() {
+            return Value::Absent;
         }
+        s(text)
     }
 
     /// `evt.arg.NAME` or `evt.arg[N]`: the parameter as libsinsp 0.29

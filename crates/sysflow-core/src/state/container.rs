@@ -12,7 +12,7 @@ use std::net::Ipv4Addr;
 
 use serde_json::Value;
 
-use super::State;
+use super::{State, Thread};
 use crate::event::Ev;
 
 /// What the collector writes about a container.
@@ -166,6 +166,12 @@ impl State {
         info.described = self.now;
         let id = info.id.clone();
         self.containers.insert(id.clone(), info);
+        let root = self.user_name("", 0).unwrap_or("root").to_owned();
+        let group = self.group_name("", 0).unwrap_or("root").to_owned();
+        let mut t = Thread::for_container(&id);
+        t.user_name = root;
+        t.group_name = group;
+        self.container_thread = Some(Box::new(t));
         Some(id)
     }
 }

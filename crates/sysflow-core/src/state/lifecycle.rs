@@ -185,6 +185,15 @@ impl State {
         }
     }
 
+    /// A successful setsid: the thread leads a new session, its id the result.
+    pub(super) fn setsid_exit(&mut self, ev: &Ev<'_>) {
+        if let Some(sid) = ev.ret().filter(|r| *r >= 0)
+            && let Some(t) = self.threads.get_mut(&ev.tid())
+        {
+            t.sid = sid;
+        }
+    }
+
     /// execve's enter: the file name, for the exit.
     /// execve's enter: the file name it was given, for the exit.
     pub(super) fn execve_enter(&mut self, ev: &Ev<'_>) {
@@ -238,6 +247,9 @@ impl State {
         }
         if let Some(tty) = ev.int("tty") {
             t.tty = tty as u32;
+        }
+        if let Some(loginuid) = ev.int("loginuid") {
+            t.loginuid = loginuid as u32;
         }
         let (uid, gid) = (ev.int("uid"), ev.int("gid"));
         if let Some(uid) = uid {

@@ -62,6 +62,9 @@ pub(crate) struct State {
     pub containers: HashMap<String, ContainerInfo>,
     /// The container the event being applied described (a container event).
     pub described: Option<String>,
+    /// The thread libsinsp makes up for the last container event (see
+    /// [`Thread::for_container`]): the filter's thread for that event.
+    pub container_thread: Option<Box<Thread>>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
     /// libsinsp renders some parameters into one text buffer that every event
@@ -268,6 +271,7 @@ impl State {
             Kind::GroupAdded => self.group_added(ev),
             // Containers (`container`).
             Kind::Container => self.described = self.container_event(ev),
+            Kind::SetsidX => self.setsid_exit(ev),
             _ => self.enter(ev),
         }
     }

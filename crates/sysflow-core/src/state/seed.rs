@@ -78,6 +78,8 @@ impl State {
             vtid: p.vtid.unwrap_or(p.tid),
             vpid: p.vpid.unwrap_or(p.pid),
             tty: p.tty.unwrap_or(0),
+            sid: p.sid.unwrap_or(-1),
+            loginuid: p.loginuid.unwrap_or(u32::MAX),
             container_id: container_id_of(split_list_borrowed(
                 p.cgroups.as_deref().unwrap_or_default(),
             )),

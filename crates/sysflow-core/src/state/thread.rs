@@ -40,6 +40,10 @@ pub(crate) struct Thread {
     pub vpid: i64,
     /// Controlling terminal device, 0 when none.
     pub tty: u32,
+    /// Session id, -1 when unknown (the filter's `proc.sid`).
+    pub sid: i64,
+    /// Audit user id, `u32::MAX` for none (the filter's `user.loginuid`).
+    pub loginuid: u32,
     /// Container id, empty on the host.
     pub container_id: String,
     /// When the thread last did something the records show (a clone, an
@@ -69,8 +73,29 @@ impl Thread {
             vtid: -1,
             vpid: -1,
             tty: 0,
+            sid: -1,
+            loginuid: u32::MAX,
             container_id: String::new(),
             last_ts: 0,
+        }
+    }
+
+    /// The thread libsinsp 0.29 attributes a container event to (one it
+    /// makes up, in no table): tid and pid -1, ids in its namespace -2,
+    /// named `container:ID`, root, in the container.
+    pub fn for_container(id: &str) -> Thread {
+        Thread {
+            pid: -1,
+            ptid: 0,
+            comm: format!("container:{id}"),
+            cwd: String::new(),
+            uid: 0,
+            gid: 0,
+            vtid: -2,
+            vpid: -2,
+            loginuid: 0,
+            container_id: id.to_owned(),
+            ..Thread::unknown(-1)
         }
     }
 

@@ -348,11 +348,20 @@ impl Fields for EventFields<'_, '_> {
             F::UserUid => self
                 .thread()
                 .map_or(Value::Absent, |t| Value::U64(u64::from(t.uid))),
-            F::UserName => self.thread().map_or(Value::Absent, |t| s(&t.user_name)),
+            // The capture's user and group lists, looked up now, as
+            // libsinsp 0.29 does (the records keep the names the ids had
+            // when they were set).
+            F::UserName => match self.thread().and_then(|t| self.state.user_name("", t.uid)) {
+                Some(name) => s(name),
+                None => Value::Absent,
+            },
             F::GroupGid => self
                 .thread()
                 .map_or(Value::Absent, |t| Value::U64(u64::from(t.gid))),
-            F::GroupName => self.thread().map_or(Value::Absent, |t| s(&t.group_name)),
+            F::GroupName => match self.thread().and_then(|t| self.state.group_name("", t.gid)) {
+                Some(name) => s(name),
+                None => Value::Absent,
+            },
             F::FdNum => match self.fd_num() {
                 Some(n) => Value::I64(n),
                 None => Value::Absent,

@@ -262,7 +262,11 @@ impl Fields for EventFields<'_, '_> {
             F::EvtRes => match exit_res(ev) {
                 Some(r) if r < 0 => match errno_name(-r) {
                     Some(name) => s(name),
-                    None => Value::Absent,
+                    None => {
+                        self.text.clear();
+                        let _ = write!(self.text, "{r}");
+                        Value::Str(self.text.as_bytes())
+                    }
                 },
                 Some(_) => s("SUCCESS"),
                 None => Value::Absent,
@@ -312,9 +316,9 @@ impl Fields for EventFields<'_, '_> {
             // The process's parent id as the thread table has it, known
             // parent or not (-1 for none).
             F::ProcPpid => match self.thread() {
-                Some(t) if t.is_main() => num(t.ptid),
+                Some(t) if t.is_main() => num(t.clone_ptid),
                 Some(t) => match self.state.threads.get(&t.pid) {
-                    Some(main) => num(main.ptid),
+                    Some(main) => num(main.clone_ptid),
                     None => Value::Absent,
                 },
                 None => Value::Absent,
@@ -641,12 +645,23 @@ fn num(n: i64) -> Value<'static> {
     Value::I64(n)
 }
 
-/// An exit event's result, if it has one.
+/// An event's result as libsinsp 0.29 finds it: its `res` parameter, or
+/// the `fd` of an exit that creates one (by the 2022 table's names);
+/// `None` for events with neither.
 fn exit_res(ev: &Ev<'_>) -> Option<i64> {
-    if ev.ev.direction() != Direction::Exit {
-        return None;
-    }
-    ev.ret()
+    let info = ev.ev.info_in(AbiRevision::Sysdig0_29)?;
+    let index = info
+        .params
+        .iter()
+        .position(|p| p.name == "res")
+        .or_else(|| {
+            let creates =
+                ev.ev.direction() == Direction::Exit && info.flags.contains(EventFlags::CREATES_FD);
+            creates
+                .then(|| info.params.iter().position(|p| p.name == "fd"))
+                .flatten()
+        })?;
+    as_int(&ev.ev.param(AbiRevision::Sysdig0_29, index)?.ok()?)
 }
 
 /// libsinsp's name for an fd's type.
@@ -743,6 +758,13 @@ fn raw_ends(fd: &Fd) -> [Option<(Ipv4Addr, u16)>; 2] {
             ..
         } => [Some((ipv4(sip), sport)), Some((ipv4(dip), dport))],
         FdKind::Ipv4Server { ip, port, .. } => [Some((ipv4(ip), port)), None],
+        // The state keeps no IPv6 addresses: an IPv6 socket's are compared
+        // as unspecified, which libsinsp 0.29 compares byte for byte with
+        // an IPv4 value as 0.0.0.0.
+        FdKind::Ipv6 => [
+            Some((Ipv4Addr::UNSPECIFIED, 0)),
+            Some((Ipv4Addr::UNSPECIFIED, 0)),
+        ],
         _ => [None, None],
     }
 }
@@ -925,6 +947,11 @@ fn render_tuple(value: &ParamValue<'_>, text: &mut String) {
             let _ = write!(text, "{src}->{dst}");
         }
         ParamValue::SockTuple(SockTuple::Inet6 { src, dst }) => {
+            // Both ends IPv4-mapped: an IPv4 tuple.
+            if let (Some(s), Some(d)) = (src.ip().to_ipv4_mapped(), dst.ip().to_ipv4_mapped()) {
+                let _ = write!(text, "{s}:{}->{d}:{}", src.port(), dst.port());
+                return;
+            }
             let _ = write!(
                 text,
                 "{}:{}->{}:{}",

@@ -50,6 +50,12 @@ impl State {
         } else {
             parent_tid
         };
+        // libsinsp copies the session and audit ids only from a parent it
+        // knew (by name or uid).
+        let valid_parent = self
+            .threads
+            .get(&parent_tid)
+            .is_some_and(|p| p.uid != u32::MAX || !(p.comm.is_empty() || p.comm == NA));
         if res == 0 && parent_tid > 0 && !self.threads.contains_key(&parent_tid) {
             self.add_parent_stub(ev, parent_tid, is_thread);
         }
@@ -76,6 +82,11 @@ impl State {
             };
         }
         self.copy_clone_image(ev, &mut child);
+        child.clone_ptid = if res == 0 { parent_tid } else { tid };
+        if !valid_parent {
+            child.sid = -1;
+            child.loginuid = 0;
+        }
         if res == 0 {
             child.vtid = ev.int("vtid").unwrap_or(child_tid);
             child.vpid = ev.int("vpid").unwrap_or(child.pid);
@@ -244,6 +255,10 @@ impl State {
         }
         if let Some(ptid) = ev.int("ptid") {
             t.ptid = ptid;
+            // libsinsp 0.29 takes an execve's parent only when it had none.
+            if t.clone_ptid == -1 {
+                t.clone_ptid = ptid;
+            }
         }
         if let Some(tty) = ev.int("tty") {
             t.tty = tty as u32;

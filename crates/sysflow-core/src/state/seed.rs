@@ -62,6 +62,7 @@ impl State {
             tid: p.tid,
             pid: p.pid,
             ptid: p.ptid,
+            clone_ptid: p.ptid,
             comm: text(&p.comm),
             exe: text(&p.exe),
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),

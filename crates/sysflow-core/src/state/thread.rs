@@ -15,6 +15,10 @@ pub(crate) struct Thread {
     pub pid: i64,
     /// Parent thread id, -1 when unknown.
     pub ptid: i64,
+    /// The parent as libsinsp 0.29's thread table keeps it, for the filter
+    /// (`proc.ppid`, `proc.pname`): from the process list or the clone,
+    /// never changed by an execve (whose `ptid` the records follow).
+    pub clone_ptid: i64,
     pub comm: String,
     /// argv\[0\] or the exe path the driver reported.
     pub exe: String,
@@ -59,6 +63,7 @@ impl Thread {
             tid,
             pid: tid,
             ptid: -1,
+            clone_ptid: -1,
             comm: String::new(),
             exe: String::new(),
             exepath: String::new(),
@@ -87,6 +92,7 @@ impl Thread {
         Thread {
             pid: -1,
             ptid: 0,
+            clone_ptid: 0,
             comm: format!("container:{id}"),
             cwd: String::new(),
             uid: 0,

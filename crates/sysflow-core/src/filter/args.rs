@@ -363,8 +363,7 @@ pub(super) fn render(
         }
         ParamValue::Empty => {}
         ParamValue::Int(n) => number(text, info.fmt, n, n as u64),
-        // libsinsp prints unsigned 64-bit values as signed.
-        ParamValue::Uint(n) if info.ty == ParamType::Uint64 => number(text, info.fmt, n as i64, n),
+        // libsinsp prints unsigned 64-bit values as signed ones.
         ParamValue::Uint(n) => number(text, info.fmt, n as i64, n),
         ParamValue::Mode(m) => number(text, info.fmt, i64::from(m), u64::from(m)),
         ref other => {

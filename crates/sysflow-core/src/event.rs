@@ -68,6 +68,8 @@ pub(crate) enum Kind {
     ShutdownX,
     /// setns exit.
     SetnsX,
+    /// setsid exit: the thread's new session.
+    SetsidX,
     /// mmap, mmap2 enter (the reference reads the fd from the enter event).
     MmapE,
     /// mmap, mmap2 exit: current layouts carry the fd too.
@@ -189,6 +191,7 @@ fn classify(info: &EventInfo) -> Kind {
         ) => Kind::WriteX,
         ("SHUTDOWN", true) => Kind::ShutdownX,
         ("SETNS", true) => Kind::SetnsX,
+        ("SETSID", true) => Kind::SetsidX,
         ("MMAP" | "MMAP2", false) => Kind::MmapE,
         ("MMAP" | "MMAP2", true) => Kind::MmapX,
         ("MKDIR" | "MKDIRAT", true) => Kind::MkdirX,

@@ -12,7 +12,7 @@ use std::net::Ipv4Addr;
 
 use serde_json::Value;
 
-use super::State;
+use super::{State, Thread};
 use crate::event::Ev;
 
 /// What the collector writes about a container.
@@ -31,6 +31,10 @@ pub(crate) struct ContainerInfo {
     /// libsinsp's container type number.
     pub kind: i64,
     pub privileged: bool,
+    /// The container's IPv4 address (`ip`), 0.0.0.0 when the capture has
+    /// none: libsinsp counts it as a local address of the container's
+    /// processes (the filter's `fd.lip`, `fd.is_server`).
+    pub ip: Ipv4Addr,
     /// The pod the container runs in, when the capture says.
     pub pod: Option<PodInfo>,
     /// When the capture last described it (ns), for the container bound.
@@ -71,6 +75,11 @@ impl ContainerInfo {
                 .get("privileged")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
+            ip: c
+                .get("ip")
+                .and_then(Value::as_str)
+                .and_then(|ip| ip.parse().ok())
+                .unwrap_or(Ipv4Addr::UNSPECIFIED),
             pod: PodInfo::from_container(c),
             described: 0,
         })
@@ -157,6 +166,12 @@ impl State {
         info.described = self.now;
         let id = info.id.clone();
         self.containers.insert(id.clone(), info);
+        let root = self.user_name("", 0).unwrap_or("root").to_owned();
+        let group = self.group_name("", 0).unwrap_or("root").to_owned();
+        let mut t = Thread::for_container(&id);
+        t.user_name = root;
+        t.group_name = group;
+        self.container_thread = Some(Box::new(t));
         Some(id)
     }
 }

@@ -111,6 +111,16 @@ impl State {
         }
     }
 
+    /// Whether a fcntl's exit duplicated its fd: its command (the exit's,
+    /// or its enter's) is `F_DUPFD` or `F_DUPFD_CLOEXEC`.
+    pub fn fcntl_dups(&self, ev: &Ev<'_>) -> bool {
+        let entered = self.entered.get(&ev.tid()).and_then(|e| e.fcntl_cmd);
+        matches!(
+            ev.int("cmd").or(entered),
+            Some(PPM_FCNTL_F_DUPFD | PPM_FCNTL_F_DUPFD_CLOEXEC)
+        )
+    }
+
     /// fd `new` becomes a copy of `old`. The kernel closed whatever `new`
     /// was: when `old` is unknown, `new` is dropped rather than left naming
     /// its closed file (libsinsp leaves it).

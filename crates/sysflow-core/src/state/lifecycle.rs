@@ -50,6 +50,12 @@ impl State {
         } else {
             parent_tid
         };
+        // libsinsp copies the session and audit ids only from a parent it
+        // knew (by name or uid).
+        let valid_parent = self
+            .threads
+            .get(&parent_tid)
+            .is_some_and(|p| p.uid != u32::MAX || !(p.comm.is_empty() || p.comm == NA));
         if res == 0 && parent_tid > 0 && !self.threads.contains_key(&parent_tid) {
             self.add_parent_stub(ev, parent_tid, is_thread);
         }
@@ -76,6 +82,11 @@ impl State {
             };
         }
         self.copy_clone_image(ev, &mut child);
+        child.clone_ptid = if res == 0 { parent_tid } else { tid };
+        if !valid_parent {
+            child.sid = -1;
+            child.loginuid = 0;
+        }
         if res == 0 {
             child.vtid = ev.int("vtid").unwrap_or(child_tid);
             child.vpid = ev.int("vpid").unwrap_or(child.pid);
@@ -185,6 +196,15 @@ impl State {
         }
     }
 
+    /// A successful setsid: the thread leads a new session, its id the result.
+    pub(super) fn setsid_exit(&mut self, ev: &Ev<'_>) {
+        if let Some(sid) = ev.ret().filter(|r| *r >= 0)
+            && let Some(t) = self.threads.get_mut(&ev.tid())
+        {
+            t.sid = sid;
+        }
+    }
+
     /// execve's enter: the file name, for the exit.
     /// execve's enter: the file name it was given, for the exit.
     pub(super) fn execve_enter(&mut self, ev: &Ev<'_>) {
@@ -235,9 +255,16 @@ impl State {
         }
         if let Some(ptid) = ev.int("ptid") {
             t.ptid = ptid;
+            // libsinsp 0.29 takes an execve's parent only when it had none.
+            if t.clone_ptid == -1 {
+                t.clone_ptid = ptid;
+            }
         }
         if let Some(tty) = ev.int("tty") {
             t.tty = tty as u32;
+        }
+        if let Some(loginuid) = ev.int("loginuid") {
+            t.loginuid = loginuid as u32;
         }
         let (uid, gid) = (ev.int("uid"), ev.int("gid"));
         if let Some(uid) = uid {

@@ -28,6 +28,8 @@ mod sockets;
 mod thread;
 mod users;
 
+use std::net::Ipv4Addr;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub(crate) use container::{ContainerInfo, PodInfo};
@@ -60,6 +62,9 @@ pub(crate) struct State {
     pub containers: HashMap<String, ContainerInfo>,
     /// The container the event being applied described (a container event).
     pub described: Option<String>,
+    /// The thread libsinsp makes up for the last container event (see
+    /// [`Thread::for_container`]): the filter's thread for that event.
+    pub container_thread: Option<Box<Thread>>,
     /// What each thread's last enter event carried, for its exit.
     entered: HashMap<i64, Entered>,
     /// libsinsp renders some parameters into one text buffer that every event
@@ -74,6 +79,9 @@ pub(crate) struct State {
     exited_pids: HashSet<i64>,
     /// Ports the listed sockets listen on (libsinsp's `m_server_ports`).
     server_ports: HashSet<u16>,
+    /// The capturing host's IPv4 interface addresses (the capture's
+    /// interface list), for the filter's local and remote ends.
+    pub interfaces: Vec<Ipv4Addr>,
     /// IPv4 connections were listed whose roles are not decided yet.
     listed_sockets: bool,
     /// The bounds of the tables (see `bounds`).
@@ -263,6 +271,7 @@ impl State {
             Kind::GroupAdded => self.group_added(ev),
             // Containers (`container`).
             Kind::Container => self.described = self.container_event(ev),
+            Kind::SetsidX => self.setsid_exit(ev),
             _ => self.enter(ev),
         }
     }
@@ -325,6 +334,25 @@ impl State {
         {
             f(t);
         }
+    }
+
+    /// Whether `addr` is an address of the machine, for a process of the
+    /// container `container` (empty: the host), as libsinsp 0.29 decides
+    /// which end of a connection is local: the container's address (or,
+    /// when its address is unknown, any container's), or an interface's.
+    pub fn is_local_ipv4(&self, addr: Ipv4Addr, container: &str) -> bool {
+        if !container.is_empty()
+            && let Some(info) = self.containers.get(container)
+        {
+            if !info.ip.is_unspecified() {
+                if info.ip == addr {
+                    return true;
+                }
+            } else if self.containers.values().any(|c| c.ip == addr) {
+                return true;
+            }
+        }
+        self.interfaces.contains(&addr)
     }
 
     /// Threads known now.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use sysflow_capture::{FdEntry, FdInfo, Item, ProcessEntry};
+use sysflow_capture::{FdEntry, FdInfo, Interface, Item, ProcessEntry};
 
 use super::fd::Role;
 use super::path::with_slash;
@@ -26,6 +26,9 @@ impl State {
             Item::Group(g) => {
                 let name = String::from_utf8_lossy(&g.name).into_owned();
                 self.add_group(String::new(), g.gid, name);
+            }
+            Item::Interface(Interface::V4 { addr, .. }) if !self.interfaces.contains(addr) => {
+                self.interfaces.push(*addr);
             }
             Item::Event(_) => return false,
             _ => {}
@@ -59,6 +62,7 @@ impl State {
             tid: p.tid,
             pid: p.pid,
             ptid: p.ptid,
+            clone_ptid: p.ptid,
             comm: text(&p.comm),
             exe: text(&p.exe),
             exepath: p.exepath.as_deref().map(text).unwrap_or_default(),
@@ -75,6 +79,8 @@ impl State {
             vtid: p.vtid.unwrap_or(p.tid),
             vpid: p.vpid.unwrap_or(p.pid),
             tty: p.tty.unwrap_or(0),
+            sid: p.sid.unwrap_or(-1),
+            loginuid: p.loginuid.unwrap_or(u32::MAX),
             container_id: container_id_of(split_list_borrowed(
                 p.cgroups.as_deref().unwrap_or_default(),
             )),

@@ -15,6 +15,10 @@ pub(crate) struct Thread {
     pub pid: i64,
     /// Parent thread id, -1 when unknown.
     pub ptid: i64,
+    /// The parent as libsinsp 0.29's thread table keeps it, for the filter
+    /// (`proc.ppid`, `proc.pname`): from the process list or the clone,
+    /// never changed by an execve (whose `ptid` the records follow).
+    pub clone_ptid: i64,
     pub comm: String,
     /// argv\[0\] or the exe path the driver reported.
     pub exe: String,
@@ -40,6 +44,10 @@ pub(crate) struct Thread {
     pub vpid: i64,
     /// Controlling terminal device, 0 when none.
     pub tty: u32,
+    /// Session id, -1 when unknown (the filter's `proc.sid`).
+    pub sid: i64,
+    /// Audit user id, `u32::MAX` for none (the filter's `user.loginuid`).
+    pub loginuid: u32,
     /// Container id, empty on the host.
     pub container_id: String,
     /// When the thread last did something the records show (a clone, an
@@ -55,6 +63,7 @@ impl Thread {
             tid,
             pid: tid,
             ptid: -1,
+            clone_ptid: -1,
             comm: String::new(),
             exe: String::new(),
             exepath: String::new(),
@@ -69,8 +78,30 @@ impl Thread {
             vtid: -1,
             vpid: -1,
             tty: 0,
+            sid: -1,
+            loginuid: u32::MAX,
             container_id: String::new(),
             last_ts: 0,
+        }
+    }
+
+    /// The thread libsinsp 0.29 attributes a container event to (one it
+    /// makes up, in no table): tid and pid -1, ids in its namespace -2,
+    /// named `container:ID`, root, in the container.
+    pub fn for_container(id: &str) -> Thread {
+        Thread {
+            pid: -1,
+            ptid: 0,
+            clone_ptid: 0,
+            comm: format!("container:{id}"),
+            cwd: String::new(),
+            uid: 0,
+            gid: 0,
+            vtid: -2,
+            vpid: -2,
+            loginuid: 0,
+            container_id: id.to_owned(),
+            ..Thread::unknown(-1)
         }
     }
 

@@ -199,12 +199,6 @@ fn compare_str(op: CmpOp, raw: &[u8], c: &[u8]) -> bool {
     }
     let s = c_str(raw);
     match op {
-        CmpOp::Eq | CmpOp::In | CmpOp::Intersects => s == c,
-        CmpOp::Ne => s != c,
-        CmpOp::Lt => s < c,
-        CmpOp::Le => s <= c,
-        CmpOp::Gt => s > c,
-        CmpOp::Ge => s >= c,
         CmpOp::Contains => contains(s, c),
         CmpOp::IContains => icontains(s, c),
         CmpOp::StartsWith => s.starts_with(c),
@@ -212,5 +206,7 @@ fn compare_str(op: CmpOp, raw: &[u8], c: &[u8]) -> bool {
         CmpOp::Glob => fnmatch(c, s),
         // Compiled into Test::PMatch.
         CmpOp::PMatch | CmpOp::BContains | CmpOp::BStartsWith => false,
+        // Equality and order, as strcmp orders C strings.
+        _ => compare_ord(op, s, c),
     }
 }

@@ -64,6 +64,15 @@ fn live_possible() -> bool {
 /// two cores would make each other's drops.
 static LIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// The environment that sends look-ups to the Docker API at `docker` and
+/// podman's at `podman` (either may be a path where nothing listens).
+fn runtime_env(docker: &Path, podman: &Path) -> [(&'static str, String); 2] {
+    [
+        ("DOCKER_HOST", format!("unix://{}", docker.display())),
+        ("CONTAINER_HOST", format!("unix://{}", podman.display())),
+    ]
+}
+
 /// A live sysporter whose log lines are read as they come.
 struct Live {
     child: Child,
@@ -309,10 +318,7 @@ fn capture_with_runtime(
     ended: &str,
 ) -> (Vec<SysFlow>, String, String) {
     let nothing = dir.join("no-runtime.sock");
-    let env = [
-        ("DOCKER_HOST", format!("unix://{}", socket.display())),
-        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
-    ];
+    let env = runtime_env(socket, &nothing);
     let mut live = Live::start(
         dir,
         &env,
@@ -521,10 +527,7 @@ fn a_container_described_late_is_written_again_and_its_capture_replays_the_same(
     let dir = tempfile::tempdir().unwrap();
     let socket = canned_runtime(dir.path());
     let nothing = dir.path().join("nothing.sock");
-    let env = [
-        ("DOCKER_HOST", format!("unix://{}", socket.display())),
-        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
-    ];
+    let env = runtime_env(&socket, &nothing);
     let mut live = Live::start(dir.path(), &env, &["-p", nothing.to_str().unwrap()], true);
     let container = FakeContainer::new(100);
     // A process that exits at once: gone before its metadata arrives.
@@ -684,13 +687,7 @@ fn docker_containers_are_written_as_docker_inspect_reports_them() {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let nothing = docker.dir().join("nothing.sock");
-    let env = [
-        (
-            "DOCKER_HOST",
-            format!("unix://{}", docker.socket().display()),
-        ),
-        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
-    ];
+    let env = runtime_env(&docker.socket(), &nothing);
     let _ = check_runtime(&env, &["-p", nothing.to_str().unwrap()], || {
         let ids = [
             docker.run(&["--name", "sf-sleeper", "sfbusybox:1.35", "sleep", "1"]),
@@ -731,13 +728,7 @@ fn podman_containers_are_written_as_podman_inspect_reports_them() {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let nothing = podman.dir().join("nothing.sock");
-    let env = [
-        ("DOCKER_HOST", format!("unix://{}", nothing.display())),
-        (
-            "CONTAINER_HOST",
-            format!("unix://{}", podman.socket().display()),
-        ),
-    ];
+    let env = runtime_env(&nothing, &podman.socket());
     let rootfs = podman.rootfs();
     let _ = check_runtime(&env, &["-p", nothing.to_str().unwrap()], || {
         let ids = [
@@ -782,10 +773,7 @@ fn cri_containers_name_their_pod() {
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = tempfile::tempdir().unwrap();
     let nothing = dir.path().join("nothing.sock");
-    let env = [
-        ("DOCKER_HOST", format!("unix://{}", nothing.display())),
-        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
-    ];
+    let env = runtime_env(&nothing, &nothing);
     let uid = "6f1e2d3c-1111-4000-8000-000000000016";
     let records = check_runtime(&env, &["-p", containerd.socket().to_str().unwrap()], || {
         let spec = PodSpec {
@@ -879,13 +867,7 @@ fn filter_containers_keeps_only_a_real_containers_records() {
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = tempfile::tempdir().unwrap();
     let nothing = dir.path().join("nothing.sock");
-    let env = [
-        (
-            "DOCKER_HOST",
-            format!("unix://{}", docker.socket().display()),
-        ),
-        ("CONTAINER_HOST", format!("unix://{}", nothing.display())),
-    ];
+    let env = runtime_env(&docker.socket(), &nothing);
     let mut live = Live::start(
         dir.path(),
         &env,

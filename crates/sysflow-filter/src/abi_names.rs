@@ -6,7 +6,7 @@
 //! binary search; a test checks them against the JSON file.
 
 /// Every event name and every `PPM_SC` syscall name, sorted.
-pub(crate) static EVENT_TYPE_NAMES: &[&str] = &[
+pub(crate) const EVENT_TYPE_NAMES: &[&str] = &[
     "NA1",
     "NA2",
     "NA3",

@@ -8,8 +8,10 @@ use std::net::IpAddr;
 use crate::abi_names::EVENT_TYPE_NAMES;
 use crate::ast::{CmpOp, Expr, ExprKind, FieldRef, Literal, Operand, Span};
 use crate::error::{ErrorKind, FilterError};
+use crate::event_types::TypeSet;
 use crate::fields::{FieldArg, FieldId, FieldType, Multiplicity, ResolveError, resolve};
 use crate::parser::parse;
+use crate::program::Programs;
 use crate::values::{
     IpNet, parse_bool, parse_hex, parse_ip, parse_net, parse_port, scan_i32, scan_i64, scan_u32,
     scan_u64,
@@ -20,6 +22,8 @@ use crate::values::{
 #[derive(Debug, Clone)]
 pub struct Filter {
     pub(crate) root: Node,
+    /// What evaluation runs (see [`Programs`]).
+    pub(crate) programs: Programs,
     expr: String,
 }
 
@@ -29,6 +33,8 @@ pub(crate) enum Node {
     Or(Box<[Node]>),
     Not(Box<Node>),
     Check(Check),
+    /// A known result (only in trees specialized to an event type).
+    Const(bool),
 }
 
 /// One condition on one field.
@@ -46,12 +52,121 @@ pub(crate) enum Test {
     Exists,
     /// `=`, `!=`, `<`, ... with one constant.
     Cmp(CmpOp, Const),
-    /// `in`/`intersects` on strings: the values sorted, for binary search.
-    StrIn(Box<[Box<[u8]>]>),
+    /// `in`/`intersects` on strings.
+    StrIn(StrSet),
+    /// `startswith` on a string.
+    StartsWith(Bytes),
+    /// `=` on a string (`!=` if `negated`).
+    StrEq {
+        value: Bytes,
+        negated: bool,
+    },
     /// `in`/`intersects` on other types: equal to one of them.
     AnyOf(Box<[Const]>),
     /// `pmatch`: each path split into its non-empty components.
     PMatch(Box<[SplitPath]>),
+    /// `evt.type` `=`, `in`, `intersects` (or, `negated`, `!=`): the
+    /// names' codes, tested on [`Fields::event_type`](crate::Fields::event_type).
+    TypeSet {
+        set: TypeSet,
+        negated: bool,
+    },
+}
+
+/// The strings of an `in` list, sorted by length then bytes, with a mask
+/// of their lengths: most values are refused by their length alone, the
+/// others by a binary search that compares lengths before bytes. The
+/// strings are kept end to end in one buffer, so that a search reads two
+/// short arrays rather than one allocation per string.
+#[derive(Debug, Clone)]
+pub(crate) struct StrSet {
+    /// Bit `n` for a string of length `n` (bit 63: 63 or more).
+    lens: u64,
+    /// Each string's start in `bytes` and its length.
+    spans: Box<[(u32, u32)]>,
+    bytes: Box<[u8]>,
+}
+
+impl StrSet {
+    fn new(mut items: Vec<Box<[u8]>>) -> StrSet {
+        items.sort_by(|a, b| by_len(a, b));
+        items.dedup();
+        let lens = items.iter().fold(0, |m, s| m | len_bit(s.len()));
+        let mut bytes = Vec::new();
+        let spans = items
+            .iter()
+            .map(|s| {
+                let start = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+                bytes.extend_from_slice(s);
+                (start, u32::try_from(s.len()).unwrap_or(u32::MAX))
+            })
+            .collect();
+        StrSet {
+            lens,
+            spans,
+            bytes: bytes.into_boxed_slice(),
+        }
+    }
+
+    /// Whether `s` is one of the strings.
+    #[inline]
+    pub(crate) fn contains(&self, s: &[u8]) -> bool {
+        if self.lens & len_bit(s.len()) == 0 {
+            return false;
+        }
+        self.spans
+            .binary_search_by(|&(start, len)| {
+                let item = self
+                    .bytes
+                    .get(start as usize..(start as usize).saturating_add(len as usize))
+                    .unwrap_or_default();
+                by_len(item, s)
+            })
+            .is_ok()
+    }
+}
+
+/// A string constant, kept in the check itself when it is short (names,
+/// path prefixes): evaluation then compares it without following a
+/// pointer to another cache line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Bytes {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<[u8]>),
+}
+
+/// The longest string a [`Bytes`] keeps inline.
+const INLINE: usize = 30;
+
+impl Bytes {
+    fn new(bytes: &[u8]) -> Bytes {
+        match u8::try_from(bytes.len()) {
+            Ok(len) if bytes.len() <= INLINE => {
+                let mut buf = [0; INLINE];
+                buf[..bytes.len()].copy_from_slice(bytes);
+                Bytes::Inline { len, buf }
+            }
+            _ => Bytes::Heap(bytes.into()),
+        }
+    }
+
+    /// The string.
+    #[inline]
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        match self {
+            // `len` is at most INLINE (see `new`).
+            Bytes::Inline { len, buf } => &buf[..usize::from(*len)],
+            Bytes::Heap(b) => b,
+        }
+    }
+}
+
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+fn by_len(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// A path's non-empty components.
@@ -62,7 +177,7 @@ pub(crate) type SplitPath = Box<[Box<[u8]>]>;
 pub(crate) enum Const {
     /// A string, cut at its first NUL as libsinsp's C strings are (or the
     /// raw bytes of a `bcontains`/`bstartswith` hex value).
-    Str(Box<[u8]>),
+    Str(Bytes),
     U64(u64),
     I64(i64),
     Bool(bool),
@@ -78,8 +193,10 @@ pub(crate) enum Const {
 pub fn compile(expr: &str) -> Result<Filter, FilterError> {
     let tree = parse(expr)?;
     let root = node(&tree, expr)?;
+    let programs = Programs::new(&root);
     Ok(Filter {
         root,
+        programs,
         expr: expr.to_owned(),
     })
 }
@@ -99,6 +216,7 @@ impl Filter {
                 Node::And(items) | Node::Or(items) => items.iter().for_each(|n| walk(n, out)),
                 Node::Not(inner) => walk(inner, out),
                 Node::Check(check) => out.push((check.field, check.arg.clone())),
+                Node::Const(_) => {}
             }
         }
         let mut out = Vec::new();
@@ -157,6 +275,25 @@ fn node(expr: &Expr, src: &str) -> Result<Node, FilterError> {
                 ));
             }
             let test = match (op, value) {
+                (CmpOp::Eq | CmpOp::Ne, Operand::Single(lit)) if id == FieldId::EvtType => {
+                    let name = check_str(id, lit, src)?;
+                    Test::TypeSet {
+                        set: TypeSet::of([&*name]),
+                        negated: *op == CmpOp::Ne,
+                    }
+                }
+                (CmpOp::In | CmpOp::Intersects, Operand::List { items, .. })
+                    if id == FieldId::EvtType =>
+                {
+                    let names = items
+                        .iter()
+                        .map(|lit| check_str(id, lit, src))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Test::TypeSet {
+                        set: TypeSet::of(names.iter().map(|n| &**n)),
+                        negated: false,
+                    }
+                }
                 (CmpOp::PMatch, Operand::List { items, .. }) => Test::PMatch(
                     items
                         .iter()
@@ -164,13 +301,11 @@ fn node(expr: &Expr, src: &str) -> Result<Node, FilterError> {
                         .collect::<Result<_, _>>()?,
                 ),
                 (_, Operand::List { items, .. }) if ty == FieldType::Str => {
-                    let mut set = items
+                    let set = items
                         .iter()
                         .map(|lit| check_str(id, lit, src))
                         .collect::<Result<Vec<_>, _>>()?;
-                    set.sort();
-                    set.dedup();
-                    Test::StrIn(set.into_boxed_slice())
+                    Test::StrIn(StrSet::new(set))
                 }
                 (_, Operand::List { items, .. }) => Test::AnyOf(
                     items
@@ -182,9 +317,20 @@ fn node(expr: &Expr, src: &str) -> Result<Node, FilterError> {
                     let bytes = parse_hex(&lit.bytes).ok_or_else(|| {
                         bad_value(lit, "an even number of hex digits (bytes)", src)
                     })?;
-                    Test::Cmp(*op, Const::Str(bytes.into_boxed_slice()))
+                    Test::Cmp(*op, Const::Str(Bytes::new(&bytes)))
                 }
-                (_, Operand::Single(lit)) => Test::Cmp(*op, constant(id, ty, lit, src)?),
+                (_, Operand::Single(lit)) => match (op, constant(id, ty, lit, src)?) {
+                    (CmpOp::StartsWith, Const::Str(c)) => Test::StartsWith(c),
+                    (CmpOp::Eq | CmpOp::Ne, Const::Str(value))
+                        if multiplicity == Multiplicity::Single =>
+                    {
+                        Test::StrEq {
+                            value,
+                            negated: *op == CmpOp::Ne,
+                        }
+                    }
+                    (op, c) => Test::Cmp(*op, c),
+                },
             };
             Node::Check(Check {
                 field: id,
@@ -250,7 +396,7 @@ fn constant(id: FieldId, ty: FieldType, lit: &Literal, src: &str) -> Result<Cons
         .unwrap_or(lit.bytes.len());
     let text = std::str::from_utf8(&lit.bytes[..end]).unwrap_or("\u{fffd}");
     let (parsed, expected) = match ty {
-        FieldType::Str => return check_str(id, lit, src).map(Const::Str),
+        FieldType::Str => return check_str(id, lit, src).map(|s| Const::Str(Bytes::new(&s))),
         FieldType::U64 => (scan_u64(text).map(Const::U64), "a number"),
         FieldType::I64 => (scan_i64(text).map(Const::I64), "a number"),
         FieldType::U32 => (scan_u32(text).map(|v| Const::U64(v.into())), "a number"),

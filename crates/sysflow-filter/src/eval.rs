@@ -13,9 +13,11 @@
 use std::net::IpAddr;
 
 use crate::ast::CmpOp;
-use crate::compile::{Check, Const, Filter, Node, Test};
+use crate::compile::{Check, Const, Filter, Test};
+use crate::event_types::{EventTypeCode, event_type_code};
 use crate::fields::{FieldArg, FieldId, Multiplicity};
 use crate::matching::{contains, fnmatch, icontains, path_prefix};
+use crate::program::Op;
 
 /// A field's value for the event being filtered, borrowed from the
 /// evaluator.
@@ -54,6 +56,20 @@ pub trait Fields {
     /// The value of `field` with argument `arg` for the current event.
     fn get(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_>;
 
+    /// The event's `evt.type` as a code: [`event_type_code`] of the name
+    /// [`get`](Fields::get) gives for [`FieldId::EvtType`], `None` where
+    /// that is absent. Conditions on event types with `=`, `!=`, `in` and
+    /// `intersects` read this instead of the name. The default looks the
+    /// name up; implement it where a table by event id is cheaper.
+    fn event_type(&mut self) -> Option<EventTypeCode> {
+        match self.get(FieldId::EvtType, &FieldArg::None) {
+            Value::Str(name) => Some(
+                std::str::from_utf8(c_str(name)).map_or(EventTypeCode::UNKNOWN, event_type_code),
+            ),
+            _ => None,
+        }
+    }
+
     /// Calls `visit` with each value of a field that has several: for
     /// `proc.aname`/`proc.apid` without an index, each ancestor's from the
     /// parent up (not the process itself); for `fd.ip`/`fd.port`/`fd.net`,
@@ -76,6 +92,10 @@ impl<F: Fields + ?Sized> Fields for &mut F {
         (**self).get(field, arg)
     }
 
+    fn event_type(&mut self) -> Option<EventTypeCode> {
+        (**self).event_type()
+    }
+
     fn any(
         &mut self,
         field: FieldId,
@@ -89,24 +109,45 @@ impl<F: Fields + ?Sized> Fields for &mut F {
 impl Filter {
     /// Whether the event `fields` describes passes the filter.
     pub fn matches<F: Fields + ?Sized>(&self, fields: &mut F) -> bool {
-        eval(&self.root, fields)
+        let code = if self.programs.by_type() {
+            fields.event_type()
+        } else {
+            None
+        };
+        let program = self.programs.for_type(code);
+        let mut result = true;
+        let mut pc = 0;
+        while let Some(op) = program.get(pc) {
+            pc += 1;
+            match op {
+                Op::Test { check, negate } => result = eval_check(check, fields) != *negate,
+                Op::Not => result = !result,
+                Op::JumpIfFalse(to) if !result => pc = *to as usize,
+                Op::JumpIfTrue(to) if result => pc = *to as usize,
+                Op::JumpIfFalse(_) | Op::JumpIfTrue(_) => {}
+                Op::Const(value) => result = *value,
+            }
+        }
+        result
     }
 }
 
-fn eval<F: Fields + ?Sized>(node: &Node, fields: &mut F) -> bool {
-    match node {
-        Node::And(items) => items.iter().all(|n| eval(n, fields)),
-        Node::Or(items) => items.iter().any(|n| eval(n, fields)),
-        Node::Not(inner) => !eval(inner, fields),
-        Node::Check(check) => eval_check(check, fields),
-    }
-}
-
+#[inline]
 fn eval_check<F: Fields + ?Sized>(check: &Check, fields: &mut F) -> bool {
+    // (`Test::TypeSet` is decided before evaluation, see `program`; should
+    // one reach here, `test` compares the event type's name.)
     match check.multiplicity {
         Multiplicity::Single => {
             let value = fields.get(check.field, &check.arg);
-            test(&check.test, value)
+            // The commonest tests of rules, without a call.
+            match (&check.test, value) {
+                (Test::StartsWith(c), Value::Str(s)) => starts_with(s, c.as_slice()),
+                (Test::StrEq { value: c, negated }, Value::Str(s)) => {
+                    str_eq(s, c.as_slice()) != *negated
+                }
+                (Test::StrIn(set), Value::Str(s)) => set.contains(c_str(s)),
+                (other, v) => test(other, v),
+            }
         }
         Multiplicity::Ancestors => {
             fields.any(check.field, &check.arg, &mut |v| test(&check.test, v))
@@ -129,15 +170,24 @@ fn eval_check<F: Fields + ?Sized>(check: &Check, fields: &mut F) -> bool {
     }
 }
 
+#[inline]
 fn test(test: &Test, value: Value<'_>) -> bool {
     if value == Value::Absent {
         return false;
     }
     match test {
+        Test::StartsWith(c) => match value {
+            Value::Str(s) => starts_with(s, c.as_slice()),
+            _ => false,
+        },
+        Test::StrEq { value: c, negated } => match value {
+            Value::Str(s) => str_eq(s, c.as_slice()) != *negated,
+            _ => false,
+        },
         Test::Exists => true,
         Test::Cmp(op, constant) => compare(*op, value, constant),
         Test::StrIn(set) => match value {
-            Value::Str(s) => set.binary_search_by(|c| (**c).cmp(c_str(s))).is_ok(),
+            Value::Str(s) => set.contains(c_str(s)),
             _ => false,
         },
         Test::AnyOf(constants) => constants.iter().any(|c| compare(CmpOp::Eq, value, c)),
@@ -145,17 +195,45 @@ fn test(test: &Test, value: Value<'_>) -> bool {
             Value::Str(s) => paths.iter().any(|p| path_prefix(p, c_str(s))),
             _ => false,
         },
+        Test::TypeSet { set, negated } => match value {
+            Value::Str(s) => {
+                let code =
+                    std::str::from_utf8(c_str(s)).map_or(EventTypeCode::UNKNOWN, event_type_code);
+                set.contains(code) != *negated
+            }
+            _ => false,
+        },
     }
 }
 
+/// `s.starts_with(prefix)`, refusing on the prefix's last byte before
+/// comparing the rest: paths share their first bytes far more often than
+/// their `n`th.
+#[inline]
+fn starts_with(s: &[u8], prefix: &[u8]) -> bool {
+    match (prefix.last(), s.get(prefix.len().wrapping_sub(1))) {
+        (None, _) => true,
+        (Some(a), Some(b)) => a == b && s.starts_with(prefix),
+        (Some(_), None) => false,
+    }
+}
+
+/// Whether C string `raw` (up to its first NUL) is `c`, which has no NUL.
+#[inline]
+fn str_eq(raw: &[u8], c: &[u8]) -> bool {
+    starts_with(raw, c) && raw.get(c.len()).is_none_or(|&b| b == 0)
+}
+
 /// A string as C sees it: up to its first NUL.
+#[inline]
 fn c_str(s: &[u8]) -> &[u8] {
     s.iter().position(|&b| b == 0).map_or(s, |end| &s[..end])
 }
 
+#[inline]
 fn compare(op: CmpOp, value: Value<'_>, constant: &Const) -> bool {
     match (value, constant) {
-        (Value::Str(s), Const::Str(c)) => compare_str(op, s, c),
+        (Value::Str(s), Const::Str(c)) => compare_str(op, s, c.as_slice()),
         (Value::U64(v), Const::U64(c)) => compare_ord(op, v, *c),
         (Value::I64(v), Const::I64(c)) => compare_ord(op, v, *c),
         // Same bits, other signedness: libsinsp reads raw bytes.
@@ -190,11 +268,19 @@ fn compare_ord<T: Ord>(op: CmpOp, v: T, c: T) -> bool {
     }
 }
 
+#[inline]
 fn compare_str(op: CmpOp, raw: &[u8], c: &[u8]) -> bool {
     // bcontains/bstartswith look at the raw bytes; the rest at C strings.
     match op {
         CmpOp::BContains => return contains(raw, c),
         CmpOp::BStartsWith => return raw.starts_with(c),
+        _ => {}
+    }
+    // A constant has no NUL, so these need not find the raw value's end.
+    match op {
+        CmpOp::StartsWith => return starts_with(raw, c),
+        CmpOp::Eq | CmpOp::In | CmpOp::Intersects => return str_eq(raw, c),
+        CmpOp::Ne => return !str_eq(raw, c),
         _ => {}
     }
     let s = c_str(raw);

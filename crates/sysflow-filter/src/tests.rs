@@ -677,3 +677,96 @@ fn docs_error_example() {
     let doc = include_str!("../../../docs/filters.md");
     assert!(doc.contains(&e.to_string()), "{e}");
 }
+
+/// A boolean tree over conditions whose results on [`event`] are known,
+/// `evt.type` ones among them (which the compiler decides per event type).
+#[derive(Debug, Clone)]
+enum Tree {
+    Atom(usize),
+    Not(Box<Tree>),
+    And(Vec<Tree>),
+    Or(Vec<Tree>),
+}
+
+/// Conditions with their results on [`event`] and on an event without
+/// `evt.type` (absent fails every test, `!=` too).
+const ATOMS: &[(&str, bool, bool)] = &[
+    ("proc.name = bash", true, true),
+    ("proc.name = sh", false, false),
+    ("fd.num exists", false, false),
+    ("fd.num != 3", false, false),
+    ("evt.type = openat", true, false),
+    ("evt.type != openat", false, false),
+    ("evt.type in (open, close)", false, false),
+    ("evt.type in (openat, close)", true, false),
+    ("evt.type != read", true, false),
+    ("evt.type intersects (read, openat)", true, false),
+    ("fd.name startswith /etc", true, true),
+    ("proc.name in (sh, bash)", true, true),
+    ("evt.type startswith open", true, false),
+];
+
+impl Tree {
+    fn render(&self) -> String {
+        match self {
+            Tree::Atom(i) => ATOMS[*i].0.to_owned(),
+            Tree::Not(t) => format!("not ({})", t.render()),
+            Tree::And(items) => format!(
+                "({})",
+                items
+                    .iter()
+                    .map(Tree::render)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            Tree::Or(items) => format!(
+                "({})",
+                items
+                    .iter()
+                    .map(Tree::render)
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        }
+    }
+
+    fn eval(&self, typed: bool) -> bool {
+        match self {
+            Tree::Atom(i) => {
+                if typed {
+                    ATOMS[*i].1
+                } else {
+                    ATOMS[*i].2
+                }
+            }
+            Tree::Not(t) => !t.eval(typed),
+            Tree::And(items) => items.iter().all(|t| t.eval(typed)),
+            Tree::Or(items) => items.iter().any(|t| t.eval(typed)),
+        }
+    }
+}
+
+fn tree() -> impl Strategy<Value = Tree> {
+    let leaf = (0..ATOMS.len()).prop_map(Tree::Atom);
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        prop_oneof![
+            inner.clone().prop_map(|t| Tree::Not(Box::new(t))),
+            proptest::collection::vec(inner.clone(), 1..4).prop_map(Tree::And),
+            proptest::collection::vec(inner, 1..4).prop_map(Tree::Or),
+        ]
+    })
+}
+
+proptest! {
+    /// The compiled programs (specialized per event type, constants
+    /// folded, `and`/`or` as jumps) give the tree's result.
+    #[test]
+    fn programs_agree_with_the_tree(t in tree()) {
+        let expr = t.render();
+        let filter = compile(&expr).unwrap();
+        prop_assert_eq!(filter.matches(&mut event()), t.eval(true), "{}", expr);
+        let mut untyped = event();
+        untyped.values.remove(&FieldId::EvtType);
+        prop_assert_eq!(filter.matches(&mut untyped), t.eval(false), "{}", expr);
+    }
+}

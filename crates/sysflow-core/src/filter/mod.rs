@@ -12,44 +12,136 @@
 //! does not hold what a field needs, the field is absent (every test on it
 //! fails), which the differential suite against sysdig lists.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
 use sysflow_capture::{
-    AbiRevision, Direction, EventFlags, ParamType, ParamValue, SockAddr, SockTuple, event_info,
+    AbiRevision, Direction, EventFlags, ParamType, ParamValue, SockAddr, SockTuple,
 };
-use sysflow_filter::{FieldArg, FieldId, Fields, Value};
+use sysflow_filter::{EventTypeCode, FieldArg, FieldId, Fields, Value};
 
 mod args;
+mod classes;
+
+use classes::{Added, Creator};
 
 use crate::event::{Ev, Kind, as_int};
 use crate::state::{Fd, FdKind, Role, State, Thread};
 
 /// The fields of one event, borrowed from it and from the state.
+///
+/// The event's thread, process and fd are looked up once, at the first
+/// field that needs them: a filter reads several fields of each.
 pub(crate) struct EventFields<'a, 'e> {
-    pub state: &'a State,
-    pub ev: &'a Ev<'e>,
+    state: &'a State,
+    ev: &'a Ev<'e>,
     /// Scratch text for values that are made, not stored (`proc.args`,
     /// `fd.directory`, `evt.arg.*`): reused from event to event, so that
     /// evaluation allocates only while it grows.
-    pub text: &'a mut String,
+    text: &'a mut String,
+    thread: Memo<Option<&'a Thread>>,
+    process: Memo<Option<&'a Thread>>,
+    fd: Memo<Option<(i64, Option<&'a Fd>)>>,
+    /// [`State::event_fd`] of the event.
+    event_fd: Memo<Option<i64>>,
+}
+
+/// A value worked out at its first use in an event's evaluation.
+/// (`OnceCell` would do, at the cost of a check against reentrance that
+/// this hot path does without.)
+struct Memo<T: Copy>(Cell<Option<T>>);
+
+impl<T: Copy> Memo<T> {
+    fn new() -> Self {
+        Memo(Cell::new(None))
+    }
+
+    /// The value, if it was worked out.
+    fn get(&self) -> Option<T> {
+        self.0.get()
+    }
+
+    #[inline]
+    fn get_or_init(&self, init: impl FnOnce() -> T) -> T {
+        if let Some(v) = self.0.get() {
+            return v;
+        }
+        let v = init();
+        self.0.set(Some(v));
+        v
+    }
+}
+
+impl<'a, 'e> EventFields<'a, 'e> {
+    /// The fields of `ev`, just applied to `state`; `text` is scratch
+    /// space kept from event to event.
+    pub(crate) fn new(state: &'a State, ev: &'a Ev<'e>, text: &'a mut String) -> Self {
+        EventFields {
+            state,
+            ev,
+            text,
+            thread: Memo::new(),
+            process: Memo::new(),
+            fd: Memo::new(),
+            event_fd: Memo::new(),
+        }
+    }
+
+    /// [`State::event_fd`] of the event, if evaluation asked for it: the
+    /// processors need not ask again.
+    pub(crate) fn known_event_fd(&self) -> Option<Option<i64>> {
+        self.event_fd.get()
+    }
+
+    /// The fd evaluation looked up (its number and the table's entry), if
+    /// it did and the event's thread is known: a processor looking up the
+    /// same number finds the same entry (it may make up an unknown thread
+    /// before looking, which could change what it finds).
+    pub(crate) fn known_fd(&self) -> Option<(i64, Option<&'a Fd>)> {
+        if self.ev.kind == Kind::Container || !matches!(self.thread.get(), Some(Some(_))) {
+            return None;
+        }
+        self.fd.get()?
+    }
+
+    /// The event's thread, if evaluation looked it up and it is known
+    /// (not a container event's made-up one).
+    pub(crate) fn known_thread(&self) -> Option<&'a Thread> {
+        if self.ev.kind == Kind::Container {
+            return None;
+        }
+        self.thread.get()?
+    }
+
+    #[inline]
+    fn event_fd(&self) -> Option<i64> {
+        self.event_fd.get_or_init(|| self.state.event_fd(self.ev))
+    }
 }
 
 impl<'a> EventFields<'a, '_> {
     /// The event's thread: a container event's is one libsinsp makes up.
+    #[inline]
     fn thread(&self) -> Option<&'a Thread> {
-        if self.ev.kind == Kind::Container {
-            return self.state.container_thread.as_deref();
-        }
-        self.state.threads.get(&self.ev.tid()).map(|t| &**t)
+        self.thread.get_or_init(|| {
+            if self.ev.kind == Kind::Container {
+                return self.state.container_thread.as_deref();
+            }
+            self.state.threads.get(&self.ev.tid()).map(|t| &**t)
+        })
     }
 
     /// The process (main thread) of the event's thread.
+    #[inline]
     fn process(&self) -> Option<&'a Thread> {
-        if self.ev.kind == Kind::Container {
-            return self.state.container_thread.as_deref();
-        }
-        self.state.main_thread(self.ev.tid())
+        self.process.get_or_init(|| {
+            let t = self.thread()?;
+            if self.ev.kind == Kind::Container || t.pid == self.ev.tid() {
+                return Some(t);
+            }
+            Some(self.state.threads.get(&t.pid).map_or(t, |m| &**m))
+        })
     }
 
     /// The `n`th ancestor of the event's process: 0 is the process itself.
@@ -74,57 +166,67 @@ impl<'a> EventFields<'a, '_> {
     /// table.
     fn fd_num(&self) -> Option<i64> {
         let ev = self.ev;
-        let id = ev.ev.event_type;
-        let flags = table_flags(id);
+        let class = classes::class(ev.ev.event_type);
         let fd_event = EventFlags::CREATES_FD.bits()
             | EventFlags::USES_FD.bits()
             | EventFlags::DESTROYS_FD.bits();
-        if flags.bits() & fd_event == 0 {
+        if class.flags.bits() & fd_event == 0 {
             return None;
         }
         if ev.ev.direction() == Direction::Enter {
-            if flags.contains(EventFlags::USES_FD) {
+            if class.flags.contains(EventFlags::USES_FD) {
                 return Some(ev.fd_param().unwrap_or(-1));
             }
             return Some(-1);
         }
-        if let Some(added) = self.added_fd() {
+        if let Some(added) = self.added_fd(class.added) {
             return Some(added);
         }
-        if table_flags(id.wrapping_sub(1)).contains(EventFlags::USES_FD) {
-            return Some(self.state.event_fd(ev).unwrap_or(-1));
+        if class.enter_uses_fd {
+            return Some(self.event_fd().unwrap_or(-1));
         }
         Some(-1)
     }
 
     /// The fd a successful exit added to the table, as libsinsp 0.29's
     /// parsers add them (each addition sets the thread's last fd).
-    fn added_fd(&self) -> Option<i64> {
+    fn added_fd(&self, added: Added) -> Option<i64> {
+        if added == Added::None {
+            return None;
+        }
         let ev = self.ev;
         let ret = ev.ret().filter(|r| *r >= 0)?;
-        let name = ev.ev.type_name(AbiRevision::Sysdig0_29)?;
-        match name {
-            "open" | "openat" | "openat2" | "creat" | "socket" | "accept" | "accept4"
-            | "eventfd" | "signalfd" | "timerfd_create" | "inotify_init" => Some(ret),
-            "pipe" | "socketpair" => ev.int("fd2"),
+        match added {
+            Added::None => None,
+            Added::Ret => Some(ret),
+            Added::Fd2 => ev.int("fd2"),
             // A copy of a known fd only: libsinsp leaves an unknown one.
-            "dup" | "dup2" | "dup3" | "fcntl" => {
-                let old = self.state.event_fd(ev)?;
+            Added::Dup | Added::Fcntl => {
+                let old = self.event_fd()?;
                 self.state.fd(ev.tid(), old)?;
-                if name == "fcntl" && !self.state.fcntl_dups(ev) {
+                if added == Added::Fcntl && !self.state.fcntl_dups(ev) {
                     return None;
                 }
                 Some(ret)
             }
-            _ => None,
         }
     }
 
     /// The fd of the event: its number (see [`EventFields::fd_num`]) and
     /// its entry, if the table has one.
+    #[inline]
     fn fd_ref(&self) -> Option<(i64, Option<&'a Fd>)> {
-        let num = self.fd_num()?;
-        Some((num, self.state.fd(self.ev.tid(), num)))
+        self.fd.get_or_init(|| {
+            let num = self.fd_num()?;
+            let tid = self.ev.tid();
+            // A container event's thread is made up: its fds are the
+            // table's (none), as before.
+            let thread = match self.ev.kind {
+                Kind::Container => self.state.threads.get(&tid).map(|t| &**t),
+                _ => self.thread(),
+            };
+            Some((num, self.state.fd_of(thread, tid, num)))
+        })
     }
 
     fn fd(&self) -> Option<&'a Fd> {
@@ -133,6 +235,7 @@ impl<'a> EventFields<'a, '_> {
 
     /// Whether the event is a connect's exit that failed: libsinsp names
     /// its fd after the address the call was given.
+    #[inline]
     fn failed_connect(&self) -> bool {
         self.ev.kind == Kind::ConnectX && self.ev.ret().is_some_and(|r| r < 0)
     }
@@ -141,16 +244,7 @@ impl<'a> EventFields<'a, '_> {
     /// it from the call (an open's is a file, a socket's or accept's IPv4,
     /// a pipe's a pipe), `o` for others.
     fn guessed_typechar(&self) -> u8 {
-        match self.ev.ev.type_name(AbiRevision::Sysdig0_29) {
-            Some("open" | "openat" | "openat2" | "creat") => b'f',
-            Some("socket" | "accept" | "accept4") => b'4',
-            Some("pipe") => b'p',
-            Some("eventfd") => b'e',
-            Some("signalfd") => b's',
-            Some("timerfd_create") => b't',
-            Some("inotify_init") => b'i',
-            _ => b'o',
-        }
+        classes::class(self.ev.ev.event_type).guessed_typechar
     }
 
     /// `fd.name` of an fd event without a table entry (or a failed
@@ -162,20 +256,19 @@ impl<'a> EventFields<'a, '_> {
         if ev.ev.direction() == Direction::Enter {
             return Value::Absent;
         }
-        let name = ev.ev.type_name(AbiRevision::Sysdig0_29).unwrap_or("");
         self.text.clear();
-        match name {
-            "open" | "creat" | "openat" | "openat2" => {
+        match classes::class(ev.ev.event_type).creator {
+            Creator::Path => {
                 if let Some(path) = ev.text_ref("name") {
                     self.text.push_str(&path);
                 }
             }
-            "accept" | "accept4" | "connect" => {
+            Creator::Tuple => {
                 if let Some(Ok(tuple)) = ev.ev.param(AbiRevision::Current, 1) {
                     render_tuple(&tuple, self.text);
                 }
             }
-            _ => {}
+            Creator::Empty => {}
         }
         Value::Str(self.text.as_bytes())
     }
@@ -242,7 +335,96 @@ fn s(text: &str) -> Value<'_> {
 }
 
 impl Fields for EventFields<'_, '_> {
+    /// The fields rules test most are read here, inline in the evaluator;
+    /// the others in [`EventFields::field`].
+    #[inline(always)]
     fn get(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_> {
+        use FieldId as F;
+        match field {
+            F::FdName => match self.fd_ref() {
+                None => Value::Absent,
+                Some((_, Some(fd))) if !self.failed_connect() => s(&fd.name),
+                Some(_) => self.creator_name(),
+            },
+            F::ProcName => self.process().map_or(Value::Absent, |t| s(&t.comm)),
+            F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
+            F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
+            _ => self.field(field, arg),
+        }
+    }
+
+    #[inline(always)]
+    fn event_type(&mut self) -> Option<EventTypeCode> {
+        let ev = &self.ev.ev;
+        if ev.event_type <= 1
+            && let Some(code) = ev.generic_syscall()
+        {
+            return classes::generic(code);
+        }
+        classes::class(ev.event_type).type_code
+    }
+
+    fn any(
+        &mut self,
+        field: FieldId,
+        arg: &FieldArg,
+        visit: &mut dyn FnMut(Value<'_>) -> bool,
+    ) -> bool {
+        use FieldId as F;
+        match (field, arg) {
+            // Every ancestor, from the parent up.
+            (F::ProcAname | F::ProcApid, FieldArg::None) => {
+                let mut n = 1;
+                while let Some(t) = self.ancestor(n) {
+                    let hit = if field == F::ProcAname {
+                        visit(s(&t.comm))
+                    } else {
+                        visit(num(t.pid))
+                    };
+                    if hit {
+                        return true;
+                    }
+                    n += 1;
+                    if n > 4096 {
+                        break;
+                    }
+                }
+                false
+            }
+            // Either end of a connection: client, then server.
+            (F::FdIp | F::FdNet | F::FdPort, _) => {
+                let Some(fd) = self.fd() else {
+                    return visit(Value::Absent);
+                };
+                let mut any = false;
+                for (ip, port) in raw_ends(fd).into_iter().flatten() {
+                    let value = if field == F::FdPort {
+                        Value::U64(u64::from(port))
+                    } else {
+                        Value::Ip(IpAddr::V4(ip))
+                    };
+                    any = true;
+                    if visit(value) {
+                        return true;
+                    }
+                }
+                if !any {
+                    return visit(Value::Absent);
+                }
+                false
+            }
+            _ => {
+                let value = self.get(field, arg);
+                visit(value)
+            }
+        }
+    }
+}
+
+impl EventFields<'_, '_> {
+    /// Every field but the few [`Fields::get`] reads itself.
+    #[inline(never)]
+    fn field(&mut self, field: FieldId, arg: &FieldArg) -> Value<'_> {
         use FieldId as F;
         let ev = self.ev;
         match field {
@@ -481,64 +663,6 @@ impl Fields for EventFields<'_, '_> {
         }
     }
 
-    fn any(
-        &mut self,
-        field: FieldId,
-        arg: &FieldArg,
-        visit: &mut dyn FnMut(Value<'_>) -> bool,
-    ) -> bool {
-        use FieldId as F;
-        match (field, arg) {
-            // Every ancestor, from the parent up.
-            (F::ProcAname | F::ProcApid, FieldArg::None) => {
-                let mut n = 1;
-                while let Some(t) = self.ancestor(n) {
-                    let hit = if field == F::ProcAname {
-                        visit(s(&t.comm))
-                    } else {
-                        visit(num(t.pid))
-                    };
-                    if hit {
-                        return true;
-                    }
-                    n += 1;
-                    if n > 4096 {
-                        break;
-                    }
-                }
-                false
-            }
-            // Either end of a connection: client, then server.
-            (F::FdIp | F::FdNet | F::FdPort, _) => {
-                let Some(fd) = self.fd() else {
-                    return visit(Value::Absent);
-                };
-                let mut any = false;
-                for (ip, port) in raw_ends(fd).into_iter().flatten() {
-                    let value = if field == F::FdPort {
-                        Value::U64(u64::from(port))
-                    } else {
-                        Value::Ip(IpAddr::V4(ip))
-                    };
-                    any = true;
-                    if visit(value) {
-                        return true;
-                    }
-                }
-                if !any {
-                    return visit(Value::Absent);
-                }
-                false
-            }
-            _ => {
-                let value = self.get(field, arg);
-                visit(value)
-            }
-        }
-    }
-}
-
-impl EventFields<'_, '_> {
     /// `container.name`, `.image`, `.image.repository`, `.privileged`:
     /// absent for an empty name or image (and outside containers, but the
     /// name, `host`); privileged only for docker-compatible runtimes.
@@ -630,16 +754,6 @@ impl EventFields<'_, '_> {
     }
 }
 
-/// An event id's flags in sysdig 0.29's table (the oracle the filter is
-/// checked against; later tables mark mmap as using its fd, for one), or
-/// in the current table for ids 0.29 does not know.
-fn table_flags(id: u16) -> EventFlags {
-    AbiRevision::Sysdig0_29
-        .event(id)
-        .or_else(|| event_info(id))
-        .map_or(EventFlags::NONE, |i| i.flags)
-}
-
 /// A number as the signed value fields of pids and ids hold.
 fn num(n: i64) -> Value<'static> {
     Value::I64(n)
@@ -649,19 +763,12 @@ fn num(n: i64) -> Value<'static> {
 /// the `fd` of an exit that creates one (by the 2022 table's names);
 /// `None` for events with neither.
 fn exit_res(ev: &Ev<'_>) -> Option<i64> {
-    let info = ev.ev.info_in(AbiRevision::Sysdig0_29)?;
-    let index = info
-        .params
-        .iter()
-        .position(|p| p.name == "res")
-        .or_else(|| {
-            let creates =
-                ev.ev.direction() == Direction::Exit && info.flags.contains(EventFlags::CREATES_FD);
-            creates
-                .then(|| info.params.iter().position(|p| p.name == "fd"))
-                .flatten()
-        })?;
-    as_int(&ev.ev.param(AbiRevision::Sysdig0_29, index)?.ok()?)
+    let index = classes::class(ev.ev.event_type).res?;
+    as_int(
+        &ev.ev
+            .param(AbiRevision::Sysdig0_29, usize::from(index))?
+            .ok()?,
+    )
 }
 
 /// libsinsp's name for an fd's type.

@@ -4,7 +4,7 @@
 
 use sysflow_types::OpFlags;
 
-use super::Processor;
+use super::{Hint, Processor};
 use crate::config::CollectionMode;
 use crate::event::{Ev, Kind};
 use crate::flow::NetKey;
@@ -20,9 +20,11 @@ impl Processor {
     /// An event that opens, uses or closes an fd, as operation `op` of the
     /// flow of the fd it names: a network flow for an IPv4 socket, a file
     /// flow for the fd kinds the configuration keeps, nothing for the rest.
-    pub(super) fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags) {
+    pub(super) fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags, hint: Hint) {
         let tid = ev.tid();
-        self.adopt(tid);
+        if !hint.adopted {
+            self.adopt(tid);
+        }
         let fd_num = match ev.kind {
             Kind::OpenX => ev.ret(),
             Kind::AcceptX => ev.int("fd").or_else(|| ev.ret()),
@@ -32,12 +34,16 @@ impl Processor {
                 }
                 ev.int("fd")
             }
-            _ => self.state.event_fd(ev),
+            _ => hint.event_fd.unwrap_or_else(|| self.state.event_fd(ev)),
         };
         let Some(fd_num) = fd_num.filter(|&fd| fd >= 0) else {
             return;
         };
-        let Some(fd) = self.state.fd(tid, fd_num).map(FdFacts::of) else {
+        let facts = match hint.fd {
+            Some((num, facts)) if num == fd_num => facts,
+            _ => self.state.fd(tid, fd_num).map(FdFacts::of),
+        };
+        let Some(fd) = facts else {
             return;
         };
         let ret = if matches!(ev.kind, Kind::MmapE | Kind::MmapX) {
@@ -83,7 +89,10 @@ impl Processor {
                     matches!(tc, b'f' | b'd' | b'u' | b'p')
                 };
                 if accepted {
-                    self.file_flow(ev, op, fd_num, fd, ret);
+                    let name = hint
+                        .fd_name
+                        .filter(|_| matches!(hint.fd, Some((n, _)) if n == fd_num));
+                    self.file_flow(ev, op, fd_num, fd, ret, name);
                 }
             }
         }
@@ -103,7 +112,7 @@ pub(super) struct FdFacts {
 }
 
 impl FdFacts {
-    fn of(fd: &Fd) -> FdFacts {
+    pub(super) fn of(fd: &Fd) -> FdFacts {
         FdFacts {
             kind: fd.kind,
             type_char: fd.type_char(),

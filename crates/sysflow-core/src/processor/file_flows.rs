@@ -23,12 +23,13 @@ impl Processor {
         fd_num: i64,
         fd: FdFacts,
         ret: i64,
+        known_name: Option<Arc<str>>,
     ) {
         let tid = ev.tid();
         let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
             return;
         };
-        let (file_oid, name) = self.file_of_fd(ev, fd_num, fd);
+        let (file_oid, name) = self.file_of_fd(ev, fd_num, fd, known_name);
         let open_flags = OpenFlags(fd.open_flags as i32);
         if self.config.collection_mode == CollectionMode::Consumer {
             if op == OpFlags::OPEN {
@@ -100,7 +101,14 @@ impl Processor {
     }
 
     /// The file fd `fd_num` names, and its name if it had to be fetched.
-    fn file_of_fd(&mut self, ev: &Ev<'_>, fd_num: i64, fd: FdFacts) -> (Foid, Option<Arc<str>>) {
+    /// `known_name` is the fd's name, if the caller has it.
+    fn file_of_fd(
+        &mut self,
+        ev: &Ev<'_>,
+        fd_num: i64,
+        fd: FdFacts,
+        known_name: Option<Arc<str>>,
+    ) -> (Foid, Option<Arc<str>>) {
         let tid = ev.tid();
         // The usual read or write: the fd knows its file and the file is
         // written, so the name is not needed.
@@ -110,7 +118,7 @@ impl Processor {
         let file_oid = match fd.foid {
             Some(oid) if fd.written_in == Some(generation) => oid,
             _ => {
-                let name = name.insert(self.fd_name(tid, fd_num));
+                let name = name.insert(known_name.unwrap_or_else(|| self.fd_name(tid, fd_num)));
                 let oid = self.files.get(
                     &self.state,
                     &mut self.procs,

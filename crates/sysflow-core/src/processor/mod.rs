@@ -207,15 +207,36 @@ impl Processor {
     /// Whether `ev`, just applied to the state, passes the filter.
     #[inline]
     fn passes(&mut self, ev: &Ev<'_>) -> bool {
+        self.judge(ev, &mut Hint::default())
+    }
+
+    /// Whether `ev` passes the filter; if it does, `hint` gets what
+    /// evaluation found out that the flow processors would look up again.
+    #[inline]
+    fn judge(&mut self, ev: &Ev<'_>, hint: &mut Hint) -> bool {
         let Some(filter) = self.filter.as_deref() else {
             return true;
         };
-        let mut fields = EventFields {
-            state: &self.state,
-            ev,
-            text: &mut self.filter_text,
-        };
-        filter.matches(&mut fields)
+        let now = self.now;
+        let mut fields = EventFields::new(&self.state, ev, &mut self.filter_text);
+        let pass = filter.matches(&mut fields);
+        if pass {
+            // What `adopt` does for a known thread.
+            if let Some(t) = fields.known_thread() {
+                t.last_ts.set(now);
+                hint.adopted = true;
+            }
+            hint.event_fd = fields.known_event_fd();
+            if let Some((num, fd)) = fields.known_fd() {
+                hint.fd = Some((num, fd.map(data_events::FdFacts::of)));
+                // An open's file flow needs the name (a new fd's file is
+                // not known yet): a count up beats three lookups.
+                if ev.kind == Kind::OpenX {
+                    hint.fd_name = fd.map(|f| Arc::clone(&f.name));
+                }
+            }
+        }
+        pass
     }
 
     /// The bounds of this processor's tables.
@@ -416,51 +437,74 @@ impl Processor {
             self.procs
                 .container_described(&self.state, &id, &mut self.out);
         }
-        let skip = self.config.filter_containers
-            && self
-                .state
-                .threads
-                .get(&ev.tid())
-                .is_none_or(|t| t.container_id.is_empty());
-        if !skip && self.passes(ev) {
-            self.dispatch(ev);
+        if let Some(route) = self.route(ev) {
+            let skip = self.config.filter_containers
+                && self
+                    .state
+                    .threads
+                    .get(&ev.tid())
+                    .is_none_or(|t| t.container_id.is_empty());
+            if !skip {
+                let mut hint = Hint::default();
+                if self.judge(ev, &mut hint) {
+                    self.dispatch(ev, route, hint);
+                }
+            }
         }
         self.state.after(ev);
     }
 
-    fn dispatch(&mut self, ev: &Ev<'_>) {
+    /// What the processors do with `ev`, if anything: the events the
+    /// filter must judge. The others change the state only, so they need
+    /// no verdict, which is most of the saving of a filter that passes
+    /// nearly everything.
+    fn route(&self, ev: &Ev<'_>) -> Option<Route> {
         let mode = self.config.collection_mode;
         let files = mode != CollectionMode::NoFiles;
         let io = mode == CollectionMode::Flow;
-        match ev.kind {
+        Some(match ev.kind {
             // ProcessEvents (`process_events`).
-            Kind::CloneX => self.clone_event(ev),
-            Kind::ExecveX => self.exec_event(ev),
-            Kind::ProcExit => self.exit_event(ev),
-            Kind::SetuidX | Kind::SetresuidX => self.setuid_event(ev),
+            Kind::CloneX => Route::Clone,
+            Kind::ExecveX => Route::Exec,
+            Kind::ProcExit => Route::Exit,
+            Kind::SetuidX | Kind::SetresuidX => Route::Setuid,
             // File and network flows (`data_events`).
-            Kind::OpenX => self.data_event(ev, OpFlags::OPEN),
-            Kind::AcceptX => self.data_event(ev, OpFlags::ACCEPT),
-            Kind::ConnectX => self.data_event(ev, OpFlags::CONNECT),
-            Kind::CloseX => self.data_event(ev, OpFlags::CLOSE),
-            Kind::WriteX if io || is_socket_io(ev) => self.data_event(ev, OpFlags::WRITE_SEND),
-            Kind::ReadX if io || is_socket_io(ev) => self.data_event(ev, OpFlags::READ_RECV),
-            Kind::ShutdownX if io => self.data_event(ev, OpFlags::SHUTDOWN),
-            Kind::SetnsX if io => self.data_event(ev, OpFlags::SETNS),
-            Kind::MmapE if io => self.data_event(ev, OpFlags::MMAP),
+            Kind::OpenX => Route::Data(OpFlags::OPEN),
+            Kind::AcceptX => Route::Data(OpFlags::ACCEPT),
+            Kind::ConnectX => Route::Data(OpFlags::CONNECT),
+            Kind::CloseX => Route::Data(OpFlags::CLOSE),
+            Kind::WriteX if io || is_socket_io(ev) => Route::Data(OpFlags::WRITE_SEND),
+            Kind::ReadX if io || is_socket_io(ev) => Route::Data(OpFlags::READ_RECV),
+            Kind::ShutdownX if io => Route::Data(OpFlags::SHUTDOWN),
+            Kind::SetnsX if io => Route::Data(OpFlags::SETNS),
+            Kind::MmapE if io => Route::Data(OpFlags::MMAP),
+            Kind::MmapX if io => Route::MmapExit,
+            // FileEvents (`file_events`).
+            Kind::MkdirX if files => Route::File(OpFlags::MKDIR),
+            Kind::RmdirX if files => Route::File(OpFlags::RMDIR),
+            Kind::UnlinkX if files => Route::File(OpFlags::UNLINK),
+            Kind::LinkX if files => Route::File(OpFlags::LINK),
+            Kind::SymlinkX if files => Route::File(OpFlags::SYMLINK),
+            Kind::RenameX if files => Route::File(OpFlags::RENAME),
+            _ => return None,
+        })
+    }
+
+    fn dispatch(&mut self, ev: &Ev<'_>, route: Route, hint: Hint) {
+        match route {
+            Route::Clone => self.clone_event(ev),
+            Route::Exec => self.exec_event(ev),
+            Route::Exit => self.exit_event(ev),
+            Route::Setuid => self.setuid_event(ev),
+            Route::Data(op) => self.data_event(ev, op, hint),
             // Current layouts carry the fd on the exit; an exit after its
             // enter was counted there.
-            Kind::MmapX if io && !self.state.entered_pair(ev) => {
-                self.data_event(ev, OpFlags::MMAP);
+            Route::MmapExit => {
+                if !self.state.entered_pair(ev) {
+                    self.data_event(ev, OpFlags::MMAP, hint);
+                }
             }
-            // FileEvents (`file_events`).
-            Kind::MkdirX if files => self.file_event(ev, OpFlags::MKDIR),
-            Kind::RmdirX if files => self.file_event(ev, OpFlags::RMDIR),
-            Kind::UnlinkX if files => self.file_event(ev, OpFlags::UNLINK),
-            Kind::LinkX if files => self.file_event(ev, OpFlags::LINK),
-            Kind::SymlinkX if files => self.file_event(ev, OpFlags::SYMLINK),
-            Kind::RenameX if files => self.file_event(ev, OpFlags::RENAME),
-            _ => {}
+            Route::File(op) => self.file_event(ev, op),
         }
     }
 
@@ -472,7 +516,7 @@ impl Processor {
     /// Either way the thread is active now, for the thread table's bound.
     fn adopt(&mut self, tid: i64) {
         if let Some(t) = self.state.threads.get_mut(&tid) {
-            t.last_ts = self.now;
+            t.last_ts.set(self.now);
         } else if tid > 0 {
             self.state.thread_mut(tid);
         }
@@ -488,6 +532,34 @@ impl Processor {
             update_secs: self.now / NS,
         }
     }
+}
+
+/// What judging an event found out that its processor would otherwise look
+/// up again (see [`Processor::judge`]): nothing without a filter.
+#[derive(Debug, Default)]
+struct Hint {
+    /// The state's fd of the event ([`State::event_fd`](crate::state::State::event_fd)).
+    event_fd: Option<Option<i64>>,
+    /// An fd number and what the table holds for it.
+    fd: Option<(i64, Option<data_events::FdFacts>)>,
+    /// Whether the event's thread is known and was marked active now (as
+    /// [`Processor::adopt`] would).
+    adopted: bool,
+    /// The name of the fd of `fd`, for an open.
+    fd_name: Option<Arc<str>>,
+}
+
+/// The processor an event goes to (see [`Processor::route`]).
+#[derive(Debug, Clone, Copy)]
+enum Route {
+    Clone,
+    Exec,
+    Exit,
+    Setuid,
+    Data(OpFlags),
+    /// An mmap's exit: a flow unless its enter made it.
+    MmapExit,
+    File(OpFlags),
 }
 
 /// Whether a read or write event is a socket call (recv*/send*), which the

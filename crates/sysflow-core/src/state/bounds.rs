@@ -111,8 +111,11 @@ impl State {
     ) -> Vec<Thread> {
         // Each process's latest activity and thread count: threads by
         // process, then one entry per process, least recently active first.
-        let mut by_pid: Vec<(i64, u64)> =
-            self.threads.values().map(|t| (t.pid, t.last_ts)).collect();
+        let mut by_pid: Vec<(i64, u64)> = self
+            .threads
+            .values()
+            .map(|t| (t.pid, t.last_ts.get()))
+            .collect();
         by_pid.sort_unstable();
         let mut procs: Vec<(u64, i64, usize)> = Vec::new();
         for (pid, ts) in by_pid {

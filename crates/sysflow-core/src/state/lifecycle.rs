@@ -98,7 +98,7 @@ impl State {
             child.container_id = container_id_of(split_list_borrowed(cg));
         }
         child.clone_ts = ev.ts();
-        child.last_ts = self.now;
+        child.last_ts.set(self.now);
         if !is_thread {
             self.forget_exited(child.pid);
         }
@@ -111,7 +111,7 @@ impl State {
             }
         }
         if let Some(caller) = self.threads.get_mut(&tid) {
-            caller.last_ts = self.now;
+            caller.last_ts.set(self.now);
         }
         self.threads.insert(child_tid, child);
     }
@@ -153,7 +153,7 @@ impl State {
         // looks like any thread it never saw created; a made-up parent
         // process never had its ids set, so it has no names at all.
         let mut stub = Thread::unknown(parent_tid);
-        stub.last_ts = self.now;
+        stub.last_ts.set(self.now);
         stub.comm = ev.text("comm").unwrap_or_default();
         stub.exe = ev.text("exe").unwrap_or_default();
         stub.args = ev.list("args").unwrap_or_default().into();

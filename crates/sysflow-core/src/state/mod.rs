@@ -139,7 +139,7 @@ impl State {
             .threads
             .entry(tid)
             .or_insert_with(|| Box::new(Thread::unknown(tid)));
-        t.last_ts = now;
+        t.last_ts.set(now);
         t
     }
 
@@ -215,6 +215,17 @@ impl State {
     /// Fd `fd` of thread `tid`'s process.
     pub fn fd(&self, tid: i64, fd: i64) -> Option<&Fd> {
         self.fd_table(tid)?.get(&fd)
+    }
+
+    /// [`State::fd`] for a caller that already looked `tid` up (`thread`
+    /// is `threads.get(&tid)`).
+    pub fn fd_of(&self, thread: Option<&Thread>, tid: i64, fd: i64) -> Option<&Fd> {
+        let pid = match thread {
+            Some(t) => t.pid,
+            None if self.exited_pids.contains(&tid) => return None,
+            None => tid,
+        };
+        self.fds.get(&pid)?.get(&fd)
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.

@@ -84,7 +84,7 @@ impl State {
             container_id: container_id_of(split_list_borrowed(
                 p.cgroups.as_deref().unwrap_or_default(),
             )),
-            last_ts: 0,
+            last_ts: std::cell::Cell::new(0),
         };
         self.threads.insert(p.tid, Box::new(thread));
     }

@@ -1,6 +1,7 @@
 //! Threads as the collector sees them: identity, program, credentials, cwd,
 //! container, and when they were cloned.
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// What libsinsp calls an unknown name.
@@ -52,8 +53,10 @@ pub(crate) struct Thread {
     pub container_id: String,
     /// When the thread last did something the records show (a clone, an
     /// exec, a flow or file event; ns), for the thread table's bound: the
-    /// processes least recently active are the ones forgotten.
-    pub last_ts: u64,
+    /// processes least recently active are the ones forgotten. A cell:
+    /// the filter's evaluation, which reads the thread, marks it active
+    /// for the processor that would otherwise look it up again.
+    pub last_ts: Cell<u64>,
 }
 
 impl Thread {
@@ -81,7 +84,7 @@ impl Thread {
             sid: -1,
             loginuid: u32::MAX,
             container_id: String::new(),
-            last_ts: 0,
+            last_ts: Cell::new(0),
         }
     }
 

@@ -5,7 +5,8 @@
 //! With `--legacy`, events are rewritten into the enter/exit pairs of the
 //! 2022 ABI ([`sysflow_capture::LegacyConverter`]): sysdig 0.29.3 (Debian
 //! 12's) then resolves the state of an exit-only capture, such as one that
-//! `sysporter --scap-out` records.
+//! `sysporter --scap-out` records; process-list entries are written in the
+//! layout it reads ([`sysflow_capture::LegacyConverter::process`]).
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -53,6 +54,10 @@ fn copy(input: &str, output: &str, legacy: bool) -> Result<u64, Box<dyn std::err
                     writer.write_event(&e)?;
                     n += 1;
                 }
+            }
+            (Item::Process(p), Some(c)) => {
+                writer.write_item(&Item::Process(Box::new(c.process(&p))))?;
+                n += 1;
             }
             (item, _) => {
                 writer.write_item(&item)?;

@@ -25,12 +25,17 @@
 //! An exit whose enter is already in the input (older captures) gets no
 //! second one, and neither does a clone-family exit in the child, which
 //! never has one.
+//!
+//! Process-list entries lose the fields of the longer tail libs 0.10
+//! introduced (`LegacyConverter::process`): a 2022 reader takes the first
+//! bytes of that tail for the login uid.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::abi::{AbiRevision, EventInfo, ParamInfo, ParamType};
 use crate::event::Event;
+use crate::process::ProcessEntry;
 
 /// Generic syscall events of both revisions (`PPME_GENERIC_E`/`_X`).
 const GENERIC_E: u16 = 0;
@@ -150,6 +155,29 @@ impl LegacyConverter {
     /// A converter that has seen no event.
     pub fn new() -> LegacyConverter {
         LegacyConverter::default()
+    }
+
+    /// `p` as a 2022 reader reads a process-list entry: without the fields
+    /// that only the longer tail of libs 0.10 and later holds (the pid
+    /// namespace's start, the terminal, the executable's inode and layers,
+    /// the process group), so that [`ScapWriter`](crate::ScapWriter) writes
+    /// the short tail. sysdig 0.29.3 reads the login uid from the first
+    /// four bytes after the root directory, which in the longer tail are
+    /// the low half of the pid namespace's start time (0 for our live
+    /// captures, so every listed process was root's login). It reads none
+    /// of the fields dropped here.
+    pub fn process(&self, p: &ProcessEntry) -> ProcessEntry {
+        let mut p = p.clone();
+        p.pidns_init_start_ts = None;
+        p.tty = None;
+        p.exe_upper_layer = None;
+        p.exe_ino = None;
+        p.exe_ino_ctime = None;
+        p.exe_ino_mtime = None;
+        p.exe_from_memfd = None;
+        p.exe_lower_layer = None;
+        p.pgid = None;
+        p
     }
 
     /// Appends to `out` the events of the 2022 ABI that stand for `ev`

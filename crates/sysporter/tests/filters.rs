@@ -18,12 +18,33 @@
 //! every operator, and each compared line must select some events and
 //! leave some out (checked from sysdig's side alone).
 //!
+//! The same runs on a live capture the test makes (`filters/live.rs`):
+//! sysporter captures, through our probe, workloads this binary runs
+//! itself (files, directories, sockets of every kind, execs, children,
+//! pipes, dups, set*id calls), and saves the capture (`--scap-out`). Our
+//! probe is exit-only, so that the filter's rules are checked on exit
+//! events: ours reads that capture, and sysdig its rewrite into the 2022
+//! enter/exit pairs, which sysdig 0.29.3 needs to follow the state. The
+//! lines sysdig prints of what the rewrite made (the enters, calls renamed
+//! for 2022) are set aside, every other must be the same; expressions on
+//! `evt.num`, which counts a file's events, are compared with sysdig on
+//! the exit-only capture itself. The corpus's promises (some events, not
+//! all, none) concern the traces of `../shared` only.
+//!
 //! A program of its own (`harness = false`), to print a summary. Without
-//! `../shared` or sysdig it skips, saying so, except under CI (`CI` set).
-//! While sysporter has no `--print-events`, only sysdig's side runs.
+//! `../shared` the traces are skipped, without root and kernel BTF the
+//! live part, without sysdig everything, saying so, except under CI (`CI`
+//! set), where each is a failure. While sysporter has no
+//! `--print-events`, only sysdig's side runs, on the traces.
 //! Environment:
 //! - `SYSFLOW_FILTERS_QUICK=1`: four small traces that between them have
-//!   every kind of process, file, socket and container of the corpus;
+//!   every kind of process, file, socket and container of the corpus (and
+//!   the live part);
+//! - `SYSFLOW_FILTERS_LIVE=0`: no live part (refused under CI);
+//!   `SYSFLOW_FILTERS_LIVE=only`: the live part alone;
+//! - `SYSFLOW_FILTERS_KEEP=DIR`: keep the live capture and its rewrite in
+//!   DIR; `SYSFLOW_FILTERS_REPLAY=FILE`: compare on a kept capture instead
+//!   of capturing (no root needed);
 //! - `SYSFLOW_FILTERS_VERBOSE=1`: each expression's count on each trace;
 //! - `SYSFLOW_FILTERS_JOBS=N`: N processes at once (default 2).
 //!
@@ -37,6 +58,12 @@
 mod corpus;
 #[path = "filters/deviations.rs"]
 mod deviations;
+#[path = "filters/live.rs"]
+mod live;
+/// The live SysFlow differential's workloads, which the live part runs too.
+#[path = "../../libsysflow/tests/differential/workloads.rs"]
+#[allow(dead_code)]
+mod workloads;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -59,8 +86,33 @@ const QUICK: [&str; 4] = [
 /// Differing lines shown per side of a mismatch.
 const SHOW: usize = 5;
 
+/// A capture both sides read: a trace of `../shared` (the same file), or
+/// the live capture (ours the exit-only capture, sysdig its rewrite).
+pub struct Trace {
+    pub name: String,
+    /// What sysporter reads.
+    pub ours: PathBuf,
+    /// What sysdig reads.
+    pub sysdig: PathBuf,
+    pub live: Option<live::Live>,
+}
+
+/// Which parts run (`SYSFLOW_FILTERS_LIVE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    Both,
+    TracesOnly,
+    LiveOnly,
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, name] = args.as_slice()
+        && flag == "--workload"
+    {
+        live::run_workload(name);
+        return ExitCode::SUCCESS;
+    }
     let only: Vec<&str> = args
         .iter()
         .map(String::as_str)
@@ -83,21 +135,58 @@ fn main() -> ExitCode {
         println!("filters: no expression matches {only:?}; 0 run");
         return ExitCode::SUCCESS;
     }
-    let Some(shared) = sysflow_test_support::shared_dir() else {
-        return ExitCode::SUCCESS;
+    let ci = sysflow_test_support::under_ci();
+    let parts = match std::env::var("SYSFLOW_FILTERS_LIVE").as_deref() {
+        Ok("0") => {
+            assert!(
+                !ci,
+                "CI is set: the live part must run (SYSFLOW_FILTERS_LIVE=0)"
+            );
+            Parts::TracesOnly
+        }
+        Ok("only") => Parts::LiveOnly,
+        _ => Parts::Both,
     };
     if !runs("sysdig", &["--version"]) {
         let why = "sysdig is not installed (apt-get install sysdig)";
-        assert!(!sysflow_test_support::under_ci(), "CI is set but {why}");
+        assert!(!ci, "CI is set but {why}");
         sysflow_test_support::skip(why);
         return ExitCode::SUCCESS;
     }
     let quick = std::env::var_os("SYSFLOW_FILTERS_QUICK").is_some();
-    let traces: Vec<(String, PathBuf)> = traces(&shared)
-        .into_iter()
-        .filter(|(name, _)| !quick || QUICK.contains(&name.as_str()))
-        .collect();
+    let mut traces: Vec<Trace> = Vec::new();
+    if parts != Parts::LiveOnly
+        && let Some(shared) = sysflow_test_support::shared_dir()
+    {
+        traces.extend(
+            golden_traces(&shared)
+                .into_iter()
+                .filter(|(name, _)| !quick || QUICK.contains(&name.as_str()))
+                .map(|(name, path)| Trace {
+                    name,
+                    ours: path.clone(),
+                    sysdig: path,
+                    live: None,
+                }),
+        );
+    }
     let ours = prints_events();
+    // The live part compares ours with sysdig's: nothing to do without ours.
+    if parts != Parts::TracesOnly
+        && ours
+        && let Some(live) = live::capture(ci)
+    {
+        traces.push(Trace {
+            name: "live".to_owned(),
+            ours: live.capture.clone(),
+            sysdig: live.legacy.clone(),
+            live: Some(live),
+        });
+    }
+    if traces.is_empty() {
+        println!("filters: no trace and no live capture here; 0 run");
+        return ExitCode::SUCCESS;
+    }
     let least = |m: &std::collections::BTreeMap<&str, usize>| m.values().min().copied();
     println!(
         "filters: {} expressions of {} (each of {} fields in {} or more, each of {} operators in {} or more), {} traces{}; {}",
@@ -117,7 +206,9 @@ fn main() -> ExitCode {
     );
     let started = Instant::now();
     let results = run_all(&jobs(&cases, &traces, ours));
-    let ok = report(&cases, &traces, &results, ours, !quick && only.is_empty());
+    // The corpus's promises are about every trace of ../shared.
+    let complete = !quick && only.is_empty() && traces.iter().any(|t| t.live.is_none());
+    let ok = report(&cases, &traces, &results, ours, complete);
     println!("filters: {:.1} s", started.elapsed().as_secs_f64());
     if ok {
         ExitCode::SUCCESS
@@ -137,7 +228,7 @@ fn runs(program: &str, args: &[&str]) -> bool {
 }
 
 /// The traces of `../shared`, named after their case or file, sorted.
-fn traces(shared: &Path) -> Vec<(String, PathBuf)> {
+fn golden_traces(shared: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(shared.join("golden")).expect("list golden/") {
         let dir = entry.expect("golden/ entry").path();
@@ -163,7 +254,7 @@ fn traces(shared: &Path) -> Vec<(String, PathBuf)> {
 
 /// The sysporter binary, without the reference's override variables this
 /// process may have inherited (`FILTER` among them).
-fn sysporter() -> Command {
+pub fn sysporter() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sysporter"));
     for var in libsysflow::ENV_OVERRIDES {
         cmd.env_remove(var);
@@ -220,10 +311,13 @@ enum Key {
     Ours(usize, usize),
 }
 
-fn jobs(cases: &[Case], traces: &[(String, PathBuf)], ours: bool) -> Vec<(Key, Job)> {
+/// What to run. On the live capture: sysdig's selection (on the rewrite,
+/// or on the capture itself for `evt.num`) and ours; what sysdig 0.29.3
+/// refuses or misreads is checked on the traces.
+fn jobs(cases: &[Case], traces: &[Trace], ours: bool) -> Vec<(Key, Job)> {
     let mut jobs = Vec::new();
-    for (t, (_, path)) in traces.iter().enumerate() {
-        let job = |ours, expr: &str| Job {
+    for (t, trace) in traces.iter().enumerate() {
+        let job = |ours, path: &PathBuf, expr: &str| Job {
             ours,
             trace: path.clone(),
             expr: Some(expr.to_owned()),
@@ -232,25 +326,31 @@ fn jobs(cases: &[Case], traces: &[(String, PathBuf)], ours: bool) -> Vec<(Key, J
             Key::Total(t),
             Job {
                 ours: false,
-                trace: path.clone(),
+                trace: trace.sysdig.clone(),
                 expr: None,
             },
         ));
+        let first = t == 0 && trace.live.is_none();
         for (c, case) in cases.iter().enumerate() {
             if let Some(e) = case.sysdig_expr() {
-                jobs.push((Key::Sysdig(t, c), job(false, e)));
+                let path = match &trace.live {
+                    Some(_) if live::Live::num_only(&case.expr) => &trace.ours,
+                    _ => &trace.sysdig,
+                };
+                jobs.push((Key::Sysdig(t, c), job(false, path, e)));
             }
-            // A refusal is checked on the first trace, a misreading on each.
+            // A refusal is checked on the first trace, a misreading on each
+            // trace of ../shared.
             let own = match case.kind {
-                Kind::Misread | Kind::Differs => true,
-                Kind::Refused | Kind::Error => t == 0,
+                Kind::Misread | Kind::Differs => trace.live.is_none(),
+                Kind::Refused | Kind::Error => first,
                 Kind::Eq | Kind::None => false,
             };
             if own {
-                jobs.push((Key::SysdigOwn(t, c), job(false, &case.expr)));
+                jobs.push((Key::SysdigOwn(t, c), job(false, &trace.sysdig, &case.expr)));
             }
-            if ours && (case.kind != Kind::Error || t == 0) {
-                jobs.push((Key::Ours(t, c), job(true, &case.expr)));
+            if ours && (case.kind != Kind::Error || first) {
+                jobs.push((Key::Ours(t, c), job(true, &trace.ours, &case.expr)));
             }
         }
     }
@@ -307,8 +407,14 @@ fn run_all(jobs: &[(Key, Job)]) -> HashMap<Key, Run> {
 /// Per trace, for the summary.
 #[derive(Default)]
 struct TraceStats {
-    /// Every event sysdig prints.
+    /// Every event sysdig prints (on the live capture: those compared).
     events: usize,
+    /// The live capture: sysdig's events of the rewrite set aside, as
+    /// enters it made and as calls it renamed.
+    made_enters: usize,
+    renamed: usize,
+    /// Comparisons that only open bugs (with deviations or not) explain.
+    bugs: usize,
     /// Compared expressions selecting none, some, all of them.
     none: usize,
     some: usize,
@@ -327,11 +433,15 @@ struct TraceStats {
 /// checked.
 fn report(
     cases: &[Case],
-    traces: &[(String, PathBuf)],
+    traces: &[Trace],
     results: &HashMap<Key, Run>,
     ours: bool,
     complete: bool,
 ) -> bool {
+    // Every expression ran on the live capture.
+    let live_complete = ours
+        && traces.iter().any(|t| t.live.is_some())
+        && cases.len() == corpus::parse(include_str!("data/filters.txt")).len();
     let verbose = std::env::var_os("SYSFLOW_FILTERS_VERBOSE").is_some();
     let mut failures = Vec::new();
     let mut oracle = deviations::Oracle::default();
@@ -343,16 +453,28 @@ fn report(
         assert!(
             run.success,
             "sysdig fails on {}: {}",
-            traces[t].0,
+            traces[t].name,
             run.error()
         );
-        st.events = run.lines().len();
+        let lines = run.lines();
+        st.events = lines.len();
+        if let Some(live) = &traces[t].live {
+            for l in &lines {
+                match live.side(l) {
+                    live::Side::Compared => {}
+                    live::Side::MadeEnter => st.made_enters += 1,
+                    live::Side::Renamed => st.renamed += 1,
+                }
+            }
+            st.events -= st.made_enters + st.renamed;
+        }
     }
     for (c, case) in cases.iter().enumerate() {
         let at = format!("filters.txt:{} `{}`", case.line, case.expr);
         let mut counts = Vec::new();
         let mut own_differs = false;
-        for (t, (trace, _)) in traces.iter().enumerate() {
+        for (t, tr) in traces.iter().enumerate() {
+            let trace = &tr.name;
             if let Some(own) = results.get(&Key::SysdigOwn(t, c)) {
                 match case.kind {
                     Kind::Misread if !own.success || !own.stdout.is_empty() => {
@@ -387,15 +509,22 @@ fn report(
             let sysdig = &results[&Key::Sysdig(t, c)];
             if !sysdig.success {
                 failures.push(format!("{at}: sysdig fails on {trace}: {}", sysdig.error()));
-                counts.push(None);
+                if tr.live.is_none() {
+                    counts.push(None);
+                }
                 continue;
             }
-            let selected = sysdig.lines();
+            let st = &mut stats[t];
+            let mut selected = sysdig.lines();
+            match &tr.live {
+                // On the exit-only capture itself (`evt.num`): as it is.
+                Some(_) if live::Live::num_only(&case.expr) => {}
+                Some(live) => selected.retain(|l| live.side(l) == live::Side::Compared),
+                None => counts.push(Some(selected.len())),
+            }
             if let Some(own) = results.get(&Key::SysdigOwn(t, c)) {
                 own_differs |= own.stdout != sysdig.stdout;
             }
-            let st = &mut stats[t];
-            counts.push(Some(selected.len()));
             st.selected += selected.len();
             match selected.len() {
                 0 => st.none += 1,
@@ -405,17 +534,20 @@ fn report(
             let Some(run) = results.get(&Key::Ours(t, c)) else {
                 continue;
             };
-            let path = &traces[t].1;
             let verdict = compare(&selected, run, |line| {
                 deviations::DEVIATIONS
                     .iter()
-                    .find(|d| d.explains(case, path, line, &mut oracle))
+                    .chain(deviations::OPEN_BUGS)
+                    .find(|d| d.explains(case, tr, line, &mut oracle))
                     .map(|d| d.name)
             });
             match verdict {
                 Verdict::Agree => st.agree += 1,
                 Verdict::Explained(names) => {
                     st.explained += 1;
+                    if names.iter().any(|n| deviations::is_open_bug(n)) {
+                        st.bugs += 1;
+                    }
                     for name in names {
                         *explained.entry(name).or_default() += 1;
                     }
@@ -447,6 +579,7 @@ fn report(
         if complete && case.kind != Kind::Error && counts.iter().all(Option::is_some) {
             let counts: Vec<usize> = counts.into_iter().flatten().collect();
             let some = counts.iter().any(|n| *n > 0);
+            // The traces come first, the live capture after them.
             let not_all = counts.iter().zip(&stats).any(|(n, st)| *n < st.events);
             if case.kind == Kind::None && some {
                 failures.push(format!("{at}: marked none, but selects events: {counts:?}"));
@@ -472,7 +605,7 @@ fn report(
             ""
         }
     );
-    for ((name, _), st) in traces.iter().zip(&stats) {
+    for (Trace { name, .. }, st) in traces.iter().zip(&stats) {
         let ours_cols = if ours {
             format!(" {:>7} {:>9} {:>7}", st.agree, st.explained, st.differ)
         } else {
@@ -484,7 +617,41 @@ fn report(
         );
     }
     for (name, n) in &explained {
-        println!("  explained by \"{name}\" (docs/deviations.md): {n} comparisons");
+        if deviations::is_open_bug(name) {
+            println!(
+                "  explained by the OPEN BUG \"{name}\" (filters/deviations.rs): {n} comparisons"
+            );
+        } else {
+            println!("  explained by \"{name}\" (docs/deviations.md): {n} comparisons");
+        }
+    }
+    // An open bug's rule that explains nothing: the bug is fixed, or
+    // the live part no longer meets it.
+    if live_complete {
+        for bug in deviations::ALWAYS_MET {
+            if !explained.contains_key(bug) {
+                failures.push(format!(
+                    "the open bug \"{bug}\" explains no difference any more: remove its rule from filters/deviations.rs"
+                ));
+            }
+        }
+    }
+    for (tr, st) in traces.iter().zip(&stats) {
+        if let Some(live) = &tr.live {
+            let compared = cases.iter().filter(|c| c.kind != Kind::Error).count();
+            println!(
+                "filters live: {compared} expressions x {} events compared (of {} in the capture; sysdig's {} enters the rewrite made and {} calls it renamed set aside), {} selected: {} agree, {} explained by deviations, {} by open bugs, {} differ",
+                st.events,
+                live.events,
+                st.made_enters,
+                st.renamed,
+                st.selected,
+                st.agree,
+                st.explained - st.bugs,
+                st.bugs,
+                st.differ,
+            );
+        }
     }
     for f in &failures {
         println!("FAIL {f}");

@@ -201,3 +201,40 @@ fn enter_only_events_pass_with_the_2022_parameters() {
     assert_eq!(out[0].event_type, 186);
     assert_eq!(out[0].nparams(), 4);
 }
+
+#[test]
+fn a_listed_process_keeps_the_short_tail_a_2022_reader_reads() {
+    let mut p = ProcessEntry {
+        version: 9,
+        tid: 7,
+        pid: 7,
+        ptid: 1,
+        loginuid: Some(u32::MAX),
+        cap_effective: Some(0x1ff),
+        exe_writable: Some(false),
+        ..ProcessEntry::default()
+    };
+    (p.tty, p.pgid, p.pidns_init_start_ts) = (Some(34816), Some(7), Some(0));
+    p.exe_ino = Some(12);
+    let mut writer = crate::ScapWriter::new(Vec::new()).expect("writer");
+    let converted = LegacyConverter::new().process(&p);
+    writer
+        .write_item(&crate::Item::Process(Box::new(converted)))
+        .expect("write");
+    let bytes = writer.finish().expect("finish");
+    let listed: Vec<ProcessEntry> = crate::ScapReader::new(bytes.as_slice())
+        .expect("reader")
+        .filter_map(|item| match item.expect("item") {
+            crate::Item::Process(p) => Some(*p),
+            _ => None,
+        })
+        .collect();
+    let [back] = listed.as_slice() else {
+        panic!("one entry: {listed:?}")
+    };
+    // The short tail: what sysdig 0.29.3 reads from it, and nothing after.
+    assert_eq!(back.loginuid, Some(u32::MAX));
+    assert_eq!(back.cap_effective, Some(0x1ff));
+    assert_eq!((back.tty, back.pgid, back.exe_ino), (None, None, None));
+    assert_eq!((back.tid, back.pid, back.ptid), (7, 7, 1));
+}

@@ -6,23 +6,33 @@
 //! Corpus lines whose whole meaning differs in sysdig 0.29.3 are marked in
 //! the corpus instead (`refused`, `misread`, `differs`); the rules here
 //! explain single events.
+//!
+//! The rules of the live capture (`live_*`) check what the exit-only
+//! capture says (`live::Facts`) besides sysdig's view of its rewrite.
+//! [`OPEN_BUGS`] are not deviations: each recognizes one bug of ours found
+//! by the live part and not fixed yet, so that it is counted and named
+//! rather than failing every run; a rule that no longer explains anything
+//! fails the run, so that it is removed with its bug.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::Trace;
 use crate::corpus::Case;
+use crate::live::{FdOrigin, Live};
 
 /// A named deviation: its name in `docs/deviations.md`, and whether it
 /// explains that `line` (an event line of sysdig's format) was selected by
-/// one side only for `case` on `trace`.
+/// one side only for `case` on `trace`. A rule asks sysdig about the file
+/// sysdig read (`trace.sysdig`: on the live capture, the rewrite).
 pub struct Deviation {
     pub name: &'static str,
-    explains: fn(&Case, &Path, &str, &mut Oracle) -> bool,
+    explains: fn(&Case, &Trace, &str, &mut Oracle) -> bool,
 }
 
 impl Deviation {
-    pub fn explains(&self, case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool {
+    pub fn explains(&self, case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
         (self.explains)(case, trace, line, oracle)
     }
 }
@@ -44,19 +54,328 @@ pub const DEVIATIONS: &[Deviation] = &[
         name: "an execve's working directory",
         explains: empty_cwd,
     },
+    Deviation {
+        name: "The executable of a script or a link",
+        explains: live_trusted_exepath,
+    },
+    Deviation {
+        name: "setreuid and setregid",
+        explains: live_setreuid,
+    },
+    Deviation {
+        name: "close_range",
+        explains: live_close_range,
+    },
+    Deviation {
+        name: "Files received over a unix socket",
+        explains: live_received_fd,
+    },
+    Deviation {
+        name: "An fd made by a call sysdig 0.29.3 does not know",
+        explains: live_generic_fd,
+    },
+    Deviation {
+        name: "A dup of an unknown fd",
+        explains: live_dup_of_unknown,
+    },
+    Deviation {
+        name: "Datagrams on a socket bound to a port",
+        explains: live_bound_datagram,
+    },
 ];
+
+/// Whether `name` is an open bug's rather than a deviation's.
+pub fn is_open_bug(name: &str) -> bool {
+    OPEN_BUGS.iter().any(|b| b.name == name)
+}
+
+/// The open bugs the workloads always meet: the run fails when one of
+/// these explains nothing (fixed: remove its rule). The others depend on
+/// what else the machine runs.
+pub const ALWAYS_MET: &[&str] = &[
+    "bug: proc.name is the main thread's",
+    "bug: proc.pname is the process's parent's",
+    "bug: a failed open's fd.name is not made absolute",
+    "bug: IPv6 sockets have no name, addresses, ports or protocol",
+];
+
+/// Bugs of ours the live part found, not fixed yet (see the module
+/// header): each rule's comment says how to reproduce it.
+pub const OPEN_BUGS: &[Deviation] = &[
+    Deviation {
+        name: "bug: evt.num counts events sysdig 0.29.3 does not number",
+        explains: bug_evt_num,
+    },
+    Deviation {
+        name: "bug: proc.name is the main thread's",
+        explains: bug_thread_name,
+    },
+    Deviation {
+        name: "bug: proc.pname is the process's parent's",
+        explains: bug_thread_pname,
+    },
+    Deviation {
+        name: "bug: a failed open's fd.name is not made absolute",
+        explains: bug_failed_open_name,
+    },
+    Deviation {
+        name: "bug: IPv6 sockets have no name, addresses, ports or protocol",
+        explains: bug_ipv6,
+    },
+    Deviation {
+        name: "bug: a thread the tables do not know has no fields",
+        explains: bug_unknown_thread,
+    },
+];
+
+/// The time and thread of an event line.
+fn time_and_thread(line: &str) -> Option<(u64, i64)> {
+    let mut w = line.split(' ');
+    Some((w.next()?.parse().ok()?, w.next()?.parse().ok()?))
+}
+
+/// Whether the expression tests an fd's fields or an event's arguments.
+fn tests_fd(case: &Case) -> bool {
+    case.expr.contains("fd.") || case.expr.contains("evt.arg")
+}
+
+/// What last happened to the fd sysdig's line is about (sysdig's
+/// `fd.num`), in its process, as the exit-only capture tells
+/// (`live::Facts::fd_origin`).
+fn live_fd_origin(trace: &Trace, line: &str, oracle: &mut Oracle) -> Option<Option<FdOrigin>> {
+    let live = trace.live.as_ref()?;
+    let (ts, tid) = time_and_thread(line)?;
+    let fd: i64 = oracle.value(&trace.sysdig, "fd.num", line)?.parse().ok()?;
+    live.facts.fd_origin(live.facts.pid(tid), fd, ts)
+}
+
+/// libsinsp 0.29 takes a process's executable from the file name execve
+/// was given (resolved against the working directory), libsinsp since 0.13
+/// and we from the kernel's `trusted_exepath` (`/usr/bin/dash` for a
+/// script, `/usr/bin/true` for `/bin/true`). The rule: the expression
+/// tests `proc.exepath`, and the exec whose image the event's process runs
+/// (its own or its parent's) has a trusted path other than sysdig's value,
+/// which is the file name it was given.
+fn live_trusted_exepath(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let Some(live) = &trace.live else {
+        return false;
+    };
+    let Some((ts, tid)) = time_and_thread(line).filter(|_| case.expr.contains("proc.exepath"))
+    else {
+        return false;
+    };
+    let Some(exec) = live.facts.exec(live.facts.pid(tid), ts) else {
+        return false;
+    };
+    let Some(theirs) = oracle.value(&trace.sysdig, "proc.exepath", line) else {
+        return false;
+    };
+    let given = exec.filename.trim_start_matches("./");
+    !exec.trusted.is_empty()
+        && exec.trusted != theirs
+        && !given.is_empty()
+        && (theirs == exec.filename || theirs.ends_with(&format!("/{given}")))
+}
+
+/// libsinsp 0.29 sees setreuid and setregid as generic events (its table
+/// has none for them) and keeps the ids; libsinsp since 0.18 and we follow
+/// them. The rule: the expression tests a user (group) field, and the last
+/// call that set the event's process's effective user (group) id was
+/// setreuid (setregid).
+fn live_setreuid(case: &Case, trace: &Trace, line: &str, _oracle: &mut Oracle) -> bool {
+    let Some(live) = &trace.live else {
+        return false;
+    };
+    let Some((ts, tid)) = time_and_thread(line) else {
+        return false;
+    };
+    let pid = live.facts.pid(tid);
+    let last = |gid| live.facts.set_id(pid, ts, gid).map(|s| s.call);
+    (case.expr.contains("user.") && last(false) == Some("setreuid"))
+        || (case.expr.contains("group.") && last(true) == Some("setregid"))
+}
+
+/// close_range came with Linux 5.9; libsinsp 0.29 does not know it and
+/// keeps the fds it closed, we close them. The rule: the expression tests
+/// an fd field or an argument, and a close_range closed the event's fd
+/// (sysdig's process and number) with nothing opened on that number since.
+fn live_close_range(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    tests_fd(case) && live_fd_origin(trace, line, oracle) == Some(None)
+}
+
+/// libsinsp since 0.21 adds the fds that arrive with SCM_RIGHTS to the
+/// receiver's table, as the probe describes them (`task_file_*` events);
+/// 0.29 never learns them. The rule: the expression tests an fd field or
+/// an argument, and the event's fd was last received over a unix socket.
+fn live_received_fd(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    tests_fd(case) && live_fd_origin(trace, line, oracle) == Some(Some(FdOrigin::Received))
+}
+
+/// A 2022 driver reported calls its table had no event for (memfd_create,
+/// epoll_create1, fanotify_init, pidfd_open, ...) as generic events, so
+/// libsinsp 0.29 never learns the fds they make; the rewrite does the same,
+/// we follow the current events. The rule: the expression tests an fd
+/// field or an argument, and the event's fd was last made by such a call.
+fn live_generic_fd(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    tests_fd(case) && live_fd_origin(trace, line, oracle) == Some(Some(FdOrigin::Generic))
+}
+
+/// When the source of a dup2, dup3 or `fcntl(F_DUPFD)` is not in libsinsp
+/// 0.29's table, it keeps the target's old name; we drop it (or copy the
+/// source we know), since the kernel closed it. The rule: the expression
+/// tests an fd field or an argument, and the event's fd was last the
+/// target of a dup whose source sysdig 0.29.3 did not know.
+fn live_dup_of_unknown(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    tests_fd(case) && live_fd_origin(trace, line, oracle) == Some(Some(FdOrigin::DupOfUnknown))
+}
+
+/// libsinsp 0.29 keeps a bound socket's address in memory its connection
+/// tuple shares; when a datagram makes the socket a connection, the
+/// destination it finds there is the port's and protocol's bytes read as
+/// an address (`191.173.3.0` for UDP port 44479); we take the datagram's
+/// peer. The rule: the expression tests an fd field or an argument, and
+/// sysdig's `fd.name` for the event holds such an address.
+fn live_bound_datagram(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    if trace.live.is_none() || !tests_fd(case) {
+        return false;
+    }
+    let Some(name) = oracle.value(&trace.sysdig, "fd.name", line) else {
+        return false;
+    };
+    name.split("->").any(|end| {
+        let Some((ip, port)) = end.rsplit_once(':') else {
+            return false;
+        };
+        let Ok(port) = port.parse::<u16>() else {
+            return false;
+        };
+        let [lo, hi] = port.to_le_bytes();
+        // SCAP_L4_UDP is 3.
+        ip == format!("{lo}.{hi}.3.0")
+    })
+}
+
+/// Open bug: ours numbers every event of a capture (`Event::index`),
+/// sysdig 0.29.3 only those whose id its table has (below 336), so after
+/// the first newer event of a live capture (dup2, pipe2, ...) `evt.num`
+/// differs. Repro: `sysporter -r LIVE.scap -f 'evt.num in (1190, 5000)'
+/// --print-events` and `sysdig -r LIVE.scap -p '%evt.rawtime %thread.tid
+/// %evt.type %evt.dir' 'evt.num in (1190, 5000)'` print other events. The
+/// rule: an `evt.num` expression (compared on the same file, with no field
+/// that needs state), on an event that the two number differently.
+fn bug_evt_num(case: &Case, trace: &Trace, line: &str, _oracle: &mut Oracle) -> bool {
+    trace.live.is_some()
+        && Live::num_only(&case.expr)
+        && trace
+            .live
+            .as_ref()
+            .and_then(|l| l.numbers(line))
+            .is_some_and(|(ours, theirs)| ours != theirs)
+}
+
+/// Open bug: libsinsp 0.29's `proc.name` (and `proc.cmdline`) is the
+/// event's thread's command name, ours the main thread's; they differ for
+/// a thread that named itself (`pthread_setname_np`, e.g. rustc's
+/// `coordinator`) once an event shows its name. Repro: the live capture's
+/// `proc.name = sf-named` (the corpus workload's named thread) selects its
+/// events in sysdig and none in ours. The rule: the expression tests
+/// `proc.name` or `proc.cmdline`, and sysdig's `proc.name` for the event
+/// is not its `proc.aname[0]` (the main thread's name).
+fn bug_thread_name(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    if trace.live.is_none()
+        || !(case.expr.contains("proc.name") || case.expr.contains("proc.cmdline"))
+    {
+        return false;
+    }
+    let thread = oracle
+        .value(&trace.sysdig, "proc.name", line)
+        .map(str::to_owned);
+    let main = oracle
+        .value(&trace.sysdig, "proc.aname[0]", line)
+        .map(str::to_owned);
+    thread.is_some() && thread != main
+}
+
+/// Open bug: libsinsp 0.29's `proc.pname` is the name of the thread's own
+/// parent (for a thread, the thread that cloned it), ours the process's
+/// parent's (`proc.aname[1]`, which libsinsp takes from the main thread).
+/// Repro: the live capture's `proc.pname = bash` selects, in ours, the
+/// events of the threads of a process bash started (the corpus workload's
+/// `thread` step), in sysdig not. The rule: the expression tests
+/// `proc.pname`, and sysdig's `proc.pname` for the event is not its
+/// `proc.aname[1]`.
+fn bug_thread_pname(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    if trace.live.is_none() || !case.expr.contains("proc.pname") {
+        return false;
+    }
+    let parent = oracle
+        .value(&trace.sysdig, "proc.pname", line)
+        .map(str::to_owned);
+    let process_parent = oracle
+        .value(&trace.sysdig, "proc.aname[1]", line)
+        .map(str::to_owned);
+    parent != process_parent
+}
+
+/// Open bug: libsinsp 0.29 names a failed open's fd after its path made
+/// absolute (against the working directory or the dirfd, as the `name`
+/// argument resolves), ours after the path as given. Repro: in the live
+/// capture, cp's failed `openat(AT_FDCWD, "y", O_DIRECTORY)` of the
+/// `tools` workload is `fd.name = /tmp/.../tools/y` in sysdig and `y` in
+/// ours. The rule: the expression tests an fd field, the event is a
+/// failed open, and sysdig's `fd.name` is not its raw `name` argument.
+fn bug_failed_open_name(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    if trace.live.is_none() || !case.expr.contains("fd.") {
+        return false;
+    }
+    let open = line
+        .split(' ')
+        .nth(2)
+        .is_some_and(|ty| matches!(ty, "open" | "openat" | "openat2" | "creat"));
+    let failed = oracle
+        .value(&trace.sysdig, "evt.rawres", line)
+        .and_then(|r| r.parse::<i64>().ok())
+        .is_some_and(|r| r < 0);
+    if !(open && failed) {
+        return false;
+    }
+    let name = oracle
+        .value(&trace.sysdig, "fd.name", line)
+        .map(str::to_owned);
+    let raw = oracle
+        .value(&trace.sysdig, "evt.rawarg.name", line)
+        .map(str::to_owned);
+    name.is_some() && name != raw
+}
+
+/// Open bug: the state keeps an IPv6 socket without its tuple (the flow
+/// processors ignore them, as the reference does), so its `fd.name`,
+/// addresses, ports, networks, `fd.l4proto` and `fd.is_server` are absent
+/// or empty in ours; libsinsp 0.29 has them. Repro: the live capture's
+/// `fd.l4proto = tcp` selects the `tcp6` workload's connect and sends in
+/// sysdig, not in ours. The rule: the expression tests an fd field, and
+/// sysdig's fd of the event is an IPv6 socket (`fd.typechar` 6).
+fn bug_ipv6(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    trace.live.is_some()
+        && case.expr.contains("fd.")
+        && oracle.value(&trace.sysdig, "fd.typechar", line) == Some("6")
+}
 
 /// libsinsp 0.29 does not take an execve's working directory: a process
 /// it made up from a clone event with an empty `cwd` keeps an empty one
 /// (objectstore's healthcheck shell), where the collector's state, like
 /// the reference collector's, takes the execve's (`/`). The rule: the
-/// expression tests `proc.cwd` and sysdig's value for the event is empty,
-/// or the event is a getcwd's exit (which sets it, after sysdig filtered).
-fn empty_cwd(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool {
+/// expression tests `proc.cwd` and sysdig's value for the event is empty
+/// (on a thread it did not make up: see `bug_unknown_thread`), or the
+/// event is a getcwd's exit (which sets it, after sysdig filtered).
+fn empty_cwd(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let trace = trace.sysdig.as_path();
     // A getcwd's exit is filtered before libsinsp applies it (it names
     // the directory), and printed after.
     case.expr.contains("proc.cwd")
-        && (line.ends_with(" getcwd <") || oracle.value(trace, "proc.cwd", line) == Some(""))
+        && (line.ends_with(" getcwd <")
+            || (oracle.value(trace, "proc.cwd", line) == Some("")
+                && oracle.raw(trace, "proc.name", line) != Some("<NA>")))
 }
 
 /// libsinsp 0.29 declares `group.gid` as 64 bits and reads them from the
@@ -64,7 +383,8 @@ fn empty_cwd(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool
 /// (`30064771072` is gid 0 with 7 above it). The rule: the expression
 /// tests `group.gid`, and sysdig's value for the event does not fit in 32
 /// bits.
-fn gid_high_bits(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool {
+fn gid_high_bits(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let trace = trace.sysdig.as_path();
     case.expr.contains("group.gid")
         && oracle
             .value(trace, "group.gid", line)
@@ -79,7 +399,8 @@ fn gid_high_bits(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> 
 /// `evt.arg.fd` differ from then on. The rule: the expression tests an fd
 /// field or an argument, and the event's fd (sysdig's `proc.pid` and
 /// `fd.num`) had such a connect enter at or before the event.
-fn fd_only_connect(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool {
+fn fd_only_connect(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let trace = trace.sysdig.as_path();
     if !(case.expr.contains("fd.") || case.expr.contains("evt.arg")) {
         return false;
     }
@@ -114,10 +435,12 @@ fn fd_only_connect(case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -
 /// a duplication whose new fd is the result (`fcntl(fd, F_SETFD)`
 /// returning 0 makes fd 0 a copy of fd). The event's fd number is then
 /// the result, and the process's fd of that number names the copied file
-/// until the capture ends (we keep the fd it was). The rule: the event is
-/// such an exit, or it is about that fd of that process (or of a process
-/// it forked) after it.
-fn stale_dupfd(_case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> bool {
+/// until the capture ends (we keep the fd it was), and so does every fd
+/// duplicated from it since (dup, F_DUPFD). The rule: the event is such an
+/// exit, or it is about such an fd of that process (or of a process it
+/// forked) after it.
+fn stale_dupfd(_case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let trace = trace.sysdig.as_path();
     let mut words = line.split(' ');
     let (Some(at), Some(tid)) = (
         words.next().and_then(|t| t.parse::<u64>().ok()),
@@ -125,11 +448,12 @@ fn stale_dupfd(_case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> b
     ) else {
         return false;
     };
-    let bogus = stale_dupfd_exits(oracle.query(
+    let lines = oracle.query(
         trace,
-        "%evt.rawtime %thread.tid %proc.pid %evt.dir %evt.args",
-        "evt.type=fcntl",
-    ));
+        "%evt.rawtime %thread.tid %proc.pid %evt.dir %evt.type %evt.args",
+        "evt.type in (fcntl, dup)",
+    );
+    let (bogus, dups) = stale_dupfd_exits(lines);
     if bogus.iter().any(|b| b.at == at && b.tid == tid) {
         return true;
     }
@@ -139,10 +463,6 @@ fn stale_dupfd(_case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> b
     ) else {
         return false;
     };
-    let bogus: Vec<StaleDupfd> = bogus
-        .into_iter()
-        .filter(|b| b.fd == fd && b.at <= at)
-        .collect();
     if bogus.is_empty() {
         return false;
     }
@@ -157,17 +477,40 @@ fn stale_dupfd(_case: &Case, trace: &Path, line: &str, oracle: &mut Oracle) -> b
         .filter_map(|l| l.split_once(' '))
         .map(|(p, pp)| (p.to_owned(), pp.to_owned()))
         .collect();
-    let mut p = pid;
-    for _ in 0..64 {
-        if bogus.iter().any(|b| b.pid == p) {
-            return true;
+    // The fds the bogus exits made wrong, and those duplicated from them,
+    // each from when: (pid, fd, since).
+    let mut stale: Vec<(String, String, u64)> =
+        bogus.into_iter().map(|b| (b.pid, b.fd, b.at)).collect();
+    let is_stale = |stale: &[(String, String, u64)], pid: &str, fd: &str, at: u64| {
+        let mut p = pid.to_owned();
+        for _ in 0..64 {
+            if stale
+                .iter()
+                .any(|(sp, sf, since)| *sp == p && sf == fd && *since <= at)
+            {
+                return true;
+            }
+            match parents.get(&p) {
+                Some(pp) if *pp != p => p = pp.clone(),
+                _ => return false,
+            }
         }
-        match parents.get(&p) {
-            Some(pp) if *pp != p => p = pp.clone(),
-            _ => return false,
+        false
+    };
+    for d in &dups {
+        if is_stale(&stale, &d.pid, &d.source, d.at) {
+            stale.push((d.pid.clone(), d.target.clone(), d.at));
         }
     }
-    false
+    is_stale(&stale, &pid, &fd, at)
+}
+
+/// A duplication sysdig followed: `target` a copy of `source`.
+struct Dup {
+    at: u64,
+    pid: String,
+    source: String,
+    target: String,
 }
 
 /// An fcntl exit libsinsp 0.29 parses as a duplication it was not.
@@ -179,39 +522,90 @@ struct StaleDupfd {
 }
 
 /// The exits of fcntl calls of another command after an F_DUPFD enter on
-/// the same thread, from sysdig's `fcntl` events.
-fn stale_dupfd_exits(lines: &[String]) -> Vec<StaleDupfd> {
+/// the same thread, and the duplications sysdig followed (dup, F_DUPFD),
+/// in time order, from sysdig's `fcntl` and `dup` events.
+fn stale_dupfd_exits(lines: &[String]) -> (Vec<StaleDupfd>, Vec<Dup>) {
     let mut dupfd_seen: HashMap<&str, bool> = HashMap::new();
     let mut pending: HashMap<&str, bool> = HashMap::new();
+    // Each thread's last duplicating enter: its source fd.
+    let mut dup_source: HashMap<&str, Option<&str>> = HashMap::new();
     let mut out = Vec::new();
+    let mut dups = Vec::new();
     for l in lines {
-        let f: Vec<&str> = l.splitn(5, ' ').collect();
-        if f.len() < 5 {
+        let f: Vec<&str> = l.splitn(6, ' ').collect();
+        if f.len() < 6 {
             continue;
         }
-        let (tid, args) = (f[1], f[4]);
+        let (tid, ty, args) = (f[1], f[4], f[5]);
         if f[3] == ">" {
-            let dup = args.contains("(F_DUPFD)") || args.contains("(F_DUPFD_CLOEXEC)");
-            let seen = dupfd_seen.entry(tid).or_default();
-            pending.insert(tid, !dup && *seen);
-            *seen |= dup;
-        } else if pending.remove(tid).unwrap_or(false) {
-            let res = args.strip_prefix("res=").map(|r| {
-                r.split(|c: char| !c.is_ascii_digit() && c != '-')
-                    .next()
-                    .unwrap_or("")
-            });
-            if let Some(res) = res.filter(|r| !r.is_empty() && !r.starts_with('-')) {
-                out.push(StaleDupfd {
-                    at: f[0].parse().unwrap_or(0),
-                    tid: tid.to_owned(),
-                    pid: f[2].to_owned(),
-                    fd: res.to_owned(),
-                });
+            let dupfd = args.contains("(F_DUPFD)") || args.contains("(F_DUPFD_CLOEXEC)");
+            let duplicates = ty == "dup" || dupfd;
+            let source = args.strip_prefix("fd=").and_then(leading_number);
+            dup_source.insert(tid, source.filter(|_| duplicates));
+            if ty == "fcntl" {
+                let seen = dupfd_seen.entry(tid).or_default();
+                pending.insert(tid, !dupfd && *seen);
+                *seen |= dupfd;
             }
+            continue;
+        }
+        let at = f[0].parse().unwrap_or(0);
+        let res = args
+            .strip_prefix("res=")
+            .and_then(leading_number)
+            .filter(|r| !r.starts_with('-'));
+        if let (Some(Some(source)), Some(target)) = (dup_source.remove(tid), res) {
+            dups.push(Dup {
+                at,
+                pid: f[2].to_owned(),
+                source: source.to_owned(),
+                target: target.to_owned(),
+            });
+        }
+        if ty == "fcntl"
+            && pending.remove(tid).unwrap_or(false)
+            && let Some(res) = res
+        {
+            out.push(StaleDupfd {
+                at,
+                tid: tid.to_owned(),
+                pid: f[2].to_owned(),
+                fd: res.to_owned(),
+            });
         }
     }
-    out
+    (out, dups)
+}
+
+/// The number `text` starts with (`-` allowed), if any.
+fn leading_number(text: &str) -> Option<&str> {
+    let end = text
+        .char_indices()
+        .find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && *c == '-')))
+        .map_or(text.len(), |(i, _)| i);
+    Some(&text[..end]).filter(|n| !n.is_empty() && *n != "-")
+}
+
+/// Open bug: for an event of a thread neither the process list nor a
+/// clone told of (a process started between the `/proc` scan and the
+/// probe's start), libsinsp 0.29 makes a thread up (name and executable
+/// `<NA>`, parent -1, user and group -1, container `host`), whose fields
+/// the filter reads; ours has none, so that every test of a thread field
+/// fails. Repro: a live capture whose first events are of such a process
+/// (the rule's count says when one has): `proc.ppid = -1` selects them in
+/// sysdig, not in ours. The rule: the expression tests a thread field, and
+/// sysdig's thread of the event is made up (`proc.name` and `proc.exe`
+/// `<NA>`, `proc.ppid` -1).
+fn bug_unknown_thread(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+    let thread_field = ["proc.", "user.", "group.", "thread.", "container."]
+        .iter()
+        .any(|f| case.expr.contains(f));
+    if trace.live.is_none() || !thread_field {
+        return false;
+    }
+    oracle.raw(&trace.sysdig, "proc.name", line) == Some("<NA>")
+        && oracle.raw(&trace.sysdig, "proc.exe", line) == Some("<NA>")
+        && oracle.raw(&trace.sysdig, "proc.ppid", line) == Some("-1")
 }
 
 /// sysdig's values of fields, per event line, fetched once per trace and
@@ -225,6 +619,11 @@ pub struct Oracle {
 impl Oracle {
     /// sysdig's `%field` for the event printed as `line`, if it has one.
     pub fn value(&mut self, trace: &Path, field: &'static str, line: &str) -> Option<&str> {
+        self.raw(trace, field, line).filter(|v| *v != "<NA>")
+    }
+
+    /// sysdig's `%field` for the event printed as `line`, `<NA>` included.
+    pub fn raw(&mut self, trace: &Path, field: &'static str, line: &str) -> Option<&str> {
         let table = self
             .values
             .entry((trace.to_path_buf(), field))
@@ -242,7 +641,7 @@ impl Oracle {
                     .map(|(k, v)| (k.to_owned(), v.to_owned()))
                     .collect()
             });
-        table.get(line).map(String::as_str).filter(|v| *v != "<NA>")
+        table.get(line).map(String::as_str)
     }
 
     /// sysdig's lines for `format` on the events `filter` selects.

@@ -200,21 +200,21 @@ macro_rules! fields {
 fields! {
     EvtType "evt.type" Str None false "the event's name (`open`, `execve`); values must be known event or syscall names";
     EvtDir "evt.dir" Str None false "`>` for an enter event, `<` for an exit event";
-    EvtNum "evt.num" U64 None false "the event's number";
+    EvtNum "evt.num" U64 None false "the event's number (counting the events sysdig 0.29.3's table has)";
     EvtRawRes "evt.rawres" I64 None false "the return value, as a number";
     EvtRes "evt.res" Str None false "the return value: `SUCCESS`, or the error's name (`ENOENT`)";
     EvtFailed "evt.failed" Bool None false "whether the event returned an error";
     EvtArg "evt.arg" Str EventParam false "a parameter as libsinsp prints it, by name (`evt.arg.fd`) or position (`evt.arg[0]`)";
     EvtIsOpenRead "evt.is_open_read" Bool None false "an open that opened for reading";
     EvtIsOpenWrite "evt.is_open_write" Bool None false "an open that opened for writing";
-    ProcName "proc.name" Str None false "the executable's name (the thread's comm)";
+    ProcName "proc.name" Str None false "the event's thread's name (its comm: a thread may rename itself)";
     ProcExe "proc.exe" Str None false "the first command-line argument";
     ProcExePath "proc.exepath" Str None false "the executable's full path";
     ProcArgs "proc.args" Str None false "the arguments after the first, joined by spaces";
     ProcCmdline "proc.cmdline" Str None false "proc.name and proc.args";
     ProcPid "proc.pid" I64 None false "the process id";
     ProcPpid "proc.ppid" I64 None false "the parent's process id";
-    ProcPname "proc.pname" Str None false "the parent's name";
+    ProcPname "proc.pname" Str None false "the name of the thread that made the event's thread (its clone's caller; for a process, the parent)";
     ProcAname "proc.aname" Str Ancestor false "an ancestor's name: `proc.aname[N]` the Nth (0 the process itself), `proc.aname` any ancestor";
     ProcApid "proc.apid" I64 Ancestor false "an ancestor's pid: `proc.apid[N]` the Nth, `proc.apid` any ancestor";
     ProcCwd "proc.cwd" Str None false "the current working directory";

@@ -258,9 +258,15 @@ impl<'a> EventFields<'a, '_> {
         }
         self.text.clear();
         match classes::class(ev.ev.event_type).creator {
+            // The path made absolute against the working directory or
+            // the dirfd, as `evt.arg.name` renders it.
             Creator::Path => {
-                if let Some(path) = ev.text_ref("name") {
-                    self.text.push_str(&path);
+                let name = ev
+                    .ev
+                    .info_in(AbiRevision::Sysdig0_29)
+                    .and_then(|info| info.params.iter().position(|p| p.name == "name"));
+                if let Some(index) = name {
+                    return self.arg_at(index);
                 }
             }
             Creator::Tuple => {
@@ -346,7 +352,9 @@ impl Fields for EventFields<'_, '_> {
                 Some((_, Some(fd))) if !self.failed_connect() => s(&fd.name),
                 Some(_) => self.creator_name(),
             },
-            F::ProcName => self.process().map_or(Value::Absent, |t| s(&t.comm)),
+            // The event's thread's name, as libsinsp 0.29 has it (a thread
+            // may name itself).
+            F::ProcName => self.thread().map_or(Value::Absent, |t| s(&t.comm)),
             F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
             F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
             _ => self.field(field, arg),
@@ -436,7 +444,8 @@ impl EventFields<'_, '_> {
                 Direction::Enter => ">",
                 Direction::Exit => "<",
             }),
-            F::EvtNum => Value::U64(ev.ev.index),
+            // As libsinsp 0.29 numbers them: without the newer events.
+            F::EvtNum => Value::U64(ev.ev.index.saturating_sub(self.state.unnumbered)),
             F::EvtRawRes => match exit_res(ev) {
                 Some(r) => Value::I64(r),
                 None => Value::Absent,
@@ -464,7 +473,9 @@ impl EventFields<'_, '_> {
                 Value::Bool(flags & bit != 0)
             }
             F::EvtArg => self.arg(arg),
-            F::ProcName => self.process().map_or(Value::Absent, |t| s(&t.comm)),
+            // The event's thread's name, as libsinsp 0.29 has it (a thread
+            // may name itself).
+            F::ProcName => self.thread().map_or(Value::Absent, |t| s(&t.comm)),
             F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
             F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
             F::ProcArgs => {
@@ -481,13 +492,15 @@ impl EventFields<'_, '_> {
                 }
                 Value::Str(self.text.as_bytes())
             }
+            // The thread's name (a thread may name itself), the process's
+            // arguments.
             F::ProcCmdline => {
-                let Some(t) = self.process() else {
+                let (Some(thread), Some(t)) = (self.thread(), self.process()) else {
                     return Value::Absent;
                 };
                 let text = &mut *self.text;
                 text.clear();
-                text.push_str(&t.comm);
+                text.push_str(&thread.comm);
                 for a in t.args.iter() {
                     text.push(' ');
                     text.push_str(a);
@@ -505,7 +518,17 @@ impl EventFields<'_, '_> {
                 },
                 None => Value::Absent,
             },
-            F::ProcPname => self.ancestor(1).map_or(Value::Absent, |t| s(&t.comm)),
+            // The name of the thread that made the event's thread (its
+            // parent in the table, libsinsp 0.29's `m_ptid`): for a thread,
+            // the thread that cloned it, not the process's parent.
+            F::ProcPname => match self.thread() {
+                Some(t) if t.clone_ptid > 0 => self
+                    .state
+                    .threads
+                    .get(&t.clone_ptid)
+                    .map_or(Value::Absent, |p| s(&p.comm)),
+                _ => Value::Absent,
+            },
             F::ProcAname | F::ProcApid => {
                 let n = match arg {
                     FieldArg::Index(i) => usize::try_from(*i).unwrap_or(0),
@@ -707,10 +730,21 @@ impl EventFields<'_, '_> {
             FieldArg::Name(name) => info.params.iter().position(|p| p.name == &**name),
             _ => None,
         };
-        let Some(index) = index.filter(|i| *i < info.params.len()) else {
+        match index {
+            Some(index) => self.arg_at(index),
+            None => Value::Absent,
+        }
+    }
+
+    /// Parameter `index` of the event as `evt.arg[index]` renders it.
+    fn arg_at(&mut self, index: usize) -> Value<'_> {
+        let ev = self.ev;
+        let Some(info) = ev.ev.info_in(AbiRevision::Sysdig0_29) else {
             return Value::Absent;
         };
-        let param = &info.params[index];
+        let Some(param) = info.params.get(index) else {
+            return Value::Absent;
+        };
         if param.ty == ParamType::FdList {
             // Rendered from its bytes: decoding would make a list.
             let Some(raw) = ev.ev.raw_param(index) else {

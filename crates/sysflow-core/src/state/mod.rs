@@ -31,6 +31,7 @@ mod users;
 use std::net::Ipv4Addr;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use sysflow_capture::AbiRevision;
 
 pub(crate) use container::{ContainerInfo, PodInfo};
 pub(crate) use fd::{Fd, FdKind, Role, ipv4_name};
@@ -89,6 +90,10 @@ pub(crate) struct State {
     /// The time of the event being applied (ns): when a thread was last
     /// active ([`Thread::last_ts`]).
     now: u64,
+    /// Events so far whose type sysdig 0.29's table does not have (newer
+    /// calls of a live capture): libsinsp 0.29 skips them unnumbered, so
+    /// the filter's `evt.num` counts the others.
+    pub unnumbered: u64,
     /// At least the number of fds in all tables: the exact count, taken
     /// when it last reached the bound, plus the fds added since.
     fd_upper: usize,
@@ -244,6 +249,9 @@ impl State {
     /// Applies an event to the state, before the record processors see it.
     pub fn before(&mut self, ev: &Ev<'_>) {
         self.now = ev.ts();
+        if ev.ev.event_type >= AbiRevision::Sysdig0_29.event_max() {
+            self.unnumbered += 1;
+        }
         if self.listed_sockets {
             self.fix_listed_sockets();
         }

@@ -20,7 +20,7 @@ use std::process::Command;
 
 use crate::Trace;
 use crate::corpus::Case;
-use crate::live::{FdOrigin, Live};
+use crate::live::FdOrigin;
 
 /// A named deviation: its name in `docs/deviations.md`, and whether it
 /// explains that `line` (an event line of sysdig's format) was selected by
@@ -82,6 +82,14 @@ pub const DEVIATIONS: &[Deviation] = &[
         name: "Datagrams on a socket bound to a port",
         explains: live_bound_datagram,
     },
+    Deviation {
+        name: "IPv6 sockets",
+        explains: live_ipv6,
+    },
+    Deviation {
+        name: "A thread no table knows",
+        explains: live_unknown_thread,
+    },
 ];
 
 /// Whether `name` is an open bug's rather than a deviation's.
@@ -92,41 +100,14 @@ pub fn is_open_bug(name: &str) -> bool {
 /// The open bugs the workloads always meet: the run fails when one of
 /// these explains nothing (fixed: remove its rule). The others depend on
 /// what else the machine runs.
-pub const ALWAYS_MET: &[&str] = &[
-    "bug: proc.name is the main thread's",
-    "bug: proc.pname is the process's parent's",
-    "bug: a failed open's fd.name is not made absolute",
-    "bug: IPv6 sockets have no name, addresses, ports or protocol",
-];
+pub const ALWAYS_MET: &[&str] = &[];
 
 /// Bugs of ours the live part found, not fixed yet (see the module
-/// header): each rule's comment says how to reproduce it.
-pub const OPEN_BUGS: &[Deviation] = &[
-    Deviation {
-        name: "bug: evt.num counts events sysdig 0.29.3 does not number",
-        explains: bug_evt_num,
-    },
-    Deviation {
-        name: "bug: proc.name is the main thread's",
-        explains: bug_thread_name,
-    },
-    Deviation {
-        name: "bug: proc.pname is the process's parent's",
-        explains: bug_thread_pname,
-    },
-    Deviation {
-        name: "bug: a failed open's fd.name is not made absolute",
-        explains: bug_failed_open_name,
-    },
-    Deviation {
-        name: "bug: IPv6 sockets have no name, addresses, ports or protocol",
-        explains: bug_ipv6,
-    },
-    Deviation {
-        name: "bug: a thread the tables do not know has no fields",
-        explains: bug_unknown_thread,
-    },
-];
+/// header): each rule's comment says how to reproduce it. None now: the
+/// ones it found were fixed (`evt.num` counting newer events, `proc.name`
+/// and `proc.pname` of a thread, a failed open's `fd.name`), or are
+/// deviations with their reasons (IPv6 sockets, threads no table knows).
+pub const OPEN_BUGS: &[Deviation] = &[];
 
 /// The time and thread of an event line.
 fn time_and_thread(line: &str) -> Option<(u64, i64)> {
@@ -255,107 +236,14 @@ fn live_bound_datagram(case: &Case, trace: &Trace, line: &str, oracle: &mut Orac
     })
 }
 
-/// Open bug: ours numbers every event of a capture (`Event::index`),
-/// sysdig 0.29.3 only those whose id its table has (below 336), so after
-/// the first newer event of a live capture (dup2, pipe2, ...) `evt.num`
-/// differs. Repro: `sysporter -r LIVE.scap -f 'evt.num in (1190, 5000)'
-/// --print-events` and `sysdig -r LIVE.scap -p '%evt.rawtime %thread.tid
-/// %evt.type %evt.dir' 'evt.num in (1190, 5000)'` print other events. The
-/// rule: an `evt.num` expression (compared on the same file, with no field
-/// that needs state), on an event that the two number differently.
-fn bug_evt_num(case: &Case, trace: &Trace, line: &str, _oracle: &mut Oracle) -> bool {
-    trace.live.is_some()
-        && Live::num_only(&case.expr)
-        && trace
-            .live
-            .as_ref()
-            .and_then(|l| l.numbers(line))
-            .is_some_and(|(ours, theirs)| ours != theirs)
-}
-
-/// Open bug: libsinsp 0.29's `proc.name` (and `proc.cmdline`) is the
-/// event's thread's command name, ours the main thread's; they differ for
-/// a thread that named itself (`pthread_setname_np`, e.g. rustc's
-/// `coordinator`) once an event shows its name. Repro: the live capture's
-/// `proc.name = sf-named` (the corpus workload's named thread) selects its
-/// events in sysdig and none in ours. The rule: the expression tests
-/// `proc.name` or `proc.cmdline`, and sysdig's `proc.name` for the event
-/// is not its `proc.aname[0]` (the main thread's name).
-fn bug_thread_name(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
-    if trace.live.is_none()
-        || !(case.expr.contains("proc.name") || case.expr.contains("proc.cmdline"))
-    {
-        return false;
-    }
-    let thread = oracle
-        .value(&trace.sysdig, "proc.name", line)
-        .map(str::to_owned);
-    let main = oracle
-        .value(&trace.sysdig, "proc.aname[0]", line)
-        .map(str::to_owned);
-    thread.is_some() && thread != main
-}
-
-/// Open bug: libsinsp 0.29's `proc.pname` is the name of the thread's own
-/// parent (for a thread, the thread that cloned it), ours the process's
-/// parent's (`proc.aname[1]`, which libsinsp takes from the main thread).
-/// Repro: the live capture's `proc.pname = bash` selects, in ours, the
-/// events of the threads of a process bash started (the corpus workload's
-/// `thread` step), in sysdig not. The rule: the expression tests
-/// `proc.pname`, and sysdig's `proc.pname` for the event is not its
-/// `proc.aname[1]`.
-fn bug_thread_pname(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
-    if trace.live.is_none() || !case.expr.contains("proc.pname") {
-        return false;
-    }
-    let parent = oracle
-        .value(&trace.sysdig, "proc.pname", line)
-        .map(str::to_owned);
-    let process_parent = oracle
-        .value(&trace.sysdig, "proc.aname[1]", line)
-        .map(str::to_owned);
-    parent != process_parent
-}
-
-/// Open bug: libsinsp 0.29 names a failed open's fd after its path made
-/// absolute (against the working directory or the dirfd, as the `name`
-/// argument resolves), ours after the path as given. Repro: in the live
-/// capture, cp's failed `openat(AT_FDCWD, "y", O_DIRECTORY)` of the
-/// `tools` workload is `fd.name = /tmp/.../tools/y` in sysdig and `y` in
-/// ours. The rule: the expression tests an fd field, the event is a
-/// failed open, and sysdig's `fd.name` is not its raw `name` argument.
-fn bug_failed_open_name(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
-    if trace.live.is_none() || !case.expr.contains("fd.") {
-        return false;
-    }
-    let open = line
-        .split(' ')
-        .nth(2)
-        .is_some_and(|ty| matches!(ty, "open" | "openat" | "openat2" | "creat"));
-    let failed = oracle
-        .value(&trace.sysdig, "evt.rawres", line)
-        .and_then(|r| r.parse::<i64>().ok())
-        .is_some_and(|r| r < 0);
-    if !(open && failed) {
-        return false;
-    }
-    let name = oracle
-        .value(&trace.sysdig, "fd.name", line)
-        .map(str::to_owned);
-    let raw = oracle
-        .value(&trace.sysdig, "evt.rawarg.name", line)
-        .map(str::to_owned);
-    name.is_some() && name != raw
-}
-
-/// Open bug: the state keeps an IPv6 socket without its tuple (the flow
+/// Deviation: the state keeps an IPv6 socket without its tuple (the flow
 /// processors ignore them, as the reference does), so its `fd.name`,
 /// addresses, ports, networks, `fd.l4proto` and `fd.is_server` are absent
-/// or empty in ours; libsinsp 0.29 has them. Repro: the live capture's
+/// or empty in ours; libsinsp 0.29 has them. Seen: the live capture's
 /// `fd.l4proto = tcp` selects the `tcp6` workload's connect and sends in
 /// sysdig, not in ours. The rule: the expression tests an fd field, and
 /// sysdig's fd of the event is an IPv6 socket (`fd.typechar` 6).
-fn bug_ipv6(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+fn live_ipv6(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
     trace.live.is_some()
         && case.expr.contains("fd.")
         && oracle.value(&trace.sysdig, "fd.typechar", line) == Some("6")
@@ -366,7 +254,7 @@ fn bug_ipv6(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool
 /// (objectstore's healthcheck shell), where the collector's state, like
 /// the reference collector's, takes the execve's (`/`). The rule: the
 /// expression tests `proc.cwd` and sysdig's value for the event is empty
-/// (on a thread it did not make up: see `bug_unknown_thread`), or the
+/// (on a thread it did not make up: see `live_unknown_thread`), or the
 /// event is a getcwd's exit (which sets it, after sysdig filtered).
 fn empty_cwd(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
     let trace = trace.sysdig.as_path();
@@ -586,17 +474,17 @@ fn leading_number(text: &str) -> Option<&str> {
     Some(&text[..end]).filter(|n| !n.is_empty() && *n != "-")
 }
 
-/// Open bug: for an event of a thread neither the process list nor a
+/// Deviation: for an event of a thread neither the process list nor a
 /// clone told of (a process started between the `/proc` scan and the
 /// probe's start), libsinsp 0.29 makes a thread up (name and executable
 /// `<NA>`, parent -1, user and group -1, container `host`), whose fields
 /// the filter reads; ours has none, so that every test of a thread field
-/// fails. Repro: a live capture whose first events are of such a process
+/// fails. Seen: a live capture whose first events are of such a process
 /// (the rule's count says when one has): `proc.ppid = -1` selects them in
 /// sysdig, not in ours. The rule: the expression tests a thread field, and
 /// sysdig's thread of the event is made up (`proc.name` and `proc.exe`
 /// `<NA>`, `proc.ppid` -1).
-fn bug_unknown_thread(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
+fn live_unknown_thread(case: &Case, trace: &Trace, line: &str, oracle: &mut Oracle) -> bool {
     let thread_field = ["proc.", "user.", "group.", "thread.", "container."]
         .iter()
         .any(|f| case.expr.contains(f));

@@ -178,6 +178,17 @@ impl Processes {
             .copied()
     }
 
+    /// [`Processes::get`] for a caller that knows the process's OID (the
+    /// OID of `state.main_thread(tid)`), when its record is written: the
+    /// usual case, answered without the thread look-ups. `None`
+    /// otherwise (then `get` does the rest).
+    pub fn get_written(&mut self, oid: Oid) -> Option<(Oid, bool)> {
+        let c = self.cache.get_mut(&oid).filter(|c| c.written)?;
+        self.uses += 1;
+        c.last_used = self.uses;
+        Some((oid, true))
+    }
+
     /// Makes sure the process of `tid` and its ancestors are written in this
     /// segment (oldest first), creating it with `requested` state if new.
     /// Returns its OID and whether it already existed in the cache.

@@ -114,6 +114,36 @@ impl Filter {
         } else {
             None
         };
+        self.matches_type(code, fields)
+    }
+
+    /// Whether the condition depends on the event type (`evt.type` with
+    /// `=`, `!=`, `in` or `intersects`): then [`Filter::decided`] and
+    /// [`Filter::matches_type`] want the event's
+    /// [`Fields::event_type`]; otherwise any value will do.
+    #[inline]
+    pub fn depends_on_type(&self) -> bool {
+        self.programs.by_type()
+    }
+
+    /// The verdict on every event whose [`Fields::event_type`] is `code`,
+    /// if its type alone decides it (`evt.type = open and ...` for a
+    /// read): a caller can skip making the event's fields.
+    #[inline]
+    pub fn decided(&self, code: Option<EventTypeCode>) -> Option<bool> {
+        match self.programs.for_type(code) {
+            [Op::Const(value)] => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// [`Filter::matches`] for an event whose [`Fields::event_type`] the
+    /// caller already has.
+    pub fn matches_type<F: Fields + ?Sized>(
+        &self,
+        code: Option<EventTypeCode>,
+        fields: &mut F,
+    ) -> bool {
         let program = self.programs.for_type(code);
         let mut result = true;
         let mut pc = 0;

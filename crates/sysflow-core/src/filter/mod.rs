@@ -45,6 +45,8 @@ pub(crate) struct EventFields<'a, 'e> {
     fd: Memo<Option<(i64, Option<&'a Fd>)>>,
     /// [`State::event_fd`] of the event.
     event_fd: Memo<Option<i64>>,
+    /// What the event's id says (read once: several fields need it).
+    class: &'static classes::Class,
 }
 
 /// A value worked out at its first use in an event's evaluation.
@@ -85,6 +87,7 @@ impl<'a, 'e> EventFields<'a, 'e> {
             process: Memo::new(),
             fd: Memo::new(),
             event_fd: Memo::new(),
+            class: classes::class(ev.ev.event_type),
         }
     }
 
@@ -112,6 +115,15 @@ impl<'a, 'e> EventFields<'a, 'e> {
             return None;
         }
         self.thread.get()?
+    }
+
+    /// The event's process (its main thread), if evaluation looked it up
+    /// and it is known (not a container event's made-up one).
+    pub(crate) fn known_process(&self) -> Option<&'a Thread> {
+        if self.ev.kind == Kind::Container {
+            return None;
+        }
+        self.process.get()?
     }
 
     #[inline]
@@ -166,7 +178,7 @@ impl<'a> EventFields<'a, '_> {
     /// table.
     fn fd_num(&self) -> Option<i64> {
         let ev = self.ev;
-        let class = classes::class(ev.ev.event_type);
+        let class = self.class;
         let fd_event = EventFlags::CREATES_FD.bits()
             | EventFlags::USES_FD.bits()
             | EventFlags::DESTROYS_FD.bits();
@@ -244,7 +256,7 @@ impl<'a> EventFields<'a, '_> {
     /// it from the call (an open's is a file, a socket's or accept's IPv4,
     /// a pipe's a pipe), `o` for others.
     fn guessed_typechar(&self) -> u8 {
-        classes::class(self.ev.ev.event_type).guessed_typechar
+        self.class.guessed_typechar
     }
 
     /// `fd.name` of an fd event without a table entry (or a failed
@@ -257,7 +269,7 @@ impl<'a> EventFields<'a, '_> {
             return Value::Absent;
         }
         self.text.clear();
-        match classes::class(ev.ev.event_type).creator {
+        match self.class.creator {
             // The path made absolute against the working directory or
             // the dirfd, as `evt.arg.name` renders it.
             Creator::Path => {
@@ -363,13 +375,7 @@ impl Fields for EventFields<'_, '_> {
 
     #[inline(always)]
     fn event_type(&mut self) -> Option<EventTypeCode> {
-        let ev = &self.ev.ev;
-        if ev.event_type <= 1
-            && let Some(code) = ev.generic_syscall()
-        {
-            return classes::generic(code);
-        }
-        classes::class(ev.event_type).type_code
+        event_type_of(self.ev)
     }
 
     fn any(
@@ -786,6 +792,18 @@ impl EventFields<'_, '_> {
         args::render(&cx, info.name, param, &value, dirfd, self.text);
         Value::Str(self.text.as_bytes())
     }
+}
+
+/// `evt.type` of `ev` as a code ([`Fields::event_type`]).
+#[inline]
+pub(crate) fn event_type_of(ev: &Ev<'_>) -> Option<EventTypeCode> {
+    let e = &ev.ev;
+    if e.event_type <= 1
+        && let Some(code) = e.generic_syscall()
+    {
+        return classes::generic(code);
+    }
+    classes::class(e.event_type).type_code
 }
 
 /// A number as the signed value fields of pids and ids hold.

@@ -20,7 +20,7 @@ impl Processor {
     /// An event that opens, uses or closes an fd, as operation `op` of the
     /// flow of the fd it names: a network flow for an IPv4 socket, a file
     /// flow for the fd kinds the configuration keeps, nothing for the rest.
-    pub(super) fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags, hint: Hint) {
+    pub(super) fn data_event(&mut self, ev: &Ev<'_>, op: OpFlags, hint: &mut Hint) {
         let tid = ev.tid();
         if !hint.adopted {
             self.adopt(tid);
@@ -91,8 +91,13 @@ impl Processor {
                 if accepted {
                     let name = hint
                         .fd_name
+                        .take()
                         .filter(|_| matches!(hint.fd, Some((n, _)) if n == fd_num));
-                    self.file_flow(ev, op, fd_num, fd, ret, name);
+                    let known = super::file_flows::Known {
+                        name,
+                        process: hint.process,
+                    };
+                    self.file_flow(ev, op, fd_num, fd, ret, known);
                 }
             }
         }

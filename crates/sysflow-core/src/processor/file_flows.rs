@@ -13,6 +13,16 @@ use crate::config::CollectionMode;
 use crate::event::Ev;
 use crate::flow::{FileKey, OpenFileFlow, apply, new_file_flow, should_write, worth_writing};
 
+/// What the filter's evaluation already found out for a file flow's
+/// event (see `Hint`), so that it is not looked up again.
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    /// The fd's name (an open's).
+    pub name: Option<Arc<str>>,
+    /// The OID of the event's process.
+    pub process: Option<Oid>,
+}
+
 impl Processor {
     /// Operation `op` (returning `ret`) on file fd `fd_num`: its flow is
     /// created or updated, and written at close.
@@ -23,13 +33,14 @@ impl Processor {
         fd_num: i64,
         fd: FdFacts,
         ret: i64,
-        known_name: Option<Arc<str>>,
+        known: Known,
     ) {
         let tid = ev.tid();
-        let Some((oid, _)) = self.process_of(ev, SfObjectState::Reup) else {
+        let written = known.process.and_then(|oid| self.procs.get_written(oid));
+        let Some((oid, _)) = written.or_else(|| self.process_of(ev, SfObjectState::Reup)) else {
             return;
         };
-        let (file_oid, name) = self.file_of_fd(ev, fd_num, fd, known_name);
+        let (file_oid, name) = self.file_of_fd(ev, fd_num, fd, known.name);
         let open_flags = OpenFlags(fd.open_flags as i32);
         if self.config.collection_mode == CollectionMode::Consumer {
             if op == OpFlags::OPEN {

@@ -33,7 +33,7 @@ use crate::config::{CollectionMode, CoreConfig, CoreLimits};
 use crate::emit::Emitter;
 use crate::event::{Ev, Kind};
 use crate::file::Files;
-use crate::filter::EventFields;
+use crate::filter::{EventFields, event_type_of};
 use crate::flow::{ProcessFlows, Timing, worth_writing};
 use crate::process::Processes;
 use crate::state::State;
@@ -217,15 +217,26 @@ impl Processor {
         let Some(filter) = self.filter.as_deref() else {
             return true;
         };
+        let code = if filter.depends_on_type() {
+            event_type_of(ev)
+        } else {
+            None
+        };
+        // The event's type may decide (a rule on other calls): then no
+        // field is read.
+        if let Some(pass) = filter.decided(code) {
+            return pass;
+        }
         let now = self.now;
         let mut fields = EventFields::new(&self.state, ev, &mut self.filter_text);
-        let pass = filter.matches(&mut fields);
+        let pass = filter.matches_type(code, &mut fields);
         if pass {
             // What `adopt` does for a known thread.
             if let Some(t) = fields.known_thread() {
                 t.last_ts.set(now);
                 hint.adopted = true;
             }
+            hint.process = fields.known_process().map(crate::process::oid_of);
             hint.event_fd = fields.known_event_fd();
             if let Some((num, fd)) = fields.known_fd() {
                 hint.fd = Some((num, fd.map(data_events::FdFacts::of)));
@@ -447,7 +458,7 @@ impl Processor {
             if !skip {
                 let mut hint = Hint::default();
                 if self.judge(ev, &mut hint) {
-                    self.dispatch(ev, route, hint);
+                    self.dispatch(ev, route, &mut hint);
                 }
             }
         }
@@ -490,7 +501,7 @@ impl Processor {
         })
     }
 
-    fn dispatch(&mut self, ev: &Ev<'_>, route: Route, hint: Hint) {
+    fn dispatch(&mut self, ev: &Ev<'_>, route: Route, hint: &mut Hint) {
         match route {
             Route::Clone => self.clone_event(ev),
             Route::Exec => self.exec_event(ev),
@@ -547,6 +558,8 @@ struct Hint {
     adopted: bool,
     /// The name of the fd of `fd`, for an open.
     fd_name: Option<Arc<str>>,
+    /// The OID of the event's process.
+    process: Option<sysflow_types::Oid>,
 }
 
 /// The processor an event goes to (see [`Processor::route`]).

@@ -265,8 +265,39 @@ fn venv_python(venv: &Path) -> PathBuf {
 }
 
 /// Creates the virtual environment if needed and installs the pinned
-/// `sysflow-tools` into it, unless that version is already there.
+/// `sysflow-tools` into it, unless that version is already there, and
+/// `backports.zstd`, with which fastavro 1.13 reads the `zstandard` codec
+/// (before Python 3.14's own `compression.zstd`).
 fn ensure_venv(venv: &Path, python: &Path) -> Result<()> {
+    ensure_tools(venv, python)?;
+    let has_zstd = Command::new(python)
+        .args(["-c", "from backports import zstd"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_zstd {
+        eprintln!(
+            "xtask: installing backports.zstd=={ZSTD_BACKPORT_VERSION} into {}",
+            venv.display()
+        );
+        run(Command::new(python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--quiet",
+            ])
+            .arg(format!("backports.zstd=={ZSTD_BACKPORT_VERSION}")))
+        .context("cannot install backports.zstd with pip")?;
+    }
+    Ok(())
+}
+
+/// The `backports.zstd` release installed beside sysflow-tools.
+const ZSTD_BACKPORT_VERSION: &str = "1.8.1";
+
+fn ensure_tools(venv: &Path, python: &Path) -> Result<()> {
     if installed_version(python).as_deref() == Some(SYSFLOW_TOOLS_VERSION) {
         eprintln!(
             "xtask: sysflow-tools {SYSFLOW_TOOLS_VERSION} is in {}",

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use sysflow_core::{CollectionMode, CoreConfig, FileReadMode};
 use sysflow_export::CallbackRecord;
+use sysflow_types::Codec;
 use tracing::warn;
 
 /// The closure a [`Callback`] holds.
@@ -177,6 +178,13 @@ pub struct SysFlowConfig {
     /// 17% larger. Live files are also deflated by zlib-rs instead of zlib
     /// (`sysflow_types::DeflateEngine`), 2.4 times as fast at level 1.
     pub compression_level: Option<u32>,
+    /// The codec of the `.sf` files' blocks: deflate (the default, and the
+    /// reference's), or, not in the reference, `zstandard` (which fastavro,
+    /// and so `sysprint`, reads with Python's zstd support; the reference's
+    /// own readers do not) or `null`. With `zstandard`,
+    /// [`compression_level`](SysFlowConfig::compression_level) is zstd's
+    /// level, 1 to 19 (0 or unset: 3).
+    pub file_codec: Codec,
     /// Live only, not in the reference: let the workload go first. The
     /// thread running the capture and the output's deflate threads run at
     /// idle priority (`SCHED_IDLE`) while the ring has room; a watchdog
@@ -247,6 +255,7 @@ impl Default for SysFlowConfig {
             driver_type: DriverType::NoDriver,
             scrub_env: false,
             compression_level: None,
+            file_codec: Codec::Deflate,
             background: false,
             allow_foreign_socket: false,
             drop_privileges: false,
@@ -259,6 +268,9 @@ pub const OFFLINE_COMPRESSION_LEVEL: u32 = 6;
 /// The deflate level of live captures' files (see
 /// [`SysFlowConfig::compression_level`]).
 pub const LIVE_COMPRESSION_LEVEL: u32 = 1;
+
+/// The `zstandard` codec's level unless set: zstd's own default.
+pub const ZSTD_COMPRESSION_LEVEL: u32 = 3;
 
 /// The environment variables [`SysFlowConfig::apply_env`] reads.
 pub const ENV_OVERRIDES: [&str; 9] = [
@@ -355,6 +367,12 @@ impl SysFlowConfig {
     /// The deflate level of output files (see
     /// [`compression_level`](SysFlowConfig::compression_level)).
     pub fn effective_compression_level(&self) -> u32 {
+        if self.file_codec == Codec::Zstandard {
+            return self
+                .compression_level
+                .filter(|&l| l > 0)
+                .unwrap_or(ZSTD_COMPRESSION_LEVEL);
+        }
         self.compression_level
             .unwrap_or(if self.scap_input_path.is_some() {
                 OFFLINE_COMPRESSION_LEVEL
@@ -435,6 +453,7 @@ impl SysFlowConfigBuilder {
         background: bool,
         allow_foreign_socket: bool,
         drop_privileges: bool,
+        file_codec: Codec,
     }
 
     set_some! {

@@ -17,6 +17,7 @@ use sysflow_export::{
     MultiSink, Naming, OnSinkError, SinkStats, SocketSink, SocketSinkConfig,
 };
 use sysflow_runtimes::{LookupStats, ResolverConfig};
+use sysflow_types::Codec;
 use sysflow_types::{DeflateEngine, RecordType};
 use tracing::{debug, error, info, warn};
 
@@ -328,10 +329,18 @@ impl SysFlowDriver {
                 "unset them; pods come from the capture's container events when it has them",
             );
         }
-        if config.compression_level.is_some_and(|l| l > 9) {
+        let zstd = config.file_codec == Codec::Zstandard;
+        if config
+            .compression_level
+            .is_some_and(|l| l > if zstd { 19 } else { 9 })
+        {
             return Err(SysFlowError::Config {
                 field: "compression_level",
-                problem: "deflate levels go from 0 to 9",
+                problem: if zstd {
+                    "zstandard levels go from 1 to 19 (0: its default, 3)"
+                } else {
+                    "deflate levels go from 0 to 9"
+                },
             });
         }
         if config.file_path.is_none() && config.socket_path.is_none() && config.callback.is_none() {
@@ -985,6 +994,7 @@ impl Outputs {
         if let Some(path) = &config.file_path {
             let mut file = FileSinkConfig::new(path, naming, exporter, &config.node_ip);
             file.writer_options.compression_level = config.effective_compression_level();
+            file.writer_options.codec = config.file_codec;
             // Capture files keep zlib and so the reference's bytes; live
             // files only need to be fast to write.
             if config.scap_input_path.is_none() {

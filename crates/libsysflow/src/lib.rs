@@ -10,7 +10,7 @@ mod progress;
 
 pub use config::{
     Callback, CallbackFn, DriverType, ENV_OVERRIDES, LIVE_COMPRESSION_LEVEL,
-    OFFLINE_COMPRESSION_LEVEL, SysFlowConfig, SysFlowConfigBuilder,
+    OFFLINE_COMPRESSION_LEVEL, SysFlowConfig, SysFlowConfigBuilder, ZSTD_COMPRESSION_LEVEL,
 };
 pub use driver::{DriverStats, ExitHandle, OutputKind, OutputStats, STDIN_PATH, SysFlowDriver};
 pub use error::{ErrorCode, SysFlowError};
@@ -22,7 +22,7 @@ pub use sysflow_core::{CollectionMode, CoreStats, FileReadMode};
 pub use sysflow_export::{CallbackRecord, CallbackSink, DropReasons, ExportError, SinkStats};
 pub use sysflow_filter::FilterError;
 pub use sysflow_types as types;
-pub use sysflow_types::{RecordType, SCHEMA_VERSION};
+pub use sysflow_types::{Codec, RecordType, SCHEMA_VERSION};
 
 /// The library's version (the crate version, e.g. `0.1.0`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -763,6 +763,28 @@ fn summary(corpus: &Corpus) {
             file_null.len() as f64 / size as f64,
         );
     }
+    // The output codecs side by side (issue 18): deflate is the default and
+    // the reference's; zstandard an option.
+    println!("codecs, hand-written encode+compress (ratio: file bytes against deflate L6's):");
+    for (name, codec, level) in [
+        ("deflate L1", Codec::Deflate, 1),
+        ("deflate L6 (default)", Codec::Deflate, 6),
+        ("zstandard L1", Codec::Zstandard, 1),
+        ("zstandard L3", Codec::Zstandard, 3),
+    ] {
+        let opts = options(codec, level);
+        let write = rate(n, || write_file(records, opts.clone()));
+        let size = write_file(records, opts.clone()).len();
+        let file = write_file(records, opts.clone());
+        let read = rate(n, || read_file(&file));
+        println!(
+            "  {name:<22} compress {:>4.0} ns/record, decompress {:>4.0} ns/record, \
+             {size:>7} file bytes ({:.2})",
+            ns(write) - ns(write_null),
+            ns(read) - ns(read_null),
+            size as f64 / corpus.file.len() as f64,
+        );
+    }
     // Background compression needs many blocks to show: the corpus 20 times over.
     let many: Vec<SysFlow> = (0..20).flat_map(|_| records.iter().cloned()).collect();
     println!(

@@ -69,13 +69,24 @@ pub struct Cli {
     #[arg(long = "scrub-env")]
     pub scrub_env: bool,
 
-    /// Deflate level of the output, 0 (stored) to 9
+    /// Compression level of the output: deflate's, 0 (stored) to 9, or
+    /// zstandard's, 1 to 19
     ///
-    /// Not in the reference. By default 6 when converting a capture (the
-    /// reference's level) and 1 when capturing live, which costs the
-    /// collector much less CPU for somewhat larger files.
-    #[arg(long = "compression-level", value_name = "N", value_parser = clap::value_parser!(u32).range(0..=9))]
+    /// Not in the reference. Deflate's is by default 6 when converting a
+    /// capture (the reference's level) and 1 when capturing live, which
+    /// costs the collector much less CPU for somewhat larger files;
+    /// zstandard's is 3.
+    #[arg(long = "compression-level", value_name = "N", value_parser = clap::value_parser!(u32).range(0..=19))]
     pub compression_level: Option<u32>,
+
+    /// Block codec of the output files
+    ///
+    /// Not in the reference, whose readers read deflate only. zstandard
+    /// makes smaller files for less CPU (see `cargo xtask bench`); fastavro,
+    /// and so sysprint, reads it with Python's zstd support
+    /// (`backports.zstd` before Python 3.14).
+    #[arg(long = "codec", value_name = "CODEC", default_value = "deflate")]
+    pub codec: FileCodec,
 
     /// Live only: keep the collector at normal scheduling priority
     ///
@@ -240,6 +251,17 @@ pub enum Mode {
     Consume,
     /// Like flow, without file flows and file events.
     Nofiles,
+}
+
+/// `--codec` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FileCodec {
+    /// Raw deflate, as the reference writes.
+    Deflate,
+    /// Zstandard, one frame a block.
+    Zstandard,
+    /// No compression.
+    Null,
 }
 
 /// `-k` values.

@@ -5,7 +5,7 @@
 
 mod cli;
 
-pub use cli::{Cli, Driver, Mode};
+pub use cli::{Cli, Driver, FileCodec, Mode};
 
 /// The clap command `sysporter` parses its arguments with: every flag, its
 /// help and the long description, as `sysporter --help` shows them.

@@ -15,7 +15,7 @@ use libsysflow::{
 };
 use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
-use sysporter::{Cli, Driver, Mode};
+use sysporter::{Cli, Driver, FileCodec, Mode};
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
@@ -97,6 +97,11 @@ fn config(cli: &Cli) -> Result<SysFlowConfig> {
     config.scap_output_size_limit = cli.scap_out_size.map(|mb| mb.saturating_mul(1_000_000));
     config.scrub_env = cli.scrub_env;
     config.compression_level = cli.compression_level;
+    config.file_codec = match cli.codec {
+        FileCodec::Deflate => libsysflow::Codec::Deflate,
+        FileCodec::Zstandard => libsysflow::Codec::Zstandard,
+        FileCodec::Null => libsysflow::Codec::Null,
+    };
     config.background = !cli.normal_priority;
     config.drop_privileges = !cli.keep_privileges;
     config.file_path = cli.write.clone();

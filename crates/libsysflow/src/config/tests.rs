@@ -167,6 +167,13 @@ fn compression_level_follows_the_mode_unless_set() {
     assert_eq!(c.effective_compression_level(), OFFLINE_COMPRESSION_LEVEL);
     c.compression_level = Some(9);
     assert_eq!(c.effective_compression_level(), 9);
+    // zstandard's level: its own default unless set (0 is the default too).
+    c.file_codec = Codec::Zstandard;
+    assert_eq!(c.effective_compression_level(), 9);
+    c.compression_level = None;
+    assert_eq!(c.effective_compression_level(), ZSTD_COMPRESSION_LEVEL);
+    c.compression_level = Some(0);
+    assert_eq!(c.effective_compression_level(), ZSTD_COMPRESSION_LEVEL);
 }
 
 #[test]

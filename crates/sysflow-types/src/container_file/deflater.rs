@@ -4,6 +4,8 @@ use std::io;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
+use super::Codec;
+
 /// Which deflate implementation compresses a file's blocks. Both write raw
 /// deflate (RFC 1951) that any reader inflates; they differ in bytes and speed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -19,11 +21,13 @@ pub enum DeflateEngine {
     ZlibRs,
 }
 
-/// One reusable raw-deflate stream of either engine.
+/// One reusable raw-deflate stream of either engine, or a Zstandard
+/// compressor (the `zstandard` codec, one frame a block).
 pub(super) enum Deflater {
     Zlib(Compress),
     // Boxed: its state is a large struct, and the writer moves its deflater.
     ZlibRs(Box<zlib_rs::Deflate>),
+    Zstd(Box<zstd::bulk::Compressor<'static>>),
 }
 
 impl std::fmt::Debug for Deflater {
@@ -31,12 +35,16 @@ impl std::fmt::Debug for Deflater {
         f.write_str(match self {
             Deflater::Zlib(_) => "Deflater::Zlib",
             Deflater::ZlibRs(_) => "Deflater::ZlibRs",
+            Deflater::Zstd(_) => "Deflater::Zstd",
         })
     }
 }
 
 /// zlib's largest window, what both engines use.
 const WINDOW_BITS: u8 = 15;
+
+/// Zstandard's own default level.
+const ZSTD_DEFAULT_LEVEL: i32 = 3;
 
 impl Deflater {
     pub(super) fn new(engine: DeflateEngine, level: u32) -> Deflater {
@@ -52,12 +60,40 @@ impl Deflater {
         }
     }
 
-    /// Raw-deflates `input` into `out` (replacing its contents).
+    /// The compressor of `codec` (`None` for the null codec): deflate by
+    /// `engine` at `level` (0 to 9), or Zstandard at `level` (1 to 19; 0 is
+    /// zstd's default, 3).
+    pub(super) fn for_codec(
+        codec: Codec,
+        engine: DeflateEngine,
+        level: u32,
+    ) -> io::Result<Option<Deflater>> {
+        Ok(match codec {
+            Codec::Null => None,
+            Codec::Deflate => Some(Deflater::new(engine, level)),
+            Codec::Zstandard => {
+                let level = match i32::try_from(level.min(19)) {
+                    Ok(0) | Err(_) => ZSTD_DEFAULT_LEVEL,
+                    Ok(l) => l,
+                };
+                Some(Deflater::Zstd(Box::new(zstd::bulk::Compressor::new(
+                    level,
+                )?)))
+            }
+        })
+    }
+
+    /// Compresses `input` into `out` (replacing its contents): raw deflate,
+    /// or one Zstandard frame.
     pub(super) fn deflate(&mut self, input: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
         out.clear();
         match self {
             Deflater::Zlib(z) => zlib_deflate(z, input, out),
             Deflater::ZlibRs(z) => zlib_rs_deflate(z, input, out),
+            Deflater::Zstd(z) => {
+                out.reserve(zstd::zstd_safe::compress_bound(input.len()));
+                z.compress_to_buffer(input, out).map(|_| ())
+            }
         }
     }
 }

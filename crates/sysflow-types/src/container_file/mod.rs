@@ -33,6 +33,10 @@ pub enum Codec {
     Deflate,
     /// No compression.
     Null,
+    /// Zstandard (one frame per block), which the Avro specification names
+    /// `zstandard` and fastavro reads (with `backports.zstd` before Python 3.14).
+    /// Not the reference's: its readers read deflate and null only.
+    Zstandard,
 }
 
 impl Codec {
@@ -41,6 +45,7 @@ impl Codec {
         match self {
             Codec::Deflate => "deflate",
             Codec::Null => "null",
+            Codec::Zstandard => "zstandard",
         }
     }
 
@@ -48,6 +53,7 @@ impl Codec {
         match name {
             "deflate" => Some(Codec::Deflate),
             "null" => Some(Codec::Null),
+            "zstandard" => Some(Codec::Zstandard),
             _ => None,
         }
     }

@@ -259,9 +259,13 @@ impl<R: Read> SfReader<R> {
         }
         match self.codec {
             Codec::Null => std::mem::swap(&mut self.block, &mut self.compressed),
-            Codec::Deflate => {
-                if let Err(detail) = inflate(&mut self.inflater, &self.compressed, &mut self.block)
-                {
+            Codec::Deflate | Codec::Zstandard => {
+                let result = if self.codec == Codec::Deflate {
+                    inflate(&mut self.inflater, &self.compressed, &mut self.block)
+                } else {
+                    unzstd(&self.compressed, &mut self.block)
+                };
+                if let Err(detail) = result {
                     // A truncated block fails to inflate as a consequence; keep its cause.
                     if self.pending.is_none() {
                         self.pending = Some(SfError::Corrupt {
@@ -399,6 +403,26 @@ fn inflate(inflater: &mut Decompress, input: &[u8], out: &mut Vec<u8>) -> Result
             Err(e) => return Err(format!("invalid deflate data: {e}")),
         }
     }
+}
+
+/// Decompresses a `zstandard` block (one or more frames) into `out`, at
+/// most [`MAX_BLOCK_BYTES`] of it.
+fn unzstd(input: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
+    out.clear();
+    let decoder = zstd::stream::read::Decoder::with_buffer(input)
+        .map_err(|e| format!("invalid zstandard data: {e}"))?;
+    // One byte past the bound tells a block that is too large.
+    let limit = u64::try_from(MAX_BLOCK_BYTES).unwrap_or(u64::MAX) + 1;
+    decoder
+        .take(limit)
+        .read_to_end(out)
+        .map_err(|e| format!("invalid zstandard data: {e}"))?;
+    if out.len() > MAX_BLOCK_BYTES {
+        return Err(format!(
+            "the block decompresses to more than {MAX_BLOCK_BYTES} bytes"
+        ));
+    }
+    Ok(())
 }
 
 /// Accepts a writer schema whose canonical form is that of SysFlow schema v5.

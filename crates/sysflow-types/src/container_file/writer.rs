@@ -79,7 +79,8 @@ pub struct SfWriter<W: Write> {
     block: Vec<u8>,
     block_records: u64,
     compressed: Vec<u8>,
-    deflater: Deflater,
+    /// `None` for the null codec.
+    deflater: Option<Deflater>,
     /// What the background threads' deflaters are made with.
     engine: DeflateEngine,
     level: u32,
@@ -120,7 +121,12 @@ struct DeflatePool {
 }
 
 impl DeflatePool {
-    fn start(threads: usize, engine: DeflateEngine, level: u32) -> io::Result<DeflatePool> {
+    fn start(
+        threads: usize,
+        codec: Codec,
+        engine: DeflateEngine,
+        level: u32,
+    ) -> io::Result<DeflatePool> {
         let (jobs, rx) = mpsc::channel::<Job>();
         let rx = Arc::new(Mutex::new(rx));
         let mut pool = DeflatePool {
@@ -129,10 +135,11 @@ impl DeflatePool {
         };
         for _ in 0..threads.max(1) {
             let rx = Arc::clone(&rx);
+            let mut deflater = Deflater::for_codec(codec, engine, level)?
+                .ok_or_else(|| io::Error::other("the null codec compresses nothing"))?;
             let worker = thread::Builder::new()
                 .name(DEFLATE_THREAD_NAME.into())
                 .spawn(move || {
-                    let mut deflater = Deflater::new(engine, level);
                     loop {
                         // The lock is held only while waiting for a job.
                         let job = match rx.lock() {
@@ -212,7 +219,11 @@ impl<W: Write> SfWriter<W> {
         put_long(&mut header, 0);
         header.extend_from_slice(&sync);
         out.write_all(&header)?;
-        let level = options.compression_level.min(9);
+        let level = match options.codec {
+            Codec::Deflate => options.compression_level.min(9),
+            _ => options.compression_level,
+        };
+        let deflater = Deflater::for_codec(options.codec, options.deflate_engine, level)?;
         Ok(SfWriter {
             out: Some(out),
             codec: options.codec,
@@ -221,7 +232,7 @@ impl<W: Write> SfWriter<W> {
             block: Vec::with_capacity(options.block_size + 4096),
             block_records: 0,
             compressed: Vec::new(),
-            deflater: Deflater::new(options.deflate_engine, level),
+            deflater,
             engine: options.deflate_engine,
             level,
             threads: options.compression_threads,
@@ -303,7 +314,7 @@ impl<W: Write> SfWriter<W> {
             return Ok(());
         }
         let count = std::mem::take(&mut self.block_records);
-        if self.threads > 0 && self.codec == Codec::Deflate {
+        if self.threads > 0 && self.codec != Codec::Null {
             let Deflated { data, block: spare } = self.spare.pop().unwrap_or_else(|| Deflated {
                 data: Vec::new(),
                 block: Vec::with_capacity(self.block.capacity()),
@@ -311,7 +322,7 @@ impl<W: Write> SfWriter<W> {
             let block = std::mem::replace(&mut self.block, spare);
             if self.pool.is_none() {
                 self.pool = Some(
-                    DeflatePool::start(self.threads, self.engine, self.level)
+                    DeflatePool::start(self.threads, self.codec, self.engine, self.level)
                         .inspect_err(|_| self.failed = true)?,
                 );
             }
@@ -326,10 +337,12 @@ impl<W: Write> SfWriter<W> {
             }
             return Ok(());
         }
-        let data: &[u8] = match self.codec {
-            Codec::Null => &self.block,
-            Codec::Deflate => {
-                self.deflater.deflate(&self.block, &mut self.compressed)?;
+        let data: &[u8] = match self.deflater.as_mut() {
+            None => &self.block,
+            Some(deflater) => {
+                deflater
+                    .deflate(&self.block, &mut self.compressed)
+                    .inspect_err(|_| self.failed = true)?;
                 &self.compressed
             }
         };

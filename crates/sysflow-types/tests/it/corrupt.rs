@@ -40,7 +40,7 @@ fn sample_file(codec: Codec, copies: usize) -> (Vec<u8>, Vec<SysFlow>) {
 
 #[test]
 fn every_truncation_returns_a_prefix_then_an_error() {
-    for codec in [Codec::Null, Codec::Deflate] {
+    for codec in [Codec::Null, Codec::Deflate, Codec::Zstandard] {
         let (bytes, records) = sample_file(codec, 20);
         let mut salvaged_inside_blocks = 0;
         let mut previous = 0;

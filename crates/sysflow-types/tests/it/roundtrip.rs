@@ -314,11 +314,11 @@ proptest! {
     fn file_roundtrip(
         recs in vec(record(), 0..60),
         block_size in 1usize..4_000,
-        deflate in any::<bool>(),
+        codec in prop_oneof![Just(Codec::Null), Just(Codec::Deflate), Just(Codec::Zstandard)],
         compression_threads in 0usize..3,
     ) {
         let options = WriterOptions {
-            codec: if deflate { Codec::Deflate } else { Codec::Null },
+            codec,
             block_size,
             compression_threads,
             ..WriterOptions::default()

@@ -100,7 +100,8 @@
 // Not in the reference: empty captured environments (bool).
 #define SF_CONFIG_SCRUB_ENV 27
 
-// Not in the reference: deflate level 0-9 of `.sf` files, -1 = by mode (int).
+// Not in the reference: compression level of `.sf` files, deflate's 0-9
+// (zstandard's 1-19), -1 = by mode (int).
 #define SF_CONFIG_COMPRESSION_LEVEL 28
 
 // Not in the reference: run the capture at idle priority while it keeps up (bool).
@@ -111,6 +112,10 @@
 
 // Not in the reference: drop capabilities once live capture runs (bool).
 #define SF_CONFIG_DROP_PRIVILEGES 31
+
+// Not in the reference: block codec of `.sf` files: 0 deflate (the
+// default, the reference's), 1 zstandard, 2 null (int).
+#define SF_CONFIG_FILE_CODEC 32
 
 // A function succeeded.
 #define SF_OK 0

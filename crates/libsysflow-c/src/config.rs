@@ -9,7 +9,7 @@
 use std::ffi::{CStr, CString, c_char, c_void};
 use std::path::PathBuf;
 
-use libsysflow::{CollectionMode, DriverType, FileReadMode, SysFlowConfig};
+use libsysflow::{Codec, CollectionMode, DriverType, FileReadMode, SysFlowConfig};
 
 use crate::driver::CallbackFn;
 use crate::error::{Failure, guard, guard_ptr};
@@ -72,7 +72,8 @@ pub const SF_CONFIG_SCAP_OUTPUT_PATH: u32 = 25;
 pub const SF_CONFIG_SCAP_OUTPUT_SIZE_LIMIT: u32 = 26;
 /// Not in the reference: empty captured environments (bool).
 pub const SF_CONFIG_SCRUB_ENV: u32 = 27;
-/// Not in the reference: deflate level 0-9 of `.sf` files, -1 = by mode (int).
+/// Not in the reference: compression level of `.sf` files, deflate's 0-9
+/// (zstandard's 1-19), -1 = by mode (int).
 pub const SF_CONFIG_COMPRESSION_LEVEL: u32 = 28;
 /// Not in the reference: run the capture at idle priority while it keeps up (bool).
 pub const SF_CONFIG_BACKGROUND: u32 = 29;
@@ -80,6 +81,9 @@ pub const SF_CONFIG_BACKGROUND: u32 = 29;
 pub const SF_CONFIG_ALLOW_FOREIGN_SOCKET: u32 = 30;
 /// Not in the reference: drop capabilities once live capture runs (bool).
 pub const SF_CONFIG_DROP_PRIVILEGES: u32 = 31;
+/// Not in the reference: block codec of `.sf` files: 0 deflate (the
+/// default, the reference's), 1 zstandard, 2 null (int).
+pub const SF_CONFIG_FILE_CODEC: u32 = 32;
 
 /// The consumer's function for SysFlow records (see `sf_config_set_callback`).
 ///
@@ -155,6 +159,7 @@ fn key_info(key: u32) -> Result<(&'static str, Kind), Failure> {
         SF_CONFIG_BACKGROUND => ("SF_CONFIG_BACKGROUND", Bool),
         SF_CONFIG_ALLOW_FOREIGN_SOCKET => ("SF_CONFIG_ALLOW_FOREIGN_SOCKET", Bool),
         SF_CONFIG_DROP_PRIVILEGES => ("SF_CONFIG_DROP_PRIVILEGES", Bool),
+        SF_CONFIG_FILE_CODEC => ("SF_CONFIG_FILE_CODEC", Int),
         _ => {
             return Err(Failure::invalid(format!(
                 "unknown configuration key {key} (SF_CONFIG_* values are 0 to {SF_CONFIG_DROP_PRIVILEGES})"
@@ -367,8 +372,17 @@ pub unsafe extern "C" fn sf_config_set_int(config: *mut sf_config, key: u32, val
             SF_CONFIG_COMPRESSION_LEVEL => {
                 c.compression_level = match value {
                     -1 => None,
-                    0..=9 => Some(value as u32),
-                    _ => return Err(out_of_range("0 to 9, or -1 to pick by mode")),
+                    // Deflate's or zstandard's: the driver checks which.
+                    0..=19 => Some(value as u32),
+                    _ => return Err(out_of_range("0 to 19, or -1 to pick by mode")),
+                }
+            }
+            SF_CONFIG_FILE_CODEC => {
+                c.file_codec = match value {
+                    0 => Codec::Deflate,
+                    1 => Codec::Zstandard,
+                    2 => Codec::Null,
+                    _ => return Err(out_of_range("0 DEFLATE, 1 ZSTANDARD, 2 NULL")),
                 }
             }
             _ => return Err(Failure::invalid(format!("key {key} is not an integer"))),
@@ -419,6 +433,13 @@ pub unsafe extern "C" fn sf_config_get_int(
                 .scap_output_size_limit
                 .map_or(0, |v| i64::try_from(v).unwrap_or(i64::MAX)),
             SF_CONFIG_COMPRESSION_LEVEL => c.compression_level.map_or(-1, i64::from),
+            SF_CONFIG_FILE_CODEC => match c.file_codec {
+                Codec::Deflate => 0,
+                Codec::Zstandard => 1,
+                Codec::Null => 2,
+                // A codec this API has no value for yet.
+                _ => -1,
+            },
             _ => return Err(Failure::invalid(format!("key {key} is not an integer"))),
         };
         // SAFETY: null or writable, per the contract.

@@ -116,7 +116,9 @@ fn unknown_keys_kinds_and_enum_values_are_refused() {
             (SF_CONFIG_COLLECTION_MODE, 3),
             (SF_CONFIG_FILE_READ_MODE, 7),
             (SF_CONFIG_SAMPLING_RATIO, 0),
-            (SF_CONFIG_COMPRESSION_LEVEL, 10),
+            (SF_CONFIG_COMPRESSION_LEVEL, 20),
+            (SF_CONFIG_FILE_CODEC, 3),
+            (SF_CONFIG_FILE_CODEC, -1),
             (SF_CONFIG_CPU_BUFFERS, -2),
         ] {
             assert_failed(
@@ -186,6 +188,10 @@ fn defaults_are_the_references() {
             defaults.single_buffer_dimension as i64
         );
         assert_eq!(int(SF_CONFIG_COMPRESSION_LEVEL), -1);
+        assert_eq!(int(SF_CONFIG_FILE_CODEC), 0);
+        assert_eq!(sf_config_set_int(config, SF_CONFIG_FILE_CODEC, 1), SF_OK);
+        assert_eq!(int(SF_CONFIG_FILE_CODEC), 1);
+        assert_eq!(sf_config_set_int(config, SF_CONFIG_FILE_CODEC, 0), SF_OK);
         assert!(flag(SF_CONFIG_ENABLE_PROCESS_FLOW));
         assert!(flag(SF_CONFIG_FILE_ONLY));
         assert!(flag(SF_CONFIG_DROP_MODE));

@@ -149,10 +149,10 @@ impl<'a> EventFields<'a, '_> {
     fn process(&self) -> Option<&'a Thread> {
         self.process.get_or_init(|| {
             let t = self.thread()?;
-            if self.ev.kind == Kind::Container || t.pid == self.ev.tid() {
+            if self.ev.kind == Kind::Container {
                 return Some(t);
             }
-            Some(self.state.threads.get(&t.pid).map_or(t, |m| &**m))
+            Some(self.state.main_of(t))
         })
     }
 
@@ -364,8 +364,6 @@ impl Fields for EventFields<'_, '_> {
                 Some((_, Some(fd))) if !self.failed_connect() => s(&fd.name),
                 Some(_) => self.creator_name(),
             },
-            // The event's thread's name, as libsinsp 0.29 has it (a thread
-            // may name itself).
             F::ProcName => self.thread().map_or(Value::Absent, |t| s(&t.comm)),
             F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
             F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
@@ -481,9 +479,6 @@ impl EventFields<'_, '_> {
             F::EvtArg => self.arg(arg),
             // The event's thread's name, as libsinsp 0.29 has it (a thread
             // may name itself).
-            F::ProcName => self.thread().map_or(Value::Absent, |t| s(&t.comm)),
-            F::ProcExe => self.process().map_or(Value::Absent, |t| s(&t.exe)),
-            F::ProcExePath => self.process().map_or(Value::Absent, |t| s(&t.exepath)),
             F::ProcArgs => {
                 let Some(t) = self.process() else {
                     return Value::Absent;
@@ -592,11 +587,6 @@ impl EventFields<'_, '_> {
                 self.text.push(char::from(c));
                 Value::Str(self.text.as_bytes())
             }
-            F::FdName => match self.fd_ref() {
-                None => Value::Absent,
-                Some((_, Some(fd))) if !self.failed_connect() => s(&fd.name),
-                Some(_) => self.creator_name(),
-            },
             F::FdDirectory => {
                 let known = match self.fd_ref() {
                     None => return Value::Absent,

@@ -150,12 +150,16 @@ impl State {
 
     /// The main thread of `tid`'s process (the thread itself if its main thread is unknown).
     pub fn main_thread(&self, tid: i64) -> Option<&Thread> {
-        let t = self.threads.get(&tid)?;
+        Some(self.main_of(self.threads.get(&tid)?))
+    }
+
+    /// The main thread of `t`'s process (`t` itself if that is unknown).
+    pub fn main_of<'s>(&'s self, t: &'s Thread) -> &'s Thread {
         // Most events come from main threads: no second lookup for those.
-        if t.pid == tid {
-            return Some(t);
+        if t.pid == t.tid {
+            return t;
         }
-        Some(self.threads.get(&t.pid).unwrap_or(t))
+        self.threads.get(&t.pid).map_or(t, |m| &**m)
     }
 
     /// The process id of `tid`'s fd table: its process's, or its own for
@@ -206,7 +210,13 @@ impl State {
 
     /// The fd table of `tid`'s process, if it has one.
     fn fd_table(&self, tid: i64) -> Option<&FdTable> {
-        let pid = match self.threads.get(&tid) {
+        self.fd_table_of(self.threads.get(&tid).map(|t| &**t), tid)
+    }
+
+    /// [`State::fd_table`] for a caller that already looked `tid` up
+    /// (`thread` is `threads.get(&tid)`).
+    fn fd_table_of(&self, thread: Option<&Thread>, tid: i64) -> Option<&FdTable> {
+        let pid = match thread {
             Some(t) => t.pid,
             // An unknown thread under the id of an exited process is not
             // that process: its table waits for the sweep only for the
@@ -225,12 +235,7 @@ impl State {
     /// [`State::fd`] for a caller that already looked `tid` up (`thread`
     /// is `threads.get(&tid)`).
     pub fn fd_of(&self, thread: Option<&Thread>, tid: i64, fd: i64) -> Option<&Fd> {
-        let pid = match thread {
-            Some(t) => t.pid,
-            None if self.exited_pids.contains(&tid) => return None,
-            None => tid,
-        };
-        self.fds.get(&pid)?.get(&fd)
+        self.fd_table_of(thread, tid)?.get(&fd)
     }
 
     /// Remembers the FOID of the file fd `fd` of `tid` names.

@@ -280,16 +280,7 @@ fn ensure_venv(venv: &Path, python: &Path) -> Result<()> {
             "xtask: installing backports.zstd=={ZSTD_BACKPORT_VERSION} into {}",
             venv.display()
         );
-        run(Command::new(python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--disable-pip-version-check",
-                "--quiet",
-            ])
-            .arg(format!("backports.zstd=={ZSTD_BACKPORT_VERSION}")))
-        .context("cannot install backports.zstd with pip")?;
+        pip_install(python, &format!("backports.zstd=={ZSTD_BACKPORT_VERSION}"))?;
     }
     Ok(())
 }
@@ -297,6 +288,20 @@ fn ensure_venv(venv: &Path, python: &Path) -> Result<()> {
 /// The `backports.zstd` release installed beside sysflow-tools.
 const ZSTD_BACKPORT_VERSION: &str = "1.8.1";
 
+/// `python -m pip install --quiet SPEC`.
+fn pip_install(python: &Path, spec: &str) -> Result<()> {
+    run(Command::new(python).args([
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "--quiet",
+        spec,
+    ]))
+    .with_context(|| format!("cannot install {spec} with pip"))
+}
+
+/// The pinned `sysflow-tools`, in a virtual environment made if missing.
 fn ensure_tools(venv: &Path, python: &Path) -> Result<()> {
     if installed_version(python).as_deref() == Some(SYSFLOW_TOOLS_VERSION) {
         eprintln!(
@@ -314,16 +319,7 @@ fn ensure_tools(venv: &Path, python: &Path) -> Result<()> {
         "xtask: installing sysflow-tools=={SYSFLOW_TOOLS_VERSION} into {}",
         venv.display()
     );
-    run(Command::new(python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--disable-pip-version-check",
-            "--quiet",
-        ])
-        .arg(format!("sysflow-tools=={SYSFLOW_TOOLS_VERSION}")))
-    .context("cannot install sysflow-tools with pip")?;
+    pip_install(python, &format!("sysflow-tools=={SYSFLOW_TOOLS_VERSION}"))?;
     match installed_version(python) {
         Some(v) if v == SYSFLOW_TOOLS_VERSION => Ok(()),
         Some(v) => bail!("pip left sysflow-tools {v} installed"),

@@ -32,7 +32,7 @@ mod workloads;
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use libsysflow::types::{SfReader, SysFlow};
@@ -85,24 +85,13 @@ fn main() -> ExitCode {
 
 /// Why the suite cannot run here (outside CI), if it cannot.
 fn missing_tool(ci: bool) -> Option<String> {
-    for (tool, arg, package) in [
+    let why = sysflow_test_support::missing_tool(&[
         ("sysdig", "--version", "sysdig"),
         ("busybox", "true", "busybox-static"),
         ("bash", "--version", "bash"),
-    ] {
-        let found = Command::new(tool)
-            .arg(arg)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !found {
-            let why = format!("{tool} is not installed (apt-get install {package})");
-            assert!(!ci, "CI is set but {why}");
-            return Some(why);
-        }
-    }
-    None
+    ])?;
+    assert!(!ci, "CI is set but {why}");
+    Some(why)
 }
 
 /// Captures the workloads, compares, reports; `None` when live capture is

@@ -31,6 +31,21 @@ pub fn under_ci() -> bool {
     std::env::var_os("CI").is_some()
 }
 
+/// The first of `tools` (a program, an argument it succeeds with, its
+/// Debian package) that does not run here, as a reason to skip: `TOOL is
+/// not installed (apt-get install PACKAGE)`.
+pub fn missing_tool(tools: &[(&str, &str, &str)]) -> Option<String> {
+    tools.iter().find_map(|&(tool, arg, package)| {
+        let found = std::process::Command::new(tool)
+            .arg(arg)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        (!found).then(|| format!("{tool} is not installed (apt-get install {package})"))
+    })
+}
+
 /// Records that the running test skips, and why: prints it, and appends a
 /// line `binary<TAB>test<TAB>reason` to `$SYSFLOW_SKIP_LOG` when set.
 ///

@@ -513,27 +513,19 @@ fn live_possible(ci: bool) -> bool {
 /// The tools the workloads run, checked before capturing: outside CI a
 /// missing one skips the live part (said so), under CI it fails.
 fn tools_present(ci: bool) -> bool {
-    for (tool, arg, package) in [
+    let Some(missing) = sysflow_test_support::missing_tool(&[
         ("busybox", "true", "busybox-static"),
         ("bash", "--version", "bash"),
         ("python3", "--version", "python3"),
         ("curl", "--version", "curl"),
         ("setpriv", "--version", "util-linux"),
-    ] {
-        let found = Command::new(tool)
-            .arg(arg)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !found {
-            let why = format!("the live part's workloads need {tool} (apt-get install {package})");
-            assert!(!ci, "CI is set but {why}");
-            sysflow_test_support::skip(why);
-            return false;
-        }
-    }
-    true
+    ]) else {
+        return true;
+    };
+    let why = format!("the live part's workloads need a tool: {missing}");
+    assert!(!ci, "CI is set but {why}");
+    sysflow_test_support::skip(why);
+    false
 }
 
 /// Makes the live capture and its rewrite, or `None` where it cannot be

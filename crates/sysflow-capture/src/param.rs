@@ -157,7 +157,7 @@ fn fixed<const N: usize>(raw: &[u8]) -> Option<[u8; N]> {
 impl<'a> ParamValue<'a> {
     /// Decode `raw` as type `ty`. Returns `None` only when a fixed-size type has a
     /// non-zero length other than its size, or a structured type is short.
-    #[inline]
+    #[inline(always)]
     pub fn decode(ty: ParamType, raw: &'a [u8]) -> Option<ParamValue<'a>> {
         use ParamType as T;
         if raw.is_empty() {

@@ -15,7 +15,7 @@ pub(crate) const HEADER_LEN_V1: u32 = 22;
 /// Parameters are kept as raw bytes with the count and lengths found in the
 /// file (which may be more or fewer than any table says); decode them with
 /// [`Event::param`] or [`Event::params`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Event {
     /// 1-based position of the event among all events this reader has read.
@@ -33,12 +33,34 @@ pub struct Event {
     pub tid: u64,
     /// Event type id.
     pub event_type: u16,
-    /// Parameter `i` is `data[bounds[i]..bounds[i + 1]]`: offsets computed
-    /// once per event (one more than the parameter count), so that handlers
-    /// reading several parameters do not sum lengths each time.
-    bounds: Vec<usize>,
+    /// Number of parameters: of lengths at the front of `data`.
+    nparams: usize,
+    /// Whether the lengths are u32 (large-payload events) or u16.
+    wide: bool,
+    /// The parameters as an event block holds them: `nparams` little-endian
+    /// lengths, then the values one after another. Decoding copies them in
+    /// one piece; a parameter's offset is summed when it is asked for, which
+    /// costs less than building an offset table for every event (most
+    /// events have a few parameters and only some are read).
     data: Vec<u8>,
 }
+
+impl PartialEq for Event {
+    /// Equal header fields and parameters, however the lengths are stored.
+    fn eq(&self, other: &Event) -> bool {
+        self.index == other.index
+            && self.offset == other.offset
+            && self.cpu == other.cpu
+            && self.dump_flags == other.dump_flags
+            && self.ts == other.ts
+            && self.tid == other.tid
+            && self.event_type == other.event_type
+            && self.nparams == other.nparams
+            && self.raw_params().eq(other.raw_params())
+    }
+}
+
+impl Eq for Event {}
 
 /// `PPME_CONTAINER_JSON_2_E`: a container's metadata, in JSON.
 const PPME_CONTAINER_JSON_2_E: u16 = 324;
@@ -47,12 +69,16 @@ impl Event {
     /// Build an event from header fields and raw parameter values (for
     /// writing captures or tests). `index` and `offset` are 0.
     pub fn new(ts: u64, tid: u64, cpu: u16, event_type: u16, params: &[&[u8]]) -> Event {
-        let bounds = std::iter::once(0)
-            .chain(params.iter().scan(0usize, |end, p| {
-                *end += p.len();
-                Some(*end)
-            }))
-            .collect();
+        let wide = abi::has_large_payload(event_type)
+            || params.iter().any(|p| p.len() > usize::from(u16::MAX));
+        let values: usize = params.iter().map(|p| p.len()).sum();
+        let mut data = Vec::with_capacity(params.len() * width(wide) + values);
+        for p in params {
+            push_len(&mut data, wide, p.len());
+        }
+        for p in params {
+            data.extend_from_slice(p);
+        }
         Event {
             index: 0,
             offset: 0,
@@ -61,8 +87,9 @@ impl Event {
             ts,
             tid,
             event_type,
-            bounds,
-            data: params.concat(),
+            nparams: params.len(),
+            wide,
+            data,
         }
     }
 
@@ -83,14 +110,52 @@ impl Event {
     /// Parameter lengths as stored (`u32::MAX` for a longer one, which no
     /// block can hold).
     pub(crate) fn param_lens(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
-        self.bounds
-            .windows(2)
-            .map(|w| u32::try_from(w[1] - w[0]).unwrap_or(u32::MAX))
+        let wide = self.wide;
+        let lens = self.data.get(..self.lens_len()).unwrap_or_default();
+        lens.chunks_exact(width(wide)).map(move |l| match *l {
+            [a, b] => u32::from(u16::from_le_bytes([a, b])),
+            [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        })
     }
 
     /// Concatenated parameter values.
     pub(crate) fn param_data(&self) -> &[u8] {
-        &self.data
+        self.data.get(self.lens_len()..).unwrap_or_default()
+    }
+
+    /// Bytes of the length array at the front of `data`.
+    #[inline]
+    fn lens_len(&self) -> usize {
+        self.nparams * width(self.wide)
+    }
+
+    /// The length of parameter `index` (< `nparams`).
+    #[inline]
+    fn len_at(&self, index: usize) -> usize {
+        if self.wide {
+            let at = index * 4;
+            match self.data.get(at..at + 4) {
+                Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
+                _ => 0,
+            }
+        } else {
+            let at = index * 2;
+            match self.data.get(at..at + 2) {
+                Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
+                _ => 0,
+            }
+        }
+    }
+
+    /// Where parameter `index` lies in `data`.
+    #[inline]
+    fn span(&self, index: usize) -> Option<(usize, usize)> {
+        if index >= self.nparams {
+            return None;
+        }
+        let start = (0..index).fold(self.lens_len(), |at, i| at + self.len_at(i));
+        Some((start, start + self.len_at(index)))
     }
 
     /// Decode an event from an event block body (after cpuid and any flags)
@@ -149,27 +214,27 @@ impl Event {
             .filter(|&n| n <= rest.len())
             .ok_or_else(overrun)?;
         let (array, values) = rest.split_at(array_len);
-        // The length array is in the block, so it bounds the allocation.
-        // One `extend` over the array reserves once instead of per push.
-        let mut total: usize = 0;
-        self.bounds.clear();
-        self.bounds.push(0);
-        if width == 4 {
+        // The sum is bounded: the array is in the block, which is at most
+        // 4 GiB, so it holds under 2^30 lengths of under 2^32 each.
+        let total: usize = if width == 4 {
             let lens = array.as_chunks::<4>().0;
-            self.bounds.extend(lens.iter().map(|&l| {
-                total = total.saturating_add(u32::from_le_bytes(l) as usize);
-                total
-            }));
+            lens.iter().map(|&l| u32::from_le_bytes(l) as usize).sum()
         } else {
             let lens = array.as_chunks::<2>().0;
-            self.bounds.extend(lens.iter().map(|&l| {
-                total = total.saturating_add(usize::from(u16::from_le_bytes(l)));
-                total
-            }));
+            lens.iter()
+                .map(|&l| usize::from(u16::from_le_bytes(l)))
+                .sum()
+        };
+        if total > values.len() {
+            return Err(overrun());
         }
-        let data = values.get(..total).ok_or_else(overrun)?;
+        // The lengths and values are contiguous in the block: one copy
+        // (bounded by the block, which bounds the allocation).
+        let kept = rest.get(..array_len + total).ok_or_else(overrun)?;
         self.data.clear();
-        self.data.extend_from_slice(data);
+        self.data.extend_from_slice(kept);
+        self.nparams = array_len / width;
+        self.wide = width == 4;
         self.index = 0;
         self.offset = offset;
         self.cpu = cpu;
@@ -194,7 +259,6 @@ impl Event {
             // SAFETY: a prefetch is a hint: it never faults and reads
             // nothing into the program, whatever the address.
             unsafe {
-                _mm_prefetch::<_MM_HINT_T0>(self.bounds.as_ptr().cast());
                 _mm_prefetch::<_MM_HINT_T0>(self.data.as_ptr().cast());
             }
         }
@@ -203,7 +267,7 @@ impl Event {
     /// Bytes this event's buffers hold, used or not (for pools that keep
     /// events to decode into again).
     pub(crate) fn capacity_bytes(&self) -> usize {
-        self.data.capacity() + self.bounds.capacity() * size_of::<usize>()
+        self.data.capacity()
     }
 
     /// Enter or exit, from the low bit of the type id.
@@ -229,13 +293,12 @@ impl Event {
 
     /// Number of parameters stored in the file.
     pub fn nparams(&self) -> usize {
-        self.bounds.len().saturating_sub(1)
+        self.nparams
     }
 
     /// The raw bytes of parameter `index`, or `None` past the stored count.
     pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
-        let start = *self.bounds.get(index)?;
-        let end = *self.bounds.get(index.checked_add(1)?)?;
+        let (start, end) = self.span(index)?;
         self.data.get(start..end)
     }
 
@@ -259,33 +322,50 @@ impl Event {
     /// Replace the raw bytes of stored parameter `index` with `value`.
     /// Returns false (changing nothing) when the event has no such parameter.
     pub fn replace_param(&mut self, index: usize, value: &[u8]) -> bool {
-        let (Some(&start), Some(&end)) = (
-            self.bounds.get(index),
-            index.checked_add(1).and_then(|i| self.bounds.get(i)),
-        ) else {
+        let Some((start, end)) = self.span(index) else {
             return false;
         };
-        if end < start || end > self.data.len() {
+        if end > self.data.len() {
             return false;
         }
+        if !self.wide && value.len() > usize::from(u16::MAX) {
+            self.widen();
+            return self.replace_param(index, value);
+        }
         self.data.splice(start..end, value.iter().copied());
-        let (old, new) = (end - start, value.len());
-        for b in self.bounds.iter_mut().skip(index + 1) {
-            *b = *b - old + new;
+        let w = width(self.wide);
+        let mut len = Vec::with_capacity(w);
+        push_len(&mut len, self.wide, value.len());
+        if let Some(slot) = self.data.get_mut(index * w..index * w + w) {
+            slot.copy_from_slice(&len);
         }
         true
     }
 
+    /// Store the lengths as u32, for a value u16 cannot count.
+    fn widen(&mut self) {
+        let lens: Vec<u32> = self.param_lens().collect();
+        let mut data = Vec::with_capacity(self.data.len() + 2 * lens.len());
+        for l in lens {
+            data.extend_from_slice(&l.to_le_bytes());
+        }
+        data.extend_from_slice(self.param_data());
+        self.data = data;
+        self.wide = true;
+    }
     /// Iterate over the raw bytes of every stored parameter.
     #[inline]
     pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        // Bounds past the data (impossible for decoded events) give empty
+        // Lengths past the data (impossible for decoded events) give empty
         // parameters.
-        self.bounds
-            .windows(2)
-            .map(|w| self.data.get(w[0]..w[1]).unwrap_or_default())
+        let mut at = self.lens_len();
+        (0..self.nparams).map(move |i| {
+            let end = at + self.len_at(i);
+            let p = self.data.get(at..end).unwrap_or_default();
+            at = end;
+            p
+        })
     }
-
     /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.
     #[inline]
     pub fn generic_syscall(&self) -> Option<u16> {
@@ -354,6 +434,22 @@ impl Event {
 
 /// Derive the parameter count of a V1 event: the largest count, starting
 /// from the table's, whose length array and values exactly fill `rest`.
+/// Bytes per length for narrow (u16) or wide (u32) lengths.
+#[inline]
+fn width(wide: bool) -> usize {
+    if wide { 4 } else { 2 }
+}
+
+/// Append `len` as a narrow or wide length (`len` fits: the caller
+/// checked, or it came from a length of that width).
+fn push_len(data: &mut Vec<u8>, wide: bool, len: usize) {
+    if wide {
+        data.extend_from_slice(&u32::try_from(len).unwrap_or(u32::MAX).to_le_bytes());
+    } else {
+        data.extend_from_slice(&u16::try_from(len).unwrap_or(u16::MAX).to_le_bytes());
+    }
+}
+
 fn derive_nparams(event_type: u16, rest: &[u8], width: usize) -> Option<u32> {
     let table = abi::event_info(event_type).map_or(0, |i| i.params.len());
     (0..=table).rev().find_map(|n| {
@@ -438,5 +534,28 @@ mod scrub_tests {
         assert_eq!(params, [&b"xyz"[..], b"", b"g"]);
         assert!(!ev.replace_param(3, b"no such slot"));
         assert_eq!(ev.nparams(), 3);
+    }
+
+    #[test]
+    fn a_value_too_long_for_u16_lengths_widens_them() {
+        let mut ev = Event::new(1, 1, 0, 0, &[b"ab", b"cd"]);
+        assert!(!ev.wide, "narrow lengths, as a close event's block has");
+        let long = vec![7u8; 70_000];
+        assert!(ev.replace_param(1, &long));
+        assert!(ev.wide);
+        let params: Vec<&[u8]> = ev.raw_params().collect();
+        assert_eq!(params, [&b"ab"[..], long.as_slice()]);
+        assert_eq!(ev.param_lens().collect::<Vec<_>>(), [2, 70_000]);
+    }
+
+    #[test]
+    fn events_compare_by_parameters_whatever_width_holds_their_lengths() {
+        let narrow = Event::new(1, 1, 0, 0, &[b"ab", b"cd"]);
+        let mut wide = narrow.clone();
+        wide.widen();
+        assert_eq!(narrow, wide);
+        let mut other = narrow.clone();
+        assert!(other.replace_param(1, b"ce"));
+        assert_ne!(narrow, other);
     }
 }

@@ -496,7 +496,7 @@ impl SysFlowDriver {
         })?;
         let (counted, bytes) = Counted::new(file);
         let mut reader =
-            ScapReader::new(counted).map_err(|e| SysFlowError::capture(input.clone(), e))?;
+            ScapReader::read_ahead(counted).map_err(|e| SysFlowError::capture(input.clone(), e))?;
         self.stats.bytes_total = self.input_len;
 
         // Items up to the machine block, held until the exporter is known;

@@ -4,8 +4,17 @@
 //! Allocation is driven by bytes that actually arrived, never by a length
 //! field: the buffer starts at 16 KiB and at most doubles each time it has
 //! been filled, up to [`CHUNK`] or the size of the largest block.
+//!
+//! [`Input::read_ahead`] moves the reading (and gunzipping) to a thread of
+//! its own, which fills [`AHEAD_CHUNK`]-sized buffers while the caller
+//! decodes the previous one. On a plain file the kernel's copy out of the
+//! page cache was about a quarter of a replay's reading time; on gzip,
+//! decompression is most of it. The buffers change hands whole, a few a
+//! second, never per event: per-event handover across cores was slower
+//! than one thread.
 
 use std::io::{self, Chain, Cursor as IoCursor, Read};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use flate2::read::MultiGzDecoder;
 
@@ -20,6 +29,16 @@ const FIRST_CHUNK: usize = 16 << 10;
 /// Free space below which consumed bytes are dropped before reading.
 const MIN_READ: usize = 4 << 10;
 
+/// Bytes a read-ahead thread puts in each buffer.
+const AHEAD_CHUNK: usize = 1 << 20;
+/// Free space left in front of each read-ahead buffer, into which the
+/// unconsumed end of the previous buffer (a block cut in two) is copied.
+const HEADROOM: usize = 64 << 10;
+/// Filled buffers waiting for the decoder: enough to ride out a slow read,
+/// few enough to bound memory (with the one being filled and the one being
+/// decoded, at most 4 buffers of about 1 MiB).
+const AHEAD_DEPTH: usize = 2;
+
 /// The input with the sniffed leading bytes put back in front.
 type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
 
@@ -27,6 +46,8 @@ type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
 enum Source<R: Read> {
     Plain(Prefixed<R>),
     Gzip(Box<MultiGzDecoder<Prefixed<R>>>),
+    /// Either of the above, read by a thread (see [`Input::read_ahead`]).
+    Ahead(Ahead),
 }
 
 impl<R: Read> Read for Source<R> {
@@ -34,6 +55,62 @@ impl<R: Read> Read for Source<R> {
         match self {
             Source::Plain(r) => r.read(buf),
             Source::Gzip(r) => r.read(buf),
+            // Not reached: `refill` takes whole buffers from the thread.
+            Source::Ahead(_) => Ok(0),
+        }
+    }
+}
+
+/// The decoder's end of a read-ahead thread.
+struct Ahead {
+    /// Filled buffers: bytes from [`HEADROOM`] on; a read error ends the
+    /// stream, and so does the thread's end (the sender dropped).
+    full: Receiver<io::Result<Vec<u8>>>,
+    /// Spent buffers, back to the thread for reuse.
+    spent: Sender<Vec<u8>>,
+}
+
+/// The read-ahead thread: fills buffers from `src` until its end, an
+/// error, or the reader's end (the receiver dropped).
+fn read_ahead_loop<R: Read>(
+    mut src: Source<R>,
+    full: SyncSender<io::Result<Vec<u8>>>,
+    spent: Receiver<Vec<u8>>,
+) {
+    loop {
+        // A spent buffer if one is back, else a new one.
+        let mut chunk = spent.try_recv().unwrap_or_default();
+        chunk.resize(HEADROOM + AHEAD_CHUNK, 0);
+        let mut got = HEADROOM;
+        let mut at_end = false;
+        while got < chunk.len() {
+            let Some(space) = chunk.get_mut(got..) else {
+                break;
+            };
+            match src.read(space) {
+                Ok(0) => {
+                    at_end = true;
+                    break;
+                }
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    // Deliver what was read, then the error.
+                    chunk.truncate(got);
+                    if got > HEADROOM && full.send(Ok(chunk)).is_err() {
+                        return;
+                    }
+                    let _ = full.send(Err(e));
+                    return;
+                }
+            }
+        }
+        chunk.truncate(got);
+        if got > HEADROOM && full.send(Ok(chunk)).is_err() {
+            return;
+        }
+        if at_end {
+            return;
         }
     }
 }
@@ -83,6 +160,38 @@ impl<R: Read> Input<R> {
         })
     }
 
+    /// Read `inner` on a thread of its own (falling back to reading it
+    /// here if no thread can be started): see the module's description.
+    pub(crate) fn read_ahead(inner: R) -> io::Result<Input<R>>
+    where
+        R: Send + 'static,
+    {
+        let mut input = Input::new(inner)?;
+        let (full_tx, full_rx) = mpsc::sync_channel(AHEAD_DEPTH);
+        let (spent_tx, spent_rx) = mpsc::channel();
+        let ahead = Source::Ahead(Ahead {
+            full: full_rx,
+            spent: spent_tx,
+        });
+        let src = std::mem::replace(&mut input.src, ahead);
+        let (src_tx, src_rx) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("sf-read-ahead".into())
+            .spawn(move || {
+                if let Ok(src) = src_rx.recv() {
+                    read_ahead_loop(src, full_tx, spent_rx);
+                }
+            });
+        match spawned {
+            // The thread starts reading once it has the source.
+            Ok(_) => {
+                let _ = src_tx.send(src);
+            }
+            Err(_) => input.src = src,
+        }
+        Ok(input)
+    }
+
     /// Stream offset of the next unconsumed byte.
     #[inline]
     pub(crate) fn offset(&self) -> u64 {
@@ -102,6 +211,9 @@ impl<R: Read> Input<R> {
     /// [`Input::fill`] when the buffer is short: read from the source.
     #[inline(never)]
     fn refill(&mut self, n: usize) -> io::Result<usize> {
+        if matches!(self.src, Source::Ahead(_)) {
+            return self.refill_ahead(n);
+        }
         while self.end - self.pos < n && !self.eof {
             let free = self.buf.len() - self.end;
             if free == 0 || (free < MIN_READ && self.pos > 0) {
@@ -116,6 +228,53 @@ impl<R: Read> Input<R> {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
+        }
+        Ok((self.end - self.pos).min(n))
+    }
+
+    /// [`Input::refill`] from a read-ahead thread: take its next buffers,
+    /// the unconsumed bytes of the current one put in front.
+    fn refill_ahead(&mut self, n: usize) -> io::Result<usize> {
+        while self.end - self.pos < n && !self.eof {
+            let Source::Ahead(ahead) = &self.src else {
+                break;
+            };
+            let mut next = match ahead.full.recv() {
+                Ok(Ok(chunk)) => chunk,
+                Ok(Err(e)) => {
+                    self.eof = true;
+                    return Err(e);
+                }
+                // The thread is done: the end of the stream.
+                Err(_) => {
+                    self.eof = true;
+                    break;
+                }
+            };
+            let tail = self.end - self.pos;
+            if tail <= HEADROOM {
+                let start = HEADROOM - tail;
+                if let (Some(dst), Some(src)) = (
+                    next.get_mut(start..HEADROOM),
+                    self.buf.get(self.pos..self.end),
+                ) {
+                    dst.copy_from_slice(src);
+                }
+                let spent = std::mem::replace(&mut self.buf, next);
+                let _ = ahead.spent.send(spent);
+                self.pos = start;
+            } else {
+                // A block longer than the headroom is cut in two: join
+                // its halves in the current buffer.
+                self.buf.copy_within(self.pos..self.end, 0);
+                self.buf.truncate(tail);
+                self.buf
+                    .extend_from_slice(next.get(HEADROOM..).unwrap_or_default());
+                self.pos = 0;
+                next.clear();
+                let _ = ahead.spent.send(next);
+            }
+            self.end = self.buf.len();
         }
         Ok((self.end - self.pos).min(n))
     }

@@ -90,3 +90,102 @@ fn gzip_input_is_decompressed() {
     assert_eq!(input.fill(data.len() + 10).unwrap(), data.len());
     assert!(input.peek(data.len()) == &data[..]);
 }
+
+/// A source that fails after handing out its bytes.
+struct FailsAtEnd {
+    data: Vec<u8>,
+    pos: usize,
+}
+
+impl Read for FailsAtEnd {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let rest = self.data.get(self.pos..).unwrap_or_default();
+        if rest.is_empty() {
+            return Err(io::Error::other("the disk went away"));
+        }
+        let n = buf.len().min(rest.len()).min(5000);
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Reads `input` in requests of `want` bytes, checking offsets; returns
+/// the bytes.
+fn drain<R: Read>(input: &mut Input<R>, want: usize) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let n = input.fill(want)?;
+        if n == 0 {
+            return Ok(out);
+        }
+        assert_eq!(input.offset(), out.len() as u64);
+        out.extend_from_slice(input.peek(n));
+        input.consume(n);
+    }
+}
+
+#[test]
+fn read_ahead_hands_out_the_stream_unchanged() {
+    let data = bytes(5 << 20);
+    // Requests smaller than the headroom, across buffer boundaries at every
+    // phase; and blocks longer than the headroom, which are joined.
+    for want in [1, 4000, 70_000, super::HEADROOM + 1, 3 << 20] {
+        for step in [997, 1 << 20] {
+            let mut input = Input::read_ahead(Dribble {
+                data: data.clone(),
+                pos: 0,
+                step,
+            })
+            .unwrap();
+            let out = drain(&mut input, want).unwrap();
+            assert!(out == data, "want {want}, step {step}");
+        }
+    }
+}
+
+#[test]
+fn read_ahead_decompresses_gzip() {
+    use std::io::Write;
+    let data = bytes(3 << 20);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&data).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut input = Input::read_ahead(io::Cursor::new(gz)).unwrap();
+    assert!(drain(&mut input, 4000).unwrap() == data);
+}
+
+#[test]
+fn read_ahead_reports_a_read_error_where_reading_here_does() {
+    let data = bytes(3 << 20);
+    let mut results = Vec::new();
+    for ahead in [false, true] {
+        let src = FailsAtEnd {
+            data: data.clone(),
+            pos: 0,
+        };
+        let mut input = if ahead {
+            Input::read_ahead(src).unwrap()
+        } else {
+            Input::new(src).unwrap()
+        };
+        let mut out = Vec::new();
+        let err = loop {
+            match input.fill(4000) {
+                Ok(0) => panic!("the error was lost"),
+                Ok(n) => {
+                    out.extend_from_slice(input.peek(n));
+                    input.consume(n);
+                }
+                Err(e) => break e.to_string(),
+            }
+        };
+        results.push((out, err));
+    }
+    let (here, there) = (&results[0], &results[1]);
+    assert_eq!(there.1, "the disk went away");
+    assert_eq!(here.1, there.1);
+    // Every whole request before the error, as the caller asked for them.
+    assert_eq!(here.0.len(), data.len() / 4000 * 4000);
+    assert!(here.0 == there.0);
+}

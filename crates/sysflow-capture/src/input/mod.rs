@@ -34,10 +34,11 @@ const AHEAD_CHUNK: usize = 1 << 20;
 /// Free space left in front of each read-ahead buffer, into which the
 /// unconsumed end of the previous buffer (a block cut in two) is copied.
 const HEADROOM: usize = 64 << 10;
-/// Filled buffers waiting for the decoder: enough to ride out a slow read,
-/// few enough to bound memory (with the one being filled and the one being
-/// decoded, at most 4 buffers of about 1 MiB).
+/// Filled buffers waiting for the decoder: enough to ride out a slow read.
 const AHEAD_DEPTH: usize = 2;
+/// Buffers a read-ahead thread makes: those waiting, the one it fills, the
+/// one being decoded. It reuses them, so none is zeroed twice.
+const AHEAD_BUFFERS: usize = AHEAD_DEPTH + 2;
 
 /// The input with the sniffed leading bytes put back in front.
 type Prefixed<R> = Chain<IoCursor<Vec<u8>>, R>;
@@ -77,9 +78,22 @@ fn read_ahead_loop<R: Read>(
     full: SyncSender<io::Result<Vec<u8>>>,
     spent: Receiver<Vec<u8>>,
 ) {
+    let mut made = 0;
     loop {
-        // A spent buffer if one is back, else a new one.
-        let mut chunk = spent.try_recv().unwrap_or_default();
+        // A spent buffer if one is back; a new one while fewer than
+        // AHEAD_BUFFERS exist; else wait for one (none comes back once
+        // the reader is gone: then stop).
+        let mut chunk = match spent.try_recv() {
+            Ok(chunk) => chunk,
+            Err(_) if made < AHEAD_BUFFERS => {
+                made += 1;
+                Vec::new()
+            }
+            Err(_) => match spent.recv() {
+                Ok(chunk) => chunk,
+                Err(_) => return,
+            },
+        };
         chunk.resize(HEADROOM + AHEAD_CHUNK, 0);
         let mut got = HEADROOM;
         let mut at_end = false;

@@ -2,9 +2,10 @@
 //! `sysdig -r FILE -q` (which only parses) on the same file in one run:
 //!
 //! - reading: `scapdump --count` decodes every event and parameter; target
-//!   ratio of median wall times at most 0.25;
+//!   ratio of median wall times at most 0.15 (issue 18);
 //! - converting: `sysporter -r FILE -w OUT.sf` with the library defaults, the
-//!   whole pipeline from capture to a closed `.sf` file; target at most 0.5.
+//!   whole pipeline from capture to a closed `.sf` file; target at most 0.30
+//!   (issue 18).
 //!   The peak memory of both commands is printed too (with GNU `time`).
 //!
 //! The file is 40 concatenated copies of the mpm-event full capture from
@@ -13,8 +14,8 @@
 //! --count` decodes every event and parameter. With `hyperfine` installed
 //! (Debian package `hyperfine`) both commands are timed by it; otherwise by
 //! this task, alternating the two commands. The result is the ratio of the
-//! median wall times, which must be at most 0.25 (scapdump at least 4×
-//! faster); the task fails otherwise. Only `sysdig -r` is run, never a
+//! median wall times, which must be at most the target; the task fails
+//! otherwise, after printing every figure. Only `sysdig -r` is run, never a
 //! driver.
 //!
 //! - the gzipped capture: `sysporter -r FILE.gz -w OUT.sf` against
@@ -42,9 +43,9 @@ const TRACE: &str = "golden/mpm-event-full-capture/trace.scap";
 /// How many copies are concatenated.
 const COPIES: usize = 40;
 /// The largest acceptable ratio of median wall times, reading.
-const MAX_RATIO: f64 = 0.25;
+const MAX_RATIO: f64 = 0.15;
 /// The largest acceptable ratio of median wall times, converting.
-const MAX_CONVERT_RATIO: f64 = 0.5;
+const MAX_CONVERT_RATIO: f64 = 0.30;
 /// The largest acceptable ratio of median wall times, converting the
 /// gzipped file against sysdig reading it (issue 18's target).
 const MAX_GZ_RATIO: f64 = 0.30;

@@ -26,7 +26,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::{Value, json};
 use sysflow_capture::{
-    AbiRevision, CaptureError, Event, ParamValue, ScapReader, SockAddr, SockTuple,
+    AbiRevision, CaptureError, Event, EventRef, ParamValue, ScapReader, SockAddr, SockTuple,
 };
 
 /// Which reader produces the events.
@@ -81,23 +81,18 @@ fn usage() -> ExitCode {
 /// Reads the next event into a reused [`Event`]; `Ok(false)` at the end.
 type ReadEvent = Box<dyn FnMut(&mut Event) -> Result<bool, CaptureError>>;
 
-/// Opens `path` with the chosen engine.
-fn open(path: &str, engine: Engine) -> Result<ReadEvent, Box<dyn std::error::Error>> {
-    match engine {
-        Engine::Ours => {
-            let mut reader = ScapReader::open(path)?;
-            Ok(Box::new(move |ev| reader.read_event(ev)))
-        }
-        #[cfg(feature = "libscap")]
-        Engine::Libscap => {
-            let mut capture = sysflow_capture::LibscapCapture::open_file(path)?;
-            Ok(Box::new(move |ev| capture.read_event(ev)))
-        }
-        #[cfg(not(feature = "libscap"))]
-        Engine::Libscap => Err("this scapdump was built without the `libscap` feature \
-             (cargo run -p sysflow-capture --features libscap --example scapdump)"
-            .into()),
-    }
+/// Opens `path` through Falco's libscap.
+#[cfg(feature = "libscap")]
+fn open_libscap(path: &str) -> Result<ReadEvent, Box<dyn std::error::Error>> {
+    let mut capture = sysflow_capture::LibscapCapture::open_file(path)?;
+    Ok(Box::new(move |ev| capture.read_event(ev)))
+}
+
+#[cfg(not(feature = "libscap"))]
+fn open_libscap(_path: &str) -> Result<ReadEvent, Box<dyn std::error::Error>> {
+    Err("this scapdump was built without the `libscap` feature \
+         (cargo run -p sysflow-capture --features libscap --example scapdump)"
+        .into())
 }
 
 fn run(
@@ -106,19 +101,34 @@ fn run(
     rev: AbiRevision,
     engine: Engine,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let mut read_event = open(path, engine)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut count = 0u64;
-    // One event, reused: its buffers are allocated once.
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
-    while read_event(&mut ev)? {
+    let mut each = |ev: EventRef<'_>| -> Result<(), Box<dyn std::error::Error>> {
         count += 1;
         if count_only {
             // Decode every parameter even when only counting.
-            decode_all(&ev, rev)?;
+            decode_all(ev, rev)?;
         } else {
-            writeln!(out, "{}", event_json(&ev, rev)?)?;
+            writeln!(out, "{}", event_json(ev, rev)?)?;
+        }
+        Ok(())
+    };
+    match engine {
+        Engine::Ours => {
+            // Events where they lie in the reader's buffer: nothing copied.
+            let mut reader = ScapReader::open(path)?;
+            while let Some(ev) = reader.read_event_ref()? {
+                each(ev)?;
+            }
+        }
+        Engine::Libscap => {
+            let mut read_event = open_libscap(path)?;
+            // One event, reused: its buffers are allocated once.
+            let mut ev = Event::new(0, 0, 0, 0, &[]);
+            while read_event(&mut ev)? {
+                each(ev.view())?;
+            }
         }
     }
     if count_only {
@@ -130,7 +140,7 @@ fn run(
 
 /// Decode the event's type name and every parameter, and drop the results
 /// (`black_box` keeps the compiler from skipping the work).
-fn decode_all(ev: &Event, rev: AbiRevision) -> Result<(), sysflow_capture::CaptureError> {
+fn decode_all(ev: EventRef<'_>, rev: AbiRevision) -> Result<(), sysflow_capture::CaptureError> {
     std::hint::black_box(ev.type_name(rev));
     for (name, value) in ev.params(rev) {
         let value = value?;
@@ -139,7 +149,7 @@ fn decode_all(ev: &Event, rev: AbiRevision) -> Result<(), sysflow_capture::Captu
     Ok(())
 }
 
-fn event_json(ev: &Event, rev: AbiRevision) -> Result<Value, sysflow_capture::CaptureError> {
+fn event_json(ev: EventRef<'_>, rev: AbiRevision) -> Result<Value, sysflow_capture::CaptureError> {
     let ty = ev
         .type_name(AbiRevision::Sysdig0_29)
         .or_else(|| ev.type_name(AbiRevision::Current));

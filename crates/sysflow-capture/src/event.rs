@@ -107,60 +107,36 @@ impl Event {
         Event::new(ts, u64::MAX, 0, PPME_CONTAINER_JSON_2_E, &[&text])
     }
 
-    /// Parameter lengths as stored (`u32::MAX` for a longer one, which no
-    /// block can hold).
+    /// This event as an [`EventRef`], which holds the accessors.
+    #[inline]
+    pub fn view(&self) -> EventRef<'_> {
+        EventRef {
+            index: self.index,
+            offset: self.offset,
+            cpu: self.cpu,
+            dump_flags: self.dump_flags,
+            ts: self.ts,
+            tid: self.tid,
+            event_type: self.event_type,
+            nparams: self.nparams,
+            wide: self.wide,
+            data: &self.data,
+        }
+    }
+
+    /// Parameter lengths as stored.
     pub(crate) fn param_lens(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
-        let wide = self.wide;
-        let lens = self.data.get(..self.lens_len()).unwrap_or_default();
-        lens.chunks_exact(width(wide)).map(move |l| match *l {
-            [a, b] => u32::from(u16::from_le_bytes([a, b])),
-            [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
-            _ => 0,
-        })
+        self.view().param_lens()
     }
 
     /// Concatenated parameter values.
     pub(crate) fn param_data(&self) -> &[u8] {
-        self.data.get(self.lens_len()..).unwrap_or_default()
-    }
-
-    /// Bytes of the length array at the front of `data`.
-    #[inline]
-    fn lens_len(&self) -> usize {
-        self.nparams * width(self.wide)
-    }
-
-    /// The length of parameter `index` (< `nparams`).
-    #[inline]
-    fn len_at(&self, index: usize) -> usize {
-        if self.wide {
-            let at = index * 4;
-            match self.data.get(at..at + 4) {
-                Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
-                _ => 0,
-            }
-        } else {
-            let at = index * 2;
-            match self.data.get(at..at + 2) {
-                Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
-                _ => 0,
-            }
-        }
-    }
-
-    /// Where parameter `index` lies in `data`.
-    #[inline]
-    fn span(&self, index: usize) -> Option<(usize, usize)> {
-        if index >= self.nparams {
-            return None;
-        }
-        let start = (0..index).fold(self.lens_len(), |at, i| at + self.len_at(i));
-        Some((start, start + self.len_at(index)))
+        self.view().param_data()
     }
 
     /// Decode an event from an event block body (after cpuid and any flags)
     /// into `self`, reusing its buffers. `v1` selects the V1 header, whose
-    /// parameter count is derived. On error `self` is left half-written.
+    /// parameter count is derived. On error `self` is unchanged.
     pub(crate) fn decode_from(
         &mut self,
         body: &[u8],
@@ -169,6 +145,218 @@ impl Event {
         cpu: u16,
         dump_flags: Option<u32>,
     ) -> Result<(), CaptureError> {
+        let ev = EventRef::parse(body, v1, offset, cpu, dump_flags)?;
+        self.copy_from(&ev);
+        Ok(())
+    }
+
+    /// Make `self` a copy of `ev`, reusing its buffer.
+    pub fn copy_from(&mut self, ev: &EventRef<'_>) {
+        // One copy of lengths and values (bounded by the block they came
+        // from, which bounds the allocation).
+        self.data.clear();
+        self.data.extend_from_slice(ev.data);
+        self.nparams = ev.nparams;
+        self.wide = ev.wide;
+        self.index = ev.index;
+        self.offset = ev.offset;
+        self.cpu = ev.cpu;
+        self.dump_flags = ev.dump_flags;
+        self.ts = ev.ts;
+        self.tid = ev.tid;
+        self.event_type = ev.event_type;
+    }
+
+    /// Asks the CPU to start loading the event's parameters into its cache.
+    ///
+    /// Live events wait a few milliseconds in the reorder window, long
+    /// enough for a busy host to evict them: the first read of a parameter
+    /// was then a quarter of the collector's time (two cache misses per
+    /// event). The window prefetches the next event as it releases one.
+    #[inline]
+    pub(crate) fn prefetch(&self) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            // SAFETY: a prefetch is a hint: it never faults and reads
+            // nothing into the program, whatever the address.
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>(self.data.as_ptr().cast());
+            }
+        }
+    }
+
+    /// Bytes this event's buffers hold, used or not (for pools that keep
+    /// events to decode into again).
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.data.capacity()
+    }
+
+    /// Enter or exit, from the low bit of the type id.
+    pub fn direction(&self) -> Direction {
+        Direction::of(self.event_type)
+    }
+
+    /// The current table's entry for this event type.
+    pub fn info(&self) -> Option<&'static EventInfo> {
+        abi::event_info(self.event_type)
+    }
+
+    /// The table entry of a given revision for this event type.
+    #[inline]
+    pub fn info_in(&self, rev: AbiRevision) -> Option<&'static EventInfo> {
+        rev.event(self.event_type)
+    }
+
+    /// Whether `EVF` dump flags mark the event as state-only (never shown).
+    pub fn is_state_only(&self) -> bool {
+        self.dump_flags.is_some_and(|f| f & 1 != 0)
+    }
+
+    /// Number of parameters stored in the file.
+    pub fn nparams(&self) -> usize {
+        self.nparams
+    }
+
+    /// The raw bytes of parameter `index`, or `None` past the stored count.
+    #[inline]
+    pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
+        self.view().raw_param(index)
+    }
+
+    /// Empty every parameter the current ABI names `env` (execve's and
+    /// execveat's exit events), so that no environment value is kept, e.g.
+    /// for a capture that will be shared. Returns whether any byte was
+    /// removed.
+    pub fn scrub_env(&mut self) -> bool {
+        let Some(info) = crate::abi::event_info(self.event_type) else {
+            return false;
+        };
+        let mut removed = false;
+        for (index, param) in info.params.iter().enumerate() {
+            if param.name == "env" && self.raw_param(index).is_some_and(|v| !v.is_empty()) {
+                removed |= self.replace_param(index, &[]);
+            }
+        }
+        removed
+    }
+
+    /// Replace the raw bytes of stored parameter `index` with `value`.
+    /// Returns false (changing nothing) when the event has no such parameter.
+    pub fn replace_param(&mut self, index: usize, value: &[u8]) -> bool {
+        let Some((start, end)) = self.view().span(index) else {
+            return false;
+        };
+        if end > self.data.len() {
+            return false;
+        }
+        if !self.wide && value.len() > usize::from(u16::MAX) {
+            self.widen();
+            return self.replace_param(index, value);
+        }
+        self.data.splice(start..end, value.iter().copied());
+        let w = width(self.wide);
+        let mut len = Vec::with_capacity(w);
+        push_len(&mut len, self.wide, value.len());
+        if let Some(slot) = self.data.get_mut(index * w..index * w + w) {
+            slot.copy_from_slice(&len);
+        }
+        true
+    }
+
+    /// Store the lengths as u32, for a value u16 cannot count.
+    fn widen(&mut self) {
+        let lens: Vec<u32> = self.param_lens().collect();
+        let mut data = Vec::with_capacity(self.data.len() + 2 * lens.len());
+        for l in lens {
+            data.extend_from_slice(&l.to_le_bytes());
+        }
+        data.extend_from_slice(self.param_data());
+        self.data = data;
+        self.wide = true;
+    }
+
+    /// Iterate over the raw bytes of every stored parameter.
+    #[inline]
+    pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.view().raw_params()
+    }
+
+    /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.
+    #[inline]
+    pub fn generic_syscall(&self) -> Option<u16> {
+        self.view().generic_syscall()
+    }
+
+    /// The name sysdig-style tools show as the event type: the table name,
+    /// or for generic events the syscall's name. `None` for unknown ids.
+    #[inline]
+    pub fn type_name(&self, rev: AbiRevision) -> Option<&'static str> {
+        self.view().type_name(rev)
+    }
+
+    /// Decode parameter `index` by the type the given revision declares.
+    ///
+    /// Returns `None` past the stored count or when the table does not
+    /// describe the slot.
+    pub fn param(
+        &self,
+        rev: AbiRevision,
+        index: usize,
+    ) -> Option<Result<ParamValue<'_>, CaptureError>> {
+        self.view().param(rev, index)
+    }
+
+    /// Decode every parameter that both the file and the table have
+    /// (`min(nparams, table)` of them, like libsinsp), with its table name.
+    #[inline]
+    pub fn params(
+        &self,
+        rev: AbiRevision,
+    ) -> impl Iterator<Item = (&'static str, Result<ParamValue<'_>, CaptureError>)> + '_ {
+        self.view().params(rev)
+    }
+}
+
+/// One event where it lies: in a reader's buffer
+/// ([`ScapReader::read_event_ref`](crate::ScapReader::read_event_ref)), or
+/// in an owned [`Event`] ([`Event::view`]). Reading a capture through these
+/// copies no parameter; [`Event::copy_from`] keeps one.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct EventRef<'a> {
+    /// 1-based position of the event among all events the reader has read
+    /// (0 for events not read from a capture).
+    pub index: u64,
+    /// Byte offset of the event block.
+    pub offset: u64,
+    /// CPU that produced the event.
+    pub cpu: u16,
+    /// Dump flags of `EVF` blocks, as in [`Event::dump_flags`].
+    pub dump_flags: Option<u32>,
+    /// Timestamp in ns since the epoch.
+    pub ts: u64,
+    /// Host thread id.
+    pub tid: u64,
+    /// Event type id.
+    pub event_type: u16,
+    nparams: usize,
+    wide: bool,
+    /// `nparams` lengths, then the values.
+    data: &'a [u8],
+}
+
+impl<'a> EventRef<'a> {
+    /// Parse an event block body (after cpuid and any flags). `v1` selects
+    /// the V1 header, whose parameter count is derived.
+    #[inline]
+    pub(crate) fn parse(
+        body: &'a [u8],
+        v1: bool,
+        offset: u64,
+        cpu: u16,
+        dump_flags: Option<u32>,
+    ) -> Result<EventRef<'a>, CaptureError> {
         let bad = |event_type, defect| CaptureError::BadEvent {
             offset,
             event_type,
@@ -228,46 +416,77 @@ impl Event {
         if total > values.len() {
             return Err(overrun());
         }
-        // The lengths and values are contiguous in the block: one copy
-        // (bounded by the block, which bounds the allocation).
-        let kept = rest.get(..array_len + total).ok_or_else(overrun)?;
-        self.data.clear();
-        self.data.extend_from_slice(kept);
-        self.nparams = array_len / width;
-        self.wide = width == 4;
-        self.index = 0;
-        self.offset = offset;
-        self.cpu = cpu;
-        self.dump_flags = dump_flags;
-        self.ts = ts;
-        self.tid = tid;
-        self.event_type = event_type;
-        Ok(())
+        Ok(EventRef {
+            index: 0,
+            offset,
+            cpu,
+            dump_flags,
+            ts,
+            tid,
+            event_type,
+            nparams: array_len / width,
+            wide: width == 4,
+            data: rest.get(..array_len + total).ok_or_else(overrun)?,
+        })
     }
 
-    /// Asks the CPU to start loading the event's parameters into its cache.
-    ///
-    /// Live events wait a few milliseconds in the reorder window, long
-    /// enough for a busy host to evict them: the first read of a parameter
-    /// was then a quarter of the collector's time (two cache misses per
-    /// event). The window prefetches the next event as it releases one.
+    /// An owned copy.
+    pub fn to_event(&self) -> Event {
+        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        ev.copy_from(self);
+        ev
+    }
+
+    /// Parameter lengths as stored.
+    pub(crate) fn param_lens(self) -> impl ExactSizeIterator<Item = u32> + 'a {
+        let lens = self.data.get(..self.lens_len()).unwrap_or_default();
+        lens.chunks_exact(width(self.wide)).map(|l| match *l {
+            [a, b] => u32::from(u16::from_le_bytes([a, b])),
+            [a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        })
+    }
+
+    /// Concatenated parameter values.
+    pub(crate) fn param_data(&self) -> &'a [u8] {
+        self.data.get(self.lens_len()..).unwrap_or_default()
+    }
+
+    /// Bytes of the length array at the front of `data`.
     #[inline]
-    pub(crate) fn prefetch(&self) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            // SAFETY: a prefetch is a hint: it never faults and reads
-            // nothing into the program, whatever the address.
-            unsafe {
-                _mm_prefetch::<_MM_HINT_T0>(self.data.as_ptr().cast());
+    fn lens_len(&self) -> usize {
+        self.nparams * width(self.wide)
+    }
+
+    /// The length of parameter `index` (< `nparams`).
+    #[inline]
+    fn len_at(&self, index: usize) -> usize {
+        if self.wide {
+            let at = index * 4;
+            match self.data.get(at..at + 4) {
+                Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) as usize,
+                _ => 0,
+            }
+        } else {
+            let at = index * 2;
+            match self.data.get(at..at + 2) {
+                Some(&[a, b]) => usize::from(u16::from_le_bytes([a, b])),
+                _ => 0,
             }
         }
     }
 
-    /// Bytes this event's buffers hold, used or not (for pools that keep
-    /// events to decode into again).
-    pub(crate) fn capacity_bytes(&self) -> usize {
-        self.data.capacity()
+    /// Where parameter `index` lies in `data`: its offset is summed when
+    /// it is asked for, which costs less than building an offset table for
+    /// every event (most events have a few parameters and only some are
+    /// read).
+    #[inline]
+    fn span(&self, index: usize) -> Option<(usize, usize)> {
+        if index >= self.nparams {
+            return None;
+        }
+        let start = (0..index).fold(self.lens_len(), |at, i| at + self.len_at(i));
+        Some((start, start + self.len_at(index)))
     }
 
     /// Enter or exit, from the low bit of the type id.
@@ -297,75 +516,27 @@ impl Event {
     }
 
     /// The raw bytes of parameter `index`, or `None` past the stored count.
-    pub fn raw_param(&self, index: usize) -> Option<&[u8]> {
+    #[inline]
+    pub fn raw_param(&self, index: usize) -> Option<&'a [u8]> {
         let (start, end) = self.span(index)?;
         self.data.get(start..end)
     }
 
-    /// Empty every parameter the current ABI names `env` (execve's and
-    /// execveat's exit events), so that no environment value is kept, e.g.
-    /// for a capture that will be shared. Returns whether any byte was
-    /// removed.
-    pub fn scrub_env(&mut self) -> bool {
-        let Some(info) = crate::abi::event_info(self.event_type) else {
-            return false;
-        };
-        let mut removed = false;
-        for (index, param) in info.params.iter().enumerate() {
-            if param.name == "env" && self.raw_param(index).is_some_and(|v| !v.is_empty()) {
-                removed |= self.replace_param(index, &[]);
-            }
-        }
-        removed
-    }
-
-    /// Replace the raw bytes of stored parameter `index` with `value`.
-    /// Returns false (changing nothing) when the event has no such parameter.
-    pub fn replace_param(&mut self, index: usize, value: &[u8]) -> bool {
-        let Some((start, end)) = self.span(index) else {
-            return false;
-        };
-        if end > self.data.len() {
-            return false;
-        }
-        if !self.wide && value.len() > usize::from(u16::MAX) {
-            self.widen();
-            return self.replace_param(index, value);
-        }
-        self.data.splice(start..end, value.iter().copied());
-        let w = width(self.wide);
-        let mut len = Vec::with_capacity(w);
-        push_len(&mut len, self.wide, value.len());
-        if let Some(slot) = self.data.get_mut(index * w..index * w + w) {
-            slot.copy_from_slice(&len);
-        }
-        true
-    }
-
-    /// Store the lengths as u32, for a value u16 cannot count.
-    fn widen(&mut self) {
-        let lens: Vec<u32> = self.param_lens().collect();
-        let mut data = Vec::with_capacity(self.data.len() + 2 * lens.len());
-        for l in lens {
-            data.extend_from_slice(&l.to_le_bytes());
-        }
-        data.extend_from_slice(self.param_data());
-        self.data = data;
-        self.wide = true;
-    }
     /// Iterate over the raw bytes of every stored parameter.
     #[inline]
-    pub fn raw_params(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        // Lengths past the data (impossible for decoded events) give empty
+    pub fn raw_params(self) -> impl Iterator<Item = &'a [u8]> + 'a {
+        // Lengths past the data (impossible for parsed events) give empty
         // parameters.
-        let mut at = self.lens_len();
-        (0..self.nparams).map(move |i| {
-            let end = at + self.len_at(i);
-            let p = self.data.get(at..end).unwrap_or_default();
+        let ev = self;
+        let mut at = ev.lens_len();
+        (0..ev.nparams).map(move |i| {
+            let end = at + ev.len_at(i);
+            let p = ev.data.get(at..end).unwrap_or_default();
             at = end;
             p
         })
     }
+
     /// For generic syscall events (ids 0 and 1), the PPM_SC code of the syscall.
     #[inline]
     pub fn generic_syscall(&self) -> Option<u16> {
@@ -394,7 +565,7 @@ impl Event {
         &self,
         rev: AbiRevision,
         index: usize,
-    ) -> Option<Result<ParamValue<'_>, CaptureError>> {
+    ) -> Option<Result<ParamValue<'a>, CaptureError>> {
         let info = self.info_in(rev)?.params.get(index)?;
         let raw = self.raw_param(index)?;
         Some(
@@ -411,10 +582,11 @@ impl Event {
     /// (`min(nparams, table)` of them, like libsinsp), with its table name.
     #[inline]
     pub fn params(
-        &self,
+        self,
         rev: AbiRevision,
-    ) -> impl Iterator<Item = (&'static str, Result<ParamValue<'_>, CaptureError>)> + '_ {
+    ) -> impl Iterator<Item = (&'static str, Result<ParamValue<'a>, CaptureError>)> + 'a {
         let infos = self.info_in(rev).map(|i| i.params).unwrap_or_default();
+        let event_type = self.event_type;
         infos
             .iter()
             .zip(self.raw_params())
@@ -422,7 +594,7 @@ impl Event {
             .map(move |(index, (info, raw))| {
                 let value =
                     ParamValue::decode(info.ty, raw).ok_or_else(|| CaptureError::BadParam {
-                        event_type: self.event_type,
+                        event_type,
                         index,
                         ty: info.ty,
                         len: raw.len(),
@@ -432,8 +604,6 @@ impl Event {
     }
 }
 
-/// Derive the parameter count of a V1 event: the largest count, starting
-/// from the table's, whose length array and values exactly fill `rest`.
 /// Bytes per length for narrow (u16) or wide (u32) lengths.
 #[inline]
 fn width(wide: bool) -> usize {
@@ -450,6 +620,8 @@ fn push_len(data: &mut Vec<u8>, wide: bool, len: usize) {
     }
 }
 
+/// Derive the parameter count of a V1 event: the largest count, starting
+/// from the table's, whose length array and values exactly fill `rest`.
 fn derive_nparams(event_type: u16, rest: &[u8], width: usize) -> Option<u32> {
     let table = abi::event_info(event_type).map_or(0, |i| i.params.len());
     (0..=table).rev().find_map(|n| {

@@ -78,7 +78,7 @@ pub use abi::{
     has_large_payload,
 };
 pub use error::{CaptureError, EventDefect};
-pub use event::Event;
+pub use event::{Event, EventRef};
 pub use fd::{FdEntry, FdInfo, L4Proto};
 pub use interface::Interface;
 pub use legacy::LegacyConverter;

@@ -20,7 +20,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::CaptureError;
-use crate::event::Event;
+use crate::event::{Event, EventRef};
 use crate::fd::{self, FdEntry};
 use crate::input::Input;
 use crate::interface::{self, Interface};
@@ -134,6 +134,9 @@ pub struct ScapReader<R: Read> {
     events: u64,
     done: bool,
     max_block_len: u32,
+    /// Where [`ScapReader::read_event_ref`] decodes an event that is not
+    /// whole in the buffer.
+    scratch: Event,
 }
 
 impl ScapReader<File> {
@@ -178,6 +181,7 @@ impl<R: Read> ScapReader<R> {
             events: 0,
             done: false,
             max_block_len: DEFAULT_MAX_BLOCK_LEN,
+            scratch: Event::new(0, 0, 0, 0, &[]),
         }
     }
 
@@ -310,12 +314,47 @@ impl<R: Read> ScapReader<R> {
         }
     }
 
-    /// The fast path of [`ScapReader::read_event`]: a V2 event block that is
-    /// wholly in the buffer, with a plausible length, is decoded straight
-    /// into `ev`. `None` sends everything else to the general path (which
+    /// The next event, skipping metadata items, where it lies in the
+    /// reader's buffer: no parameter is copied (an event cut between two
+    /// reads is copied once). `Ok(None)` at the end. The event borrows the
+    /// reader until the next call; [`EventRef::to_event`] keeps one. After
+    /// an error the reader is finished.
+    pub fn read_event_ref(&mut self) -> Result<Option<EventRef<'_>>, CaptureError> {
+        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
+        if quiet
+            && self.seen_section
+            && let Some((length, flagged)) = self.buffered_event_len()
+        {
+            let off = self.input.offset();
+            self.input.consume(length);
+            let whole = self.input.behind(length);
+            let body = whole
+                .get(BLOCK_HEADER_LEN as usize..length.saturating_sub(4))
+                .unwrap_or_default();
+            return match parse_event_body(body, off, false, flagged) {
+                Ok(mut ev) => {
+                    self.events += 1;
+                    ev.index = self.events;
+                    Ok(Some(ev))
+                }
+                Err(err) => {
+                    self.done = true;
+                    Err(err)
+                }
+            };
+        }
+        let mut scratch = std::mem::replace(&mut self.scratch, Event::new(0, 0, 0, 0, &[]));
+        let got = self.read_event(&mut scratch);
+        self.scratch = scratch;
+        Ok(got?.then(|| self.scratch.view()))
+    }
+
+    /// The length of the V2 event block at the front of the buffer, and
+    /// whether it carries flags, if it is wholly there with a plausible
+    /// length; `None` sends everything else to the general path (which
     /// also reports bad lengths).
     #[inline]
-    fn buffered_event(&mut self, ev: &mut Event) -> Option<Result<bool, CaptureError>> {
+    fn buffered_event_len(&self) -> Option<(usize, bool)> {
         let avail = self.input.available();
         let (&[t0, t1, t2, t3, l0, l1, l2, l3], _) = avail.split_first_chunk::<8>()?;
         let flagged = match u32::from_le_bytes([t0, t1, t2, t3]) {
@@ -327,11 +366,22 @@ impl<R: Read> ScapReader<R> {
         if length < BLOCK_OVERHEAD || length > self.max_block_len || !length.is_multiple_of(4) {
             return None;
         }
-        let whole = avail.get(..length as usize)?;
-        let body = whole.get(BLOCK_HEADER_LEN as usize..whole.len().saturating_sub(4))?;
+        let length = length as usize;
+        (avail.len() >= length).then_some((length, flagged))
+    }
+
+    /// The fast path of [`ScapReader::read_event`]: a V2 event block that is
+    /// wholly in the buffer, with a plausible length, is decoded straight
+    /// into `ev`. `None` sends everything else to the general path (which
+    /// also reports bad lengths).
+    #[inline]
+    fn buffered_event(&mut self, ev: &mut Event) -> Option<Result<bool, CaptureError>> {
+        let (length, flagged) = self.buffered_event_len()?;
+        let whole = self.input.available().get(..length)?;
+        let body = whole.get(BLOCK_HEADER_LEN as usize..length.saturating_sub(4))?;
         let off = self.input.offset();
         let result = decode_event_into(ev, body, off, false, flagged);
-        self.input.consume(length as usize);
+        self.input.consume(length);
         Some(match result {
             Ok(()) => {
                 self.events += 1;
@@ -686,6 +736,18 @@ fn decode_event_into(
     v1: bool,
     flagged: bool,
 ) -> Result<(), CaptureError> {
+    ev.copy_from(&parse_event_body(body, off, v1, flagged)?);
+    Ok(())
+}
+
+/// Parse the event of an event block body where it lies.
+#[inline]
+fn parse_event_body(
+    body: &[u8],
+    off: u64,
+    v1: bool,
+    flagged: bool,
+) -> Result<EventRef<'_>, CaptureError> {
     let mut c = Cursor::new(body);
     let short = || CaptureError::BadEvent {
         offset: off,
@@ -699,5 +761,5 @@ fn decode_event_into(
         None
     };
     let rest = body.get(c.pos()..).unwrap_or_default();
-    ev.decode_from(rest, v1, off, cpu, dump_flags)
+    EventRef::parse(rest, v1, off, cpu, dump_flags)
 }

@@ -325,6 +325,15 @@ impl<R: Read> Input<R> {
         self.buf.get(self.pos..self.end).unwrap_or_default()
     }
 
+    /// The last `n` bytes consumed, which stay in the buffer until the
+    /// next [`Input::fill`].
+    #[inline]
+    pub(crate) fn behind(&self, n: usize) -> &[u8] {
+        self.buf
+            .get(self.pos.saturating_sub(n)..self.pos)
+            .unwrap_or_default()
+    }
+
     /// Consume `n` bytes (at most what is available).
     #[inline]
     pub(crate) fn consume(&mut self, n: usize) {

@@ -306,3 +306,52 @@ fn read_event_matches_next_event() {
         }
     }
 }
+
+/// A source that hands out at most 7 bytes a read, so that every event is
+/// cut between reads and takes the reader's general path.
+struct Dribble(std::fs::File);
+
+impl std::io::Read for Dribble {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(7);
+        self.0.read(&mut buf[..n])
+    }
+}
+
+/// The events of `reader` through `read_event_ref`, owned.
+fn events_by_ref<R: std::io::Read>(mut reader: ScapReader<R>) -> Vec<Event> {
+    let mut out = Vec::new();
+    while let Some(ev) = reader.read_event_ref().expect("decode") {
+        out.push(ev.to_event());
+    }
+    out
+}
+
+#[test]
+fn events_in_place_equal_the_events_decoded_into_a_buffer() {
+    let Some(shared) = shared_dir() else { return };
+    for (name, path) in traces(&shared) {
+        let file = || std::fs::File::open(&path).expect("open");
+        let mut reader = ScapReader::new(file()).expect("header");
+        let mut owned = Vec::new();
+        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        while reader.read_event(&mut ev).expect("decode") {
+            owned.push(ev.clone());
+        }
+        assert!(!owned.is_empty(), "{name}");
+        // Read ahead in 1 MiB buffers (events cut between buffers), and in
+        // 7-byte reads (every event through the general path).
+        let ahead = events_by_ref(ScapReader::open(&path).expect("open"));
+        let dribbled = events_by_ref(ScapReader::new(Dribble(file())).expect("header"));
+        for (how, got) in [("read ahead", ahead), ("dribbled", dribbled)] {
+            assert_eq!(got.len(), owned.len(), "{name}, {how}");
+            for (a, b) in got.iter().zip(&owned) {
+                assert_eq!(
+                    (a, a.index, a.offset),
+                    (b, b.index, b.offset),
+                    "{name}, {how}"
+                );
+            }
+        }
+    }
+}

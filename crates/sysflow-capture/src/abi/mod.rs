@@ -89,8 +89,35 @@ pub fn event_info(id: u16) -> Option<&'static EventInfo> {
 ///
 /// This is a property of the event type, not of the block kind, and it is the
 /// same in every table revision.
+#[inline]
 pub fn has_large_payload(id: u16) -> bool {
-    event_info(id).is_some_and(|e| e.flags.contains(EventFlags::LARGE_PAYLOAD))
+    // Every event's decoding asks this first: one bit in 64 bytes the cache
+    // keeps, instead of a row of the 25 KB table.
+    let id = usize::from(id);
+    LARGE_PAYLOAD
+        .get(id / 64)
+        .is_some_and(|word| word >> (id % 64) & 1 != 0)
+}
+
+/// The event ids with [`EventFlags::LARGE_PAYLOAD`], one bit each.
+static LARGE_PAYLOAD: [u64; LARGE_PAYLOAD_WORDS] = large_payload_ids();
+
+/// Words of [`LARGE_PAYLOAD`]: enough for every id of the current table.
+const LARGE_PAYLOAD_WORDS: usize = table::EVENTS_CURRENT.len().div_ceil(64);
+
+const fn large_payload_ids() -> [u64; LARGE_PAYLOAD_WORDS] {
+    let mut bits = [0; LARGE_PAYLOAD_WORDS];
+    let mut id = 0;
+    while id < table::EVENTS_CURRENT.len() {
+        if table::EVENTS_CURRENT[id]
+            .flags
+            .contains(EventFlags::LARGE_PAYLOAD)
+        {
+            bits[id / 64] |= 1 << (id % 64);
+        }
+        id += 1;
+    }
+    bits
 }
 
 /// Whether an event id denotes an enter (`>`) or exit (`<`) event.
@@ -276,4 +303,22 @@ pub enum PrintFormat {
     Oct,
     /// `PF_10_PADDED_DEC`: zero-padded decimal.
     PaddedDec,
+}
+
+#[cfg(test)]
+mod large_payload_tests {
+    use super::*;
+
+    #[test]
+    fn the_large_payload_bits_follow_the_table() {
+        for id in 0..=u16::MAX {
+            let flagged =
+                event_info(id).is_some_and(|e| e.flags.contains(EventFlags::LARGE_PAYLOAD));
+            assert_eq!(has_large_payload(id), flagged, "event {id}");
+        }
+        assert!(
+            (0..=u16::MAX).any(has_large_payload),
+            "no large-payload event at all"
+        );
+    }
 }

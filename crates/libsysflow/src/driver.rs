@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use sysflow_capture::{
-    CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, Next, ScapReader,
+    CaptureError, Event, Item, LiveCapture, LiveConfig, LiveNext, LiveStats, NextRef, ScapReader,
     ScapWriter,
 };
 use sysflow_core::{CoreStats, Processor};
@@ -925,36 +925,43 @@ impl SysFlowDriver {
         sink: &mut MultiSink,
         bytes: &AtomicU64,
     ) -> Result<(), Stop> {
-        let mut held = held.into_iter();
-        // Events are decoded into one reused buffer; only metadata allocates.
-        let mut event = Event::new(0, 0, 0, 0, &[]);
-        loop {
-            let item = match held.next() {
-                Some(item) => Some(item),
-                None => match reader.read_item(&mut event) {
-                    Ok(Some(Next::Event)) => None,
-                    Ok(Some(Next::Item(item))) => Some(item),
-                    Ok(Some(_)) => continue,
-                    Ok(None) => return Ok(()),
-                    Err(e) => return Err(Stop::Capture(e)),
-                },
-            };
+        // Held items first, then the reader's: events where they lie in
+        // its buffer (nothing copied), metadata as owned items.
+        for item in held {
             if self.exit.is_requested() {
                 info!("exit requested: stopping");
                 self.stats.exited_early = true;
                 return Ok(());
             }
-            match &item {
-                Some(item) => processor.handle(item, sink),
-                None => processor.handle_event(&event, sink),
+            processor.handle(&item, sink).map_err(Stop::Sink)?;
+            self.count_item(reader, bytes);
+        }
+        loop {
+            if self.exit.is_requested() {
+                info!("exit requested: stopping");
+                self.stats.exited_early = true;
+                return Ok(());
+            }
+            match reader.read_item_ref() {
+                Ok(Some(NextRef::Event(ev))) => processor.handle_event_ref(ev, sink),
+                Ok(Some(NextRef::Item(item))) => processor.handle(&item, sink),
+                Ok(Some(_)) => continue,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(Stop::Capture(e)),
             }
             .map_err(Stop::Sink)?;
-            self.stats.items += 1;
-            if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
-                self.stats.bytes_read = bytes.load(Ordering::Relaxed);
-                self.stats.events = reader.events_read();
-                self.report_progress();
-            }
+            self.count_item(reader, bytes);
+        }
+    }
+
+    /// Counts one item handled, and reports progress now and then.
+    #[inline]
+    fn count_item(&mut self, reader: &ScapReader<Counted<File>>, bytes: &AtomicU64) {
+        self.stats.items += 1;
+        if self.stats.items.is_multiple_of(PROGRESS_EVERY) {
+            self.stats.bytes_read = bytes.load(Ordering::Relaxed);
+            self.stats.events = reader.events_read();
+            self.report_progress();
         }
     }
 

@@ -48,15 +48,7 @@ pub struct Event {
 impl PartialEq for Event {
     /// Equal header fields and parameters, however the lengths are stored.
     fn eq(&self, other: &Event) -> bool {
-        self.index == other.index
-            && self.offset == other.offset
-            && self.cpu == other.cpu
-            && self.dump_flags == other.dump_flags
-            && self.ts == other.ts
-            && self.tid == other.tid
-            && self.event_type == other.event_type
-            && self.nparams == other.nparams
-            && self.raw_params().eq(other.raw_params())
+        self.view() == other.view()
     }
 }
 
@@ -345,6 +337,23 @@ pub struct EventRef<'a> {
     /// `nparams` lengths, then the values.
     data: &'a [u8],
 }
+
+impl PartialEq for EventRef<'_> {
+    /// Equal header fields and parameters, however the lengths are stored.
+    fn eq(&self, other: &EventRef<'_>) -> bool {
+        self.index == other.index
+            && self.offset == other.offset
+            && self.cpu == other.cpu
+            && self.dump_flags == other.dump_flags
+            && self.ts == other.ts
+            && self.tid == other.tid
+            && self.event_type == other.event_type
+            && self.nparams == other.nparams
+            && self.raw_params().eq(other.raw_params())
+    }
+}
+
+impl Eq for EventRef<'_> {}
 
 impl<'a> EventRef<'a> {
     /// Parse an event block body (after cpuid and any flags). `v1` selects

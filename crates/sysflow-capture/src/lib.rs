@@ -96,7 +96,7 @@ pub use live::{
 pub use machine::MachineInfo;
 pub use param::{ParamValue, SockAddr, SockTuple};
 pub use process::{ProcessEntry, split_nul_list};
-pub use reader::{Item, Next, ScapReader};
+pub use reader::{Item, Next, NextRef, ScapReader};
 pub use section::SectionHeader;
 pub use source::EventSource;
 pub use user::{Group, User};

@@ -120,6 +120,16 @@ pub enum Next {
     Item(Item),
 }
 
+/// What [`ScapReader::read_item_ref`] read.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NextRef<'a> {
+    /// An event, where it lies in the reader's buffer.
+    Event(EventRef<'a>),
+    /// A metadata item.
+    Item(Item),
+}
+
 /// A streaming reader of scap capture files (plain or gzip-compressed).
 ///
 /// Use it as an iterator of `Result<Item, CaptureError>`, or call
@@ -320,33 +330,73 @@ impl<R: Read> ScapReader<R> {
     /// reader until the next call; [`EventRef::to_event`] keeps one. After
     /// an error the reader is finished.
     pub fn read_event_ref(&mut self) -> Result<Option<EventRef<'_>>, CaptureError> {
-        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
-        if quiet
-            && self.seen_section
-            && let Some((length, flagged)) = self.buffered_event_len()
-        {
-            let off = self.input.offset();
-            self.input.consume(length);
-            let whole = self.input.behind(length);
-            let body = whole
-                .get(BLOCK_HEADER_LEN as usize..length.saturating_sub(4))
-                .unwrap_or_default();
-            return match parse_event_body(body, off, false, flagged) {
-                Ok(mut ev) => {
-                    self.events += 1;
-                    ev.index = self.events;
-                    Ok(Some(ev))
-                }
-                Err(err) => {
-                    self.done = true;
-                    Err(err)
-                }
-            };
+        if let Some((length, flagged)) = self.next_in_place() {
+            return self.take_in_place(length, flagged).map(Some);
         }
         let mut scratch = std::mem::replace(&mut self.scratch, Event::new(0, 0, 0, 0, &[]));
         let got = self.read_event(&mut scratch);
         self.scratch = scratch;
         Ok(got?.then(|| self.scratch.view()))
+    }
+
+    /// The next item in file order, like [`ScapReader::read_item`], except
+    /// that an event is handed out where it lies in the reader's buffer, as
+    /// [`ScapReader::read_event_ref`] does. After an error the reader is
+    /// finished and returns `Ok(None)`.
+    pub fn read_item_ref(&mut self) -> Result<Option<NextRef<'_>>, CaptureError> {
+        if let Some((length, flagged)) = self.next_in_place() {
+            return self
+                .take_in_place(length, flagged)
+                .map(|ev| Some(NextRef::Event(ev)));
+        }
+        let mut scratch = std::mem::replace(&mut self.scratch, Event::new(0, 0, 0, 0, &[]));
+        let got = self.read_item(&mut scratch);
+        self.scratch = scratch;
+        Ok(match got? {
+            Some(Next::Event) => Some(NextRef::Event(self.scratch.view())),
+            Some(Next::Item(item)) => Some(NextRef::Item(item)),
+            None => None,
+        })
+    }
+
+    /// The length of the next block and whether it has flags, if it is an
+    /// event that can be handed out in place (nothing queued before it,
+    /// wholly in the buffer).
+    #[inline]
+    fn next_in_place(&self) -> Option<(usize, bool)> {
+        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
+        if quiet && self.seen_section {
+            self.buffered_event_len()
+        } else {
+            None
+        }
+    }
+
+    /// Consume the buffered `length`-byte event block and parse it where it
+    /// lies.
+    #[inline]
+    fn take_in_place(
+        &mut self,
+        length: usize,
+        flagged: bool,
+    ) -> Result<EventRef<'_>, CaptureError> {
+        let off = self.input.offset();
+        self.input.consume(length);
+        let whole = self.input.behind(length);
+        let body = whole
+            .get(BLOCK_HEADER_LEN as usize..length.saturating_sub(4))
+            .unwrap_or_default();
+        match parse_event_body(body, off, false, flagged) {
+            Ok(mut ev) => {
+                self.events += 1;
+                ev.index = self.events;
+                Ok(ev)
+            }
+            Err(err) => {
+                self.done = true;
+                Err(err)
+            }
+        }
     }
 
     /// The length of the V2 event block at the front of the buffer, and

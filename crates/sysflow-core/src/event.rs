@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use sysflow_capture::{AbiRevision, Event, EventInfo, ParamInfo, ParamValue, SockTuple};
+use sysflow_capture::{AbiRevision, EventInfo, EventRef, ParamInfo, ParamValue, SockTuple};
 
 /// What an event means to the state tables and the record processors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,13 +286,13 @@ fn metas() -> &'static [Meta] {
 
 /// One event with its meaning and named parameters.
 pub(crate) struct Ev<'a> {
-    pub ev: &'a Event,
+    pub ev: EventRef<'a>,
     pub kind: Kind,
     meta: Option<&'static Meta>,
 }
 
 impl<'a> Ev<'a> {
-    pub fn new(ev: &'a Event) -> Ev<'a> {
+    pub fn new(ev: EventRef<'a>) -> Ev<'a> {
         let meta = metas().get(usize::from(ev.event_type));
         Ev {
             ev,

@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
-use sysflow_capture::{Event, Item};
+use sysflow_capture::{Event, EventRef, Item};
 use sysflow_filter::Filter;
 use sysflow_types::{Oid, OpFlags, RecordSink, RecordType};
 
@@ -194,7 +194,7 @@ impl Processor {
     pub fn filter_event(&mut self, event: &Event) -> bool {
         self.stats.items += 1;
         self.stats.events += 1;
-        let ev = Ev::new(event);
+        let ev = Ev::new(event.view());
         self.now = ev.ts();
         self.state.before(&ev);
         self.state.described = None;
@@ -272,7 +272,7 @@ impl Processor {
             && let Item::Event(e) = item
         {
             self.stats.events += 1;
-            let ev = Ev::new(e);
+            let ev = Ev::new(e.view());
             self.event(&ev);
             self.bound(ev.tid());
         } else {
@@ -287,6 +287,18 @@ impl Processor {
     pub fn handle_event<S: RecordSink + ?Sized>(
         &mut self,
         event: &Event,
+        sink: &mut S,
+    ) -> Result<(), S::Error> {
+        self.handle_event_ref(event.view(), sink)
+    }
+
+    /// Handles one event where it lies (in a reader's buffer,
+    /// [`ScapReader::read_item_ref`](sysflow_capture::ScapReader::read_item_ref)):
+    /// [`Processor::handle`] without copying the event.
+    #[inline]
+    pub fn handle_event_ref<S: RecordSink + ?Sized>(
+        &mut self,
+        event: EventRef<'_>,
         sink: &mut S,
     ) -> Result<(), S::Error> {
         self.stats.items += 1;

@@ -143,9 +143,7 @@ pub enum SockTuple<'a> {
 
 /// Cut `b` at its first NUL.
 fn until_nul(b: &[u8]) -> &[u8] {
-    memchr::memchr(0, b)
-        .and_then(|i| b.get(..i))
-        .unwrap_or(b)
+    memchr::memchr(0, b).and_then(|i| b.get(..i)).unwrap_or(b)
 }
 
 /// The exact little-endian integer of a fixed-size parameter.

@@ -66,16 +66,22 @@ impl<R: Read> Read for Source<R> {
 struct Ahead {
     /// Filled buffers: bytes from [`HEADROOM`] on; a read error ends the
     /// stream, and so does the thread's end (the sender dropped).
-    full: Receiver<io::Result<Vec<u8>>>,
+    full: Receiver<io::Result<Filled>>,
     /// Spent buffers, back to the thread for reuse.
     spent: Sender<Vec<u8>>,
 }
+
+/// A buffer from the read-ahead thread and the end of its bytes (which
+/// start at [`HEADROOM`]). The buffer keeps its full length, so that reusing
+/// it zeroes nothing: a pipe's short reads would otherwise clear a whole
+/// buffer for every few bytes.
+type Filled = (Vec<u8>, usize);
 
 /// The read-ahead thread: fills buffers from `src` until its end, an
 /// error, or the reader's end (the receiver dropped).
 fn read_ahead_loop<R: Read>(
     mut src: Source<R>,
-    full: SyncSender<io::Result<Vec<u8>>>,
+    full: SyncSender<io::Result<Filled>>,
     spent: Receiver<Vec<u8>>,
 ) {
     let mut made = 0;
@@ -101,17 +107,26 @@ fn read_ahead_loop<R: Read>(
             let Some(space) = chunk.get_mut(got..) else {
                 break;
             };
+            let asked = space.len();
             match src.read(space) {
                 Ok(0) => {
                     at_end = true;
                     break;
                 }
-                Ok(n) => got += n,
+                Ok(n) => {
+                    got += n;
+                    // A short read is all a pipe or socket has for now:
+                    // hand it over rather than wait for more, so that a
+                    // live stream's events are not held back. (A regular
+                    // file reads short only at its end.)
+                    if n < asked {
+                        break;
+                    }
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     // Deliver what was read, then the error.
-                    chunk.truncate(got);
-                    if got > HEADROOM && full.send(Ok(chunk)).is_err() {
+                    if got > HEADROOM && full.send(Ok((chunk, got))).is_err() {
                         return;
                     }
                     let _ = full.send(Err(e));
@@ -119,8 +134,7 @@ fn read_ahead_loop<R: Read>(
                 }
             }
         }
-        chunk.truncate(got);
-        if got > HEADROOM && full.send(Ok(chunk)).is_err() {
+        if got > HEADROOM && full.send(Ok((chunk, got))).is_err() {
             return;
         }
         if at_end {
@@ -253,7 +267,7 @@ impl<R: Read> Input<R> {
             let Source::Ahead(ahead) = &self.src else {
                 break;
             };
-            let mut next = match ahead.full.recv() {
+            let (mut next, filled) = match ahead.full.recv() {
                 Ok(Ok(chunk)) => chunk,
                 Ok(Err(e)) => {
                     self.eof = true;
@@ -277,18 +291,21 @@ impl<R: Read> Input<R> {
                 let spent = std::mem::replace(&mut self.buf, next);
                 let _ = ahead.spent.send(spent);
                 self.pos = start;
+                self.end = filled;
             } else {
                 // A block longer than the headroom is cut in two: join
-                // its halves in the current buffer.
-                self.buf.copy_within(self.pos..self.end, 0);
+                // its parts in the current buffer (moved to its front once,
+                // then appended to).
+                if self.pos > 0 {
+                    self.buf.copy_within(self.pos..self.end, 0);
+                }
                 self.buf.truncate(tail);
                 self.buf
-                    .extend_from_slice(next.get(HEADROOM..).unwrap_or_default());
+                    .extend_from_slice(next.get(HEADROOM..filled).unwrap_or_default());
                 self.pos = 0;
-                next.clear();
+                self.end = self.buf.len();
                 let _ = ahead.spent.send(next);
             }
-            self.end = self.buf.len();
         }
         Ok((self.end - self.pos).min(n))
     }

@@ -189,3 +189,49 @@ fn read_ahead_reports_a_read_error_where_reading_here_does() {
     assert_eq!(here.0.len(), data.len() / 4000 * 4000);
     assert!(here.0 == there.0);
 }
+
+/// A stream that has `first` bytes now and the rest only once the test
+/// says so, as a pipe from a live capture does.
+struct Later {
+    first: Vec<u8>,
+    go: std::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+impl Read for Later {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if !self.first.is_empty() {
+            let n = buf.len().min(self.first.len());
+            buf[..n].copy_from_slice(&self.first[..n]);
+            self.first.drain(..n);
+            return Ok(n);
+        }
+        // A guard against a hang, not a wait for success: the reader must
+        // have handed out the first bytes long before.
+        match self.go.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(more) => {
+                self.first = more;
+                self.read(buf)
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Ok(0),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                Err(io::Error::other("the first bytes were held back"))
+            }
+        }
+    }
+}
+
+#[test]
+fn read_ahead_hands_out_what_a_pipe_has_without_waiting_for_more() {
+    let (tx, go) = std::sync::mpsc::channel();
+    let mut input = Input::read_ahead(Later {
+        first: bytes(100),
+        go,
+    })
+    .unwrap();
+    assert_eq!(input.fill(100).unwrap(), 100);
+    assert_eq!(input.peek(100), &bytes(100)[..]);
+    input.consume(100);
+    tx.send(bytes(50)).unwrap();
+    drop(tx);
+    assert_eq!(input.fill(1000).unwrap(), 50);
+}

@@ -169,10 +169,12 @@ impl<R: Read> ScapReader<R> {
     /// Like [`ScapReader::new`], but `inner` is read (and gunzipped) on a
     /// thread of its own, `sf-read-ahead`, while this one decodes: reading
     /// a file costs about a quarter of decoding it, and decompressing a
-    /// gzip capture more than decoding it. It hands over whole 1 MiB
-    /// buffers and holds at most four. The thread ends with the input, or
-    /// soon after the reader is dropped. If no thread can be started, the
-    /// input is read as [`ScapReader::new`] reads it.
+    /// gzip capture more than decoding it. It hands over buffers of up to
+    /// 1 MiB (what a pipe has at once, sooner) and holds at most four. The
+    /// thread ends with the input, or after the reader is dropped, when its
+    /// read in progress returns (on a pipe, when the writer writes or
+    /// closes). If no thread can be started, the input is read as
+    /// [`ScapReader::new`] reads it.
     pub fn read_ahead(inner: R) -> Result<ScapReader<R>, CaptureError>
     where
         R: Send + 'static,

@@ -4,8 +4,9 @@
 //!
 //! For each input it drains the reader, decoding every event's type name
 //! and parameters by both ABI revisions and formatting the error; checks
-//! that the gzip path and the reused-event paths (`read_event`,
-//! `read_item`) see exactly the same items and error; and writes the items back with `ScapWriter`,
+//! that the gzip path, the reused-event paths (`read_event`,
+//! `read_item`) and the in-place ones (`read_event_ref`, `read_item_ref`)
+//! see exactly the same items and error; and writes the items back with `ScapWriter`,
 //! which must read back cleanly with as many items.
 
 #![no_main]
@@ -13,7 +14,9 @@
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
-use sysflow_capture::{AbiRevision, Event, Item, Next, ScapReader, ScapWriter, split_nul_list};
+use sysflow_capture::{
+    AbiRevision, Event, Item, Next, NextRef, ScapReader, ScapWriter, split_nul_list,
+};
 
 /// Everything the reader yields: items, and the error text if any.
 fn drain(data: &[u8]) -> (Vec<Item>, Option<String>) {
@@ -102,6 +105,41 @@ fn drain_read_item(data: &[u8]) -> (Vec<Item>, Option<String>) {
     }
 }
 
+/// Everything `read_item_ref` gives (events copied out of the reader's
+/// buffer), with the error text if any.
+fn drain_read_item_ref(data: &[u8]) -> (Vec<Item>, Option<String>) {
+    let mut out = Vec::new();
+    let mut reader = match ScapReader::new(data) {
+        Ok(r) => r,
+        Err(e) => return (out, Some(e.to_string())),
+    };
+    loop {
+        match reader.read_item_ref() {
+            Ok(Some(NextRef::Event(ev))) => out.push(Item::Event(ev.to_event())),
+            Ok(Some(NextRef::Item(item))) => out.push(item),
+            Ok(Some(other)) => panic!("unexpected {other:?}"),
+            Ok(None) => return (out, None),
+            Err(e) => return (out, Some(e.to_string())),
+        }
+    }
+}
+
+/// The events `read_event_ref` gives, copied, with the error text if any.
+fn drain_event_refs(data: &[u8]) -> (Vec<Event>, Option<String>) {
+    let mut out = Vec::new();
+    let mut reader = match ScapReader::new(data) {
+        Ok(r) => r,
+        Err(e) => return (out, Some(e.to_string())),
+    };
+    loop {
+        match reader.read_event_ref() {
+            Ok(Some(ev)) => out.push(ev.to_event()),
+            Ok(None) => return (out, None),
+            Err(e) => return (out, Some(e.to_string())),
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let (items, err) = drain(data);
 
@@ -121,6 +159,14 @@ fuzz_target!(|data: &[u8]| {
     let (all, err3) = drain_read_item(data);
     assert_eq!(all, items);
     assert_eq!(err3, err);
+
+    // And the in-place readers.
+    let (all, err4) = drain_read_item_ref(data);
+    assert_eq!(all, items);
+    assert_eq!(err4, err);
+    let (events, err5) = drain_event_refs(data);
+    assert_eq!(events.iter().collect::<Vec<_>>(), expected);
+    assert_eq!(err5, err);
 
     // The gzip path (unless the input is gzip already) reads the same.
     if data.get(..2) != Some(&[0x1f, 0x8b][..]) {

@@ -45,6 +45,14 @@ pub struct Event {
     data: Vec<u8>,
 }
 
+impl Default for Event {
+    /// An event with no parameters and every header field 0: a buffer to
+    /// decode into.
+    fn default() -> Event {
+        Event::new(0, 0, 0, 0, &[])
+    }
+}
+
 impl PartialEq for Event {
     /// Equal header fields and parameters, however the lengths are stored.
     fn eq(&self, other: &Event) -> bool {

@@ -193,7 +193,7 @@ impl<R: Read> ScapReader<R> {
             events: 0,
             done: false,
             max_block_len: DEFAULT_MAX_BLOCK_LEN,
-            scratch: Event::new(0, 0, 0, 0, &[]),
+            scratch: Event::default(),
         }
     }
 
@@ -248,12 +248,9 @@ impl<R: Read> ScapReader<R> {
     /// capture then allocates only for metadata and while buffers grow.
     /// After an error the reader is finished and returns `Ok(None)`.
     pub fn read_item(&mut self, ev: &mut Event) -> Result<Option<Next>, CaptureError> {
-        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
-        if quiet
-            && self.seen_section
-            && let Some(result) = self.buffered_event(ev)
-        {
-            return result.map(|got| got.then_some(Next::Event));
+        if let Some((length, flagged)) = self.next_in_place() {
+            ev.copy_from(&self.take_in_place(length, flagged)?);
+            return Ok(Some(Next::Event));
         }
         loop {
             if let Some(item) = self.pending.pop_front() {
@@ -291,12 +288,9 @@ impl<R: Read> ScapReader<R> {
     /// while they grow). Returns `Ok(false)` at the end. After an error,
     /// `ev`'s contents are unspecified and the reader is finished.
     pub fn read_event(&mut self, ev: &mut Event) -> Result<bool, CaptureError> {
-        let quiet = self.pending.is_empty() && self.pending_err.is_none() && !self.done;
-        if quiet
-            && self.seen_section
-            && let Some(result) = self.buffered_event(ev)
-        {
-            return result;
+        if let Some((length, flagged)) = self.next_in_place() {
+            ev.copy_from(&self.take_in_place(length, flagged)?);
+            return Ok(true);
         }
         loop {
             if let Some(item) = self.pending.pop_front() {
@@ -335,7 +329,7 @@ impl<R: Read> ScapReader<R> {
         if let Some((length, flagged)) = self.next_in_place() {
             return self.take_in_place(length, flagged).map(Some);
         }
-        let mut scratch = std::mem::replace(&mut self.scratch, Event::new(0, 0, 0, 0, &[]));
+        let mut scratch = std::mem::take(&mut self.scratch);
         let got = self.read_event(&mut scratch);
         self.scratch = scratch;
         Ok(got?.then(|| self.scratch.view()))
@@ -351,7 +345,7 @@ impl<R: Read> ScapReader<R> {
                 .take_in_place(length, flagged)
                 .map(|ev| Some(NextRef::Event(ev)));
         }
-        let mut scratch = std::mem::replace(&mut self.scratch, Event::new(0, 0, 0, 0, &[]));
+        let mut scratch = std::mem::take(&mut self.scratch);
         let got = self.read_item(&mut scratch);
         self.scratch = scratch;
         Ok(match got? {
@@ -420,31 +414,6 @@ impl<R: Read> ScapReader<R> {
         }
         let length = length as usize;
         (avail.len() >= length).then_some((length, flagged))
-    }
-
-    /// The fast path of [`ScapReader::read_event`]: a V2 event block that is
-    /// wholly in the buffer, with a plausible length, is decoded straight
-    /// into `ev`. `None` sends everything else to the general path (which
-    /// also reports bad lengths).
-    #[inline]
-    fn buffered_event(&mut self, ev: &mut Event) -> Option<Result<bool, CaptureError>> {
-        let (length, flagged) = self.buffered_event_len()?;
-        let whole = self.input.available().get(..length)?;
-        let body = whole.get(BLOCK_HEADER_LEN as usize..length.saturating_sub(4))?;
-        let off = self.input.offset();
-        let result = decode_event_into(ev, body, off, false, flagged);
-        self.input.consume(length);
-        Some(match result {
-            Ok(()) => {
-                self.events += 1;
-                ev.index = self.events;
-                Ok(true)
-            }
-            Err(err) => {
-                self.done = true;
-                Err(err)
-            }
-        })
     }
 
     /// Make the `n`-byte block at the current offset available, or report

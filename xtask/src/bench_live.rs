@@ -6,16 +6,18 @@
 //! PASS/FAIL mark; the task fails when a target is missed. Needs root; CI does
 //! not run it.
 //!
+//! The targets are issue 18's:
+//!
 //! - syscall-heavy loop (`dd bs=1`): ratio of median wall times with and
-//!   without capture, alternating runs (reported; no target);
+//!   without capture, alternating runs, target at most 1.8;
 //! - realistic pipeline (`tar cf - /usr/share | cat`): the same ratio, target
-//!   at most 1.25;
-//! - events/s end-to-end into SysFlow records (two `dd bs=1` loops in
-//!   parallel), target at least 1 M/s with 0 drops;
+//!   at most 1.15;
+//! - events/s end-to-end into SysFlow records (one, then two `dd bs=1` loops
+//!   in parallel), target at least 4 M/s with 0 drops;
 //! - collector CPU while `/bin/true` is spawned at about 1,600 execs/s,
-//!   from `/proc/PID/stat` utime+stime over wall time, target at most 5 %;
+//!   from `/proc/PID/stat` utime+stime over wall time, target at most 2.5 %;
 //! - collector RSS (VmRSS sampled every second) during a busy workload of
-//!   60 s (`--full`: 10 minutes), target at most 64 MiB and flat;
+//!   60 s (`--full`: 10 minutes), target at most 40 MiB and flat;
 //! - collector CPU while containers start at 20 a second, against the same
 //!   processes started on the host, target at most 1 point more, with every
 //!   container looked up and 0 drops (see `bench_live/containers.rs`).
@@ -31,10 +33,12 @@ use anyhow::{Context, Result, bail};
 
 mod containers;
 
+/// The largest acceptable capture ratio of the syscall-heavy loop.
+const MAX_LOOP_RATIO: f64 = 1.8;
 /// The largest acceptable capture ratio of the realistic pipeline.
-const MAX_PIPELINE_RATIO: f64 = 1.25;
+const MAX_PIPELINE_RATIO: f64 = 1.15;
 /// The smallest acceptable end-to-end event rate, events per second.
-const MIN_EVENTS_PER_SEC: f64 = 1e6;
+const MIN_EVENTS_PER_SEC: f64 = 4e6;
 /// The exec rate of the CPU benchmark.
 const EXECS_PER_SEC: u32 = 1600;
 /// Threads spawning the execs.
@@ -42,9 +46,9 @@ const EXEC_THREADS: u32 = 4;
 /// How long the exec workload runs.
 const EXEC_SECS: u64 = 10;
 /// The largest acceptable collector CPU share at that exec rate, percent.
-const MAX_CPU_PERCENT: f64 = 5.0;
+const MAX_CPU_PERCENT: f64 = 2.5;
 /// The largest acceptable collector RSS, MiB.
-const MAX_RSS_MIB: f64 = 64.0;
+const MAX_RSS_MIB: f64 = 40.0;
 /// "Flat": the RSS at the end may exceed the RSS at a quarter of the run by
 /// at most this share.
 const MAX_RSS_GROWTH: f64 = 0.10;
@@ -171,8 +175,8 @@ fn loop_figure(bench: &Bench, runs: usize, figures: &mut Vec<Figure>) -> Result<
     figures.push(Figure {
         name: "syscall loop (dd bs=1, 2 M syscalls)",
         value: format!("{ratio:.2}x"),
-        target: "report".into(),
-        pass: None,
+        target: format!("<= {MAX_LOOP_RATIO}x"),
+        pass: Some(ratio <= MAX_LOOP_RATIO),
     });
     Ok(())
 }

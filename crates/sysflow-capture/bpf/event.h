@@ -50,6 +50,7 @@ struct sf_stats {
 	__u64 drops_internal; /* records lost: the probe's own fault (an empty tail-call slot) */
 	__u64 received_fds; /* events describing an fd received with SCM_RIGHTS, submitted */
 	__u64 drops_received_fds; /* received fds past SF_RECV_FDS_MAX in one message: no event */
+	__u64 wakeup_ts; /* not a counter: when this CPU last forced a wakeup (probe's clock) */
 };
 
 enum sf_limits {

@@ -378,22 +378,32 @@ static __always_inline void w_comm(struct writer *w)
 
 /* How often a CPU reads the ring's fill: on one event in SF_WAKEUP_EVERY. */
 #define SF_WAKEUP_EVERY 32
+/* Least time between two wakeups one CPU forces, ns. */
+#define SF_WAKEUP_GAP_NS 1000000ULL
 
-/* Wakeup flags of the next record. The fill is read on every 32nd event of
- * a CPU only (counted by its `events`): the query is a helper call, and
- * while the fill stays above `wakeup_bytes` every record that reads it
- * forces a wakeup, each a self-IPI (in a VM, a trapped APIC write) until
- * the consumer has drained the ring: 2.7% of all the samples of a perf
- * profile of a captured dd loop. The consumer learns of the fill at most
- * 32 events per CPU late, which its poll timeout bounds anyway. */
-static __always_inline __u64 rb_flags(const struct sf_stats *st)
+/* Wakeup flags of a record made at `now` (the probe's clock). The fill is
+ * read on every 32nd event of a CPU only (counted by its `events`): the
+ * query is a helper call. A forced wakeup is a self-IPI (in a VM, a trapped
+ * APIC write, some microseconds), and one is only useful to a consumer that
+ * sleeps: one that is awake drains the ring until it is empty anyway. But
+ * the fill stays above `wakeup_bytes` all the while a lagging consumer
+ * drains, and forcing a wakeup on every 32nd event then was 15% of the
+ * time of a captured dd loop. So a CPU forces at most one wakeup a
+ * millisecond: a sleeping consumer still wakes within a millisecond of
+ * the mark (a quarter of a megabyte of records at the probe's peak rate),
+ * and the consumer's poll timeout bounds the wait anyway. */
+static __always_inline __u64 rb_flags(struct sf_stats *st, __u64 now)
 {
 	if (!wakeup_bytes)
 		return 0;
-	if (st && st->events % SF_WAKEUP_EVERY)
+	if (!st)
 		return BPF_RB_NO_WAKEUP;
-	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wakeup_bytes ? BPF_RB_FORCE_WAKEUP
-									      : BPF_RB_NO_WAKEUP;
+	if (st->events % SF_WAKEUP_EVERY || now - st->wakeup_ts < SF_WAKEUP_GAP_NS)
+		return BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) < wakeup_bytes)
+		return BPF_RB_NO_WAKEUP;
+	st->wakeup_ts = now;
+	return BPF_RB_FORCE_WAKEUP;
 }
 
 /* Copies the event into the ring; 0 once it is there, -1 when it was lost
@@ -413,7 +423,8 @@ static __always_inline int w_submit(struct writer *w)
 	size &= (SF_SCRATCH_SIZE << 1) - 1;
 	if (size > SF_SCRATCH_SIZE)
 		return -1;
-	if (bpf_ringbuf_output(&events, w->buf, size, rb_flags(st)) < 0) {
+	__u64 flags = rb_flags(st, ((struct sf_record *)w->buf)->evt.ts);
+	if (bpf_ringbuf_output(&events, w->buf, size, flags) < 0) {
 		if (st)
 			st->drops_full++;
 		return -1;
@@ -978,30 +989,44 @@ struct sf_rw_record {
 	__u32 size;
 } __attribute__((packed));
 
+/* The record above as the seven aligned words it is written with: the
+ * packed layout puts most fields at offsets that are even but not
+ * multiples of their size, which clang writes a byte at a time (about 130
+ * instructions a record). The ring gives 8-byte aligned memory, so the
+ * words are assembled in registers and stored whole. Little-endian. */
+struct sf_rw_words {
+	__u64 w[7];
+};
+
+_Static_assert(sizeof(struct sf_rw_record) == sizeof(struct sf_rw_words),
+	       "sf_rw_words must cover sf_rw_record exactly");
+
 static __always_inline void emit_read_write(__u16 type, long ret, struct pt_regs *regs, __u64 tid)
 {
 	__u32 zero = 0;
 	struct sf_stats *st = bpf_map_lookup_elem(&stats, &zero);
-	__u64 flags = rb_flags(st);
-	struct sf_rw_record *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
+	__u64 ts = boot_epoch_ns + bpf_ktime_get_boot_ns();
+	__u64 flags = rb_flags(st, ts);
+	struct sf_rw_words *r = bpf_ringbuf_reserve(&events, sizeof(*r), 0);
 	if (!r) {
 		if (st)
 			st->drops_full++;
 		return;
 	}
-	r->head.cpu = (__u16)bpf_get_smp_processor_id();
-	r->head.evt.ts = boot_epoch_ns + bpf_ktime_get_boot_ns();
-	r->head.evt.tid = tid;
-	r->head.evt.len = sizeof(*r) - sizeof(__u16);
-	r->head.evt.type = type;
-	r->head.evt.nparams = 4;
-	r->lens[0] = 8;
-	r->lens[1] = 0;
-	r->lens[2] = 8;
-	r->lens[3] = 4;
-	r->res = ret;
-	r->fd = (long)(int)regs->di;
-	r->size = (__u32)regs->dx;
+	__u64 cpu = (__u16)bpf_get_smp_processor_id();
+	__u64 len = sizeof(struct sf_rw_record) - sizeof(__u16);
+	__u64 res = (__u64)ret;
+	__u64 fd = (__u64)(long)(int)regs->di;
+	__u64 size = (__u32)regs->dx;
+	/* cpu@0, ts@2, tid@10, len@18, type@22, nparams@24, lens@28 (8, 0, 8,
+	 * 4), res@36, fd@44, size@52. */
+	r->w[0] = cpu | ts << 16;
+	r->w[1] = ts >> 48 | tid << 16;
+	r->w[2] = tid >> 48 | len << 16 | (__u64)type << 48;
+	r->w[3] = 4 | 8ULL << 32;
+	r->w[4] = 8 | 4ULL << 16 | res << 32;
+	r->w[5] = res >> 32 | fd << 32;
+	r->w[6] = fd >> 32 | size << 32;
 	bpf_ringbuf_submit(r, flags);
 	if (st)
 		st->events++;

@@ -38,6 +38,7 @@ pub struct sf_stats {
     pub drops_internal: __u64,
     pub received_fds: __u64,
     pub drops_received_fds: __u64,
+    pub wakeup_ts: __u64,
 }
 pub const sf_limits_SF_SCRATCH_SIZE: sf_limits = 32768;
 pub const sf_limits_SF_ARG_MAX: sf_limits = 4096;

@@ -71,7 +71,7 @@ const TAILS: [(&str, u32); 3] = [
     ("sf_exit_recv_fds", event_gen::sf_tail_SF_TAIL_RECV_FDS),
 ];
 
-// SAFETY: `sf_stats` is a `#[repr(C)]` struct of six u64s generated from
+// SAFETY: `sf_stats` is a `#[repr(C)]` struct of seven u64s generated from
 // the probe's header: no padding, and every bit pattern is a valid value,
 // which is what aya's `Pod` requires to copy it out of a map.
 unsafe impl aya::Pod for event_gen::sf_stats {}

@@ -11,7 +11,7 @@ use crate::param::ParamValue;
 fn header_layout_matches_falco() {
     assert_eq!(size_of::<sf_evt_hdr>(), 26);
     assert_eq!(size_of::<sf_record>(), 28);
-    assert_eq!(size_of::<sf_stats>(), 48);
+    assert_eq!(size_of::<sf_stats>(), 56);
     assert_eq!(std::mem::offset_of!(sf_evt_hdr, nparams), 22);
 }
 

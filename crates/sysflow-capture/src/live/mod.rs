@@ -22,6 +22,7 @@ mod machine;
 mod order;
 mod privileges;
 mod proc_scan;
+mod ring;
 mod syscalls;
 // Generated from bpf/event.h by `cargo xtask bpf`: C names, not all used.
 #[allow(non_camel_case_types, non_upper_case_globals, dead_code)]
@@ -35,7 +36,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use aya::maps::{MapData, PerCpuArray, ProgramArray, RingBuf};
+use aya::maps::{Map, MapData, PerCpuArray, ProgramArray};
 use aya::programs::BtfTracePoint;
 use aya::{Btf, Ebpf, EbpfLoader};
 
@@ -191,7 +192,7 @@ const DRAIN_AFTER_STOP: Duration = Duration::from_secs(5);
 pub struct LiveCapture {
     /// The loaded programs and their links; dropped (detached) on stop.
     ebpf: Option<Ebpf>,
-    ring: RingBuf<MapData>,
+    ring: ring::Ring,
     stats: PerCpuArray<MapData, event_gen::sf_stats>,
     stop: Arc<AtomicBool>,
     /// With `stop`: end without draining the ring ([`LiveCapture::skip_drain_on`]).
@@ -418,7 +419,13 @@ impl LiveCapture {
             kind: "map",
             name: "events",
         })?;
-        let ring = RingBuf::try_from(ring).map_err(load_err("open ring buffer"))?;
+        let Map::RingBuf(ring) = ring else {
+            return Err(load_err("open ring buffer")(io::Error::other(
+                "map `events` is not a ring buffer",
+            )));
+        };
+        let ring =
+            ring::Ring::new(ring, config.ring_bytes).map_err(load_err("open ring buffer"))?;
         let background_pending = if config.background {
             let level = background::RingLevel::open(ring.as_fd(), u64::from(config.ring_bytes))
                 .map_err(load_err("map the ring's positions"))?;
@@ -724,7 +731,7 @@ impl LiveCapture {
                     }
                     None => Event::new(0, 0, 0, 0, &[]),
                 };
-                match decode_record_into(&mut ev, &record, self.read) {
+                match decode_record_into(&mut ev, record, self.read) {
                     Ok(()) => {
                         self.cgroups.fill(&mut ev);
                         if self.scrub_env {
@@ -738,6 +745,8 @@ impl LiveCapture {
                     }
                 }
             }
+            // The batch is decoded: its space goes back to the probe.
+            self.ring.publish();
             if let Some(ev) = self.reorder.pop_ready(None) {
                 return Ok(LiveNext::Event(ev));
             }

@@ -870,3 +870,94 @@ fn clone_into_a_pid_namespace_reports_the_namespace_ids() {
     // The parent is in the host's namespace: its ids there are its host ids.
     assert_eq!(param(parent, vtid), ParamValue::Pid(unshare_pid as i64));
 }
+
+/// Records of many sizes through a one-page ring that the reader keeps
+/// draining: the ring's positions wrap around its end some twenty times, and
+/// records that straddle the end (the reader maps the data pages once, and
+/// joins such a record's two pieces) read whole, in order.
+#[test]
+fn records_that_wrap_the_ring_read_whole() {
+    use std::time::{Duration, Instant};
+    use sysflow_capture::LiveNext;
+
+    let mut config = LiveConfig::default();
+    config.capture_self = true;
+    config.ring_bytes = 4096;
+    // Woken at every record: the page never holds the default's mark.
+    config.wakeup_bytes = 0;
+    // A quiet ring releases one held event per poll timeout.
+    config.poll_timeout = Duration::from_millis(1);
+    config.syscalls = Some(vec!["openat".into()]);
+    let Some(mut capture) = start_or_skip(&config, "live ring wrap") else {
+        return;
+    };
+    let tid = gettid();
+    let name = slot(OPENAT_2_X, "name");
+    let prefix = format!("/nonexistent-sysflow-wrap-{}-", std::process::id());
+    // Whatever the start's own `/proc` scan left in the page (and dropped)
+    // is read first: until the first round's opens come through.
+    let before = loop {
+        let mut first = None;
+        let path = format!("{prefix}start");
+        assert!(std::fs::File::open(&path).is_err());
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(1) {
+            let LiveNext::Event(ev) = capture.poll_next().expect("live event") else {
+                continue;
+            };
+            if ev.tid == tid
+                && ev.event_type == OPENAT_2_X
+                && param(&ev, name) == ParamValue::Path(path.as_bytes())
+            {
+                first = Some(capture.stats().expect("stats").drops_full);
+                break;
+            }
+        }
+        if let Some(drops) = first {
+            break drops;
+        }
+    };
+    let mut seen = Vec::new();
+    let mut expected = Vec::new();
+    for round in 0..60usize {
+        let mut want = Vec::new();
+        for j in 0..8usize {
+            // 0 to 150 bytes more: record sizes step through every multiple
+            // of 8 the ring's positions move by.
+            let pad = "x".repeat((round * 7 + j * 53) % 151);
+            let path = format!("{prefix}{round}-{j}-{pad}");
+            assert!(std::fs::File::open(&path).is_err());
+            want.push(path);
+        }
+        let started = Instant::now();
+        let mut got = 0;
+        while got < want.len() && started.elapsed() < Duration::from_secs(10) {
+            let LiveNext::Event(ev) = capture.poll_next().expect("live event") else {
+                continue;
+            };
+            if ev.tid != tid || ev.event_type != OPENAT_2_X {
+                continue;
+            }
+            let ParamValue::Path(path) = param(&ev, name) else {
+                panic!("openat without a name: {ev:?}");
+            };
+            let path = String::from_utf8_lossy(path).into_owned();
+            if path.starts_with(&prefix) {
+                seen.push(path);
+                got += 1;
+            }
+        }
+        expected.extend(want);
+    }
+    let stats = capture.stats().expect("stats");
+    if stats.drops_full == before {
+        assert_eq!(seen, expected, "{stats:?}");
+    } else {
+        // Another test's opens filled the page: what was read is still
+        // whole and in order.
+        let mut rest = expected.iter();
+        for path in &seen {
+            assert!(rest.any(|p| p == path), "{path} is not a record we made");
+        }
+    }
+}

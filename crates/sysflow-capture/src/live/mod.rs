@@ -807,6 +807,11 @@ pub(crate) fn decode_record(record: &[u8], index: u64) -> Result<Event, CaptureE
 
 /// [`decode_record`] into an event whose buffers are reused.
 fn decode_record_into(ev: &mut Event, record: &[u8], index: u64) -> Result<(), CaptureError> {
+    if let Some(compact) = compact_record(record) {
+        ev.decode_from(&compact.body, false, 0, compact.cpu, None)?;
+        ev.index = index;
+        return Ok(());
+    }
     let (cpu, body) = record
         .split_first_chunk::<2>()
         .ok_or(CaptureError::BadEvent {
@@ -817,6 +822,56 @@ fn decode_record_into(ev: &mut Event, record: &[u8], index: u64) -> Result<(), C
     ev.decode_from(body, false, 0, u16::from_le_bytes(*cpu), None)?;
     ev.index = index;
     Ok(())
+}
+
+/// A read or write exit the probe wrote in compact form (`sf_rw_compact`),
+/// rebuilt as the EV block body of the Falco event it stands for.
+struct Compact {
+    cpu: u16,
+    /// Header (26 bytes), four u16 lengths, res, fd (as i64), size.
+    body: [u8; COMPACT_BODY],
+}
+
+/// The Falco body of a compact record: header, lengths 8, 0, 8, 4, values.
+const COMPACT_BODY: usize = 26 + 8 + 8 + 8 + 4;
+
+/// The Falco event `record` stands for, when it is a compact one: 32 bytes
+/// with `SF_COMPACT_MARK` in its first u16 (an EV body's cpu id there is
+/// always below it).
+fn compact_record(record: &[u8]) -> Option<Compact> {
+    const MARK: u16 = event_gen::sf_compact_SF_COMPACT_MARK as u16;
+    let r: &[u8; size_of::<event_gen::sf_rw_compact>()] = record.try_into().ok()?;
+    let u16_at = |i: usize| u16::from_le_bytes([r[i], r[i + 1]]);
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+    let u64_at = |i: usize| u64::from(u32_at(i)) | u64::from(u32_at(i + 4)) << 32;
+    let cpu_mark = u16_at(0);
+    if cpu_mark & MARK == 0 {
+        return None;
+    }
+    let fd = i64::from(u32_at(24) as i32);
+    let mut body = [0u8; COMPACT_BODY];
+    let mut at = 0;
+    let mut put = |bytes: &[u8]| {
+        if let Some(slot) = body.get_mut(at..at + bytes.len()) {
+            slot.copy_from_slice(bytes);
+        }
+        at += bytes.len();
+    };
+    put(&u64_at(8).to_le_bytes()); // ts
+    put(&u64::from(u32_at(4)).to_le_bytes()); // tid
+    put(&(COMPACT_BODY as u32).to_le_bytes()); // len
+    put(&u16_at(2).to_le_bytes()); // type
+    put(&4u32.to_le_bytes()); // nparams
+    for len in [8u16, 0, 8, 4] {
+        put(&len.to_le_bytes());
+    }
+    put(&u64_at(16).to_le_bytes()); // res
+    put(&fd.to_le_bytes());
+    put(&u32_at(28).to_le_bytes()); // size
+    Some(Compact {
+        cpu: cpu_mark & !MARK,
+        body,
+    })
 }
 
 /// CLOCK_REALTIME minus CLOCK_BOOTTIME: added in the probe to its boot-time

@@ -2,7 +2,7 @@
 //! credential checks (the live test itself is in `tests/it/live.rs`).
 
 use super::driver::{caps_allow_bpf, parse_credentials};
-use super::event_gen::{sf_evt_hdr, sf_record, sf_stats};
+use super::event_gen::{sf_evt_hdr, sf_record, sf_rw_compact, sf_stats};
 use super::{LiveError, decode_record};
 use crate::abi::AbiRevision;
 use crate::param::ParamValue;
@@ -41,6 +41,48 @@ fn decodes_a_probe_record() {
     );
     assert!(decode_record(&rec[..20], 1).is_err());
     assert!(decode_record(&[1], 1).is_err());
+}
+
+/// A write exit in the probe's compact form decodes to the event the long
+/// form gives: res, empty data, fd (sign-extended), size.
+#[test]
+fn decodes_a_compact_record() {
+    let mut compact = Vec::new();
+    compact.extend_from_slice(&(0x8000u16 | 3).to_le_bytes());
+    compact.extend_from_slice(&9u16.to_le_bytes()); // write exit
+    compact.extend_from_slice(&4_000_000u32.to_le_bytes());
+    compact.extend_from_slice(&1_796_683_346_513_949_817u64.to_le_bytes());
+    compact.extend_from_slice(&(-9i64).to_le_bytes());
+    compact.extend_from_slice(&(-1i32).to_le_bytes());
+    compact.extend_from_slice(&4096u32.to_le_bytes());
+    assert_eq!(compact.len(), size_of::<sf_rw_compact>());
+    let mut long = Vec::new();
+    long.extend_from_slice(&3u16.to_le_bytes());
+    long.extend_from_slice(&1_796_683_346_513_949_817u64.to_le_bytes());
+    long.extend_from_slice(&4_000_000u64.to_le_bytes());
+    long.extend_from_slice(&(26u32 + 8 + 20).to_le_bytes());
+    long.extend_from_slice(&9u16.to_le_bytes());
+    long.extend_from_slice(&4u32.to_le_bytes());
+    for len in [8u16, 0, 8, 4] {
+        long.extend_from_slice(&len.to_le_bytes());
+    }
+    long.extend_from_slice(&(-9i64).to_le_bytes());
+    long.extend_from_slice(&(-1i64).to_le_bytes());
+    long.extend_from_slice(&4096u32.to_le_bytes());
+    let (a, b) = (
+        decode_record(&compact, 5).unwrap(),
+        decode_record(&long, 5).unwrap(),
+    );
+    assert_eq!(a, b);
+    assert_eq!(a.type_name(AbiRevision::Current), Some("write"));
+    assert_eq!((a.cpu, a.tid), (3, 4_000_000));
+    assert_eq!(
+        a.param(AbiRevision::Current, 2).unwrap().unwrap(),
+        ParamValue::Fd(-1)
+    );
+    // Without the mark, 32 bytes are an EV body (here a short one).
+    compact[1] = 0;
+    assert!(decode_record(&compact, 1).is_err());
 }
 
 #[test]

@@ -1404,18 +1404,19 @@ fn scap_io(e: CaptureError) -> io::Error {
     }
 }
 
-/// The one shared ring's size: the memory of the buffers the reference's
-/// modern probe would make, `singleBufferDimension` each, one per
-/// `cpuBuffers` CPUs (0: one per CPU), as a power of two between one page
-/// and 1 GiB (the kernel's constraints).
+/// The one shared ring's size: half the memory of the buffers the
+/// reference's modern probe would make, `singleBufferDimension` each, one
+/// per `cpuBuffers` CPUs (0: one per CPU), as a power of two between one
+/// page and 1 GiB (the kernel's constraints). Half, because it holds as
+/// many events: our probe's read and write records, the bulk of a capture,
+/// take 40 bytes of ring, the reference's over 100 (with their data); and
+/// the whole ring counts in the collector's RSS.
 fn ring_bytes(per_buffer: usize, cpus_per_buffer: u32, cpus: usize) -> u32 {
     let buffers = match usize::try_from(cpus_per_buffer) {
         Ok(0) | Err(_) => cpus,
         Ok(n) => cpus.div_ceil(n),
     };
-    let total = per_buffer
-        .saturating_mul(buffers.max(1))
-        .clamp(4096, 1 << 30);
+    let total = (per_buffer.saturating_mul(buffers.max(1)) / 2).clamp(4096, 1 << 30);
     u32::try_from(total.next_power_of_two()).unwrap_or(1 << 30)
 }
 

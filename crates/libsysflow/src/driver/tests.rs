@@ -257,15 +257,17 @@ fn every_mode_selects_syscalls_the_probe_knows() {
 }
 
 #[test]
-fn the_ring_holds_the_reference_buffers_together() {
+fn the_ring_holds_half_the_reference_buffers_together() {
     // Eight CPUs, 8 MiB buffers: one per CPU, or one per four CPUs.
-    assert_eq!(ring_bytes(8 << 20, 0, 8), 64 << 20);
-    assert_eq!(ring_bytes(8 << 20, 4, 8), 16 << 20);
+    assert_eq!(ring_bytes(8 << 20, 0, 8), 32 << 20);
+    assert_eq!(ring_bytes(8 << 20, 4, 8), 8 << 20);
     assert_eq!(
         ring_bytes(8 << 20, 3, 8),
-        32 << 20,
+        16 << 20,
         "3 buffers, rounded up to a power of two"
     );
+    // The defaults on two CPUs.
+    assert_eq!(ring_bytes(8 << 20, 0, 2), 8 << 20);
     // Kernel limits: at least a page, at most 1 GiB.
     assert_eq!(ring_bytes(0, 0, 2), 4096);
     assert_eq!(ring_bytes(usize::MAX, 1, 64), 1 << 30);

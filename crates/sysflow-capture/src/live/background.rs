@@ -15,11 +15,12 @@
 //! how full the ring is every [`PERIOD`]: above [`RAISE_AT`] it puts the
 //! collector's threads back to `SCHED_OTHER`; once the ring has stayed
 //! below [`LOWER_BELOW`] for [`CALM`] they go idle again. At the probe's
-//! peak rate (about 190 MB/s of records) the default 16 MiB ring takes
-//! more than 70 ms to fill from the raise mark; the watchdog looks every
-//! 10 ms, or every [`QUIET_PERIOD`] while the ring is nearly empty (each
-//! wakeup costs about 10 µs here, and from under 1/64 full the ring cannot
-//! pass half full within 25 ms even at that rate).
+//! peak rate (about 190 MB/s of records) a 16 MiB ring takes more than
+//! 70 ms to fill from the raise mark; the watchdog looks every 10 ms, or
+//! every [`QUIET_PERIOD`] while the ring is nearly empty (each wakeup costs
+//! about 10 µs here, and from under 1/64 full the ring cannot pass half full
+//! within 25 ms even at that rate). A smaller ring is watched more often, in
+//! proportion to its size ([`PERIODS_RING`]).
 //!
 //! "The collector's threads" are the thread that polls the capture and the
 //! process's threads with one of the names in [`LiveConfig::background_threads`]
@@ -54,6 +55,24 @@ const LOWER_BELOW: u64 = 32;
 /// How long the ring must stay calm before the threads go idle again, so
 /// that a sustained load does not flip the policy at every period.
 const CALM: Duration = Duration::from_secs(1);
+/// The ring size [`PERIOD`] and [`QUIET_PERIOD`] are chosen for: a smaller
+/// ring fills sooner at the same rate, so the watchdog looks at it more
+/// often, in proportion (an 8 MiB ring every 5 ms, or 12.5 ms while it is
+/// nearly empty; measured: with the unscaled periods, an 8 MiB ring dropped
+/// events under two `dd bs=1` loops, as the 16 MiB one never did).
+const PERIODS_RING: u64 = 16 << 20;
+/// The shortest period, however small the ring.
+const MIN_PERIOD: Duration = Duration::from_millis(1);
+
+/// `period` for a ring of `capacity` bytes (see [`PERIODS_RING`]).
+fn scaled(period: Duration, capacity: u64) -> Duration {
+    if capacity >= PERIODS_RING {
+        return period;
+    }
+    // Below PERIODS_RING, so it fits a u32.
+    let capacity = u32::try_from(capacity).unwrap_or(u32::MAX);
+    (period * capacity / (PERIODS_RING as u32)).max(MIN_PERIOD)
+}
 
 /// A read-only view of a BPF ring buffer's positions: how many bytes the
 /// producers have reserved that the consumer has not yet released.
@@ -323,8 +342,12 @@ fn watch(level: &RingLevel, threads: &Threads, stop: &(Mutex<bool>, Condvar), ra
     let raise_at = level.capacity() / RAISE_AT;
     let calm_below = level.capacity() / LOWER_BELOW;
     let quiet_below = level.capacity() / QUIET_BELOW;
+    let (busy_period, quiet_period) = (
+        scaled(PERIOD, level.capacity()),
+        scaled(QUIET_PERIOD, level.capacity()),
+    );
     let mut policy = Policy::Idle;
-    let mut period = PERIOD;
+    let mut period = busy_period;
     let mut busy_at = Instant::now();
     let Ok(mut stopped) = flag.lock() else {
         return;
@@ -359,9 +382,9 @@ fn watch(level: &RingLevel, threads: &Threads, stop: &(Mutex<bool>, Condvar), ra
             _ => {}
         }
         period = if policy == Policy::Idle && pending < quiet_below {
-            QUIET_PERIOD
+            quiet_period
         } else {
-            PERIOD
+            busy_period
         };
     }
 }

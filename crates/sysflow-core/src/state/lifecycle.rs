@@ -95,7 +95,7 @@ impl State {
             child.vpid = -1;
         }
         if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
-            child.container_id = container_id_of(split_list_borrowed(cg));
+            child.container_id = self.container_id_for(cg);
         }
         child.clone_ts = ev.ts();
         child.last_ts.set(self.now);
@@ -144,6 +144,19 @@ impl State {
             return true;
         }
         false
+    }
+
+    /// The container id of an exec's or clone's cgroup list. Nearly every
+    /// exec and clone of a host carries the list the one before carried:
+    /// comparing it with that one costs a tenth of scanning it again.
+    fn container_id_for(&mut self, cgroups: &[u8]) -> String {
+        let (last, id) = &mut self.cgroups_memo;
+        if last.as_slice() != cgroups {
+            last.clear();
+            last.extend_from_slice(cgroups);
+            *id = container_id_of(cgroups);
+        }
+        id.clone()
     }
 
     /// Makes up the unknown parent `parent_tid` of a child's clone exit.
@@ -289,6 +302,10 @@ impl State {
     /// An execve's exit, continued: the executable's path and the container.
     fn set_exec_path_and_container(&mut self, ev: &Ev<'_>, tid: i64) {
         let filename = self.exec_filename.remove(&tid);
+        let container_id = ev
+            .bytes("cgroups")
+            .filter(|cg| !cg.is_empty())
+            .map(|cg| self.container_id_for(cg));
         let t = self.thread_mut(tid);
         // Without the driver's resolved path, libsinsp takes the file name execve was given.
         t.exepath = match (ev.text("trusted_exepath"), filename) {
@@ -302,11 +319,8 @@ impl State {
             }
             _ => String::new(),
         };
-        // Borrowed, not split into strings: every live exec and clone
-        // carries the list, and splitting it was a tenth of the collector's
-        // CPU at 1,600 execs/s.
-        if let Some(cg) = ev.bytes("cgroups").filter(|cg| !cg.is_empty()) {
-            t.container_id = container_id_of(split_list_borrowed(cg));
+        if let Some(id) = container_id {
+            t.container_id = id;
         }
     }
 

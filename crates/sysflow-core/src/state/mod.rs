@@ -102,6 +102,9 @@ pub(crate) struct State {
     group_names: usize,
     /// What the bounds made the tables forget.
     pub evictions: Evictions,
+    /// The last cgroup list an exec or clone carried and the container id
+    /// it names ([`State::container_id_for`]).
+    cgroups_memo: (Vec<u8>, String),
 }
 
 /// Arguments of a thread's last enter event that its exit event lacks.

@@ -81,9 +81,7 @@ impl State {
             tty: p.tty.unwrap_or(0),
             sid: p.sid.unwrap_or(-1),
             loginuid: p.loginuid.unwrap_or(u32::MAX),
-            container_id: container_id_of(split_list_borrowed(
-                p.cgroups.as_deref().unwrap_or_default(),
-            )),
+            container_id: container_id_of(p.cgroups.as_deref().unwrap_or_default()),
             last_ts: std::cell::Cell::new(0),
         };
         self.threads.insert(p.tid, Box::new(thread));

@@ -207,6 +207,11 @@ pub struct LiveCapture {
     /// Events handed back through [`LiveCapture::recycle`], decoded into
     /// again: an event's two buffers are otherwise allocated per event.
     pool: Vec<Event>,
+    /// Keyed events (execs and clones) decoded as they were read, by their
+    /// position in the stream, until the window releases them: their
+    /// thread's `/proc` entry is read at once, not a window later, when a
+    /// short-lived thread may be gone.
+    early: std::collections::HashMap<u64, Event>,
     /// Cgroup lists for the probe's cgroup keys.
     cgroups: cgroups::CgroupLists,
     /// Buffer bytes of the events in `pool`.
@@ -461,6 +466,7 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
+            early: std::collections::HashMap::new(),
             cgroups: cgroups::CgroupLists::new(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
@@ -723,14 +729,28 @@ impl LiveCapture {
                 };
                 pulled += 1;
                 self.read += 1;
-                // Held as it is, decoded once released (see `order.rs`).
-                match record_ts(record, self.read) {
-                    Ok(ts) => self.reorder.push(&record, ts, self.read),
+                // Held as it is, decoded once released (see `order.rs`);
+                // an exec or clone now, for its cgroups.
+                let ts = match record_ts(record, self.read) {
+                    Ok(ts) => ts,
                     Err(e) => {
                         self.done = true;
                         return Err(e);
                     }
+                };
+                if record_type(record).is_some_and(cgroups::keyed) {
+                    let mut ev = Event::new(0, 0, 0, 0, &[]);
+                    if let Err(e) = decode_record_into(&mut ev, record, self.read) {
+                        self.done = true;
+                        return Err(e);
+                    }
+                    self.cgroups.fill(&mut ev);
+                    if self.scrub_env {
+                        ev.scrub_env();
+                    }
+                    self.early.insert(self.read, ev);
                 }
+                self.reorder.push(record, ts, self.read);
             }
             // The batch is held: its space goes back to the probe.
             self.ring.publish();
@@ -760,10 +780,14 @@ impl LiveCapture {
         }
     }
 
-    /// Decodes a record the window released into an event handed back
-    /// earlier (whose buffers are then still in the cache), with its
-    /// cgroup list and, if asked, without its environment.
+    /// The event of a record the window released: an exec or clone as it
+    /// was decoded when read (with its cgroup list and, if asked, without
+    /// its environment), any other decoded now into an event handed back
+    /// earlier (whose buffers are then still in the cache).
     fn release(&mut self, rel: order::Released) -> Result<LiveNext, CaptureError> {
+        if let Some(ev) = self.early.remove(&rel.index) {
+            return Ok(LiveNext::Event(ev));
+        }
         let mut ev = match self.pool.pop() {
             Some(ev) => {
                 self.pool_bytes = self.pool_bytes.saturating_sub(ev.capacity_bytes());
@@ -774,10 +798,6 @@ impl LiveCapture {
         if let Err(e) = decode_record_into(&mut ev, self.reorder.bytes(rel.range), rel.index) {
             self.done = true;
             return Err(e);
-        }
-        self.cgroups.fill(&mut ev);
-        if self.scrub_env {
-            ev.scrub_env();
         }
         Ok(LiveNext::Event(ev))
     }
@@ -837,6 +857,15 @@ fn is_compact(record: &[u8]) -> bool {
         && record
             .first_chunk::<2>()
             .is_some_and(|c| u16::from_le_bytes(*c) & MARK != 0)
+}
+
+/// The event type of a ring record: a compact one's (see
+/// [`compact_record`]), else the event header's (after the u16 cpu, the
+/// header's ts, tid and length).
+fn record_type(record: &[u8]) -> Option<u16> {
+    let at = if is_compact(record) { 2 } else { 22 };
+    let b = record.get(at..at + 2)?;
+    Some(u16::from_le_bytes(<[u8; 2]>::try_from(b).ok()?))
 }
 
 /// [`decode_record`] into an event whose buffers are reused.

@@ -167,6 +167,25 @@ impl Event {
         self.event_type = ev.event_type;
     }
 
+    /// Asks the CPU to start loading the event's parameters into its cache.
+    ///
+    /// Live events wait a few milliseconds in the reorder window, long
+    /// enough for a busy host to evict them: the first read of a parameter
+    /// was then a quarter of the collector's time (two cache misses per
+    /// event). The window prefetches the next event as it releases one.
+    #[inline]
+    pub(crate) fn prefetch(&self) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            // SAFETY: a prefetch is a hint: it never faults and reads
+            // nothing into the program, whatever the address.
+            unsafe {
+                _mm_prefetch::<_MM_HINT_T0>(self.data.as_ptr().cast());
+            }
+        }
+    }
+
     /// Bytes this event's buffers hold, used or not (for pools that keep
     /// events to decode into again).
     pub(crate) fn capacity_bytes(&self) -> usize {

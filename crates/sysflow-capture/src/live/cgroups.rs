@@ -168,18 +168,11 @@ impl Hierarchies {
     }
 }
 
-/// The events the probe puts a key in: execve 19, execveat, clone 20,
-/// fork 20, vfork 20, clone3 exits.
-const KEYED: [u16; 6] = [293, 331, 223, 225, 227, 335];
-
-/// Whether the probe puts a cgroup key in events of this type.
-pub(crate) fn keyed(event_type: u16) -> bool {
-    KEYED.contains(&event_type)
-}
-
 /// The `cgroups` slot of the events the probe puts a key in.
 fn cgroups_slot(event_type: u16) -> Option<usize> {
-    if !keyed(event_type) {
+    // execve 19, execveat, clone 20, fork 20, vfork 20, clone3 exits.
+    const KEYED: [u16; 6] = [293, 331, 223, 225, 227, 335];
+    if !KEYED.contains(&event_type) {
         return None;
     }
     abi::event_info(event_type)?

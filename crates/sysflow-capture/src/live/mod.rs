@@ -207,11 +207,6 @@ pub struct LiveCapture {
     /// Events handed back through [`LiveCapture::recycle`], decoded into
     /// again: an event's two buffers are otherwise allocated per event.
     pool: Vec<Event>,
-    /// Keyed events (execs and clones) decoded as they were read, by their
-    /// position in the stream, until the window releases them: their
-    /// thread's `/proc` entry is read at once, not a window later, when a
-    /// short-lived thread may be gone.
-    early: std::collections::HashMap<u64, Event>,
     /// Cgroup lists for the probe's cgroup keys.
     cgroups: cgroups::CgroupLists,
     /// Buffer bytes of the events in `pool`.
@@ -466,7 +461,6 @@ impl LiveCapture {
             proc_items,
             reorder: order::Reorder::default(),
             pool: Vec::new(),
-            early: std::collections::HashMap::new(),
             cgroups: cgroups::CgroupLists::new(),
             pool_bytes: 0,
             scrub_env: config.scrub_env,
@@ -642,9 +636,10 @@ pub fn supported_syscalls() -> impl Iterator<Item = &'static str> {
 /// 12% more collector CPU than 256; the window now keeps raw records, but
 /// the batch bounds how far ahead of the releases it reads).
 const BATCH: usize = 256;
-/// Most buffer bytes [`LiveCapture::recycle`] keeps. Events are decoded as
-/// the window releases them, so only those the caller still holds are in
-/// flight (usually one): the pool keeps a few, far below this bound.
+/// Most buffer bytes [`LiveCapture::recycle`] keeps: enough for every event
+/// a busy ring has in flight (a batch and the 1 ms reorder window, a few
+/// thousand small events at 1.5 M events/s), so that decoding rarely
+/// allocates; every byte here counts in the collector's RSS.
 const POOL_BYTES: usize = 2 << 20;
 /// Events whose buffers grew beyond this (an execve with a large
 /// environment) are freed rather than kept.
@@ -709,8 +704,8 @@ impl LiveCapture {
                     self.drain_until = Some(Instant::now() + DRAIN_AFTER_STOP);
                 }
                 if skip_drain || self.drain_until.is_some_and(|t| Instant::now() >= t) {
-                    if let Some(rel) = self.reorder.pop() {
-                        return self.release(rel);
+                    if let Some(ev) = self.reorder.pop() {
+                        return Ok(LiveNext::Event(ev));
                     }
                     self.done = true;
                     return Ok(LiveNext::End);
@@ -720,8 +715,8 @@ impl LiveCapture {
             // process's memory, must absorb a consumer that lags (where it
             // overflows into counted drops). Pulling a batch for every event
             // returned grew the window without bound under load.
-            if let Some(rel) = self.reorder.pop_ready(None) {
-                return self.release(rel);
+            if let Some(ev) = self.reorder.pop_ready(None) {
+                return Ok(LiveNext::Event(ev));
             }
             let mut pulled = 0;
             while pulled < BATCH {
@@ -730,40 +725,38 @@ impl LiveCapture {
                 };
                 pulled += 1;
                 self.read += 1;
-                // Held as it is, decoded once released (see `order.rs`);
-                // an exec or clone now, for its cgroups.
-                let ts = match record_ts(record, self.read) {
-                    Ok(ts) => ts,
+                let mut ev = match self.pool.pop() {
+                    Some(ev) => {
+                        self.pool_bytes = self.pool_bytes.saturating_sub(ev.capacity_bytes());
+                        ev
+                    }
+                    None => Event::new(0, 0, 0, 0, &[]),
+                };
+                match decode_record_into(&mut ev, record, self.read) {
+                    Ok(()) => {
+                        self.cgroups.fill(&mut ev);
+                        if self.scrub_env {
+                            ev.scrub_env();
+                        }
+                        self.reorder.push(ev);
+                    }
                     Err(e) => {
                         self.done = true;
                         return Err(e);
                     }
-                };
-                if record_type(record).is_some_and(cgroups::keyed) {
-                    let mut ev = Event::new(0, 0, 0, 0, &[]);
-                    if let Err(e) = decode_record_into(&mut ev, record, self.read) {
-                        self.done = true;
-                        return Err(e);
-                    }
-                    self.cgroups.fill(&mut ev);
-                    if self.scrub_env {
-                        ev.scrub_env();
-                    }
-                    self.early.insert(self.read, ev);
                 }
-                self.reorder.push(record, ts, self.read);
             }
-            // The batch is held: its space goes back to the probe.
+            // The batch is decoded: its space goes back to the probe.
             self.ring.publish();
-            if let Some(rel) = self.reorder.pop_ready(None) {
-                return self.release(rel);
+            if let Some(ev) = self.reorder.pop_ready(None) {
+                return Ok(LiveNext::Event(ev));
             }
             if pulled > 0 {
                 continue;
             }
             if self.stop.load(Ordering::Acquire) && self.ebpf.is_none() {
-                if let Some(rel) = self.reorder.pop() {
-                    return self.release(rel);
+                if let Some(ev) = self.reorder.pop() {
+                    return Ok(LiveNext::Event(ev));
                 }
                 self.done = true;
                 return Ok(LiveNext::End);
@@ -774,33 +767,11 @@ impl LiveCapture {
             }
             // A quiet ring: release what the clock says is old enough.
             let now = clock_ns(libc::CLOCK_REALTIME).ok();
-            return match self.reorder.pop_ready(now) {
-                Some(rel) => self.release(rel),
-                None => Ok(LiveNext::Idle),
-            };
+            return Ok(match self.reorder.pop_ready(now) {
+                Some(ev) => LiveNext::Event(ev),
+                None => LiveNext::Idle,
+            });
         }
-    }
-
-    /// The event of a record the window released: an exec or clone as it
-    /// was decoded when read (with its cgroup list and, if asked, without
-    /// its environment), any other decoded now into an event handed back
-    /// earlier (whose buffers are then still in the cache).
-    fn release(&mut self, rel: order::Released) -> Result<LiveNext, CaptureError> {
-        if let Some(ev) = self.early.remove(&rel.index) {
-            return Ok(LiveNext::Event(ev));
-        }
-        let mut ev = match self.pool.pop() {
-            Some(ev) => {
-                self.pool_bytes = self.pool_bytes.saturating_sub(ev.capacity_bytes());
-                ev
-            }
-            None => Event::new(0, 0, 0, 0, &[]),
-        };
-        if let Err(e) = decode_record_into(&mut ev, self.reorder.bytes(rel.range), rel.index) {
-            self.done = true;
-            return Err(e);
-        }
-        Ok(LiveNext::Event(ev))
     }
 }
 
@@ -833,40 +804,6 @@ pub(crate) fn decode_record(record: &[u8], index: u64) -> Result<Event, CaptureE
     let mut ev = Event::new(0, 0, 0, 0, &[]);
     decode_record_into(&mut ev, record, index)?;
     Ok(ev)
-}
-
-/// The timestamp of a ring record, for the reorder window: a compact one's
-/// (see [`compact_record`]), else the event header's, which follows the u16
-/// cpu. A record too short to hold one gives the error decoding it gives.
-fn record_ts(record: &[u8], index: u64) -> Result<u64, CaptureError> {
-    let at = if is_compact(record) { 8 } else { 2 };
-    if let Some(ts) = record
-        .get(at..at + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-    {
-        return Ok(u64::from_le_bytes(ts));
-    }
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
-    decode_record_into(&mut ev, record, index)?;
-    Ok(ev.ts)
-}
-
-/// Whether `record` is a compact one (see [`compact_record`]).
-fn is_compact(record: &[u8]) -> bool {
-    const MARK: u16 = event_gen::sf_compact_SF_COMPACT_MARK as u16;
-    record.len() == size_of::<event_gen::sf_rw_compact>()
-        && record
-            .first_chunk::<2>()
-            .is_some_and(|c| u16::from_le_bytes(*c) & MARK != 0)
-}
-
-/// The event type of a ring record: a compact one's (see
-/// [`compact_record`]), else the event header's (after the u16 cpu, the
-/// header's ts, tid and length).
-fn record_type(record: &[u8]) -> Option<u16> {
-    let at = if is_compact(record) { 2 } else { 22 };
-    let b = record.get(at..at + 2)?;
-    Some(u16::from_le_bytes(<[u8; 2]>::try_from(b).ok()?))
 }
 
 /// [`decode_record`] into an event whose buffers are reused.

@@ -194,23 +194,23 @@ impl Event {
 
     /// Enter or exit, from the low bit of the type id.
     pub fn direction(&self) -> Direction {
-        Direction::of(self.event_type)
+        self.view().direction()
     }
 
     /// The current table's entry for this event type.
     pub fn info(&self) -> Option<&'static EventInfo> {
-        abi::event_info(self.event_type)
+        self.view().info()
     }
 
     /// The table entry of a given revision for this event type.
     #[inline]
     pub fn info_in(&self, rev: AbiRevision) -> Option<&'static EventInfo> {
-        rev.event(self.event_type)
+        self.view().info_in(rev)
     }
 
     /// Whether `EVF` dump flags mark the event as state-only (never shown).
     pub fn is_state_only(&self) -> bool {
-        self.dump_flags.is_some_and(|f| f & 1 != 0)
+        self.view().is_state_only()
     }
 
     /// Number of parameters stored in the file.
@@ -463,7 +463,7 @@ impl<'a> EventRef<'a> {
 
     /// An owned copy.
     pub fn to_event(&self) -> Event {
-        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        let mut ev = Event::default();
         ev.copy_from(self);
         ev
     }

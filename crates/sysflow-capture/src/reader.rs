@@ -496,7 +496,7 @@ impl<R: Read> ScapReader<R> {
                     Block::EventInto
                 }),
                 None => {
-                    let mut ev = Event::new(0, 0, 0, 0, &[]);
+                    let mut ev = Event::default();
                     decode_event_into(&mut ev, body, off, v1, flagged).map(|()| {
                         self.events += 1;
                         ev.index = self.events;

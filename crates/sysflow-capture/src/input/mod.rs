@@ -103,6 +103,7 @@ fn read_ahead_loop<R: Read>(
         chunk.resize(HEADROOM + AHEAD_CHUNK, 0);
         let mut got = HEADROOM;
         let mut at_end = false;
+        let mut failure = None;
         while got < chunk.len() {
             let Some(space) = chunk.get_mut(got..) else {
                 break;
@@ -125,16 +126,17 @@ fn read_ahead_loop<R: Read>(
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    // Deliver what was read, then the error.
-                    if got > HEADROOM && full.send(Ok((chunk, got))).is_err() {
-                        return;
-                    }
-                    let _ = full.send(Err(e));
-                    return;
+                    failure = Some(e);
+                    break;
                 }
             }
         }
+        // What was read, then any error.
         if got > HEADROOM && full.send(Ok((chunk, got))).is_err() {
+            return;
+        }
+        if let Some(e) = failure {
+            let _ = full.send(Err(e));
             return;
         }
         if at_end {
@@ -210,8 +212,9 @@ impl<R: Read> Input<R> {
                     read_ahead_loop(src, full_tx, spent_rx);
                 }
             });
+        // The source goes to the thread once it runs, so that a failed
+        // spawn leaves it here to be read directly.
         match spawned {
-            // The thread starts reading once it has the source.
             Ok(_) => {
                 let _ = src_tx.send(src);
             }
@@ -289,7 +292,11 @@ impl<R: Read> Input<R> {
                     dst.copy_from_slice(src);
                 }
                 let spent = std::mem::replace(&mut self.buf, next);
-                let _ = ahead.spent.send(spent);
+                // The empty buffer the input starts with is not one of the
+                // thread's: only those go back, which keeps their number.
+                if spent.capacity() > 0 {
+                    let _ = ahead.spent.send(spent);
+                }
                 self.pos = start;
                 self.end = filled;
             } else {

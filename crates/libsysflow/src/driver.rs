@@ -928,18 +928,14 @@ impl SysFlowDriver {
         // Held items first, then the reader's: events where they lie in
         // its buffer (nothing copied), metadata as owned items.
         for item in held {
-            if self.exit.is_requested() {
-                info!("exit requested: stopping");
-                self.stats.exited_early = true;
+            if self.stop_requested() {
                 return Ok(());
             }
             processor.handle(&item, sink).map_err(Stop::Sink)?;
             self.count_item(reader, bytes);
         }
         loop {
-            if self.exit.is_requested() {
-                info!("exit requested: stopping");
-                self.stats.exited_early = true;
+            if self.stop_requested() {
                 return Ok(());
             }
             match reader.read_item_ref() {
@@ -952,6 +948,17 @@ impl SysFlowDriver {
             .map_err(Stop::Sink)?;
             self.count_item(reader, bytes);
         }
+    }
+
+    /// Whether an exit was asked for: the replay then stops early, which
+    /// the stats and the log say.
+    fn stop_requested(&mut self) -> bool {
+        let stop = self.exit.is_requested();
+        if stop {
+            info!("exit requested: stopping");
+            self.stats.exited_early = true;
+        }
+        stop
     }
 
     /// Counts one item handled, and reports progress now and then.

@@ -118,12 +118,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
         file.display()
     );
 
-    let theirs = vec![
-        "sysdig".to_owned(),
-        "-r".to_owned(),
-        file.display().to_string(),
-        "-q".to_owned(),
-    ];
+    // sysdig only parsing a capture: the baseline of every figure here.
+    let sysdig_reads = |capture: &Path| {
+        vec![
+            "sysdig".to_owned(),
+            "-r".to_owned(),
+            capture.display().to_string(),
+            "-q".to_owned(),
+        ]
+    };
+    let theirs = sysdig_reads(&file);
     let ours = vec![
         scapdump.display().to_string(),
         "--count".to_owned(),
@@ -133,15 +137,19 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
 
     let sysporter = build_sysporter(root)?;
     let out = root.join("target/bench/out.sf");
-    let ours = vec![
-        sysporter.display().to_string(),
-        "-r".to_owned(),
-        file.display().to_string(),
-        "-w".to_owned(),
-        out.display().to_string(),
-        "-e".to_owned(),
-        "bench".to_owned(),
-    ];
+    // sysporter converting a capture with the library defaults.
+    let converts = |capture: &Path| {
+        vec![
+            sysporter.display().to_string(),
+            "-r".to_owned(),
+            capture.display().to_string(),
+            "-w".to_owned(),
+            out.display().to_string(),
+            "-e".to_owned(),
+            "bench".to_owned(),
+        ]
+    };
+    let ours = converts(&file);
     let convert_ok = compare(
         root,
         "sysporter -r -w",
@@ -155,21 +163,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     // The same capture gzipped (as capture files are often kept), read by
     // both: decompression is part of the figure.
     let gz = bench_file_gz(root, &file)?;
-    let ours_gz = vec![
-        sysporter.display().to_string(),
-        "-r".to_owned(),
-        gz.display().to_string(),
-        "-w".to_owned(),
-        out.display().to_string(),
-        "-e".to_owned(),
-        "bench".to_owned(),
-    ];
-    let theirs_gz = vec![
-        "sysdig".to_owned(),
-        "-r".to_owned(),
-        gz.display().to_string(),
-        "-q".to_owned(),
-    ];
+    let ours_gz = converts(&gz);
+    let theirs_gz = sysdig_reads(&gz);
     let gz_ok = compare(
         root,
         "sysporter -r -w (gzipped capture)",

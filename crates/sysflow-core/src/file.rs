@@ -30,10 +30,11 @@ struct CachedFile {
 /// container id + path, so one maps to the other).
 #[derive(Debug, Default)]
 pub(crate) struct Files {
-    /// No memo of path digests: SHA-1 of a path (SHA-NI where the CPU has
-    /// it) cost less than finding the path in a table of every path opened,
-    /// whose lookups miss the cache, and the table grew with the host's files.
     cache: FxHashMap<Foid, CachedFile>,
+    /// The digests of the last few paths looked up (see [`Files::digest`]).
+    recent: Vec<RecentDigest>,
+    /// The slot of `recent` the next new digest replaces, once it is full.
+    recent_next: usize,
     /// Counts output segments and evictions: a file returned by
     /// [`Files::get`] stays written (and cached) until the generation
     /// changes, so that an fd that knows its file's FOID from this
@@ -41,6 +42,17 @@ pub(crate) struct Files {
     generation: u64,
     /// Counts lookups by path: the clock of [`CachedFile::last_used`].
     uses: u64,
+}
+
+/// How many recent path digests [`Files::digest`] keeps.
+const RECENT_DIGESTS: usize = 8;
+
+/// A path's FOID, kept for the next open of the same path.
+#[derive(Debug)]
+struct RecentDigest {
+    container_id: Box<str>,
+    path: Arc<str>,
+    foid: Foid,
 }
 
 /// The FOID of a file: SHA-1 over the container id (empty on the host) and the path.
@@ -56,6 +68,37 @@ impl Files {
     /// written and cached until this changes (a new segment, an eviction).
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// [`foid`], from the few paths looked up last when it is one of them.
+    ///
+    /// A process mostly opens a handful of files again and again (a server
+    /// its pages, a loader its libraries): a replay of a web server spent
+    /// a twentieth of its time hashing the same few paths. A table of every
+    /// path was slower than hashing (its lookups missed the cache, and it
+    /// grew with the host's files); these few entries are compared by
+    /// length first, so a path not among them costs a few compares.
+    fn digest(&mut self, container_id: &str, path: &Arc<str>) -> Foid {
+        if let Some(r) = self
+            .recent
+            .iter()
+            .find(|r| *r.path == **path && *r.container_id == *container_id)
+        {
+            return r.foid;
+        }
+        let oid = foid(container_id, path);
+        let entry = RecentDigest {
+            container_id: container_id.into(),
+            path: Arc::clone(path),
+            foid: oid,
+        };
+        if self.recent.len() < RECENT_DIGESTS {
+            self.recent.push(entry);
+        } else if let Some(slot) = self.recent.get_mut(self.recent_next) {
+            *slot = entry;
+            self.recent_next = (self.recent_next + 1) % RECENT_DIGESTS;
+        }
+        oid
     }
 
     /// `known` if it names a file already written in this segment: then
@@ -87,7 +130,7 @@ impl Files {
             .threads
             .get(&tid)
             .map_or("", |t| t.container_id.as_str());
-        let oid = foid(thread_container, path);
+        let oid = self.digest(thread_container, path);
         self.uses += 1;
         if let Some(c) = self.cache.get_mut(&oid) {
             c.last_used = self.uses;
@@ -198,5 +241,27 @@ mod tests {
             super::foid("", "/etc/ld.so.cache").to_string(),
             "8d57b8c634ff3c042c2d003a93f46a7bc6cc86da"
         );
+    }
+
+    #[test]
+    fn recent_digests_are_the_digests_of_their_own_key() {
+        let mut files = super::Files::default();
+        let paths: Vec<std::sync::Arc<str>> = (0..20)
+            .map(|i| std::sync::Arc::from(format!("/srv/www/page{}.html", i % 11)))
+            .collect();
+        // Round after round, more paths than are kept, each in and out of a
+        // container: every answer is the key's own SHA-1.
+        for round in 0..3 {
+            for path in &paths {
+                for container in ["", "5d146d898ce4"] {
+                    assert_eq!(
+                        files.digest(container, path),
+                        super::foid(container, path),
+                        "round {round}: {container}:{path}"
+                    );
+                }
+            }
+        }
+        assert_eq!(files.recent.len(), super::RECENT_DIGESTS);
     }
 }

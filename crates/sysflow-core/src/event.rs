@@ -322,10 +322,18 @@ impl<'a> Ev<'a> {
         ParamValue::decode(ty, self.ev.raw_param(index)?)
     }
 
+    /// Slot `index` as an integer ([`ParamValue::as_int`] of
+    /// [`Ev::value`]), decoded without building the value.
+    #[inline]
+    fn int_at(&self, index: usize) -> Option<i64> {
+        let ty = self.meta?.infos.get(index)?.ty;
+        ParamValue::decode_int(ty, self.ev.raw_param(index)?)
+    }
+
     /// The `fd` parameter, found without a name lookup.
     #[inline]
     pub fn fd_param(&self) -> Option<i64> {
-        as_int(&self.value(self.meta?.fd?)?)
+        self.int_at(self.meta?.fd?)
     }
 
     /// Whether the event has a `domain` parameter.
@@ -355,22 +363,16 @@ impl<'a> Ev<'a> {
         self.value(self.index(name)?)
     }
 
-    /// The first parameter, whatever its name (the return value of exit events).
-    #[inline]
-    pub fn first(&self) -> Option<ParamValue<'a>> {
-        self.value(0)
-    }
-
     /// An integer parameter of any integer-like type.
     #[inline]
     pub fn int(&self, name: &str) -> Option<i64> {
-        self.param(name).and_then(|v| as_int(&v))
+        self.int_at(self.index(name)?)
     }
 
     /// The return value: the first parameter as an integer.
     #[inline]
     pub fn ret(&self) -> Option<i64> {
-        self.first().and_then(|v| as_int(&v))
+        self.int_at(0)
     }
 
     /// A text or path parameter, lossily decoded.
@@ -453,17 +455,5 @@ pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
 
 /// Any integer-like value as i64.
 pub(crate) fn as_int(v: &ParamValue<'_>) -> Option<i64> {
-    Some(match *v {
-        ParamValue::Int(i) | ParamValue::Fd(i) | ParamValue::Pid(i) | ParamValue::Errno(i) => i,
-        ParamValue::Uint(u) => u as i64,
-        ParamValue::Flags(f) | ParamValue::Mode(f) | ParamValue::Uid(f) | ParamValue::Gid(f) => {
-            i64::from(f)
-        }
-        ParamValue::Port(p) => i64::from(p),
-        ParamValue::SyscallId(s) => i64::from(s),
-        ParamValue::Signal(s) | ParamValue::L4Proto(s) | ParamValue::SockFamily(s) => i64::from(s),
-        ParamValue::Bool(b) => i64::from(b),
-        ParamValue::RelTime(t) | ParamValue::AbsTime(t) => t as i64,
-        _ => return None,
-    })
+    v.as_int()
 }

@@ -58,7 +58,7 @@ pub fn print_events(
     let mut processor = Processor::new(CoreConfig::default());
     processor.set_filter(filter);
     let mut stats = PrintStats::default();
-    let mut event = Event::new(0, 0, 0, 0, &[]);
+    let mut event = Event::default();
     let mut leading = true;
     let write_failed = SysFlowError::PrintOutput;
     loop {

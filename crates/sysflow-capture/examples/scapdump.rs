@@ -125,7 +125,7 @@ fn run(
         Engine::Libscap => {
             let mut read_event = open_libscap(path)?;
             // One event, reused: its buffers are allocated once.
-            let mut ev = Event::new(0, 0, 0, 0, &[]);
+            let mut ev = Event::default();
             while read_event(&mut ev)? {
                 each(ev.view())?;
             }

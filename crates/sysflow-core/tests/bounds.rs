@@ -183,7 +183,7 @@ fn replay_tiny(capture: &[u8], segment: Option<usize>) -> Replay {
     let mut reader = ScapReader::new(capture).unwrap();
     let mut records = Vec::new();
     let mut check = SegmentCheck::new();
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    let mut ev = Event::default();
     let (mut i, mut events) = (0, 0);
     while let Some(next) = reader.read_item(&mut ev).unwrap() {
         if matches!(next, Next::Event) {
@@ -514,7 +514,7 @@ fn hostile_replay_child() {
     let mut p = Processor::new(CoreConfig::default());
     let mut sink = FnSink::new(|_: &SysFlow| -> Result<(), Infallible> { Ok(()) });
     let mut reader = ScapReader::open(&path).unwrap();
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    let mut ev = Event::default();
     let (mut max_threads, mut max_processes) = (0, 0);
     let mut i = 0u64;
     while let Some(next) = reader.read_item(&mut ev).unwrap() {

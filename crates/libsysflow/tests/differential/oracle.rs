@@ -179,6 +179,9 @@ pub fn convert(capture: &Path, legacy: &Path) -> Facts {
             Item::Event(ev) => ev,
             Item::Process(p) => {
                 facts.pid_of.insert(p.tid, p.pid);
+                // The short tail sysdig 0.29.3 reads (the long one's first
+                // bytes would be its login uid).
+                let p = Box::new(converter.process(&p));
                 writer.write_item(&Item::Process(p)).expect("write");
                 continue;
             }

@@ -306,7 +306,7 @@ fn block_len(event_len: usize, flagged: bool) -> u64 {
 
 impl EventSource for LibscapCapture {
     fn next_event(&mut self) -> Result<Option<Event>, CaptureError> {
-        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        let mut ev = Event::default();
         Ok(self.read_event(&mut ev)?.then_some(ev))
     }
 }

@@ -296,7 +296,7 @@ fn read_event_matches_next_event() {
                 ScapReader::new(Box::new(&bytes[..]) as Box<dyn std::io::Read>)
             }
             .expect("reader");
-            let mut ev = Event::new(0, 0, 0, 0, &[]);
+            let mut ev = Event::default();
             let mut n = 0;
             while reader.read_event(&mut ev).expect("decode") {
                 assert!(ev == expected[n], "{name}: event {n} differs");
@@ -334,7 +334,7 @@ fn events_in_place_equal_the_events_decoded_into_a_buffer() {
         let file = || std::fs::File::open(&path).expect("open");
         let mut reader = ScapReader::new(file()).expect("header");
         let mut owned = Vec::new();
-        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        let mut ev = Event::default();
         while reader.read_event(&mut ev).expect("decode") {
             owned.push(ev.clone());
         }

@@ -378,7 +378,7 @@ proptest! {
 
         // `read_event` (one reused event) gives the same events.
         let mut reader = ScapReader::new(&bytes[..]).expect("reader");
-        let mut ev = Event::new(0, 0, 0, 0, &[]);
+        let mut ev = Event::default();
         let mut reused = Vec::new();
         while reader.read_event(&mut ev).expect("decode") {
             reused.push(Item::Event(ev.clone()));

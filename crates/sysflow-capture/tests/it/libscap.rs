@@ -42,7 +42,7 @@ fn all_traces(shared: &Path) -> Vec<PathBuf> {
 fn ours(path: &Path) -> Vec<Event> {
     let mut reader = ScapReader::open(path).expect("open with our reader");
     let mut out = Vec::new();
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    let mut ev = Event::default();
     while reader.read_event(&mut ev).expect("our reader") {
         out.push(ev.clone());
     }
@@ -52,7 +52,7 @@ fn ours(path: &Path) -> Vec<Event> {
 fn libscap(path: &Path) -> (Vec<Event>, u64) {
     let mut capture = LibscapCapture::open_file(path).expect("open with libscap");
     let mut out = Vec::new();
-    let mut ev = Event::new(0, 0, 0, 0, &[]);
+    let mut ev = Event::default();
     while capture.read_event(&mut ev).expect("libscap") {
         out.push(ev.clone());
     }
@@ -224,7 +224,7 @@ fn libscap_reads_the_broken_files_without_reading_past_blocks() {
         let result = LibscapCapture::open_file(path).map_err(|e| e.to_string());
         let outcome = match result {
             Ok(mut capture) => {
-                let mut ev = Event::new(0, 0, 0, 0, &[]);
+                let mut ev = Event::default();
                 let mut n = 0;
                 loop {
                     match capture.read_event(&mut ev) {

@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 /// The trace the benchmark file is made of.
-const TRACE: &str = "golden/mpm-event-full-capture/trace.scap";
+pub(crate) const TRACE: &str = "golden/mpm-event-full-capture/trace.scap";
 /// How many copies are concatenated.
 const COPIES: usize = 40;
 /// The largest acceptable ratio of median wall times, reading.
@@ -63,16 +63,25 @@ const FILTER_SELECTIVE: &str = "evt.type in (open, openat, write, close) and pro
 /// Timed runs of each command, unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 10;
 
-const USAGE: &str =
-    "usage: cargo xtask bench [--runs N] | bench live [--runs N] [--full] | bench cpp [--runs N]";
+const USAGE: &str = "usage: cargo xtask bench [--pgo] [--runs N] | bench live [--pgo] [--runs N] [--full] | bench cpp [--runs N]";
 
 /// `cargo xtask bench [--runs N]`.
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
+    // `--pgo` anywhere: time the profile-guided sysporter.
+    let pgo = args.iter().any(|a| a == "--pgo");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--pgo").cloned().collect();
+    let args = args.as_slice();
+    let sysporter = || {
+        if pgo {
+            crate::pgo::build(root)
+        } else {
+            build_sysporter(root)
+        }
+    };
     if let Some((live, rest)) = args.split_first()
         && live == "live"
     {
-        let sysporter = build_sysporter(root)?;
-        return crate::bench_live::run(root, &sysporter, rest);
+        return crate::bench_live::run(root, &sysporter()?, rest);
     }
     if let Some((cpp, rest)) = args.split_first()
         && cpp == "cpp"
@@ -135,7 +144,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<ExitCode> {
     ];
     let read_ok = compare(root, "scapdump --count", &ours, &theirs, runs, MAX_RATIO)?;
 
-    let sysporter = build_sysporter(root)?;
+    let sysporter = sysporter()?;
+    eprintln!(
+        "xtask: timing {}{}",
+        sysporter.display(),
+        if pgo { " (profile-guided)" } else { "" }
+    );
     let out = root.join("target/bench/out.sf");
     // sysporter converting a capture with the library defaults.
     let converts = |capture: &Path| {

@@ -335,6 +335,40 @@ fn median(v: &mut [f64]) -> f64 {
     }
 }
 
+/// Runs the live benchmarks' workloads, shortened, under `sysporter`
+/// capturing into `out`: the training run of a profile-guided build
+/// (`cargo xtask pgo`).
+pub(crate) fn train(sysporter: &Path, out: &Path) -> Result<()> {
+    fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let bench = Bench {
+        sysporter: sysporter.to_path_buf(),
+        out: out.to_path_buf(),
+    };
+    let c = bench.start()?;
+    let run = |mut cmd: Command| -> Result<()> {
+        let status = cmd.status().context("cannot run a training workload")?;
+        if !status.success() {
+            bail!("a training workload failed ({status})");
+        }
+        Ok(())
+    };
+    run(sh(
+        "dd if=/dev/zero of=/dev/null bs=1 count=300000 2>/dev/null",
+    ))?;
+    run(sh("tar cf - /usr/share/doc 2>/dev/null | cat >/dev/null"))?;
+    for _ in 0..400 {
+        let mut t = workload("/bin/true");
+        t.stdout(Stdio::null());
+        run(t)?;
+    }
+    let summary = c.stop()?;
+    eprintln!(
+        "xtask: pgo: trained live on {} events ({} dropped)",
+        summary.events, summary.dropped
+    );
+    Ok(())
+}
+
 /// The release sysporter and where it writes.
 struct Bench {
     sysporter: PathBuf,

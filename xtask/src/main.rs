@@ -12,10 +12,13 @@
 //!   in `target/test-skips.log`). The exit status is cargo's.
 //! - `tidy`: checks the workspace's conventions (see `tidy.rs`); it also runs
 //!   as a test.
-//! - `bench [--runs N]`: times `scapdump --count` against `sysdig -r FILE -q`
-//!   on 40 concatenated copies of a golden trace and prints the ratio of
-//!   median wall times (see `bench.rs`). A manual benchmark: CI does not run it.
-//! - `bench live [--runs N] [--full] [--only FIGURE]`: the live-capture benchmarks (root):
+//! - `bench [--pgo] [--runs N]`: times `scapdump --count` and `sysporter -r`
+//!   against `sysdig -r FILE -q` on 40 concatenated copies of a golden trace
+//!   and prints the ratios of median wall times (see `bench.rs`); `--pgo`
+//!   times the profile-guided sysporter. A manual benchmark: CI does not run it.
+//! - `pgo`: builds a profile-guided release sysporter into `target/pgo/`,
+//!   trained on the shared captures and, as root, live (see `pgo.rs`).
+//! - `bench live [--pgo] [--runs N] [--full] [--only FIGURE]`: the live-capture benchmarks (root):
 //!   costs of capture as ratios against the same workloads without it,
 //!   events/s, collector CPU and RSS, and the collector CPU containers
 //!   starting at 20 a second add (see `bench_live.rs`). Manual too.
@@ -45,6 +48,7 @@ mod bpf;
 mod cheader;
 mod cpp_headers;
 mod dist;
+mod pgo;
 mod tidy;
 mod tool;
 
@@ -66,9 +70,13 @@ tasks:
                    SYSFLOW_PYTHON set;
                    end with the number of skipped tests and why
   tidy             check file headers, crate versions and the layering
-  bench [--runs N] time `scapdump --count` against `sysdig -r FILE -q` on
-                   40 concatenated copies of a golden trace; print the ratio
-  bench live [--runs N] [--full] [--only FIGURE]
+  bench [--pgo] [--runs N]
+                   time `scapdump --count` and `sysporter -r` against
+                   `sysdig -r FILE -q` on 40 concatenated copies of a golden
+                   trace; print the ratios (--pgo: the profile-guided build)
+  pgo              build a profile-guided sysporter into target/pgo/ (trained
+                   on the shared captures and, as root, live); print its path
+  bench live [--pgo] [--runs N] [--full] [--only FIGURE]
                    live-capture benchmarks (root): overhead ratios, events/s,
                    collector CPU and RSS (--full: 10-minute RSS run);
                    FIGURE: loop, pipeline, throughput, exec, rss, containers
@@ -124,6 +132,10 @@ fn main() -> Result<ExitCode> {
         Some("dist") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
             dist::run(&workspace_root()?, &args)
+        }
+        Some("pgo") => {
+            let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+            pgo::run(&workspace_root()?, &args)
         }
         Some("bindgen") => {
             let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();

@@ -469,7 +469,7 @@ impl<'a> EventRef<'a> {
     }
 
     /// Parameter lengths as stored.
-    pub(crate) fn param_lens(self) -> impl ExactSizeIterator<Item = u32> + 'a {
+    pub fn param_lens(self) -> impl ExactSizeIterator<Item = u32> + 'a {
         let lens = self.data.get(..self.lens_len()).unwrap_or_default();
         lens.chunks_exact(width(self.wide)).map(|l| match *l {
             [a, b] => u32::from(u16::from_le_bytes([a, b])),
@@ -478,8 +478,9 @@ impl<'a> EventRef<'a> {
         })
     }
 
-    /// Concatenated parameter values.
-    pub(crate) fn param_data(&self) -> &'a [u8] {
+    /// Concatenated parameter values (each [`raw_param`](EventRef::raw_param),
+    /// in order).
+    pub fn param_data(&self) -> &'a [u8] {
         self.data.get(self.lens_len()..).unwrap_or_default()
     }
 

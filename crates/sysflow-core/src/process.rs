@@ -112,10 +112,26 @@ pub(crate) fn oid_of(main: &Thread) -> Oid {
 
 /// A process record's `exe`: the resolved path, else what the driver said.
 fn exe_of(main: &Thread) -> String {
+    exe_ref(main).to_owned()
+}
+
+/// [`exe_of`], borrowed.
+fn exe_ref(main: &Thread) -> &str {
     if main.exepath.is_empty() || main.exepath == "<NA>" {
-        main.exe.clone()
+        &main.exe
     } else {
-        main.exepath.clone()
+        &main.exepath
+    }
+}
+
+/// `*out = args.join(" ")` in `out`'s buffer.
+fn join_into(out: &mut String, args: &[String]) {
+    out.clear();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(a);
     }
 }
 
@@ -302,7 +318,7 @@ impl Processes {
         {
             p.children.insert(this);
         }
-        out.push(rec.clone());
+        out.push_process(&rec);
         self.uses += 1;
         let last_used = self.uses;
         if departed {
@@ -369,14 +385,15 @@ impl Processes {
         }
         rec.state = SfObjectState::Modified;
         rec.ts = ts as i64;
-        rec.exe = exe_of(main);
-        rec.exe_args = main.args.join(" ");
+        rec.exe.clear();
+        rec.exe.push_str(exe_ref(main));
+        join_into(&mut rec.exe_args, &main.args);
         rec.uid = main.uid as i32;
         rec.user_name.clone_from(&main.user_name);
         rec.gid = main.gid as i32;
         rec.group_name.clone_from(&main.group_name);
         cached.written = true;
-        out.push(cached.rec.clone());
+        out.push_process(&cached.rec);
     }
 
     /// Writes a cached process if unwritten in this segment, after its

@@ -431,13 +431,23 @@ impl Processor {
     }
 
     fn drain_records<S: RecordSink + ?Sized>(&mut self, sink: &mut S) -> Result<(), S::Error> {
-        for rec in self.out.records.drain(..) {
+        // Taken out, so that each record written goes back to the emitter
+        // (whose spare process records are reused); what an error leaves
+        // unwritten is dropped, as before.
+        let mut records = std::mem::take(&mut self.out.records);
+        let mut result = Ok(());
+        for rec in records.drain(..) {
+            if result.is_err() {
+                continue;
+            }
             if let Some(n) = self.stats.records.get_mut(rec.record_type().index()) {
                 *n += 1;
             }
-            sink.record(&rec)?;
+            result = sink.record(&rec);
+            self.out.recycle(rec);
         }
-        Ok(())
+        self.out.records = records;
+        result
     }
 
     fn event(&mut self, ev: &Ev<'_>) {

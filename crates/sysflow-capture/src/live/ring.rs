@@ -148,6 +148,12 @@ impl Ring {
         unsafe { &*(self.producer.base as *const AtomicU64) }.load(Ordering::Acquire)
     }
 
+    /// How far the records were read, in bytes since the start (headers
+    /// and padding included): what the ring has carried.
+    pub(crate) fn position(&self) -> u64 {
+        self.pos
+    }
+
     /// Publishes how far the records were read: the kernel may then reuse
     /// their space. Records returned by [`next`](Ring::next) stay valid until
     /// this is called.

@@ -397,7 +397,7 @@ impl<'a> Ev<'a> {
     #[inline]
     fn int_at(&self, index: usize) -> Option<i64> {
         let ty = self.meta?.infos.get(index)?.ty;
-        ParamValue::decode_int(ty, self.ev.raw_param(index)?)
+        ParamValue::decode_int(ty, self.raw(index)?)
     }
 
     /// The `fd` parameter, found without a name lookup.

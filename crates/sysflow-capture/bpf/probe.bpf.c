@@ -2452,18 +2452,15 @@ static __always_inline int sc_never_drop(long nr)
 	}
 }
 
-/* A 32-bit syscall (TS_COMPAT), numbered differently from 64-bit ones.
- * Where the kernel has bpf_get_current_task_btf (5.11) the flag is a direct
- * load; the probe_read fallback cost a sixth of a captured event's time
- * (36 ns of 208 on a dd loop). The dead branch is pruned at load. */
-static __always_inline int in_compat_syscall(void)
+/* Whether `task` (the current task) is in a 32-bit syscall (TS_COMPAT),
+ * numbered differently from 64-bit ones: a direct load (the probe_read
+ * fallback of kernels before bpf_get_current_task_btf, 5.11, cost a sixth
+ * of a captured event's time; the probe needs 5.17 anyway). */
+static __always_inline int in_compat_syscall(struct task_struct *task)
 {
 	if (!bpf_core_field_exists(((struct task_struct *)0)->thread_info.status))
 		return 0;
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
-		return bpf_get_current_task_btf()->thread_info.status & 0x0002;
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	return BPF_CORE_READ(task, thread_info.status) & 0x0002;
+	return task->thread_info.status & 0x0002;
 }
 
 /* A tail call only returns when its slot is empty: an event lost, counted
@@ -2492,7 +2489,10 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	long nr = regs->orig_ax;
 	if (nr < 0 || nr >= SF_SYSCALL_MAX || !sc_enabled[nr])
 		return 0;
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	/* The ids from the task, as bpf_get_current_pid_tgid would give
+	 * them: one helper call for them and the compat flag, not two. */
+	struct task_struct *task = bpf_get_current_task_btf();
+	__u64 pid_tgid = (__u64)(__u32)task->tgid << 32 | (__u32)task->pid;
 	if ((__u32)(pid_tgid >> 32) == self_tgid)
 		return 0;
 	/* Drop mode: outside the first 1/n of each second, only what state
@@ -2501,7 +2501,7 @@ int BPF_PROG(sf_sys_exit, struct pt_regs *regs, long ret)
 	if (sampling_ratio > 1 && !sc_never_drop(nr) &&
 	    bpf_ktime_get_boot_ns() % 1000000000ULL >= 1000000000ULL / sampling_ratio)
 		return 0;
-	if (in_compat_syscall())
+	if (in_compat_syscall(task))
 		return 0;
 	__u64 tid = pid_tgid & 0xffffffff;
 	switch (nr) {
